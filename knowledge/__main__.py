@@ -1,0 +1,125 @@
+"""``python -m knowledge``: build and inspect the knowledge store.
+
+    python -m knowledge build                 # ingest knowledge/documents (progress bar)
+    python -m knowledge stats [--json]
+    python -m knowledge search "TEXT" [--limit N] [--json]
+    python -m knowledge salary [--country XX] [--level L] [--json]
+"""
+
+from __future__ import annotations
+
+from knowledge.lean import skip_tensorflow
+
+skip_tensorflow()
+
+import argparse  # noqa: E402
+import dataclasses  # noqa: E402
+import json  # noqa: E402
+import logging  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from sqlalchemy.exc import OperationalError, ProgrammingError  # noqa: E402
+from sqlalchemy.orm import Session  # noqa: E402
+
+from knowledge import query  # noqa: E402
+from knowledge.config import load_settings  # noqa: E402
+from knowledge.db import make_engine  # noqa: E402
+from knowledge.ingest import BuildError, build  # noqa: E402
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m knowledge", description=__doc__.split("\n")[0])
+    parser.add_argument("--db", help="store URL (default: $KNOWLEDGE_DB_URL or var/knowledge.db)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_cmd = commands.add_parser("build", help="build the store from the documents folder")
+    build_cmd.add_argument("--documents", type=Path, help="folder of documents (default: knowledge/documents)")
+    build_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
+    stats_cmd = commands.add_parser("stats", help="counts of documents, passages, topics, salary facts")
+    stats_cmd.add_argument("--json", action="store_true")
+    search_cmd = commands.add_parser("search", help="full-text search over passages")
+    search_cmd.add_argument("text")
+    search_cmd.add_argument("--limit", type=int, default=5)
+    search_cmd.add_argument("--json", action="store_true")
+    salary_cmd = commands.add_parser("salary", help="salary facts, optionally by country and level")
+    salary_cmd.add_argument("--country", help="ISO 3166-1 alpha-2 code, e.g. FR")
+    salary_cmd.add_argument("--level", choices=["junior", "mid", "senior"])
+    salary_cmd.add_argument("--json", action="store_true")
+    return parser
+
+
+def _emit(objects: list[dict], as_json: bool, render) -> None:  # type: ignore[no-untyped-def]
+    for obj in objects:
+        print(json.dumps(obj, ensure_ascii=False) if as_json else render(obj))
+
+
+def _salary_dict(salary: query.Salary) -> dict:
+    data = dataclasses.asdict(salary)
+    data["source"] = salary.source.label
+    return data
+
+
+def _format_amount(value: int | None) -> str:
+    return "—" if value is None else f"{value:,}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the process exit code."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    args = _parser().parse_args(argv)
+    settings = load_settings()
+    engine = make_engine(args.db or settings.db_url)
+    if args.command == "build":
+        from tqdm import tqdm
+
+        documents = args.documents or settings.documents_dir
+        progress = None if args.quiet else (lambda paths: tqdm(paths, desc="Ingesting", unit="doc"))
+        try:
+            report = build(engine, documents, progress=progress)
+        except BuildError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        if report.changed:
+            print(
+                f"Knowledge store updated: {len(report.added)} added, {len(report.updated)} updated, "
+                f"{len(report.removed)} removed, {len(report.unchanged)} unchanged."
+            )
+        else:
+            print(f"Knowledge store up to date ({len(report.unchanged)} documents).")
+        return 0
+    try:
+        with Session(engine, future=True) as session:
+            if args.command == "stats":
+                data = {**query.stats(session), "topics": query.topic_counts(session),
+                        "salary_countries": query.salary_countries(session)}
+                _emit([data], args.json, lambda d: "\n".join(f"{k}: {v}" for k, v in d.items()))
+            elif args.command == "search":
+                hits = query.search(session, args.text, limit=args.limit)
+                _emit(
+                    [{"score": round(h.score, 4), "source": h.source.label, "heading": h.heading,
+                      "text": h.text} for h in hits],
+                    args.json,
+                    lambda d: f"[{d['score']:.2f}] ({d['source']}) {d['text']}",
+                )
+            elif args.command == "salary":
+                country = args.country.upper() if args.country else None
+                facts = query.salaries(session, country=country, level=args.level)
+                _emit(
+                    [_salary_dict(f) for f in facts],
+                    args.json,
+                    lambda d: f"{d['country'] or '--'} {d['level'] or 'all':6} "
+                    f"{_format_amount(d['low'])}–{_format_amount(d['high'])}"
+                    f"{'+' if d['open_ended'] else ''} {d['currency']}/{d['period']} ({d['source']})",
+                )
+    except (OperationalError, ProgrammingError) as error:
+        print(
+            f"error: the knowledge store at {engine.url!r} is missing or unreadable ({error.orig}).\n"
+            "fix:   build it with `make ingest` (or `python -m knowledge build`).",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

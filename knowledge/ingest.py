@@ -1,0 +1,243 @@
+"""Build the store from the documents folder: clean, split, tag, extract, in one transaction.
+
+Idempotent: a document whose fingerprint (text + ingestion rules) is unchanged is skipped; a
+changed one has its old rows replaced; a removed one is deleted. Every document is parsed before
+the store is touched, so one that fails leaves the store exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import yaml
+from sqlalchemy import delete, select, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from knowledge import cleaning, topics
+from knowledge.models import Base, Document, Passage, PassageTopic, SalaryFact, Section
+from knowledge.salary import extract
+
+logger = logging.getLogger(__name__)
+
+MANIFEST_NAME = "manifest.yml"
+DOCUMENT_SUFFIX = ".txt"
+INGEST_VERSION = "1"
+"""Bump when the ingestion code changes what it produces, to re-ingest every document."""
+
+
+class BuildError(Exception):
+    """The build was refused; the store was left as it was."""
+
+
+@dataclass
+class BuildReport:
+    """What a build did."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """True if the store was written."""
+        return bool(self.added or self.updated or self.removed)
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """A document cleaned and split in memory, ready to be written."""
+
+    slug: str
+    fingerprint: str
+    metadata: dict
+    sections: list[tuple[str | None, list[cleaning.Block]]]
+
+
+def create_schema(engine: Engine) -> None:
+    """Create the tables and the full-text index for the engine's dialect (idempotent)."""
+    Base.metadata.create_all(engine)
+    with engine.begin() as connection:
+        if engine.dialect.name == "sqlite":
+            connection.execute(
+                text(
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5("
+                    "text, heading, tokenize='porter unicode61')"
+                )
+            )
+        elif engine.dialect.name == "postgresql":
+            connection.execute(
+                text(
+                    "CREATE INDEX IF NOT EXISTS ix_passage_tsv ON passage "
+                    "USING gin (to_tsvector('english', text))"
+                )
+            )
+
+
+def load_manifest(documents_dir: Path) -> dict[str, dict]:
+    """The manifest's entries by file name (empty if there is no manifest)."""
+    path = documents_dir / MANIFEST_NAME
+    if not path.exists():
+        return {}
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        raise BuildError(f"{path}: the manifest is not valid YAML: {error}") from error
+
+
+def fingerprint(raw: bytes) -> str:
+    """SHA-256 over the document and everything that decides what ingestion makes of it."""
+    digest = hashlib.sha256()
+    for part in (
+        INGEST_VERSION.encode(),
+        cleaning.rules_fingerprint().encode(),
+        topics.rules_fingerprint().encode(),
+        raw,
+    ):
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
+
+def parse_document(path: Path, raw: bytes, metadata: dict) -> ParsedDocument:
+    """Decode, clean and split one document.
+
+    Raises:
+        ValueError: if the file is not UTF-8 text or holds no content.
+    """
+    try:
+        content = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"not UTF-8 text ({error.reason} at byte {error.start})") from error
+    if "\x00" in content:
+        raise ValueError("binary file (contains NUL bytes)")
+    blocks = cleaning.clean(content)
+    sections: list[tuple[str | None, list[cleaning.Block]]] = [(None, [])]
+    for block in blocks:
+        if block.kind == "heading":
+            sections.append((block.text, []))
+        else:
+            sections[-1][1].append(block)
+    return ParsedDocument(
+        slug=path.stem,
+        fingerprint=fingerprint(raw),
+        metadata=metadata,
+        sections=[(heading, body) for heading, body in sections if body],
+    )
+
+
+def _document_row(parsed: ParsedDocument) -> Document:
+    meta = parsed.metadata
+    published = meta.get("published")
+    document = Document(
+        slug=parsed.slug,
+        label=meta.get("label") or parsed.slug,
+        publisher=meta.get("publisher"),
+        title=meta.get("title"),
+        author=meta.get("author"),
+        published=str(published) if published else None,
+        fingerprint=parsed.fingerprint,
+    )
+    position = 0
+    for section_position, (heading, blocks) in enumerate(parsed.sections):
+        section = Section(position=section_position, heading=heading, document=document)
+        section_text = " ".join([heading or ""] + [b.text for b in blocks])
+        for block in blocks:
+            passage = Passage(
+                position=position, kind=block.kind, text=block.text,
+                document=document, section=section,
+            )
+            position += 1
+            for topic, weight in topics.tag(block.text, heading).items():
+                passage.topics.append(PassageTopic(topic=topic, weight=weight))
+            for fact in extract(block.text, section_text):
+                document.salary_facts.append(
+                    SalaryFact(
+                        country=fact.country, level=fact.level, level_label=fact.level_label,
+                        low=fact.low, high=fact.high, open_ended=fact.open_ended,
+                        median=fact.median, currency=fact.currency, period=fact.period,
+                        quote=fact.quote, passage=passage,
+                    )
+                )
+    return document
+
+
+def build(
+    engine: Engine,
+    documents_dir: Path,
+    progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+) -> BuildReport:
+    """Bring the store in line with ``documents_dir``.
+
+    Args:
+        engine: the store's engine.
+        documents_dir: folder of ``*.txt`` documents and an optional ``manifest.yml``.
+        progress: wraps the list of files to show progress (e.g. ``tqdm``).
+
+    Raises:
+        BuildError: if the folder has no document or a document fails to parse; nothing is written.
+    """
+    if not documents_dir.is_dir():
+        raise BuildError(f"{documents_dir}: no such folder")
+    paths = sorted(p for p in documents_dir.iterdir() if p.suffix == DOCUMENT_SUFFIX)
+    if not paths:
+        raise BuildError(
+            f"{documents_dir} holds no {DOCUMENT_SUFFIX} document; the store was left as it was"
+        )
+    manifest = load_manifest(documents_dir)
+    create_schema(engine)
+    report = BuildReport()
+    with Session(engine, future=True) as session:
+        existing = dict(session.execute(select(Document.slug, Document.fingerprint)).all())
+        parsed: list[ParsedDocument] = []
+        failures: list[str] = []
+        for path in progress(paths) if progress else paths:
+            raw = path.read_bytes()
+            if existing.get(path.stem) == fingerprint(raw):
+                report.unchanged.append(path.stem)
+                continue
+            if path.name not in manifest:
+                logger.warning("%s has no entry in %s; citing it by file name", path.name, MANIFEST_NAME)
+            try:
+                parsed.append(parse_document(path, raw, manifest.get(path.name) or {}))
+            except ValueError as error:
+                failures.append(f"{path.name}: {error}")
+        if failures:
+            raise BuildError(
+                "these documents could not be parsed; the store was left as it was:\n  "
+                + "\n  ".join(failures)
+            )
+        stale = {p.slug for p in parsed if p.slug in existing}
+        gone = set(existing) - {p.stem for p in paths}
+        # One transaction for every change: a failure anywhere rolls all of it back.
+        try:
+            if stale | gone:
+                session.execute(delete(Document).where(Document.slug.in_(stale | gone)))
+            session.add_all(_document_row(p) for p in parsed)
+            session.flush()
+            if (parsed or gone) and engine.dialect.name == "sqlite":
+                _rebuild_sqlite_fts(session)
+            session.commit()
+        except Exception:
+            session.rollback()
+            raise
+        report.added = sorted(p.slug for p in parsed if p.slug not in existing)
+        report.updated = sorted(stale)
+        report.removed = sorted(gone)
+    return report
+
+
+def _rebuild_sqlite_fts(session: Session) -> None:
+    """Refill the FTS5 index from the passages, inside the build's transaction."""
+    session.execute(text("DELETE FROM passage_fts"))
+    session.execute(
+        text(
+            "INSERT INTO passage_fts(rowid, text, heading) "
+            "SELECT passage.id, passage.text, coalesce(section.heading, '') "
+            "FROM passage JOIN section ON section.id = passage.section_id"
+        )
+    )

@@ -1,0 +1,151 @@
+"""SQLAlchemy models of the knowledge store.
+
+A ``Document`` is one source text. It is split into ``Section`` rows (one per heading) and
+``Passage`` rows (a paragraph or a list item of cleaned text). ``PassageTopic`` tags passages with
+the topics they cover; ``SalaryFact`` holds every salary figure the text states, typed.
+Deleting a document deletes everything derived from it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import declarative_base, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Base = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
+
+
+class Document(Base):
+    """One source document (a captured web page)."""
+
+    __tablename__ = "document"
+
+    id = Column(Integer, primary_key=True)
+    slug = Column(String(200), nullable=False, unique=True)
+    """File name without extension; stable identity across rebuilds."""
+    label = Column(String(200), nullable=False)
+    """Short name shown to users when the bot cites the source ("Bessand")."""
+    publisher = Column(String(200))
+    title = Column(String(300))
+    author = Column(String(200))
+    published = Column(String(10))
+    """Publication date as ISO ``YYYY-MM-DD`` where the text states one."""
+    fingerprint = Column(String(64), nullable=False)
+    """SHA-256 of the text and the ingestion rules; unchanged fingerprint = nothing to rebuild."""
+
+    sections = relationship(
+        "Section", back_populates="document", cascade="all, delete-orphan", passive_deletes=True
+    )
+    passages = relationship(
+        "Passage", back_populates="document", cascade="all, delete-orphan", passive_deletes=True
+    )
+    salary_facts = relationship(
+        "SalaryFact", back_populates="document", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Section(Base):
+    """A heading of a document and the passages under it."""
+
+    __tablename__ = "section"
+
+    id = Column(Integer, primary_key=True)
+    document_id = Column(
+        Integer, ForeignKey("document.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    position = Column(Integer, nullable=False)
+    heading = Column(Text)
+    """None for the text before the first heading."""
+
+    document = relationship("Document", back_populates="sections")
+    passages = relationship("Passage", back_populates="section")
+
+
+class Passage(Base):
+    """A paragraph or list item of cleaned text: the unit the bot quotes."""
+
+    __tablename__ = "passage"
+
+    id = Column(Integer, primary_key=True)
+    document_id = Column(
+        Integer, ForeignKey("document.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    section_id = Column(
+        Integer, ForeignKey("section.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    position = Column(Integer, nullable=False)
+    """Order of the passage in its document."""
+    kind = Column(String(20), nullable=False)
+    """``paragraph``, ``list_item`` or ``table_row``."""
+    text = Column(Text, nullable=False)
+
+    document = relationship("Document", back_populates="passages")
+    section = relationship("Section", back_populates="passages")
+    topics = relationship(
+        "PassageTopic", back_populates="passage", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class PassageTopic(Base):
+    """A topic a passage covers, with how strongly (heading match weighs more than a keyword)."""
+
+    __tablename__ = "passage_topic"
+
+    passage_id = Column(
+        Integer, ForeignKey("passage.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic = Column(String(50), primary_key=True, index=True)
+    weight = Column(Float, nullable=False)
+
+    passage = relationship("Passage", back_populates="topics")
+
+
+class SalaryFact(Base):
+    """A salary range stated by a document, exactly as stated."""
+
+    __tablename__ = "salary_fact"
+
+    id = Column(Integer, primary_key=True)
+    document_id = Column(
+        Integer, ForeignKey("document.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    passage_id = Column(Integer, ForeignKey("passage.id", ondelete="CASCADE"))
+    country = Column(String(2), index=True)
+    """ISO 3166-1 alpha-2 code of the country the text ties the figure to; None if it names none."""
+    level = Column(String(10), index=True)
+    """``junior``, ``mid`` or ``senior``; None when the figure covers every level."""
+    level_label = Column(String(100))
+    """The level as the text words it ("Entry-Level (0-2 years)")."""
+    low = Column(Integer)
+    """Lower bound; None when the text gives none ("up to €150,000")."""
+    high = Column(Integer)
+    """Upper bound; None when the text gives none."""
+    open_ended = Column(Boolean, nullable=False, default=False)
+    """True when the text says the top is not a ceiling ("or more", "+")."""
+    median = Column(Integer)
+    """Midpoint or median, where the text gives one."""
+    currency = Column(String(3), nullable=False)
+    """ISO 4217 code."""
+    period = Column(String(10), nullable=False)
+    """``year`` for annual pay."""
+    quote = Column(Text, nullable=False)
+    """The exact sentence (or table row) the figure was read from."""
+
+    document = relationship("Document", back_populates="salary_facts")
+    passage = relationship("Passage")

@@ -1,0 +1,232 @@
+"""Read API of the knowledge store for the assistant's actions.
+
+Every function takes a ``Session`` (the caller owns it) and returns frozen dataclasses, so
+nothing the caller holds is tied to the session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Integer, func, select, text
+from sqlalchemy.orm import Session
+
+from knowledge.models import Document, Passage, PassageTopic, SalaryFact, Section
+from knowledge.text import content_words
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source document as the bot cites it."""
+
+    slug: str
+    label: str
+    publisher: str | None
+    title: str | None
+    author: str | None
+    published: str | None
+
+
+@dataclass(frozen=True)
+class PassageHit:
+    """A passage with its source, the heading it sits under and a relevance score."""
+
+    id: int
+    text: str
+    kind: str
+    heading: str | None
+    source: Source
+    score: float
+
+
+@dataclass(frozen=True)
+class Salary:
+    """A salary range exactly as a source states it."""
+
+    country: str | None
+    level: str | None
+    level_label: str | None
+    low: int | None
+    high: int | None
+    open_ended: bool
+    median: int | None
+    currency: str
+    period: str
+    source: Source
+    quote: str
+
+
+def _source(document: Document) -> Source:
+    return Source(
+        slug=document.slug, label=document.label, publisher=document.publisher,
+        title=document.title, author=document.author, published=document.published,
+    )
+
+
+def sources(session: Session) -> list[Source]:
+    """Every source document in the store, in file order."""
+    return [_source(d) for d in session.scalars(select(Document).order_by(Document.slug))]
+
+
+def passages_by_topic(
+    session: Session, topic: str, *, per_source: int = 3, limit: int = 12
+) -> list[PassageHit]:
+    """Passages tagged with ``topic``, strongest first, at most ``per_source`` from each source.
+
+    Within a source the passages come back in reading order, so a list reads as written.
+    """
+    rows = session.execute(
+        select(Passage, Section.heading, Document, PassageTopic.weight)
+        .join(PassageTopic, PassageTopic.passage_id == Passage.id)
+        .join(Section, Section.id == Passage.section_id)
+        .join(Document, Document.id == Passage.document_id)
+        .where(PassageTopic.topic == topic)
+        .order_by(PassageTopic.weight.desc(), Document.slug, Passage.position)
+    ).all()
+    chosen: dict[str, list[PassageHit]] = {}
+    for passage, heading, document, weight in rows:
+        picked = chosen.setdefault(document.slug, [])
+        if len(picked) < per_source:
+            picked.append(
+                PassageHit(passage.id, passage.text, passage.kind, heading, _source(document), weight)
+            )
+    hits = [hit for picked in chosen.values() for hit in picked]
+    best_first = sorted(chosen, key=lambda slug: (-max(h.score for h in chosen[slug]), slug))
+    ordered = [
+        hit
+        for slug in best_first
+        for hit in sorted(chosen[slug], key=lambda h: h.id)
+    ]
+    return ordered[:limit] if len(hits) > limit else ordered
+
+
+def topic_counts(session: Session) -> dict[str, int]:
+    """How many passages each topic has."""
+    rows = session.execute(
+        select(PassageTopic.topic, func.count()).group_by(PassageTopic.topic).order_by(PassageTopic.topic)
+    )
+    return {topic: count for topic, count in rows}
+
+
+def salaries(
+    session: Session,
+    *,
+    country: str | None = None,
+    level: str | None = None,
+    unstated_country: bool = False,
+) -> list[Salary]:
+    """Salary facts, filtered.
+
+    Args:
+        country: ISO code; only facts the sources tie to that country. An unknown code gives [].
+        level: ``junior``, ``mid`` or ``senior``; facts for that level plus facts that cover
+            every level (the text gives one range for all).
+        unstated_country: only facts whose source names no country (ignores ``country``).
+    """
+    statement = select(SalaryFact, Document).join(Document, Document.id == SalaryFact.document_id)
+    if unstated_country:
+        statement = statement.where(SalaryFact.country.is_(None))
+    elif country is not None:
+        statement = statement.where(SalaryFact.country == country.upper())
+    if level is not None:
+        statement = statement.where((SalaryFact.level == level) | SalaryFact.level.is_(None))
+    level_order = func.coalesce(
+        func.nullif(func.instr("junior mid senior", func.coalesce(SalaryFact.level, "")), 0), 99
+    ) if session.get_bind().dialect.name == "sqlite" else func.coalesce(
+        func.nullif(func.strpos("junior mid senior", func.coalesce(SalaryFact.level, "")), 0), 99
+    )
+    statement = statement.order_by(Document.slug, level_order.cast(Integer), SalaryFact.id)
+    return [
+        Salary(
+            country=fact.country, level=fact.level, level_label=fact.level_label,
+            low=fact.low, high=fact.high, open_ended=fact.open_ended, median=fact.median,
+            currency=fact.currency, period=fact.period, source=_source(document), quote=fact.quote,
+        )
+        for fact, document in session.execute(statement)
+    ]
+
+
+def salary_countries(session: Session) -> list[str]:
+    """ISO codes of the countries some source gives a salary for."""
+    return list(
+        session.scalars(
+            select(SalaryFact.country).where(SalaryFact.country.is_not(None)).distinct().order_by(SalaryFact.country)
+        )
+    )
+
+
+def salary_levels(session: Session) -> list[str]:
+    """Levels some source gives a salary for, junior first."""
+    known = set(session.scalars(select(SalaryFact.level).where(SalaryFact.level.is_not(None)).distinct()))
+    return [level for level in ("junior", "mid", "senior") if level in known]
+
+
+def search(session: Session, query: str, *, limit: int = 5) -> list[PassageHit]:
+    """Full-text search over passages, most relevant first.
+
+    SQLite uses FTS5 with BM25; PostgreSQL its English text search with ``ts_rank_cd``. The
+    query is reduced to its content words (spaCy stop words removed) joined with OR, so any
+    text, however hostile, is a valid query. Scores are positive; higher is better.
+    """
+    words = content_words(query)
+    if not words:
+        return []
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        match = " OR ".join('"' + w.replace('"', "") + '"' for w in words)
+        rows = session.execute(
+            text(
+                "SELECT rowid, -bm25(passage_fts, 1.0, 0.5) AS score FROM passage_fts "
+                "WHERE passage_fts MATCH :match ORDER BY score DESC LIMIT :limit"
+            ),
+            {"match": match, "limit": limit},
+        ).all()
+    else:
+        # PostgreSQL's ts_rank has no notion of a word's rarity; weigh each word by its BM25
+        # inverse document frequency so that "hadoop" counts for more than "engineer".
+        rows = session.execute(
+            text(
+                "WITH word AS ("
+                "  SELECT to_tsquery('english', lexeme) AS tq FROM unnest(CAST(:lexemes AS text[])) AS lexeme"
+                "), total AS (SELECT count(*) AS n FROM passage), "
+                "weighted AS ("
+                "  SELECT word.tq, ln((total.n - count(p.id) + 0.5) / (count(p.id) + 0.5) + 1) AS idf"
+                "  FROM word CROSS JOIN total JOIN passage p ON to_tsvector('english', p.text) @@ word.tq"
+                "  GROUP BY word.tq, total.n"
+                ") "
+                "SELECT p.id, sum(weighted.idf * ts_rank(to_tsvector('english', p.text), weighted.tq, 1))"
+                "  * 10 AS score "
+                "FROM passage p JOIN weighted ON to_tsvector('english', p.text) @@ weighted.tq "
+                "GROUP BY p.id ORDER BY score DESC, p.id LIMIT :limit"
+            ),
+            {"lexemes": [_pg_lexeme(w) for w in words], "limit": limit},
+        ).all()
+    scores = {row[0]: float(row[1]) for row in rows}
+    if not scores:
+        return []
+    found = session.execute(
+        select(Passage, Section.heading, Document)
+        .join(Section, Section.id == Passage.section_id)
+        .join(Document, Document.id == Passage.document_id)
+        .where(Passage.id.in_(scores))
+    ).all()
+    hits = [
+        PassageHit(p.id, p.text, p.kind, heading, _source(d), scores[p.id]) for p, heading, d in found
+    ]
+    return sorted(hits, key=lambda h: (-h.score, h.id))
+
+
+def _pg_lexeme(word: str) -> str:
+    """A word safe to place in a tsquery (only letters and digits survive)."""
+    return "".join(ch for ch in word if ch.isalnum()) or "x"
+
+
+def stats(session: Session) -> dict[str, int]:
+    """Row counts of the store's tables."""
+    return {
+        "documents": session.scalar(select(func.count()).select_from(Document)) or 0,
+        "sections": session.scalar(select(func.count()).select_from(Section)) or 0,
+        "passages": session.scalar(select(func.count()).select_from(Passage)) or 0,
+        "topic_tags": session.scalar(select(func.count()).select_from(PassageTopic)) or 0,
+        "salary_facts": session.scalar(select(func.count()).select_from(SalaryFact)) or 0,
+    }

@@ -1,0 +1,39 @@
+"""spaCy helpers shared by ingestion and search: sentence boundaries and stop words.
+
+A blank English pipeline with the rule-based sentencizer is enough here and needs no model
+download; it is built once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+
+
+@functools.lru_cache(maxsize=1)
+def nlp() -> Language:
+    """A blank English pipeline with a sentencizer."""
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    return pipeline
+
+
+def sentences(text: str) -> list[str]:
+    """Split ``text`` into sentences with spaCy's sentencizer."""
+    if not text.strip():
+        return []
+    return [s.text.strip() for s in nlp()(text).sents if s.text.strip()]
+
+
+def content_words(text: str, limit: int = 32) -> list[str]:
+    """Lower-cased alphanumeric tokens of ``text`` that are not stop words (for search)."""
+    words: list[str] = []
+    for token in nlp().tokenizer(text[:2000]):
+        word = token.lower_
+        if (token.is_alpha or token.like_num) and word not in STOP_WORDS and len(word) > 1:
+            if word not in words:
+                words.append(word)
+    return words[:limit]

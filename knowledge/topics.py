@@ -1,0 +1,75 @@
+"""Tag passages with the topics they cover, from the rules in ``rules/topics.yml``."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.matcher import PhraseMatcher
+
+from knowledge.text import nlp
+
+TOPICS_FILE = Path(__file__).parent / "rules" / "topics.yml"
+HEADING_WEIGHT = 2.0
+
+
+@dataclass(frozen=True)
+class TopicRule:
+    """How one topic is recognised."""
+
+    name: str
+    headings: tuple[re.Pattern[str], ...]
+    min_keywords: int
+
+
+@functools.lru_cache(maxsize=1)
+def _load() -> tuple[tuple[TopicRule, ...], PhraseMatcher]:
+    raw = yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8"))
+    matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
+    rules = []
+    for name, spec in raw.items():
+        rules.append(
+            TopicRule(
+                name=name,
+                headings=tuple(re.compile(p, re.I) for p in spec.get("headings") or ()),
+                min_keywords=int(spec.get("min_keywords", 1)),
+            )
+        )
+        patterns = [nlp().make_doc(phrase) for phrase in spec.get("keywords") or ()]
+        if patterns:
+            matcher.add(name, patterns)
+    return tuple(rules), matcher
+
+
+def topic_names() -> list[str]:
+    """Every topic the rules know, in file order."""
+    return [rule.name for rule in _load()[0]]
+
+
+def rules_fingerprint() -> str:
+    """The rules' text, part of every document's fingerprint."""
+    return TOPICS_FILE.read_text(encoding="utf-8")
+
+
+def tag(text: str, heading: str | None) -> dict[str, float]:
+    """Topics of a passage with their weights (heading match + distinct keyword matches)."""
+    rules, matcher = _load()
+    doc = nlp().make_doc(text)
+    keyword_hits: dict[str, set[str]] = {}
+    for match_id, start, end in matcher(doc):
+        topic = nlp().vocab.strings[match_id]
+        keyword_hits.setdefault(topic, set()).add(doc[start:end].text.lower())
+    weights: dict[str, float] = {}
+    for rule in rules:
+        weight = 0.0
+        if heading and any(p.search(heading) for p in rule.headings):
+            weight += HEADING_WEIGHT
+        hits = len(keyword_hits.get(rule.name, ()))
+        if hits >= rule.min_keywords:
+            weight += hits
+        if weight:
+            weights[rule.name] = weight
+    return weights

@@ -1,0 +1,81 @@
+"""Shared fixtures: the real documents, stores built from them (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from knowledge.lean import skip_tensorflow
+
+# Tests of the knowledge store and the actions never load Rasa models in this process.
+skip_tensorflow()
+
+from knowledge.config import DEFAULT_DOCUMENTS_DIR  # noqa: E402
+from knowledge.db import make_engine  # noqa: E402
+from knowledge.ingest import build  # noqa: E402
+from tests.support.postgres import find_pg_bin, postgres_server  # noqa: E402
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture()
+def documents_dir(tmp_path: Path) -> Path:
+    """A private copy of the real documents and manifest, free to modify."""
+    target = tmp_path / "documents"
+    shutil.copytree(DEFAULT_DOCUMENTS_DIR, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A throwaway PostgreSQL server for the whole session."""
+    if find_pg_bin() is None:
+        if os.environ.get("REQUIRE_POSTGRES"):
+            pytest.fail("REQUIRE_POSTGRES is set but PostgreSQL is not installed")
+        pytest.skip("PostgreSQL is not installed here (apt-get install postgresql) — skipped")
+    with postgres_server() as url:
+        yield url
+
+
+def _fresh_postgres_engine(url: str) -> Engine:
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    return engine
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """An empty store on SQLite (a file in tmp_path) and on PostgreSQL."""
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'store.db'}")
+    else:
+        engine = _fresh_postgres_engine(request.getfixturevalue("postgres_url"))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(
+    scope="session", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """A store built once from the real documents, on SQLite and on PostgreSQL (read-only use)."""
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('store') / 'store.db'}")
+    else:
+        engine = _fresh_postgres_engine(request.getfixturevalue("postgres_url"))
+    build(engine, DEFAULT_DOCUMENTS_DIR)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture()
+def session(store: Engine) -> Iterator[Session]:
+    with Session(store, future=True) as session:
+        yield session
