@@ -12,6 +12,10 @@ MODEL_STAMP := models/.trained
 NLU_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) $(SPACY_MODEL)/meta.json
 export PYTHONPATH := $(CURDIR)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# No telemetry or crash reports leave the machine (and no waiting on blocked network calls).
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help setup run shell test ingest train eval bench bench-knowledge lint clean lock spacy-model
 

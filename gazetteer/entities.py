@@ -53,7 +53,7 @@ def normalise(entity: str, text: str) -> str | None:
         return index[key]
     if key.rstrip("s") in index:
         return index[key.rstrip("s")]
-    close = difflib.get_close_matches(key, list(index), n=1, cutoff=0.85)
+    close = difflib.get_close_matches(key, list(index), n=1, cutoff=0.88)
     if close:
         return index[close[0]]
     return text.strip().lower() if entity == "background" else None

@@ -56,10 +56,6 @@ def noise_rules() -> NoiseRules:
     )
 
 
-def rules_fingerprint() -> str:
-    """The rules' text, so that changing a rule re-ingests every document."""
-    return NOISE_FILE.read_text(encoding="utf-8")
-
 
 def _is_heading_like(line: str) -> bool:
     words = line.split()
@@ -83,8 +79,14 @@ def _is_job_title_item(line: str, rules: NoiseRules) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    """``text.sentences``, memoised: a line is split up to three times while it is cleaned."""
+    return tuple(sentences(text))
+
+
 def _drop_noise_sentences(text: str, rules: NoiseRules) -> str:
-    kept = [s for s in sentences(text) if not any(p.search(s) for p in rules.sentences)]
+    kept = [s for s in _sentences(text) if not any(p.search(s) for p in rules.sentences)]
     return " ".join(kept).strip()
 
 
@@ -171,7 +173,7 @@ def _drop_boilerplate(blocks: list[Block], rules: NoiseRules) -> list[Block]:
 
     def units(text: str) -> list[str]:
         parts: list[str] = []
-        for sentence in sentences(text):
+        for sentence in _sentences(text):
             parts.extend(part.strip() for part in re.split(r"\s+[–—]\s+", sentence))
         return parts
 
@@ -192,7 +194,7 @@ def _drop_boilerplate(blocks: list[Block], rules: NoiseRules) -> list[Block]:
             cleaned.append(block)
             continue
         kept_sentences: list[str] = []
-        for sentence in sentences(block.text):
+        for sentence in _sentences(block.text):
             parts = [p.strip() for p in re.split(r"\s+[–—]\s+", sentence)]
             kept_parts = []
             for part in parts:

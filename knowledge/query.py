@@ -14,6 +14,9 @@ from sqlalchemy.orm import Session
 from knowledge.models import Document, Passage, PassageTopic, SalaryFact, Section
 from knowledge.text import content_words
 
+HEADING_OR_TWO_KEYWORDS = 2.0
+"""Tag weight from which a section really covers a topic (see knowledge/topics.py)."""
+
 
 @dataclass(frozen=True)
 class Source:
@@ -69,11 +72,23 @@ def sources(session: Session) -> list[Source]:
 
 
 def passages_by_topic(
-    session: Session, topic: str, *, per_source: int = 3, limit: int = 12
+    session: Session,
+    topic: str,
+    *,
+    per_source: int = 5,
+    max_sources: int = 3,
+    limit: int = 12,
 ) -> list[PassageHit]:
-    """Passages tagged with ``topic``, strongest first, at most ``per_source`` from each source.
+    """The passages that best cover ``topic``, grouped by source, in reading order.
 
-    Within a source the passages come back in reading order, so a list reads as written.
+    From each source come the sections that really cover the topic (a heading match or two
+    keywords), or else its single best section, so a list comes back whole rather than as
+    scattered items. Sources are ordered by their strongest tag.
+
+    Args:
+        per_source: at most this many passages from one source.
+        max_sources: at most this many sources.
+        limit: at most this many passages in all.
     """
     rows = session.execute(
         select(Passage, Section.heading, Document, PassageTopic.weight)
@@ -81,23 +96,30 @@ def passages_by_topic(
         .join(Section, Section.id == Passage.section_id)
         .join(Document, Document.id == Passage.document_id)
         .where(PassageTopic.topic == topic)
-        .order_by(PassageTopic.weight.desc(), Document.slug, Passage.position)
+        .order_by(Document.slug, Passage.position)
     ).all()
-    chosen: dict[str, list[PassageHit]] = {}
+    sections: dict[tuple[str, int], list[PassageHit]] = {}
     for passage, heading, document, weight in rows:
-        picked = chosen.setdefault(document.slug, [])
-        if len(picked) < per_source:
-            picked.append(
-                PassageHit(passage.id, passage.text, passage.kind, heading, _source(document), weight)
-            )
-    hits = [hit for picked in chosen.values() for hit in picked]
-    best_first = sorted(chosen, key=lambda slug: (-max(h.score for h in chosen[slug]), slug))
-    ordered = [
-        hit
-        for slug in best_first
-        for hit in sorted(chosen[slug], key=lambda h: h.id)
-    ]
-    return ordered[:limit] if len(hits) > limit else ordered
+        sections.setdefault((document.slug, passage.section_id), []).append(
+            PassageHit(passage.id, passage.text, passage.kind, heading, _source(document), weight)
+        )
+
+    def strength(hits: list[PassageHit]) -> tuple[float, int]:
+        return (max(h.score for h in hits), len(hits))
+
+    by_source: dict[str, list[list[PassageHit]]] = {}
+    for (slug, _), hits in sections.items():
+        by_source.setdefault(slug, []).append(hits)
+    ranked = sorted(
+        by_source.items(),
+        key=lambda item: (-max(strength(h) for h in item[1])[0], -sum(len(h) for h in item[1]), item[0]),
+    )
+    result: list[PassageHit] = []
+    for _, source_sections in ranked[:max_sources]:
+        strong = [h for h in source_sections if strength(h)[0] >= HEADING_OR_TWO_KEYWORDS]
+        picked = strong or [max(source_sections, key=strength)]
+        result.extend(sorted((hit for hits in picked for hit in hits), key=lambda h: h.id)[:per_source])
+    return result[:limit]
 
 
 def topic_counts(session: Session) -> dict[str, int]:

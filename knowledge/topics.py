@@ -14,6 +14,8 @@ from knowledge.text import nlp
 
 TOPICS_FILE = Path(__file__).parent / "rules" / "topics.yml"
 HEADING_WEIGHT = 2.0
+MONEY = re.compile(r"[$€£]\s?\d|\d\s?[kK]€")
+MONEY_TOPICS = {"salary"}
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,6 @@ def topic_names() -> list[str]:
     return [rule.name for rule in _load()[0]]
 
 
-def rules_fingerprint() -> str:
-    """The rules' text, part of every document's fingerprint."""
-    return TOPICS_FILE.read_text(encoding="utf-8")
-
 
 def tag(text: str, heading: str | None) -> dict[str, float]:
     """Topics of a passage with their weights (heading match + distinct keyword matches)."""
@@ -63,9 +61,13 @@ def tag(text: str, heading: str | None) -> dict[str, float]:
         topic = nlp().vocab.strings[match_id]
         keyword_hits.setdefault(topic, set()).add(doc[start:end].text.lower())
     weights: dict[str, float] = {}
+    # A figure of pay under a "Career Evolution and Prospects" heading is about salary, not
+    # about career paths: headings lend their topic to such passages only for salary.
+    has_money = bool(MONEY.search(text))
     for rule in rules:
         weight = 0.0
-        if heading and any(p.search(heading) for p in rule.headings):
+        heading_applies = not has_money or rule.name in MONEY_TOPICS
+        if heading and heading_applies and any(p.search(heading) for p in rule.headings):
             weight += HEADING_WEIGHT
         hits = len(keyword_hits.get(rule.name, ()))
         if hits >= rule.min_keywords:

@@ -1,0 +1,58 @@
+"""Entities of the latest user message, normalised to the values the actions use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from gazetteer.entities import normalise
+
+# An entity the extractor labelled one way can mean another in context ("mlops" is a skill area,
+# a specialisation and half of a role): each parameter lists the labels it accepts, best first.
+ACCEPTS: dict[str, tuple[str, ...]] = {
+    "country": ("country",),
+    "level": ("level",),
+    "role": ("role",),
+    "specialisation": ("specialisation", "role", "skill_area"),
+    "skill_area": ("skill_area", "specialisation"),
+    "study_route": ("study_route",),
+    "background": ("background", "role"),
+}
+
+
+def latest_entities(tracker: Tracker) -> list[dict[str, Any]]:
+    """Raw entities of the latest user message."""
+    return list((tracker.latest_message or {}).get("entities") or [])
+
+
+def entity_value(tracker: Tracker, parameter: str) -> str | None:
+    """Normalised value for ``parameter`` from the latest message, or None."""
+    entities = latest_entities(tracker)
+    for label in ACCEPTS[parameter]:
+        for entity in entities:
+            if entity.get("entity") != label:
+                continue
+            text = str(entity.get("value") or entity.get("text") or "")
+            value = normalise(parameter, text)
+            if value is None and label != parameter:
+                value = _cross_value(parameter, label, text)
+            if value:
+                return value
+    return None
+
+
+def _cross_value(parameter: str, label: str, text: str) -> str | None:
+    """Map a value of another label onto ``parameter`` ("mlops engineer" -> specialisation mlops)."""
+    value = normalise(label, text)
+    if parameter in ("specialisation", "skill_area") and value in ("mlops_engineer", "mlops"):
+        return "mlops"
+    return None
+
+
+def entity_text(tracker: Tracker, label: str) -> str | None:
+    """The text of the first entity with ``label`` in the latest message (for messages)."""
+    for entity in latest_entities(tracker):
+        if entity.get("entity") == label:
+            return str(entity.get("value") or entity.get("text") or "") or None
+    return None

@@ -1,0 +1,31 @@
+"""The list of sources the assistant answers from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import slots
+from actions.formatting import source_description
+from actions.store import run_query
+from knowledge import query
+
+
+class ActionListSources(Action):
+    """Runs when the user asks where the information comes from."""
+
+    def name(self) -> str:
+        return "action_list_sources"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        sources = await run_query(query.sources)
+        dispatcher.utter_message(
+            response="utter_sources", count=len(sources),
+            sources_list="\n".join(source_description(s) for s in sources),
+        )
+        return [SlotSet(slots.TOPIC, "sources")]

@@ -1,0 +1,37 @@
+"""Access to the knowledge store from the (async) action server.
+
+rasa-sdk awaits each action's ``run``: blocking database work must leave the event loop, or one
+slow query stalls every conversation. ``run_query`` runs a ``knowledge.query`` function with its
+own session in a worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Callable, TypeVar
+
+from sqlalchemy.orm import Session
+
+from knowledge.db import open_session
+
+T = TypeVar("T")
+
+
+async def run_query(function: Callable[..., T], *args: object, **kwargs: object) -> T:
+    """Call ``function(session, *args, **kwargs)`` in a thread with a fresh session."""
+
+    def work() -> T:
+        with open_session() as session:
+            return function(session, *args, **kwargs)
+
+    return await asyncio.to_thread(work)
+
+
+async def run_in_session(work: Callable[[Session], T]) -> T:
+    """Run several queries in one session, in a thread."""
+
+    def wrapper() -> T:
+        with open_session() as session:
+            return work(session)
+
+    return await asyncio.to_thread(wrapper)

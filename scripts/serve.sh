@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Serve the bot: the action server (loopback only) and Rasa (REST channel), or `rasa shell`.
+# Usage: scripts/serve.sh [shell]. Ctrl-C stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=.venv/bin
+RASA_PORT="${RASA_PORT:-5005}"
+ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+ACTIONS_HOST="${ACTIONS_HOST:-127.0.0.1}"
+export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
+export PYTHONPATH="$PWD"
+
+"$VENV/python" -m knowledge stats >/dev/null || exit 1
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+echo "==> Starting the action server on http://$ACTIONS_HOST:$ACTIONS_PORT"
+"$VENV/python" -m rasa_sdk --actions actions --port "$ACTIONS_PORT" &
+pids+=($!)
+for _ in $(seq 1 120); do
+  curl -fsS "http://127.0.0.1:$ACTIONS_PORT/health" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+
+if [ "${1:-}" = "shell" ]; then
+  "$VENV/rasa" shell -m models/ml-career-guide.tar.gz --endpoints endpoints.yml
+  exit $?
+fi
+echo "==> Starting Rasa on http://localhost:$RASA_PORT (REST: /webhooks/rest/webhook)"
+"$VENV/rasa" run -m models/ml-career-guide.tar.gz --port "$RASA_PORT" \
+  --endpoints endpoints.yml --credentials credentials.yml &
+pids+=($!)
+wait -n "${pids[@]}"

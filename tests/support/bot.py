@@ -1,0 +1,143 @@
+"""Start the real trained bot (Rasa server + action server) on free ports, talk to it over REST."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from tests.support.postgres import free_port
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+MODEL = PROJECT_ROOT / "models" / "ml-career-guide.tar.gz"
+VENV_BIN = Path(sys.executable).parent
+
+
+@dataclass
+class RunningBot:
+    """Addresses of a running bot and a small REST client."""
+
+    url: str
+    actions_url: str
+    log_dir: Path
+
+    def send(self, sender: str, message: Any, timeout: float = 30) -> list[dict[str, Any]]:
+        """POST a message to the REST channel; returns the bot's messages."""
+        body = json.dumps({"sender": sender, "message": message}).encode()
+        return self.post_raw(body, timeout=timeout)[1]
+
+    def post_raw(
+        self, body: bytes, *, timeout: float = 30, content_type: str = "application/json"
+    ) -> tuple[int, Any]:
+        """POST raw bytes to the REST webhook; returns (status, decoded JSON or text)."""
+        request = urllib.request.Request(
+            f"{self.url}/webhooks/rest/webhook", data=body, method="POST",
+            headers={"Content-Type": content_type},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                status, raw = response.status, response.read()
+        except urllib.error.HTTPError as error:
+            status, raw = error.code, error.read()
+        try:
+            return status, json.loads(raw or b"null")
+        except json.JSONDecodeError:
+            return status, raw.decode(errors="replace")
+
+    def say(self, sender: str, message: str) -> str:
+        """The bot's reply texts (and button titles) joined into one string."""
+        parts = []
+        for reply in self.send(sender, message):
+            if reply.get("text"):
+                parts.append(reply["text"])
+            parts.extend(f"[{b['title']}]" for b in reply.get("buttons") or [])
+        return "\n".join(parts)
+
+
+def _wait_until(predicate, timeout: float, what: str, logs: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.5)
+    tails = "\n".join(f"--- {log}:\n{log.read_text(errors='replace')[-3000:]}" for log in logs if log.exists())
+    raise TimeoutError(f"{what} did not come up within {timeout:.0f}s\n{tails}")
+
+
+def _http_ok(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@contextmanager
+def running_bot(extra_env: dict[str, str] | None = None, model: Path = MODEL) -> Iterator[RunningBot]:
+    """Run the action server and Rasa on free loopback ports until the block exits."""
+    if not model.exists():
+        raise FileNotFoundError(f"{model} is missing: run `make train` first")
+    rasa_port, actions_port = free_port(), free_port()
+    log_dir = Path(tempfile.mkdtemp(prefix="mlcg-bot-"))
+    endpoints = log_dir / "endpoints.yml"
+    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n')
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(PROJECT_ROOT),
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        **(extra_env or {}),
+    }
+    actions_log, rasa_log = log_dir / "actions.log", log_dir / "rasa.log"
+    processes: list[subprocess.Popen[bytes]] = []
+    try:
+        processes.append(
+            subprocess.Popen(
+                [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(actions_port)],
+                cwd=PROJECT_ROOT, env=env, stdout=actions_log.open("wb"), stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        )
+        processes.append(
+            subprocess.Popen(
+                [str(VENV_BIN / "rasa"), "run", "-m", str(model), "--port", str(rasa_port),
+                 "--endpoints", str(endpoints), "--credentials", str(PROJECT_ROOT / "credentials.yml")],
+                cwd=PROJECT_ROOT, env=env, stdout=rasa_log.open("wb"), stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        )
+        bot = RunningBot(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", log_dir)
+        logs = [actions_log, rasa_log]
+        _wait_until(lambda: _http_ok(f"{bot.actions_url}/health"), 120, "action server", logs)
+        _wait_until(lambda: _http_ok(f"{bot.url}/"), 180, "Rasa server", logs)
+        _wait_until(lambda: bool(_try_send(bot)), 120, "Rasa model", logs)
+        yield bot
+    finally:
+        for process in processes:
+            try:
+                os.killpg(process.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+        for process in processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+
+
+def _try_send(bot: RunningBot) -> list[dict[str, Any]]:
+    try:
+        return bot.send("__warmup__", "hello", timeout=10)
+    except (OSError, ValueError):
+        return []
