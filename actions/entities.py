@@ -13,7 +13,7 @@ from gazetteer.entities import normalise
 ACCEPTS: dict[str, tuple[str, ...]] = {
     "country": ("country",),
     "level": ("level",),
-    "role": ("role",),
+    "role": ("role", "specialisation", "background"),
     "specialisation": ("specialisation", "role", "skill_area"),
     "skill_area": ("skill_area", "specialisation"),
     "study_route": ("study_route",),
@@ -45,8 +45,10 @@ def entity_value(tracker: Tracker, parameter: str) -> str | None:
 def _cross_value(parameter: str, label: str, text: str) -> str | None:
     """Map a value of another label onto ``parameter`` ("mlops engineer" -> specialisation mlops)."""
     value = normalise(label, text)
-    if parameter in ("specialisation", "skill_area") and value in ("mlops_engineer", "mlops"):
-        return "mlops"
+    if value in ("mlops_engineer", "mlops"):
+        return "mlops_engineer" if parameter == "role" else "mlops"
+    if parameter == "role" and value == "software":
+        return "software_engineer"  # "software developer" compared with the ML engineer
     return None
 
 

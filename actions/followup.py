@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import slots
 from actions.entities import entity_text, entity_value
 from actions.salary import answer_salary
-from actions.topics import SKILL_TOPICS, SUBTOPIC_OF, answer_topic, parameters_from
+from actions.topics import SUBTOPIC_OF, answer_topic, parameters_from
 
 
 class ActionAnswerFollowup(Action):
@@ -44,21 +44,18 @@ class ActionAnswerFollowup(Action):
     @staticmethod
     def _intent_for(topic: str | None, parameters: dict[str, str | None]) -> str | None:
         """Which question the follow-up continues, given the topic and what it names."""
-        if parameters.get("role") and (topic or "").startswith("compare"):
+        topic = topic or ""
+        if topic.startswith("compare") and parameters.get("role"):
             return "compare_role"
-        if parameters.get("specialisation") and topic in ("specialisations", "mlops"):
+        if topic in ("specialisations", "mlops") and parameters.get("specialisation"):
             return "ask_specialisations"
-        if parameters.get("skill_area") or topic in SKILL_TOPICS or topic == "skills":
-            if parameters.get("skill_area"):
-                return "ask_skills"
-        if parameters.get("study_route"):
-            return "ask_education"
-        if parameters.get("role"):
-            return "compare_role"
-        if parameters.get("specialisation"):
-            return "ask_specialisations"
-        if parameters.get("background"):
-            return "ask_getting_started"
-        if topic in SUBTOPIC_OF:
-            return SUBTOPIC_OF[topic]
-        return None
+        for parameter, intent in (
+            ("skill_area", "ask_skills"),
+            ("study_route", "ask_education"),
+            ("specialisation", "ask_specialisations"),
+            ("background", "ask_getting_started"),
+            ("role", "compare_role"),
+        ):
+            if parameters.get(parameter):
+                return intent
+        return SUBTOPIC_OF.get(topic)
