@@ -55,7 +55,7 @@ run: ingest $(MODEL_STAMP) ## Set up everything and serve the bot (Rasa :5005, a
 shell: ingest $(MODEL_STAMP) ## Chat with the bot in the terminal (rasa shell)
 	@scripts/serve.sh shell
 
-test: ingest $(SPACY_MODEL)/meta.json ## Set up everything and run the whole test suite
+test: ingest $(MODEL_STAMP) ## Set up everything, train if needed and run the whole test suite
 	@scripts/ensure-system-packages.sh
 	@$(VPY) -m pytest
 
