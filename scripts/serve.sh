@@ -11,6 +11,7 @@ export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UB
 export PYTHONPATH="$PWD"
 
 "$VENV/python" -m knowledge stats >/dev/null || exit 1
+"$VENV/python" -m channels.credentials build/credentials.yml
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -25,11 +26,13 @@ for _ in $(seq 1 120); do
 done
 
 if [ "${1:-}" = "shell" ]; then
-  "$VENV/rasa" shell -m models/ml-career-guide.tar.gz --endpoints endpoints.yml
+  # Real `rasa shell`, with buttons printed as numbered options (see channels/console.py).
+  "$VENV/python" -m channels.console shell -m models/ml-career-guide.tar.gz \
+    --endpoints endpoints.yml -p "$RASA_PORT"
   exit $?
 fi
 echo "==> Starting Rasa on http://localhost:$RASA_PORT (REST: /webhooks/rest/webhook)"
 "$VENV/rasa" run -m models/ml-career-guide.tar.gz --port "$RASA_PORT" \
-  --endpoints endpoints.yml --credentials credentials.yml &
+  --endpoints endpoints.yml --credentials build/credentials.yml &
 pids+=($!)
 wait -n "${pids[@]}"

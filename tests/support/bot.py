@@ -100,6 +100,11 @@ def running_bot(extra_env: dict[str, str] | None = None, model: Path = MODEL) ->
         **(extra_env or {}),
     }
     actions_log, rasa_log = log_dir / "actions.log", log_dir / "rasa.log"
+    credentials = log_dir / "credentials.yml"
+    subprocess.run(
+        [str(VENV_BIN / "python"), "-m", "channels.credentials", str(credentials)],
+        cwd=PROJECT_ROOT, env=env, check=True, capture_output=True,
+    )
     processes: list[subprocess.Popen[bytes]] = []
     try:
         processes.append(
@@ -112,7 +117,7 @@ def running_bot(extra_env: dict[str, str] | None = None, model: Path = MODEL) ->
         processes.append(
             subprocess.Popen(
                 [str(VENV_BIN / "rasa"), "run", "-m", str(model), "--port", str(rasa_port),
-                 "--endpoints", str(endpoints), "--credentials", str(PROJECT_ROOT / "credentials.yml")],
+                 "--endpoints", str(endpoints), "--credentials", str(credentials)],
                 cwd=PROJECT_ROOT, env=env, stdout=rasa_log.open("wb"), stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
