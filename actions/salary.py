@@ -94,7 +94,7 @@ def _lines_by_country(salaries: list[Salary]) -> str:
     for code, group in groups.items():
         heading = country_name(code) if code else f"Country not stated ({group[0].currency})"
         blocks.append(f"{heading}:\n{salary_lines(group)}")
-    return "\n\n".join(blocks)
+    return "\n".join(blocks)
 
 
 class ActionAnswerSalary(Action):

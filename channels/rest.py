@@ -1,10 +1,100 @@
-"""The REST channel (``/webhooks/rest/webhook``)."""
+"""The REST channel (``/webhooks/rest/webhook``), with its edges guarded.
+
+Stock Rasa answers a JSON list body with a 500, a body without ``message`` with a silent
+``200 []`` and puts every body without ``sender`` into one shared ``default`` conversation. Here
+a malformed request gets a 400 with the error and how to fix it; a well-formed one goes through
+``channels.guard`` first; and a message that produced no reply at all (the action server down or
+too slow) gets a polite "having trouble" reply instead of silence.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import asyncio
+import json
+import logging
+import os
+from typing import Any, Awaitable, Callable
+
+import rasa.core.actions.action as rasa_action
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from channels.guard import TROUBLE, check_message, valid_sender
+
+logger = logging.getLogger(__name__)
+
+# Rasa waits up to 300 s for the action server; a user should hear back within seconds.
+ACTION_TIMEOUT = float(os.environ.get("ACTION_TIMEOUT", "8"))
+rasa_action.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT  # type: ignore[attr-defined]
+MESSAGE_TIMEOUT = float(os.environ.get("MESSAGE_TIMEOUT", "20"))
 
 
 def credentials_block() -> dict[str, Any]:
     """Always enabled."""
-    return {"rest": None}
+    return {"channels.rest.GuardedRestInput": None}
+
+
+def _error(status: int, error: str, fix: str) -> HTTPResponse:
+    return response.json({"error": error, "fix": fix}, status=status)
+
+
+def bot_reply(sender: str, text: str) -> list[dict[str, Any]]:
+    """A reply in the channel's own format, for answers given without the pipeline."""
+    return [{"recipient_id": sender, "text": text}]
+
+
+class GuardedRestInput(RestInput):
+    """REST channel that validates requests and never leaves a user without an answer."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                body = json.loads(request.body or b"")
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                return _error(400, "the request body is not valid JSON (UTF-8)",
+                              'send {"sender": "<conversation id>", "message": "<text>"}')
+            if not isinstance(body, dict):
+                return _error(400, "the request body must be a JSON object",
+                              'send {"sender": "<conversation id>", "message": "<text>"}')
+            sender, text = body.get("sender"), body.get("message")
+            if not valid_sender(sender):
+                return _error(400, "'sender' is missing or invalid",
+                              "give each conversation its own id: a string of 1-128 printable characters")
+            if "message" not in body or not isinstance(text, str):
+                return _error(400, "'message' is missing or not a string",
+                              'put the user\'s text in "message"')
+            metadata = body.get("metadata")
+            if metadata is not None and not isinstance(metadata, dict):
+                return _error(400, "'metadata' must be a JSON object", "omit it or send an object")
+            checked = check_message(text)
+            if checked.reply is not None:
+                return response.json(bot_reply(sender, checked.reply))
+            collector = CollectingOutputChannel()
+            message = UserMessage(
+                checked.text, collector, sender, input_channel=self.name(), metadata=metadata
+            )
+            try:
+                await asyncio.wait_for(on_new_message(message), timeout=MESSAGE_TIMEOUT)
+            except asyncio.TimeoutError:
+                logger.error("Message of %s took longer than %ss", sender, MESSAGE_TIMEOUT)
+            except Exception:  # noqa: BLE001 - the user gets a reply, the log gets the trace
+                logger.exception("Processing a message of %s failed", sender)
+            if not collector.messages:
+                return response.json(bot_reply(sender, TROUBLE))
+            return response.json(collector.messages)
+
+        return webhook

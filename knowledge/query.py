@@ -243,6 +243,39 @@ def _pg_lexeme(word: str) -> str:
     return "".join(ch for ch in word if ch.isalnum()) or "x"
 
 
+class StoreUnavailable(Exception):
+    """The store is missing, empty or unreadable; the message says how to rebuild it."""
+
+
+REBUILD_HINT = "rebuild it with `make ingest` (or `python -m knowledge build`)"
+
+
+def check_store(session: Session) -> dict[str, int]:
+    """Verify the store can answer: tables readable and documents present.
+
+    Returns:
+        The store's row counts.
+
+    Raises:
+        StoreUnavailable: if the store is missing, corrupt or empty.
+    """
+    from sqlalchemy.exc import DatabaseError, OperationalError, ProgrammingError
+
+    url = session.get_bind().url.render_as_string(hide_password=True)
+    try:
+        counts = stats(session)
+        if session.get_bind().dialect.name == "sqlite":
+            session.execute(text("SELECT count(*) FROM passage_fts")).scalar()
+    except (OperationalError, ProgrammingError, DatabaseError) as error:
+        session.rollback()
+        raise StoreUnavailable(
+            f"the knowledge store at {url} is missing or unreadable ({error.orig}); {REBUILD_HINT}"
+        ) from error
+    if not counts["documents"] or not counts["passages"]:
+        raise StoreUnavailable(f"the knowledge store at {url} is empty; {REBUILD_HINT}")
+    return counts
+
+
 def stats(session: Session) -> dict[str, int]:
     """Row counts of the store's tables."""
     return {

@@ -8,17 +8,22 @@ RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 ACTIONS_HOST="${ACTIONS_HOST:-127.0.0.1}"
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
+export PYTHONWARNINGS="ignore::DeprecationWarning,ignore::UserWarning"
 export PYTHONPATH="$PWD"
 
 "$VENV/python" -m knowledge stats >/dev/null || exit 1
 "$VENV/python" -m channels.credentials build/credentials.yml
+export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:$ACTIONS_PORT/webhook}"
+"$VENV/python" -m serving.endpoints build/endpoints.yml
+# Request bodies above 1 MB are refused by the web server itself (Sanic's default is 100 MB).
+export SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-1000000}"
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
 echo "==> Starting the action server on http://$ACTIONS_HOST:$ACTIONS_PORT"
-"$VENV/python" -m rasa_sdk --actions actions --port "$ACTIONS_PORT" &
+"$VENV/python" -m actions.server --port "$ACTIONS_PORT" --host "$ACTIONS_HOST" &
 pids+=($!)
 for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$ACTIONS_PORT/health" >/dev/null 2>&1 && break
@@ -28,11 +33,11 @@ done
 if [ "${1:-}" = "shell" ]; then
   # Real `rasa shell`, with buttons printed as numbered options (see channels/console.py).
   "$VENV/python" -m channels.console shell -m models/ml-career-guide.tar.gz \
-    --endpoints endpoints.yml -p "$RASA_PORT"
+    --endpoints build/endpoints.yml -p "$RASA_PORT"
   exit $?
 fi
 echo "==> Starting Rasa on http://localhost:$RASA_PORT (REST: /webhooks/rest/webhook)"
 "$VENV/rasa" run -m models/ml-career-guide.tar.gz --port "$RASA_PORT" \
-  --endpoints endpoints.yml --credentials build/credentials.yml &
+  --endpoints build/endpoints.yml --credentials build/credentials.yml &
 pids+=($!)
 wait -n "${pids[@]}"

@@ -19,6 +19,7 @@ skip_tensorflow()
 from knowledge.config import DEFAULT_DOCUMENTS_DIR  # noqa: E402
 from knowledge.db import make_engine  # noqa: E402
 from knowledge.ingest import build  # noqa: E402
+from tests.support.bot import RunningBot  # noqa: E402
 from tests.support.postgres import find_pg_bin, postgres_server  # noqa: E402
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -79,3 +80,14 @@ def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
 def session(store: Engine) -> Iterator[Session]:
     with Session(store, future=True) as session:
         yield session
+
+
+@pytest.fixture(scope="session")
+def bot() -> Iterator[RunningBot]:
+    """The trained bot and its action server, started once for every test that talks to it."""
+    from tests.support.bot import MODEL, running_bot
+
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: `make test` trains it first (make train)")
+    with running_bot() as running:
+        yield running

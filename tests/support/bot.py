@@ -90,26 +90,29 @@ def running_bot(extra_env: dict[str, str] | None = None, model: Path = MODEL) ->
     rasa_port, actions_port = free_port(), free_port()
     log_dir = Path(tempfile.mkdtemp(prefix="mlcg-bot-"))
     endpoints = log_dir / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n')
     env = {
         **os.environ,
         "PYTHONPATH": str(PROJECT_ROOT),
         "RASA_TELEMETRY_ENABLED": "false",
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{actions_port}/webhook",
+        "TRACKER_DB_URL": f"sqlite:///{log_dir / 'tracker.db'}",
+        "SANIC_REQUEST_MAX_SIZE": "1000000",
         **(extra_env or {}),
     }
     actions_log, rasa_log = log_dir / "actions.log", log_dir / "rasa.log"
     credentials = log_dir / "credentials.yml"
-    subprocess.run(
-        [str(VENV_BIN / "python"), "-m", "channels.credentials", str(credentials)],
-        cwd=PROJECT_ROOT, env=env, check=True, capture_output=True,
-    )
+    for generator, out in (("channels.credentials", credentials), ("serving.endpoints", endpoints)):
+        subprocess.run(
+            [str(VENV_BIN / "python"), "-m", generator, str(out)],
+            cwd=PROJECT_ROOT, env=env, check=True, capture_output=True,
+        )
     processes: list[subprocess.Popen[bytes]] = []
     try:
         processes.append(
             subprocess.Popen(
-                [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(actions_port)],
+                [str(VENV_BIN / "python"), "-m", "actions.server", "--port", str(actions_port)],
                 cwd=PROJECT_ROOT, env=env, stdout=actions_log.open("wb"), stderr=subprocess.STDOUT,
                 start_new_session=True,
             )

@@ -1,0 +1,1 @@
+"""Serving configuration generated from the environment (endpoints)."""
