@@ -96,7 +96,9 @@ def ruler_patterns() -> list[dict[str, Any]]:
         else:
             patterns.append({"label": label, "pattern": _token_pattern(phrase), "id": value})
 
-    patterns.append({"label": "country", "pattern": [{"LOWER": "the"}, {"LOWER": "states"}], "id": "US"})
+    # "us" alone is a pronoun; after "the" it is the country ("salaries in the us").
+    for second in ("states", "us", "usa"):
+        patterns.append({"label": "country", "pattern": [{"LOWER": "the"}, {"LOWER": second}], "id": "US"})
     for name, code in {**city_vocabulary(), **country_vocabulary()}.items():
         add("country", name, code)
     # Typo tolerance ("frnace", "germny") only for long names of the countries people ask about.

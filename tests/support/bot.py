@@ -12,7 +12,7 @@ import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -25,11 +25,43 @@ VENV_BIN = Path(sys.executable).parent
 
 @dataclass
 class RunningBot:
-    """Addresses of a running bot and a small REST client."""
+    """Addresses of a running bot, control of its processes and a small REST client."""
 
     url: str
     actions_url: str
     log_dir: Path
+    commands: dict[str, list[str]] = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    def start(self, name: str) -> None:
+        """Start the ``actions`` or ``rasa`` process (again) and wait until it serves."""
+        log = (self.log_dir / f"{name}.log").open("ab")
+        self.processes[name] = subprocess.Popen(
+            self.commands[name], cwd=PROJECT_ROOT, env=self.env, stdout=log,
+            stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        logs = [self.log_dir / "actions.log", self.log_dir / "rasa.log"]
+        if name == "actions":
+            _wait_until(lambda: _http_ok(f"{self.actions_url}/health"), 120, "action server", logs)
+        else:
+            _wait_until(lambda: _http_ok(f"{self.url}/"), 180, "Rasa server", logs)
+            _wait_until(lambda: bool(_try_send(self)), 120, "Rasa model", logs)
+
+    def kill(self, name: str, sig: int = signal.SIGTERM) -> None:
+        """Stop a process (SIGKILL to simulate a crash) and wait for it to exit."""
+        process = self.processes.pop(name, None)
+        if process is None:
+            return
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=20)
 
     def send(self, sender: str, message: Any, timeout: float = 30) -> list[dict[str, Any]]:
         """POST a message to the REST channel; returns the bot's messages."""
@@ -83,7 +115,11 @@ def _http_ok(url: str) -> bool:
 
 
 @contextmanager
-def running_bot(extra_env: dict[str, str] | None = None, model: Path = MODEL) -> Iterator[RunningBot]:
+def running_bot(
+    extra_env: dict[str, str] | None = None,
+    model: Path = MODEL,
+    rasa_args: list[str] | None = None,
+) -> Iterator[RunningBot]:
     """Run the action server and Rasa on free loopback ports until the block exits."""
     if not model.exists():
         raise FileNotFoundError(f"{model} is missing: run `make train` first")
@@ -101,47 +137,29 @@ def running_bot(extra_env: dict[str, str] | None = None, model: Path = MODEL) ->
         "SANIC_REQUEST_MAX_SIZE": "1000000",
         **(extra_env or {}),
     }
-    actions_log, rasa_log = log_dir / "actions.log", log_dir / "rasa.log"
     credentials = log_dir / "credentials.yml"
     for generator, out in (("channels.credentials", credentials), ("serving.endpoints", endpoints)):
         subprocess.run(
             [str(VENV_BIN / "python"), "-m", generator, str(out)],
             cwd=PROJECT_ROOT, env=env, check=True, capture_output=True,
         )
-    processes: list[subprocess.Popen[bytes]] = []
+    bot = RunningBot(
+        f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", log_dir,
+        commands={
+            "actions": [str(VENV_BIN / "python"), "-m", "actions.server", "--port", str(actions_port)],
+            "rasa": [str(VENV_BIN / "rasa"), "run", "-m", str(model), "--port", str(rasa_port),
+                     "--endpoints", str(endpoints), "--credentials", str(credentials),
+                     *(rasa_args or [])],
+        },
+        env=env,
+    )
     try:
-        processes.append(
-            subprocess.Popen(
-                [str(VENV_BIN / "python"), "-m", "actions.server", "--port", str(actions_port)],
-                cwd=PROJECT_ROOT, env=env, stdout=actions_log.open("wb"), stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        )
-        processes.append(
-            subprocess.Popen(
-                [str(VENV_BIN / "rasa"), "run", "-m", str(model), "--port", str(rasa_port),
-                 "--endpoints", str(endpoints), "--credentials", str(credentials)],
-                cwd=PROJECT_ROOT, env=env, stdout=rasa_log.open("wb"), stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        )
-        bot = RunningBot(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", log_dir)
-        logs = [actions_log, rasa_log]
-        _wait_until(lambda: _http_ok(f"{bot.actions_url}/health"), 120, "action server", logs)
-        _wait_until(lambda: _http_ok(f"{bot.url}/"), 180, "Rasa server", logs)
-        _wait_until(lambda: bool(_try_send(bot)), 120, "Rasa model", logs)
+        bot.start("actions")
+        bot.start("rasa")
         yield bot
     finally:
-        for process in processes:
-            try:
-                os.killpg(process.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-        for process in processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+        for name in list(bot.processes):
+            bot.kill(name)
 
 
 def _try_send(bot: RunningBot) -> list[dict[str, Any]]:
