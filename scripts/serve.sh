@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Serve the bot: the action server (loopback only) and Rasa (REST channel), or `rasa shell`.
-# Usage: scripts/serve.sh [shell]. Ctrl-C stops both.
+# Serve the bot: the action server (loopback only), Rasa (REST and socket.io channels) and the
+# chat widget page (web/, loopback only), or `rasa shell`.
+# Usage: scripts/serve.sh [shell]. Ctrl-C stops them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=.venv/bin
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 ACTIONS_HOST="${ACTIONS_HOST:-127.0.0.1}"
+# The chat widget page (web/): its port, and the origins allowed on Rasa's socket.io channel
+# (channels/socketio.py; default: this page's, http://localhost:$WEB_PORT and 127.0.0.1).
+export WEB_PORT="${WEB_PORT:-8080}"
+WEB_HOST="${WEB_HOST:-127.0.0.1}"
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 export PYTHONWARNINGS="ignore::DeprecationWarning,ignore::UserWarning"
 export PYTHONPATH="$PWD"
@@ -36,8 +41,28 @@ if [ "${1:-}" = "shell" ]; then
     --endpoints build/endpoints.yml -p "$RASA_PORT"
   exit $?
 fi
+echo "==> Starting the chat widget page"
+"$VENV/python" web/server.py --host "$WEB_HOST" --port "$WEB_PORT" --rasa-port "$RASA_PORT" &
+pids+=($!)
+api_args=()
+if [ -n "${RASA_API_TOKEN:-}" ]; then
+  # Rasa's HTTP API (trackers, model, ...) only ever with a token; without one it stays off.
+  api_args=(--enable-api --auth-token "$RASA_API_TOKEN")
+  echo "==> Rasa HTTP API enabled (token from RASA_API_TOKEN)"
+fi
 echo "==> Starting Rasa on http://localhost:$RASA_PORT (REST: /webhooks/rest/webhook)"
-"$VENV/rasa" run -m models/ml-career-guide.tar.gz --port "$RASA_PORT" \
+"$VENV/rasa" run -m models/ml-career-guide.tar.gz --port "$RASA_PORT" "${api_args[@]}" \
   --endpoints build/endpoints.yml --credentials build/credentials.yml &
 pids+=($!)
+# Rasa's start-up log pushes the widget's address out of sight: repeat it once Rasa answers.
+(
+  for _ in $(seq 1 600); do
+    kill -0 $$ 2>/dev/null || exit 0
+    if curl -fsS "http://127.0.0.1:$RASA_PORT/" >/dev/null 2>&1; then
+      echo "==> Ready. Chat widget: http://localhost:$WEB_PORT"
+      exit 0
+    fi
+    sleep 1
+  done
+) &
 wait -n "${pids[@]}"
