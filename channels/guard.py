@@ -57,7 +57,7 @@ def clean_text(text: str) -> str:
     kept = [
         " " if ch in "\n\r\t" else ch
         for ch in text
-        if ch in "\n\r\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co")
+        if ch in "\n\r\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
     ]
     return re.sub(r"\s+", " ", "".join(kept)).strip()
 

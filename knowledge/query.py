@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from knowledge.models import Document, Passage, PassageTopic, SalaryFact, Section
 from knowledge.text import content_words
 
+LEVELS = ("junior", "mid", "senior")
 HEADING_OR_TWO_KEYWORDS = 2.0
 """Tag weight from which a section really covers a topic (see knowledge/topics.py)."""
 
@@ -145,6 +146,11 @@ def salaries(
             every level (the text gives one range for all).
         unstated_country: only facts whose source names no country (ignores ``country``).
     """
+    # Only well-formed values reach the database: anything else cannot match a fact.
+    if country is not None and not (len(country) == 2 and country.isascii() and country.isalpha()):
+        return []
+    if level is not None and level not in LEVELS:
+        return []
     statement = select(SalaryFact, Document).join(Document, Document.id == SalaryFact.document_id)
     if unstated_country:
         statement = statement.where(SalaryFact.country.is_(None))
@@ -180,7 +186,7 @@ def salary_countries(session: Session) -> list[str]:
 def salary_levels(session: Session) -> list[str]:
     """Levels some source gives a salary for, junior first."""
     known = set(session.scalars(select(SalaryFact.level).where(SalaryFact.level.is_not(None)).distinct()))
-    return [level for level in ("junior", "mid", "senior") if level in known]
+    return [level for level in LEVELS if level in known]
 
 
 def search(session: Session, query: str, *, limit: int = 5) -> list[PassageHit]:

@@ -82,6 +82,14 @@ def session(store: Engine) -> Iterator[Session]:
         yield session
 
 
+@pytest.fixture()
+def store_url(store: Engine, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Point the actions at the store built from the real documents (SQLite and PostgreSQL)."""
+    url = store.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("KNOWLEDGE_DB_URL", url)
+    return url
+
+
 @pytest.fixture(scope="session")
 def bot() -> Iterator[RunningBot]:
     """The trained bot and its action server, started once for every test that talks to it."""

@@ -9,18 +9,9 @@ import pytest
 import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.engine import Engine
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture()
-def store_url(store: Engine, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Point the actions at the store built from the real documents (SQLite and PostgreSQL)."""
-    url = store.url.render_as_string(hide_password=False)
-    monkeypatch.setenv("KNOWLEDGE_DB_URL", url)
-    return url
 
 
 @pytest.fixture()
