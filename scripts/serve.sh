@@ -23,6 +23,9 @@ export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:$ACTIONS_POR
 # Request bodies above 1 MB are refused by the web server itself (Sanic's default is 100 MB).
 export SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-1000000}"
 
+# Settings and secrets from .env (git-ignored), when there is one; see .env.example.
+if [ -f .env ]; then set -a; . ./.env; set +a; fi
+
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
