@@ -32,11 +32,6 @@ rasa_action.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT  # type: ignore[attr-define
 MESSAGE_TIMEOUT = float(os.environ.get("MESSAGE_TIMEOUT", "20"))
 
 
-def credentials_block() -> dict[str, Any]:
-    """Always enabled."""
-    return {"channels.rest.GuardedRestInput": None}
-
-
 def _error(status: int, error: str, fix: str) -> HTTPResponse:
     return response.json({"error": error, "fix": fix}, status=status)
 
