@@ -1,0 +1,113 @@
+"""Two Rasa servers sharing a PostgreSQL tracker store and a Redis lock store, as Rasa scales out."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from typing import Iterator
+
+import pytest
+from sqlalchemy import text
+
+from knowledge.db import make_engine
+from tests.support.bot import PROJECT_ROOT, RunningBot, _http_ok, _wait_until, running_bot
+from tests.support.postgres import free_port
+from tests.support.redis import redis_binary, redis_server
+
+pytestmark = [pytest.mark.bot, pytest.mark.postgres, pytest.mark.timeout(900)]
+
+
+@pytest.fixture(scope="module")
+def tracker_db(postgres_url: str) -> str:
+    """A database of its own on the test PostgreSQL server, for Rasa's tracker store."""
+    name = "tracker_" + uuid.uuid4().hex[:8]
+    engine = make_engine(postgres_url)
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return postgres_url.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(scope="module")
+def redis_url() -> Iterator[str]:
+    if redis_binary() is None:
+        if os.environ.get("REQUIRE_POSTGRES"):
+            pytest.fail("redis-server is not installed")
+        pytest.skip("redis-server is not installed (apt-get install redis-server) — skipped")
+    with redis_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def two_servers(tracker_db: str, redis_url: str) -> Iterator[tuple[RunningBot, str]]:
+    env = {"TRACKER_DB_URL": tracker_db, "LOCK_STORE_URL": redis_url}
+    with running_bot(extra_env=env) as bot:
+        port = free_port()
+        command = list(bot.commands["rasa"])
+        command[command.index("--port") + 1] = str(port)
+        second = subprocess.Popen(
+            command, cwd=str(PROJECT_ROOT), env=bot.env,
+            stdout=(bot.log_dir / "rasa2.log").open("wb"), stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_until(lambda: _http_ok(f"{url}/"), 180, "second Rasa server", [bot.log_dir / "rasa2.log"])
+            probe = RunningBot(url, bot.actions_url, bot.log_dir)
+            _wait_until(lambda: bool(probe.send("__warmup2__", "hi", timeout=10)), 120,
+                        "second Rasa model", [bot.log_dir / "rasa2.log"])
+            yield bot, url
+        finally:
+            os.killpg(second.pid, 15)
+            second.wait(timeout=30)
+
+
+def _user_texts(tracker_db: str, sender: str) -> list[str]:
+    engine = make_engine(tracker_db)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT data FROM events WHERE sender_id = :s AND type_name = 'user' ORDER BY id"),
+            {"s": sender},
+        ).all()
+    engine.dispose()
+    import json
+
+    return [json.loads(row[0])["text"] for row in rows]
+
+
+def test_one_conversation_alternating_between_two_servers(two_servers: tuple[RunningBot, str], tracker_db: str) -> None:
+    first, second_url = two_servers
+    second = RunningBot(second_url, first.actions_url, first.log_dir)
+    sender = f"scale-{uuid.uuid4().hex[:8]}"
+    turns = [
+        (first, "salary for ml engineers in france?", "€50,000"),
+        (second, "and in the UK?", "£60,500"),
+        (first, "what about seniors?", "£60,500"),
+        (second, "same for the US", "$140,000"),
+        (first, "and for juniors?", "$80,000"),
+    ]
+    for server, message, fact in turns:
+        reply = server.say(sender, message)
+        assert fact in reply, (message, reply)
+    assert _user_texts(tracker_db, sender) == [message for _, message, _ in turns]
+
+
+def test_concurrent_messages_to_both_servers_are_serialised(two_servers: tuple[RunningBot, str], tracker_db: str) -> None:
+    first, second_url = two_servers
+    second = RunningBot(second_url, first.actions_url, first.log_dir)
+    sender = f"race-{uuid.uuid4().hex[:8]}"
+    messages = [f"what skills do I need {i}" for i in range(6)]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        replies = list(pool.map(lambda pair: pair[0].say(sender, pair[1]),
+                                [(first if i % 2 else second, m) for i, m in enumerate(messages)]))
+    assert all("Python" in reply for reply in replies)
+    stored = _user_texts(tracker_db, sender)
+    if sorted(stored) != sorted(messages):
+        engine = make_engine(tracker_db)
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT id, type_name, intent_name, action_name, timestamp FROM events WHERE sender_id = :s ORDER BY id"), {"s": sender}).all()
+        print("\n".join(map(str, rows)))
+        print(first.log_dir)
+    assert sorted(stored) == sorted(messages)  # every turn kept, none overwritten
