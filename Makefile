@@ -9,6 +9,8 @@ VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 SPACY_MODEL := build/spacy-model
 MODEL_STAMP := models/.trained
+# The chat widget's JavaScript (socket.io-client), from the npm registry, pinned by web/package-lock.json.
+WEB_STAMP := web/node_modules/.installed
 NLU_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) $(SPACY_MODEL)/meta.json
 export PYTHONPATH := $(CURDIR)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
@@ -17,7 +19,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup run shell test ingest train eval bench bench-knowledge lint clean lock spacy-model
+.PHONY: help setup run shell test ingest train eval bench bench-knowledge lint clean lock spacy-model web
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -49,14 +51,22 @@ $(MODEL_STAMP): $(NLU_INPUTS) | $(STAMP)
 
 train: $(MODEL_STAMP) ## Train the Rasa model if training data, domain or config changed
 
-run: ingest $(MODEL_STAMP) ## Set up everything and serve the bot (Rasa :5005, actions :5055)
+$(WEB_STAMP): web/package.json web/package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js 18+) is needed for the chat widget: apt-get install nodejs npm"; exit 1; }
+	@echo "==> Installing the chat widget's JavaScript (npm ci in web/)"
+	@cd web && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+web: $(WEB_STAMP) ## Install the chat widget's pinned JavaScript (npm ci in web/; skipped when done)
+
+run: ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything and serve the bot (Rasa :5005, actions :5055, chat page :8080)
 	@scripts/serve.sh
 
 shell: ingest $(MODEL_STAMP) ## Chat with the bot in the terminal (rasa shell)
 	@scripts/serve.sh shell
 
-test: ingest $(MODEL_STAMP) ## Set up everything, train if needed and run the whole test suite
-	@scripts/ensure-system-packages.sh
+test: ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything, train if needed and run the whole test suite
+	@scripts/ensure-system-packages.sh chromium
 	@$(VPY) -m pytest
 
 eval: ingest $(MODEL_STAMP) ## Evaluate NLU and end-to-end answers on the held-out set (report in reports/)

@@ -1,10 +1,205 @@
-"""The website widget's socket.io channel (to be completed: see issue 4)."""
+"""The website widget's socket.io channel (``/socket.io``), restricted to the widget's origins.
+
+Rasa's stock ``SocketIOInput`` has three gaps this subclass fills:
+
+* it builds its server with ``cors_allowed_origins=[]``, which turns python-engineio's origin
+  check *off*: any web page could talk to the bot from a visitor's browser. Here only the
+  origins listed in ``WEB_ALLOWED_ORIGINS`` are accepted (the widget page's by default);
+* with ``session_persistence: true`` it calls ``sio.enter_room(...)`` without awaiting it. That
+  is right for python-socketio 5.9 (pinned in requirements.txt), but from 5.10 on
+  ``enter_room`` is a coroutine, the socket never joins its session's room and the widget never
+  receives a reply (RasaHQ/rasa#13027). The handler below awaits it when it is a coroutine, so
+  an upgrade cannot break replies silently;
+* messages reach the NLU unchecked. Here they go through ``channels.guard`` like the REST
+  channel's, and a message that produced no reply gets the "having trouble" reply.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import inspect
+import logging
+import os
+import uuid
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
+from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
+from rasa.core.channels.socketio import SocketIOOutput
+from sanic import Blueprint
 
-def credentials_block() -> dict[str, Any] | None:
-    """Not enabled yet."""
-    return None
+from channels.guard import TROUBLE, check_message, valid_sender
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_WEB_PORT = 8080
+
+
+@dataclass(frozen=True)
+class WidgetSettings:
+    """What the socket.io channel reads from the environment.
+
+    Attributes:
+        allowed_origins: the web origins (``scheme://host[:port]``) whose pages may use the
+            socket; ``("*",)`` allows any origin.
+        message_timeout: seconds a message may take before the user is told there is trouble;
+            ``MESSAGE_TIMEOUT``, as for the REST channel. Read here rather than imported from
+            ``channels.rest``, which imports TensorFlow through Rasa's actions: this module
+            stays importable in the light test processes.
+    """
+
+    allowed_origins: tuple[str, ...]
+    message_timeout: float = 20.0
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> WidgetSettings:
+        """Read ``WEB_ALLOWED_ORIGINS`` (comma-separated) or default to the widget page's origins.
+
+        The default is the page ``make run`` serves: ``http://localhost:$WEB_PORT`` and
+        ``http://127.0.0.1:$WEB_PORT`` (``WEB_PORT`` defaults to 8080).
+        """
+        env = os.environ if environ is None else environ
+        origins = parse_origins(env.get("WEB_ALLOWED_ORIGINS", ""))
+        if not origins:
+            port = env.get("WEB_PORT") or str(DEFAULT_WEB_PORT)
+            origins = (f"http://localhost:{port}", f"http://127.0.0.1:{port}")
+        return cls(
+            allowed_origins=origins,
+            message_timeout=float(env.get("MESSAGE_TIMEOUT") or cls.message_timeout),
+        )
+
+
+def parse_origins(value: str | Iterable[str]) -> tuple[str, ...]:
+    """Split and normalise a list of origins (no trailing slash, no blanks, no duplicates)."""
+    items = value.split(",") if isinstance(value, str) else value
+    origins: list[str] = []
+    for item in items:
+        origin = str(item).strip().rstrip("/")
+        if origin and origin not in origins:
+            origins.append(origin)
+    return tuple(origins)
+
+
+def origin_checker(allowed: Iterable[str]) -> str | Callable[[str | None], bool]:
+    """The ``cors_allowed_origins`` value for python-engineio.
+
+    A callable rather than a list: engineio reads an *empty* list as "no origin check at all",
+    so an empty configuration must never reach it as ``[]``; the callable refuses everything
+    instead.
+    """
+    origins = frozenset(parse_origins(allowed))
+    if "*" in origins:
+        return "*"
+    return lambda origin: origin in origins
+
+
+def credentials_block() -> dict[str, Any]:
+    """Always enabled; the allowed origins come from the environment when the file is made."""
+    settings = WidgetSettings.from_env()
+    return {
+        "channels.socketio.SocketIOInput": {
+            "user_message_evt": "user_uttered",
+            "bot_message_evt": "bot_uttered",
+            "session_persistence": True,
+            "cors_allowed_origins": list(settings.allowed_origins),
+        }
+    }
+
+
+class _CountingOutput(SocketIOOutput):
+    """Rasa's socket.io output, remembering whether anything was sent."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sent = 0
+
+    async def _send_message(self, socket_id: str, response: Any) -> None:
+        self.sent += 1
+        await super()._send_message(socket_id, response)
+
+
+class SocketIOInput(RasaSocketIOInput):
+    """Rasa's socket.io channel: origin allow-list, awaited ``enter_room``, guarded messages."""
+
+    @classmethod
+    def name(cls) -> str:
+        """Keep Rasa's name: the output channel and the trackers say ``socketio``."""
+        return "socketio"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        """Rasa's settings plus ``cors_allowed_origins`` (default: from the environment)."""
+        credentials = credentials or {}
+        channel = super().from_credentials(credentials)
+        assert isinstance(channel, SocketIOInput)
+        if credentials.get("cors_allowed_origins"):
+            channel.allowed_origins = parse_origins(credentials["cors_allowed_origins"])
+        return channel
+
+    def __init__(self, *args: Any, allowed_origins: Iterable[str] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        settings = WidgetSettings.from_env()
+        self.message_timeout = settings.message_timeout
+        self.allowed_origins = (
+            parse_origins(allowed_origins)
+            if allowed_origins is not None
+            else settings.allowed_origins
+        )
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        """Rasa's blueprint, with the origin check on, the guard and a new ``session_request``."""
+        socketio_webhook = super().blueprint(self._guarded(on_new_message))
+        sio = self.sio
+        assert sio is not None
+        # Read by engineio on every request (polling and the WebSocket upgrade alike); a
+        # request from another origin gets "400 Not an accepted origin".
+        sio.eio.cors_allowed_origins = origin_checker(self.allowed_origins)
+        logger.info("socket.io accepts the origins %s", ", ".join(self.allowed_origins))
+
+        # Registering a handler for the same event and namespace replaces Rasa's.
+        @sio.on("session_request", namespace=self.namespace)
+        async def session_request(sid: str, data: Any) -> None:
+            session_id = data.get("session_id") if isinstance(data, dict) else None
+            # The session id becomes the tracker's sender id: same rules as the REST sender.
+            if not valid_sender(session_id):
+                session_id = uuid.uuid4().hex
+            if self.session_persistence:
+                entered = sio.enter_room(sid, session_id, namespace=self.namespace)
+                if inspect.isawaitable(entered):  # python-socketio >= 5.10
+                    await entered
+            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+            logger.debug("socket %s joined session %s", sid, session_id)
+
+        return socketio_webhook
+
+    def _guarded(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Callable[[UserMessage], Awaitable[None]]:
+        """Check a message with ``channels.guard`` first; say so when no reply came."""
+
+        async def guarded(message: UserMessage) -> None:
+            assert self.sio is not None
+            if not valid_sender(message.sender_id):
+                logger.warning("Ignored a socket.io message with an invalid session id")
+                return
+            output = _CountingOutput(self.sio, self.bot_message_evt)
+            message.output_channel = output
+            checked = check_message(message.text)
+            if checked.reply is not None:
+                await output.send_text_message(message.sender_id, checked.reply)
+                return
+            message.text = checked.text
+            try:
+                await asyncio.wait_for(on_new_message(message), timeout=self.message_timeout)
+            except asyncio.TimeoutError:
+                logger.error(
+                    "Message of %s took longer than %ss", message.sender_id, self.message_timeout
+                )
+            except Exception:  # noqa: BLE001 - the user gets a reply, the log gets the trace
+                logger.exception("Processing a message of %s failed", message.sender_id)
+            if not output.sent:
+                await output.send_text_message(message.sender_id, TROUBLE)
+
+        return guarded

@@ -1,0 +1,190 @@
+"""The socket.io channel on its own: settings, origin check, session rooms and the guard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa.core.channels.channel import UserMessage
+
+from channels.guard import TROUBLE
+from channels.socketio import (
+    SocketIOInput,
+    WidgetSettings,
+    credentials_block,
+    origin_checker,
+    parse_origins,
+)
+
+pytestmark = pytest.mark.web
+
+
+def test_default_origins_are_the_widget_page() -> None:
+    assert WidgetSettings.from_env({}).allowed_origins == (
+        "http://localhost:8080",
+        "http://127.0.0.1:8080",
+    )
+    assert WidgetSettings.from_env({"WEB_PORT": "9000"}).allowed_origins == (
+        "http://localhost:9000",
+        "http://127.0.0.1:9000",
+    )
+
+
+def test_origins_from_the_environment_are_normalised() -> None:
+    settings = WidgetSettings.from_env(
+        {
+            "WEB_ALLOWED_ORIGINS": " https://careers.example/ ,http://localhost:3000,,https://careers.example"
+        }
+    )
+    assert settings.allowed_origins == ("https://careers.example", "http://localhost:3000")
+    assert parse_origins(["a", " a/ ", ""]) == ("a",)
+
+
+def test_credentials_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WEB_ALLOWED_ORIGINS", "https://careers.example")
+    block = credentials_block()["channels.socketio.SocketIOInput"]
+    assert block == {
+        "user_message_evt": "user_uttered",
+        "bot_message_evt": "bot_uttered",
+        "session_persistence": True,
+        "cors_allowed_origins": ["https://careers.example"],
+    }
+    channel = SocketIOInput.from_credentials(block)
+    assert isinstance(channel, SocketIOInput)
+    assert channel.allowed_origins == ("https://careers.example",)
+    assert channel.session_persistence is True
+    assert channel.name() == "socketio"
+
+
+def test_an_empty_allow_list_refuses_every_origin() -> None:
+    # engineio reads [] as "no check at all": the checker must never be an empty list.
+    checker = origin_checker([])
+    assert callable(checker)
+    assert not checker("http://evil.example")
+    allowed = origin_checker(["http://127.0.0.1:8080"])
+    assert callable(allowed)
+    assert allowed("http://127.0.0.1:8080") and not allowed("http://evil.example")
+    assert origin_checker(["*"]) == "*"
+
+
+def test_the_server_checks_origins() -> None:
+    channel = SocketIOInput(allowed_origins=["http://127.0.0.1:8080"])
+
+    async def on_new_message(message: UserMessage) -> None:
+        pass
+
+    channel.blueprint(on_new_message)
+    assert channel.sio is not None
+    # engineio reads this on every request, polling and WebSocket alike (see test_widget.py
+    # for the real requests).
+    checker = channel.sio.eio.cors_allowed_origins
+    assert callable(checker)
+    assert checker("http://127.0.0.1:8080") and not checker("http://evil.example")
+
+
+class FakeServer:
+    """Records what the channel does with python-socketio's server."""
+
+    def __init__(self, *, async_enter_room: bool) -> None:
+        self.async_enter_room = async_enter_room
+        self.rooms: list[tuple[str, str]] = []
+        self.emitted: list[tuple[str, Any, str | None]] = []
+
+    def enter_room(self, sid: str, room: str, namespace: str | None = None) -> Any:
+        if not self.async_enter_room:  # python-socketio 5.9
+            self.rooms.append((sid, room))
+            return None
+
+        async def enter() -> None:  # python-socketio >= 5.10: a coroutine
+            self.rooms.append((sid, room))
+
+        return enter()
+
+    async def emit(self, event: str, data: Any = None, room: str | None = None, **_: Any) -> None:
+        self.emitted.append((event, data, room))
+
+
+def _session_request_handler(channel: SocketIOInput, fake: FakeServer) -> Any:
+    async def on_new_message(message: UserMessage) -> None:
+        pass
+
+    channel.blueprint(on_new_message)
+    assert channel.sio is not None
+    handler = channel.sio.handlers["/"]["session_request"]
+    # The handler reaches the server through the channel: swap in the recording double.
+    channel.sio.enter_room = fake.enter_room  # type: ignore[method-assign]
+    channel.sio.emit = fake.emit  # type: ignore[method-assign]
+    return handler
+
+
+@pytest.mark.parametrize("async_enter_room", [False, True], ids=["socketio-5.9", "socketio-5.10+"])
+async def test_session_request_joins_the_session_room(async_enter_room: bool) -> None:
+    channel = SocketIOInput(session_persistence=True)
+    fake = FakeServer(async_enter_room=async_enter_room)
+    handler = _session_request_handler(channel, fake)
+    await handler("sid-1", {"session_id": "abc123"})
+    assert fake.rooms == [("sid-1", "abc123")]
+    assert fake.emitted == [("session_confirm", "abc123", "sid-1")]
+
+
+async def test_session_request_makes_a_new_id_for_a_missing_or_bad_one() -> None:
+    channel = SocketIOInput(session_persistence=True)
+    fake = FakeServer(async_enter_room=True)
+    handler = _session_request_handler(channel, fake)
+    for data in (
+        None,
+        {},
+        {"session_id": None},
+        {"session_id": {"x": 1}},
+        {"session_id": "x" * 500},
+    ):
+        await handler("sid-1", data)
+    ids = [data for _, data, _ in fake.emitted]
+    assert len(set(ids)) == 5
+    assert all(isinstance(i, str) and len(i) == 32 for i in ids)
+    assert [room for _, room in fake.rooms] == ids
+
+
+class RecordingServer:
+    def __init__(self) -> None:
+        self.emitted: list[tuple[str, Any, str | None]] = []
+
+    async def emit(self, event: str, data: Any = None, room: str | None = None, **_: Any) -> None:
+        self.emitted.append((event, data, room))
+
+
+async def test_messages_go_through_the_guard() -> None:
+    channel = SocketIOInput(session_persistence=True)
+    server = RecordingServer()
+    channel.sio = server  # type: ignore[assignment]
+    received: list[str] = []
+
+    async def on_new_message(message: UserMessage) -> None:
+        received.append(message.text)
+        await message.output_channel.send_text_message(message.sender_id, "an answer")
+
+    guarded = channel._guarded(on_new_message)
+    await guarded(UserMessage("x" * 5000, None, "session-1"))
+    assert received == []
+    assert server.emitted[0][0] == "bot_uttered"
+    assert "too long" in server.emitted[0][1]["text"]
+    assert server.emitted[0][2] == "session-1"
+
+    server.emitted.clear()
+    await guarded(UserMessage("/restart", None, "session-1"))
+    assert received == ["restart"]  # internal intents are not reachable as shortcuts
+
+    await guarded(UserMessage("hello", None, "bad id\n"))
+    assert received == ["restart"]  # an invalid session id is ignored
+
+
+async def test_no_reply_gets_the_trouble_message() -> None:
+    channel = SocketIOInput(session_persistence=True)
+    server = RecordingServer()
+    channel.sio = server  # type: ignore[assignment]
+
+    async def failing(message: UserMessage) -> None:
+        raise RuntimeError("action server down")
+
+    await channel._guarded(failing)(UserMessage("hello", None, "session-1"))
+    assert server.emitted == [("bot_uttered", {"text": TROUBLE}, "session-1")]

@@ -1,0 +1,156 @@
+"""Serve the chat widget page (``python web/server.py``; ``make run`` starts it).
+
+A few fixed files and nothing else (no directory listing, no ``node_modules`` browsing): the page
+and its script and style from ``web/public/``, the socket.io client installed from the npm
+registry by the set-up (``npm ci`` in ``web/``), and ``/config.js``, which tells the page where
+the Rasa socket.io endpoint is. Standard library only, so it runs before and beside Rasa.
+
+Environment (or the matching options): ``WEB_HOST`` (default ``127.0.0.1``), ``WEB_PORT``
+(``8080``), ``RASA_PORT`` (``5005``; the socket is then on the page's host name at that port) or
+``WEB_SOCKET_URL`` (the full URL of the Rasa server as the browser reaches it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import re
+import sys
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+logger = logging.getLogger("web.server")
+
+WEB_DIR = Path(__file__).resolve().parent
+SOCKET_IO_CLIENT = WEB_DIR / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
+FILES: dict[str, tuple[Path, str]] = {
+    "/": (WEB_DIR / "public" / "index.html", "text/html; charset=utf-8"),
+    "/index.html": (WEB_DIR / "public" / "index.html", "text/html; charset=utf-8"),
+    "/widget.js": (WEB_DIR / "public" / "widget.js", "text/javascript; charset=utf-8"),
+    "/widget.css": (WEB_DIR / "public" / "widget.css", "text/css; charset=utf-8"),
+    "/favicon.svg": (WEB_DIR / "public" / "favicon.svg", "image/svg+xml"),
+    "/vendor/socket.io.min.js": (SOCKET_IO_CLIENT, "text/javascript; charset=utf-8"),
+}
+_HOST_NAME = re.compile(r"^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+)$")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the page is served and where its socket goes."""
+
+    host: str
+    port: int
+    rasa_port: int
+    socket_url: str | None
+
+    @classmethod
+    def from_args(cls, argv: list[str] | None = None) -> Settings:
+        """Options override the environment."""
+        parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+        parser.add_argument("--host", default=os.environ.get("WEB_HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("WEB_PORT", "8080")))
+        parser.add_argument(
+            "--rasa-port", type=int, default=int(os.environ.get("RASA_PORT", "5005"))
+        )
+        parser.add_argument("--socket-url", default=os.environ.get("WEB_SOCKET_URL") or None)
+        args = parser.parse_args(argv)
+        return cls(args.host, args.port, args.rasa_port, args.socket_url)
+
+
+def socket_url_for(settings: Settings, host_header: str | None) -> str:
+    """The Rasa server URL for a page requested with this ``Host`` header."""
+    if settings.socket_url:
+        return settings.socket_url.rstrip("/")
+    hostname = urlsplit(f"http://{host_header or ''}").hostname or "localhost"
+    if ":" in hostname:
+        hostname = f"[{hostname}]"
+    if not _HOST_NAME.match(hostname):
+        hostname = "localhost"
+    return f"http://{hostname}:{settings.rasa_port}"
+
+
+def make_handler(settings: Settings) -> type[BaseHTTPRequestHandler]:
+    """A request handler bound to these settings."""
+
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "MLCareerGuideWidget"
+        sys_version = ""
+
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            self._respond(with_body=True)
+
+        def do_HEAD(self) -> None:  # noqa: N802
+            self._respond(with_body=False)
+
+        def _respond(self, *, with_body: bool) -> None:
+            path = urlsplit(self.path).path
+            socket_url = socket_url_for(settings, self.headers.get("Host"))
+            if path == "/config.js":
+                config = {"socketUrl": socket_url, "socketPath": "/socket.io"}
+                # JSON inside JS: "<" escaped so the value can never close a <script> element.
+                body = (
+                    "window.ML_CAREER_GUIDE = " + json.dumps(config).replace("<", "\\u003c") + ";\n"
+                ).encode()
+                content_type = "text/javascript; charset=utf-8"
+            elif path in FILES:
+                file, content_type = FILES[path]
+                try:
+                    body = file.read_bytes()
+                except FileNotFoundError:
+                    logger.error("%s is missing (run the set-up: make run)", file)
+                    self.send_error(500, "Widget files missing: run the set-up (make run)")
+                    return
+            else:
+                self.send_error(404)
+                return
+            ws_url = "ws" + socket_url[len("http") :]
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-cache")
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.send_header("Referrer-Policy", "no-referrer")
+            # A second line of defence behind the widget's text-only rendering: no inline
+            # script, no script or connection anywhere but here and the Rasa server.
+            self.send_header(
+                "Content-Security-Policy",
+                "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https:; "
+                f"connect-src 'self' {socket_url} {ws_url}; base-uri 'none'; "
+                "form-action 'none'; frame-ancestors 'none'",
+            )
+            self.end_headers()
+            if with_body:
+                self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            logger.debug("%s %s", self.address_string(), format % args)
+
+    return Handler
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Serve until interrupted."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    settings = Settings.from_args(argv)
+    if not SOCKET_IO_CLIENT.exists():
+        logger.error("%s is missing: run `npm ci` in web/ (make run does)", SOCKET_IO_CLIENT)
+        return 1
+    server = ThreadingHTTPServer((settings.host, settings.port), make_handler(settings))
+    server.daemon_threads = True
+    shown = "localhost" if settings.host in ("127.0.0.1", "0.0.0.0", "::") else settings.host
+    print(f"Chat widget: http://{shown}:{server.server_address[1]}", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
