@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import slots
 from actions.entities import entity_text, entity_value
 from actions.salary import answer_salary
-from actions.topics import SUBTOPIC_OF, answer_topic, parameters_from
+from actions.topics import TOPIC_INTENTS, answer_topic, parameters_from
 
 
 class ActionAnswerFollowup(Action):
@@ -28,8 +28,11 @@ class ActionAnswerFollowup(Action):
         level = entity_value(tracker, "level")
         parameters = parameters_from(tracker)
         parameters["background_text"] = entity_text(tracker, "background")
-        salary_words = country or level
-        if topic == "salary" or (salary_words and not any(parameters.values())):
+        has_parameter = any(v for k, v in parameters.items() if k != "background_text")
+        # A country only ever qualifies salaries; a level qualifies salaries unless the
+        # conversation is on another topic ("career path" -> "and for seniors?").
+        on_other_topic = topic not in (None, "salary") and topic in TOPIC_INTENTS
+        if topic == "salary" or country or (level and not has_parameter and not on_other_topic):
             return await answer_salary(
                 dispatcher,
                 country or tracker.get_slot(slots.COUNTRY),
@@ -58,4 +61,4 @@ class ActionAnswerFollowup(Action):
         ):
             if parameters.get(parameter):
                 return intent
-        return SUBTOPIC_OF.get(topic)
+        return TOPIC_INTENTS.get(topic)

@@ -46,9 +46,14 @@ SUBTOPIC_OF = {
     "no_degree": "ask_education", "online_courses": "ask_education",
     **{topic: "compare_role" for topic in COMPARE_TOPICS.values()},
 }
-PER_SOURCE = 7
+# The question that leads back to each topic, for follow-ups ("and soft skills?").
+TOPIC_INTENTS = {
+    **{topic: intent for intent, topic in INTENT_TOPICS.items() if topic != "compare"},
+    **SUBTOPIC_OF,
+}
+PER_SOURCE = 9
 MAX_SOURCES = 3
-LIMIT = 14
+LIMIT = 16
 
 
 def resolve_topic(intent: str, parameters: dict[str, str | None]) -> str | None:

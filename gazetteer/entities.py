@@ -126,8 +126,10 @@ def ruler_patterns() -> list[dict[str, Any]]:
                    "grad", "grads", "fresh grad", "new grad", "beginner", "beginners", "intern", "interns",
                    "fresher", "freshers", "starting out", "first job", "trainee"],
         "mid": ["mid", "mid level", "mid-level", "midlevel", "intermediate", "medior", "mid career", "mid-career"],
-        "senior": ["senior", "seniors", "snr", "sr", "expert", "experts", "lead", "leads", "staff",
-                   "principal", "senior level", "senior-level", "experienced"],
+        # Not "lead" alone: "where does this job lead" is a verb.
+        "senior": ["senior", "seniors", "snr", "sr", "expert", "experts", "tech lead", "team lead",
+                   "lead engineer", "lead engineers", "staff", "principal", "senior level",
+                   "senior-level", "experienced"],
     }
     for value, phrases in level_words.items():
         for phrase in phrases:

@@ -10,7 +10,7 @@ LEVEL_LABELS = {"junior": "junior / entry level", "mid": "mid-level", "senior": 
 _KEYWORDS: tuple[tuple[str, str], ...] = (
     (r"\b(junior|juniors|entry|graduate|graduates|grad|grads|beginner|beginners|newbie|intern|trainee|fresher|starting|starter|first job)\b", "junior"),
     (r"\b(mid|middle|intermediate|medior)\b", "mid"),
-    (r"\b(senior|seniors|snr|sr|expert|experts|lead|leads|staff|principal|head|veteran|experienced)\b", "senior"),
+    (r"\b(senior|seniors|snr|sr|expert|experts|tech lead|team lead|lead engineers?|staff|principal|veteran|experienced)\b", "senior"),
 )
 _YEARS = re.compile(r"(\d+(?:\.\d+)?)\s*(\+|plus)?\s*(?:-|to|–)?\s*(\d+)?\s*(?:years?|yrs?|y)\b", re.I)
 _WORD_NUMBERS = {

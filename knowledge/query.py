@@ -16,6 +16,7 @@ from knowledge.text import content_words
 
 LEVELS = ("junior", "mid", "senior")
 HEADING_OR_TWO_KEYWORDS = 2.0
+WEAK_SOURCE_PASSAGES = 2
 """Tag weight from which a section really covers a topic (see knowledge/topics.py)."""
 
 
@@ -118,8 +119,13 @@ def passages_by_topic(
     result: list[PassageHit] = []
     for _, source_sections in ranked[:max_sources]:
         strong = [h for h in source_sections if strength(h)[0] >= HEADING_OR_TWO_KEYWORDS]
-        picked = strong or [max(source_sections, key=strength)]
-        result.extend(sorted((hit for hits in picked for hit in hits), key=lambda h: h.id)[:per_source])
+        if strong:
+            picked = [hit for hits in strong for hit in hits]
+        else:
+            # Only passing mentions: the source's few best passages, wherever they are.
+            every = [hit for hits in source_sections for hit in hits]
+            picked = sorted(every, key=lambda h: (-h.score, h.id))[:WEAK_SOURCE_PASSAGES]
+        result.extend(sorted(picked, key=lambda h: h.id)[:per_source])
     return result[:limit]
 
 
