@@ -43,7 +43,7 @@ def entity_value(tracker: Tracker, parameter: str) -> str | None:
 
 
 def _cross_value(parameter: str, label: str, text: str) -> str | None:
-    """Map a value of another label onto ``parameter`` ("mlops engineer" -> specialisation mlops)."""
+    """Map another label's value onto ``parameter`` ("mlops engineer" -> specialisation mlops)."""
     value = normalise(label, text)
     if value in ("mlops_engineer", "mlops"):
         return "mlops_engineer" if parameter == "role" else "mlops"

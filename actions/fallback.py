@@ -1,4 +1,4 @@
-"""Low-confidence messages: answer with the best passage if relevant enough, else ask to rephrase."""
+"""Low-confidence messages: the best passage if relevant enough, else a request to rephrase."""
 
 from __future__ import annotations
 
@@ -46,7 +46,9 @@ class ActionSearchFallback(Action):
         hits = await run_query(query.search, text, limit=1)
         if hits and coverage(text, hits[0].text) >= MIN_COVERAGE:
             dispatcher.utter_message(
-                response="utter_search_answer", passages=passage_lines(hits), sources=source_names(hits)
+                response="utter_search_answer",
+                passages=passage_lines(hits),
+                sources=source_names(hits),
             )
         else:
             dispatcher.utter_message(response="utter_rephrase")

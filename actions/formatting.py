@@ -6,7 +6,7 @@ the domain's responses.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from knowledge.query import PassageHit, Salary, Source
 
@@ -37,7 +37,12 @@ def salary_range(salary: Salary) -> str:
     return text
 
 
-LEVEL_NAMES = {"junior": "Junior / entry level", "mid": "Mid-level", "senior": "Senior", None: "All levels"}
+LEVEL_NAMES = {
+    "junior": "Junior / entry level",
+    "mid": "Mid-level",
+    "senior": "Senior",
+    None: "All levels",
+}
 
 
 def salary_lines(salaries: Iterable[Salary], *, with_source: bool = True) -> str:
@@ -68,7 +73,9 @@ def passage_lines(hits: Iterable[PassageHit], *, max_chars: int = 420) -> str:
         if hit.kind == "list_item" and hit.heading and hit.heading != previous_heading:
             lines.append(f"{hit.heading}")
         previous_heading = hit.heading
-        text = hit.text if len(hit.text) <= max_chars else hit.text[:max_chars].rsplit(" ", 1)[0] + "…"
+        text = (
+            hit.text if len(hit.text) <= max_chars else hit.text[:max_chars].rsplit(" ", 1)[0] + "…"
+        )
         lines.append(f"{BULLET} {text} ({hit.source.label})")
     return "\n".join(lines)
 
@@ -85,6 +92,14 @@ def source_names(items: Iterable[PassageHit | Salary | Source]) -> str:
 
 def source_description(source: Source) -> str:
     """A line describing a source document."""
-    details = [d for d in (source.publisher, source.title and f"“{source.title}”",
-                           source.author and f"by {source.author}", source.published) if d]
+    details = [
+        d
+        for d in (
+            source.publisher,
+            source.title and f"“{source.title}”",
+            source.author and f"by {source.author}",
+            source.published,
+        )
+        if d
+    ]
     return f"{BULLET} {source.label}" + (f": {', '.join(details)}" if details else "")

@@ -41,36 +41,48 @@ async def answer_salary(
 
     stated, unstated, covered = await run_in_session(fetch)
     events: list[EventType] = [
-        SlotSet(slots.TOPIC, "salary"), SlotSet(slots.COUNTRY, country), SlotSet(slots.LEVEL, level),
+        SlotSet(slots.TOPIC, "salary"),
+        SlotSet(slots.COUNTRY, country),
+        SlotSet(slots.LEVEL, level),
     ]
     if country is None:
         dispatcher.utter_message(
-            response="utter_salary_overview", level_phrase=_level_phrase(level),
-            lines=_lines_by_country(stated), sources=source_names(stated),
+            response="utter_salary_overview",
+            level_phrase=_level_phrase(level),
+            lines=_lines_by_country(stated),
+            sources=source_names(stated),
         )
         return events
     name = country_name(country, in_sentence=True)
     if not stated:
         dispatcher.utter_message(
-            response="utter_salary_unknown_country", country_name=name,
+            response="utter_salary_unknown_country",
+            country_name=name,
             covered=", ".join(country_name(code) for code in covered),
             buttons=_country_buttons(covered),
         )
         return events
     dispatcher.utter_message(
-        response="utter_salary_country", country_name=name, level_phrase=_level_phrase(level),
-        lines=salary_lines(stated), sources=source_names(stated),
+        response="utter_salary_country",
+        country_name=name,
+        level_phrase=_level_phrase(level),
+        lines=salary_lines(stated),
+        sources=source_names(stated),
     )
     if level and all(s.level is None for s in stated):
-        dispatcher.utter_message(response="utter_salary_no_level", source=source_names(stated), country_name=name)
+        dispatcher.utter_message(
+            response="utter_salary_no_level", source=source_names(stated), country_name=name
+        )
     # Figures in the same currency whose source names no country may well be about this
     # country too (Bluecoders' euro figures beside Bessand's French ones): show them, flagged.
     currencies = {s.currency for s in stated}
     related = [s for s in unstated if s.currency in currencies]
     if related:
         dispatcher.utter_message(
-            response="utter_salary_related", source=source_names(related),
-            currency=related[0].currency, lines=salary_lines(related, with_source=False),
+            response="utter_salary_related",
+            source=source_names(related),
+            currency=related[0].currency,
+            lines=salary_lines(related, with_source=False),
         )
         if _differ(stated, related):
             dispatcher.utter_message(

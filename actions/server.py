@@ -38,10 +38,14 @@ async def _opaque_error(request: Request, exception: Exception) -> HTTPResponse:
 def main(argv: list[str] | None = None) -> int:
     """Check the store, then serve the actions."""
     parser = argparse.ArgumentParser(prog="python -m actions.server")
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: loopback)"
+    )
     parser.add_argument("--port", type=int, default=5055)
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s - %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s - %(message)s"
+    )
     try:
         with open_session() as session:
             summary = check_store(session)

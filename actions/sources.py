@@ -25,7 +25,8 @@ class ActionListSources(Action):
     ) -> list[EventType]:
         sources = await run_query(query.sources)
         dispatcher.utter_message(
-            response="utter_sources", count=len(sources),
+            response="utter_sources",
+            count=len(sources),
             sources_list="\n".join(source_description(s) for s in sources),
         )
         return [SlotSet(slots.TOPIC, "sources")]

@@ -8,7 +8,8 @@ own session in a worker thread.
 from __future__ import annotations
 
 import asyncio
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 

@@ -34,7 +34,11 @@ INTENT_TOPICS = {
     "ask_outlook": "outlook",
     "ask_suitability": "suitability",
 }
-STUDY_ROUTE_TOPICS = {"degree": "education", "no_degree": "no_degree", "online_courses": "online_courses"}
+STUDY_ROUTE_TOPICS = {
+    "degree": "education",
+    "no_degree": "no_degree",
+    "online_courses": "online_courses",
+}
 COMPARE_TOPICS = {
     "data_scientist": "compare_data_scientist",
     "software_engineer": "compare_software_engineer",
@@ -43,7 +47,8 @@ COMPARE_TOPICS = {
 SKILL_TOPICS = ("soft_skills", "maths", "languages", "tools", "mlops", "cloud", "big_data")
 SUBTOPIC_OF = {
     **{topic: "ask_skills" for topic in SKILL_TOPICS},
-    "no_degree": "ask_education", "online_courses": "ask_education",
+    "no_degree": "ask_education",
+    "online_courses": "ask_education",
     **{topic: "compare_role" for topic in COMPARE_TOPICS.values()},
 }
 # The question that leads back to each topic, for follow-ups ("and soft skills?").
@@ -82,7 +87,11 @@ def specialisation_passages(session: Session, specialisation: str) -> list[Passa
     named = [hit for hit in hits if _mentions(hit, phrases)]
     if named:
         return named[:LIMIT]
-    return [hit for hit in query.search(session, " ".join(phrases), limit=LIMIT) if _mentions(hit, phrases)]
+    return [
+        hit
+        for hit in query.search(session, " ".join(phrases), limit=LIMIT)
+        if _mentions(hit, phrases)
+    ]
 
 
 def background_passages(session: Session, background: str) -> list[PassageHit]:
@@ -125,21 +134,28 @@ async def answer_topic(
         dispatcher.utter_message(response="utter_no_passages")
         return events
     if background_hits:
-        shown = parameters.get("background_text") or background.replace("_", " ")
+        shown = parameters.get("background_text") or (background or "").replace("_", " ")
         dispatcher.utter_message(
-            response="utter_answer_background", background=shown,
+            response="utter_answer_background",
+            background=shown,
             passages=passage_lines(background_hits),
         )
     if specialisation:
         first = hits[0].text
-        name = first.split(":")[0] if ":" in first[:60] else specialisation.replace("_", " ").title()
+        name = (
+            first.split(":")[0] if ":" in first[:60] else specialisation.replace("_", " ").title()
+        )
         dispatcher.utter_message(
-            response="utter_answer_specialisation", name=name,
-            passages=passage_lines(hits), sources=source_names(hits),
+            response="utter_answer_specialisation",
+            name=name,
+            passages=passage_lines(hits),
+            sources=source_names(hits),
         )
     else:
         dispatcher.utter_message(
-            response=f"utter_answer_{topic}", passages=passage_lines(hits), sources=source_names(hits)
+            response=f"utter_answer_{topic}",
+            passages=passage_lines(hits),
+            sources=source_names(hits),
         )
     return events
 
@@ -163,5 +179,7 @@ class ActionAnswerTopic(Action):
     ) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
         parameters = parameters_from(tracker)
-        parameters["background_text"] = entity_text(tracker, "background") or entity_text(tracker, "role")
+        parameters["background_text"] = entity_text(tracker, "background") or entity_text(
+            tracker, "role"
+        )
         return await answer_topic(dispatcher, intent, parameters)

@@ -56,7 +56,9 @@ async def get_user_input(previous_response: dict[str, Any] | None) -> str | None
 _stock_print_bot_output = console._print_bot_output
 
 
-def _print_bot_output(message: dict[str, Any], is_latest_message: bool = False, color: str = bcolors.OKBLUE) -> None:
+def _print_bot_output(
+    message: dict[str, Any], is_latest_message: bool = False, color: str = bcolors.OKBLUE
+) -> None:
     if message.get("buttons"):
         print_numbered_buttons(message, is_latest_message, color)
         message = {k: v for k, v in message.items() if k not in ("buttons", "text")}

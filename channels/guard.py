@@ -20,11 +20,29 @@ MAX_SENDER_CHARS = 128
 
 PUBLIC_INTENTS = frozenset(
     {
-        "greet", "goodbye", "thank", "bot_challenge", "ask_capabilities", "inform", "ask_role",
-        "ask_duties", "ask_typical_day", "ask_skills", "ask_education", "ask_certifications",
-        "ask_salary", "ask_salary_factors", "ask_career_path", "ask_specialisations",
-        "compare_role", "ask_getting_started", "ask_industries", "ask_workplace", "ask_outlook",
-        "ask_suitability", "ask_sources",
+        "greet",
+        "goodbye",
+        "thank",
+        "bot_challenge",
+        "ask_capabilities",
+        "inform",
+        "ask_role",
+        "ask_duties",
+        "ask_typical_day",
+        "ask_skills",
+        "ask_education",
+        "ask_certifications",
+        "ask_salary",
+        "ask_salary_factors",
+        "ask_career_path",
+        "ask_specialisations",
+        "compare_role",
+        "ask_getting_started",
+        "ask_industries",
+        "ask_workplace",
+        "ask_outlook",
+        "ask_suitability",
+        "ask_sources",
     }
 )
 PUBLIC_ENTITIES = frozenset(
@@ -34,7 +52,7 @@ _SHORTCUT = re.compile(r"^/(?P<intent>[A-Za-z_]+)(?P<entities>\{.*\})?$", re.DOT
 
 TOO_LONG = (
     "That message is too long for me ({length:,} characters). Please ask one question in fewer "
-    "than {limit:,} characters, for example: \"What do ML engineers earn in France?\""
+    'than {limit:,} characters, for example: "What do ML engineers earn in France?"'
 )
 EMPTY = "I didn't get any text. Ask me anything about the Machine Learning Engineer career."
 TROUBLE = (
@@ -57,7 +75,8 @@ def clean_text(text: str) -> str:
     kept = [
         " " if ch in "\n\r\t" else ch
         for ch in text
-        if ch in "\n\r\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+        if ch in "\n\r\t"
+        or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
     ]
     return re.sub(r"\s+", " ", "".join(kept)).strip()
 

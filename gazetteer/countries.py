@@ -14,7 +14,8 @@ ALIASES_FILE = Path(__file__).with_name("aliases.yml")
 @functools.lru_cache(maxsize=1)
 def _aliases() -> dict:
     with ALIASES_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        data: dict = yaml.safe_load(handle)
+    return data
 
 
 def _normalise(text: str) -> str:

@@ -14,23 +14,34 @@ from gazetteer.countries import city_vocabulary, country_code, country_vocabular
 from gazetteer.levels import level_of
 
 ENTITIES_FILE = Path(__file__).with_name("entities.yml")
-ENTITY_NAMES = ("country", "level", "role", "specialisation", "skill_area", "study_route", "background")
+ENTITY_NAMES = (
+    "country",
+    "level",
+    "role",
+    "specialisation",
+    "skill_area",
+    "study_route",
+    "background",
+)
 
 
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> dict[str, dict[str, list[str]]]:
-    """entity -> value -> phrases, from ``entities.yml``."""
+    """Entity -> value -> phrases, from ``entities.yml``."""
     with ENTITIES_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        data: dict[str, dict[str, list[str]]] = yaml.safe_load(handle)
+    return data
 
 
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower()).strip(" ?!.,;:'\"")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _phrase_index(entity: str) -> dict[str, str]:
-    return {_key(phrase): value for value, phrases in vocabulary()[entity].items() for phrase in phrases}
+    return {
+        _key(phrase): value for value, phrases in vocabulary()[entity].items() for phrase in phrases
+    }
 
 
 def normalise(entity: str, text: str) -> str | None:
@@ -88,7 +99,10 @@ def ruler_patterns() -> list[dict[str, Any]]:
     other entities from ``entities.yml``; levels also from spans such as "4 years of experience".
     """
     patterns: list[dict[str, Any]] = []
-    popular = set(yaml.safe_load((Path(__file__).with_name("aliases.yml")).read_text())["country_aliases"])
+    popular = set(
+        yaml.safe_load((Path(__file__).with_name("aliases.yml")).read_text())["country_aliases"]
+    )
+
     def add(label: str, phrase: str, value: str) -> None:
         if phrase in CASE_SENSITIVE:
             for written in CASE_SENSITIVE[phrase]:
@@ -98,13 +112,17 @@ def ruler_patterns() -> list[dict[str, Any]]:
 
     # "us" alone is a pronoun; after "the" it is the country ("salaries in the us").
     for second in ("states", "us", "usa"):
-        patterns.append({"label": "country", "pattern": [{"LOWER": "the"}, {"LOWER": second}], "id": "US"})
+        patterns.append(
+            {"label": "country", "pattern": [{"LOWER": "the"}, {"LOWER": second}], "id": "US"}
+        )
     for name, code in {**city_vocabulary(), **country_vocabulary()}.items():
         add("country", name, code)
     # Typo tolerance ("frnace", "germny") only for long names of the countries people ask about.
     for name, code in country_vocabulary().items():
         if code in popular and " " not in name and len(name) >= 6:
-            patterns.append({"label": "country", "pattern": _token_pattern(name, fuzzy=True), "id": code})
+            patterns.append(
+                {"label": "country", "pattern": _token_pattern(name, fuzzy=True), "id": code}
+            )
     for entity, values in vocabulary().items():
         for value, phrases in values.items():
             for phrase in phrases:
@@ -122,14 +140,56 @@ def ruler_patterns() -> list[dict[str, Any]]:
     ):
         patterns.append({"label": "level", "pattern": pattern})
     level_words = {
-        "junior": ["junior", "juniors", "entry level", "entry-level", "entry", "graduate", "graduates",
-                   "grad", "grads", "fresh grad", "new grad", "beginner", "beginners", "intern", "interns",
-                   "fresher", "freshers", "starting out", "first job", "trainee"],
-        "mid": ["mid", "mid level", "mid-level", "midlevel", "intermediate", "medior", "mid career", "mid-career"],
+        "junior": [
+            "junior",
+            "juniors",
+            "entry level",
+            "entry-level",
+            "entry",
+            "graduate",
+            "graduates",
+            "grad",
+            "grads",
+            "fresh grad",
+            "new grad",
+            "beginner",
+            "beginners",
+            "intern",
+            "interns",
+            "fresher",
+            "freshers",
+            "starting out",
+            "first job",
+            "trainee",
+        ],
+        "mid": [
+            "mid",
+            "mid level",
+            "mid-level",
+            "midlevel",
+            "intermediate",
+            "medior",
+            "mid career",
+            "mid-career",
+        ],
         # Not "lead" alone: "where does this job lead" is a verb.
-        "senior": ["senior", "seniors", "snr", "sr", "expert", "experts", "tech lead", "team lead",
-                   "lead engineer", "lead engineers", "staff", "principal", "senior level",
-                   "senior-level", "experienced"],
+        "senior": [
+            "senior",
+            "seniors",
+            "snr",
+            "sr",
+            "expert",
+            "experts",
+            "tech lead",
+            "team lead",
+            "lead engineer",
+            "lead engineers",
+            "staff",
+            "principal",
+            "senior level",
+            "senior-level",
+            "experienced",
+        ],
     }
     for value, phrases in level_words.items():
         for phrase in phrases:

@@ -8,14 +8,34 @@ LEVELS = ("junior", "mid", "senior")
 LEVEL_LABELS = {"junior": "junior / entry level", "mid": "mid-level", "senior": "senior"}
 
 _KEYWORDS: tuple[tuple[str, str], ...] = (
-    (r"\b(junior|juniors|entry|graduate|graduates|grad|grads|beginner|beginners|newbie|intern|trainee|fresher|starting|starter|first job)\b", "junior"),
+    (
+        r"\b(junior|juniors|entry|graduate|graduates|grad|grads|beginner|beginners|newbie|intern"
+        r"|trainee|fresher|starting|starter|first job)\b",
+        "junior",
+    ),
     (r"\b(mid|middle|intermediate|medior)\b", "mid"),
-    (r"\b(senior|seniors|snr|sr|expert|experts|tech lead|team lead|lead engineers?|staff|principal|veteran|experienced)\b", "senior"),
+    (
+        r"\b(senior|seniors|snr|sr|expert|experts|tech lead|team lead|lead engineers?|staff"
+        r"|principal|veteran|experienced)\b",
+        "senior",
+    ),
 )
-_YEARS = re.compile(r"(\d+(?:\.\d+)?)\s*(\+|plus)?\s*(?:-|to|–)?\s*(\d+)?\s*(?:years?|yrs?|y)\b", re.I)
+_YEARS = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(\+|plus)?\s*(?:-|to|–)?\s*(\d+)?\s*(?:years?|yrs?|y)\b", re.I
+)
 _WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+    "an": 1,
 }
 
 

@@ -1,9 +1,9 @@
 """``python -m knowledge``: build and inspect the knowledge store.
 
-    python -m knowledge build                 # ingest knowledge/documents (progress bar)
-    python -m knowledge stats [--json]
-    python -m knowledge search "TEXT" [--limit N] [--json]
-    python -m knowledge salary [--country XX] [--level L] [--json]
+python -m knowledge build                 # ingest knowledge/documents (progress bar)
+python -m knowledge stats [--json]
+python -m knowledge search "TEXT" [--limit N] [--json]
+python -m knowledge salary [--country XX] [--level L] [--json]
 """
 
 from __future__ import annotations
@@ -33,9 +33,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="store URL (default: $KNOWLEDGE_DB_URL or var/knowledge.db)")
     commands = parser.add_subparsers(dest="command", required=True)
     build_cmd = commands.add_parser("build", help="build the store from the documents folder")
-    build_cmd.add_argument("--documents", type=Path, help="folder of documents (default: knowledge/documents)")
+    build_cmd.add_argument(
+        "--documents", type=Path, help="folder of documents (default: knowledge/documents)"
+    )
     build_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
-    stats_cmd = commands.add_parser("stats", help="counts of documents, passages, topics, salary facts")
+    stats_cmd = commands.add_parser(
+        "stats", help="counts of documents, passages, topics, salary facts"
+    )
     stats_cmd.add_argument("--json", action="store_true")
     search_cmd = commands.add_parser("search", help="full-text search over passages")
     search_cmd.add_argument("text")
@@ -81,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         if report.changed:
             print(
-                f"Knowledge store updated: {len(report.added)} added, {len(report.updated)} updated, "
+                f"Knowledge store updated: {len(report.added)} added, "
+                f"{len(report.updated)} updated, "
                 f"{len(report.removed)} removed, {len(report.unchanged)} unchanged."
             )
         else:
@@ -90,14 +95,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with Session(engine, future=True) as session:
             if args.command == "stats":
-                data = {**query.stats(session), "topics": query.topic_counts(session),
-                        "salary_countries": query.salary_countries(session)}
+                data = {
+                    **query.stats(session),
+                    "topics": query.topic_counts(session),
+                    "salary_countries": query.salary_countries(session),
+                }
                 _emit([data], args.json, lambda d: "\n".join(f"{k}: {v}" for k, v in d.items()))
             elif args.command == "search":
                 hits = query.search(session, args.text, limit=args.limit)
                 _emit(
-                    [{"score": round(h.score, 4), "source": h.source.label, "heading": h.heading,
-                      "text": h.text} for h in hits],
+                    [
+                        {
+                            "score": round(h.score, 4),
+                            "source": h.source.label,
+                            "heading": h.heading,
+                            "text": h.text,
+                        }
+                        for h in hits
+                    ],
                     args.json,
                     lambda d: f"[{d['score']:.2f}] ({d['source']}) {d['text']}",
                 )
@@ -107,13 +122,17 @@ def main(argv: list[str] | None = None) -> int:
                 _emit(
                     [_salary_dict(f) for f in facts],
                     args.json,
-                    lambda d: f"{d['country'] or '--'} {d['level'] or 'all':6} "
-                    f"{_format_amount(d['low'])}–{_format_amount(d['high'])}"
-                    f"{'+' if d['open_ended'] else ''} {d['currency']}/{d['period']} ({d['source']})",
+                    lambda d: (
+                        f"{d['country'] or '--'} {d['level'] or 'all':6} "
+                        f"{_format_amount(d['low'])}–{_format_amount(d['high'])}"
+                        f"{'+' if d['open_ended'] else ''} "
+                        f"{d['currency']}/{d['period']} ({d['source']})"
+                    ),
                 )
     except (OperationalError, ProgrammingError) as error:
         print(
-            f"error: the knowledge store at {engine.url!r} is missing or unreadable ({error.orig}).\n"
+            f"error: the knowledge store at {engine.url!r} is missing or unreadable "
+            f"({error.orig}).\n"
             "fix:   build it with `make ingest` (or `python -m knowledge build`).",
             file=sys.stderr,
         )

@@ -18,8 +18,12 @@ from knowledge.text import sentences
 
 NOISE_FILE = Path(__file__).parent / "rules" / "noise.yml"
 _BULLET = re.compile(r"^\s*(?:[-•*▪◦·]|\d+[.)])\s+")
-_MONEY_ONLY = re.compile(r"^[$€£]?\s?\d[\d,.]*\s?[kK]?€?\s*(?:-|–|to)\s*[$€£]?\s?\d[\d,.]*\s?[kK]?€?\+?$")
-_LEVEL_LABEL = re.compile(r"^[A-Z][\w-]*(?:[ -]Level)?\s*\(\d+\s*(?:-|–|\+)\s*\d*\s*years?\)$", re.I)
+_MONEY_ONLY = re.compile(
+    r"^[$€£]?\s?\d[\d,.]*\s?[kK]?€?\s*(?:-|–|to)\s*[$€£]?\s?\d[\d,.]*\s?[kK]?€?\+?$"
+)
+_LEVEL_LABEL = re.compile(
+    r"^[A-Z][\w-]*(?:[ -]Level)?\s*\(\d+\s*(?:-|–|\+)\s*\d*\s*years?\)$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,6 @@ def noise_rules() -> NoiseRules:
         boilerplate_min_words=raw["boilerplate_min_words"],
         boilerplate_min_repeats=raw["boilerplate_min_repeats"],
     )
-
 
 
 def _is_heading_like(line: str) -> bool:
@@ -118,7 +121,7 @@ def clean(text: str) -> list[Block]:
             continue
         bullet = _BULLET.match(line)
         if bullet:
-            body = line[bullet.end():].strip()
+            body = line[bullet.end() :].strip()
             if _is_job_title_item(body, rules):
                 continue
             body = _drop_noise_sentences(body, rules)

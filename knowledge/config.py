@@ -23,7 +23,5 @@ def load_settings() -> Settings:
     """Read ``KNOWLEDGE_DB_URL`` and ``KNOWLEDGE_DOCUMENTS_DIR`` (both optional)."""
     return Settings(
         db_url=os.environ.get("KNOWLEDGE_DB_URL") or DEFAULT_DB_URL,
-        documents_dir=Path(
-            os.environ.get("KNOWLEDGE_DOCUMENTS_DIR") or DEFAULT_DOCUMENTS_DIR
-        ),
+        documents_dir=Path(os.environ.get("KNOWLEDGE_DOCUMENTS_DIR") or DEFAULT_DOCUMENTS_DIR),
     )

@@ -48,5 +48,5 @@ def session_factory(url: str | None = None) -> sessionmaker:
 
 
 def open_session(url: str | None = None) -> Session:
-    """Open a session on the store; the caller closes it (``with open_session() as s:``)."""
+    """Open a session on the store; the caller closes it (use it in a ``with`` block)."""
     return session_factory(url)()

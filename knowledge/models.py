@@ -8,6 +8,8 @@ Deleting a document deletes everything derived from it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     Column,
@@ -28,7 +30,8 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-Base = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
+# SQLAlchemy 1.4 (pinned by Rasa) has no typed DeclarativeBase: declared Any for mypy.
+Base: Any = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 
 
 class Document(Base):
@@ -107,9 +110,7 @@ class PassageTopic(Base):
 
     __tablename__ = "passage_topic"
 
-    passage_id = Column(
-        Integer, ForeignKey("passage.id", ondelete="CASCADE"), primary_key=True
-    )
+    passage_id = Column(Integer, ForeignKey("passage.id", ondelete="CASCADE"), primary_key=True)
     topic = Column(String(50), primary_key=True, index=True)
     weight = Column(Float, nullable=False)
 

@@ -16,7 +16,6 @@ from knowledge.text import content_words
 
 LEVELS = ("junior", "mid", "senior")
 HEADING_OR_TWO_KEYWORDS = 2.0
-WEAK_SOURCE_PASSAGES = 2
 """Tag weight from which a section really covers a topic (see knowledge/topics.py)."""
 
 
@@ -63,8 +62,12 @@ class Salary:
 
 def _source(document: Document) -> Source:
     return Source(
-        slug=document.slug, label=document.label, publisher=document.publisher,
-        title=document.title, author=document.author, published=document.published,
+        slug=document.slug,
+        label=document.label,
+        publisher=document.publisher,
+        title=document.title,
+        author=document.author,
+        published=document.published,
     )
 
 
@@ -88,6 +91,8 @@ def passages_by_topic(
     scattered items. Sources are ordered by their strongest tag.
 
     Args:
+        session: an open session on the store.
+        topic: a topic name (see ``knowledge/rules/topics.yml``).
         per_source: at most this many passages from one source.
         max_sources: at most this many sources.
         limit: at most this many passages in all.
@@ -114,7 +119,11 @@ def passages_by_topic(
         by_source.setdefault(slug, []).append(hits)
     ranked = sorted(
         by_source.items(),
-        key=lambda item: (-max(strength(h) for h in item[1])[0], -sum(len(h) for h in item[1]), item[0]),
+        key=lambda item: (
+            -max(strength(h) for h in item[1])[0],
+            -sum(len(h) for h in item[1]),
+            item[0],
+        ),
     )
     result: list[PassageHit] = []
     for _, source_sections in ranked[:max_sources]:
@@ -122,9 +131,10 @@ def passages_by_topic(
         if strong:
             picked = [hit for hits in strong for hit in hits]
         else:
-            # Only passing mentions: the source's few best passages, wherever they are.
-            every = [hit for hits in source_sections for hit in hits]
-            picked = sorted(every, key=lambda h: (-h.score, h.id))[:WEAK_SOURCE_PASSAGES]
+            # Only passing mentions: the section that mentions the topic most.
+            picked = max(
+                source_sections, key=lambda hits: (sum(h.score for h in hits), -hits[0].id)
+            )
         result.extend(sorted(picked, key=lambda h: h.id)[:per_source])
     return result[:limit]
 
@@ -132,7 +142,9 @@ def passages_by_topic(
 def topic_counts(session: Session) -> dict[str, int]:
     """How many passages each topic has."""
     rows = session.execute(
-        select(PassageTopic.topic, func.count()).group_by(PassageTopic.topic).order_by(PassageTopic.topic)
+        select(PassageTopic.topic, func.count())
+        .group_by(PassageTopic.topic)
+        .order_by(PassageTopic.topic)
     )
     return {topic: count for topic, count in rows}
 
@@ -147,6 +159,7 @@ def salaries(
     """Salary facts, filtered.
 
     Args:
+        session: an open session on the store.
         country: ISO code; only facts the sources tie to that country. An unknown code gives [].
         level: ``junior``, ``mid`` or ``senior``; facts for that level plus facts that cover
             every level (the text gives one range for all).
@@ -164,17 +177,30 @@ def salaries(
         statement = statement.where(SalaryFact.country == country.upper())
     if level is not None:
         statement = statement.where((SalaryFact.level == level) | SalaryFact.level.is_(None))
-    level_order = func.coalesce(
-        func.nullif(func.instr("junior mid senior", func.coalesce(SalaryFact.level, "")), 0), 99
-    ) if session.get_bind().dialect.name == "sqlite" else func.coalesce(
-        func.nullif(func.strpos("junior mid senior", func.coalesce(SalaryFact.level, "")), 0), 99
+    level_order = (
+        func.coalesce(
+            func.nullif(func.instr("junior mid senior", func.coalesce(SalaryFact.level, "")), 0), 99
+        )
+        if session.get_bind().dialect.name == "sqlite"
+        else func.coalesce(
+            func.nullif(func.strpos("junior mid senior", func.coalesce(SalaryFact.level, "")), 0),
+            99,
+        )
     )
     statement = statement.order_by(Document.slug, level_order.cast(Integer), SalaryFact.id)
     return [
         Salary(
-            country=fact.country, level=fact.level, level_label=fact.level_label,
-            low=fact.low, high=fact.high, open_ended=fact.open_ended, median=fact.median,
-            currency=fact.currency, period=fact.period, source=_source(document), quote=fact.quote,
+            country=fact.country,
+            level=fact.level,
+            level_label=fact.level_label,
+            low=fact.low,
+            high=fact.high,
+            open_ended=fact.open_ended,
+            median=fact.median,
+            currency=fact.currency,
+            period=fact.period,
+            source=_source(document),
+            quote=fact.quote,
         )
         for fact, document in session.execute(statement)
     ]
@@ -184,14 +210,19 @@ def salary_countries(session: Session) -> list[str]:
     """ISO codes of the countries some source gives a salary for."""
     return list(
         session.scalars(
-            select(SalaryFact.country).where(SalaryFact.country.is_not(None)).distinct().order_by(SalaryFact.country)
+            select(SalaryFact.country)
+            .where(SalaryFact.country.is_not(None))
+            .distinct()
+            .order_by(SalaryFact.country)
         )
     )
 
 
 def salary_levels(session: Session) -> list[str]:
     """Levels some source gives a salary for, junior first."""
-    known = set(session.scalars(select(SalaryFact.level).where(SalaryFact.level.is_not(None)).distinct()))
+    known = set(
+        session.scalars(select(SalaryFact.level).where(SalaryFact.level.is_not(None)).distinct())
+    )
     return [level for level in LEVELS if level in known]
 
 
@@ -221,14 +252,18 @@ def search(session: Session, query: str, *, limit: int = 5) -> list[PassageHit]:
         rows = session.execute(
             text(
                 "WITH word AS ("
-                "  SELECT to_tsquery('english', lexeme) AS tq FROM unnest(CAST(:lexemes AS text[])) AS lexeme"
+                "  SELECT to_tsquery('english', lexeme) AS tq"
+                "  FROM unnest(CAST(:lexemes AS text[])) AS lexeme"
                 "), total AS (SELECT count(*) AS n FROM passage), "
                 "weighted AS ("
-                "  SELECT word.tq, ln((total.n - count(p.id) + 0.5) / (count(p.id) + 0.5) + 1) AS idf"
-                "  FROM word CROSS JOIN total JOIN passage p ON to_tsvector('english', p.text) @@ word.tq"
+                "  SELECT word.tq,"
+                "   ln((total.n - count(p.id) + 0.5) / (count(p.id) + 0.5) + 1) AS idf"
+                "  FROM word CROSS JOIN total"
+                "  JOIN passage p ON to_tsvector('english', p.text) @@ word.tq"
                 "  GROUP BY word.tq, total.n"
                 ") "
-                "SELECT p.id, sum(weighted.idf * ts_rank(to_tsvector('english', p.text), weighted.tq, 1))"
+                "SELECT p.id,"
+                " sum(weighted.idf * ts_rank(to_tsvector('english', p.text), weighted.tq, 1))"
                 "  * 10 AS score "
                 "FROM passage p JOIN weighted ON to_tsvector('english', p.text) @@ weighted.tq "
                 "GROUP BY p.id ORDER BY score DESC, p.id LIMIT :limit"
@@ -245,7 +280,8 @@ def search(session: Session, query: str, *, limit: int = 5) -> list[PassageHit]:
         .where(Passage.id.in_(scores))
     ).all()
     hits = [
-        PassageHit(p.id, p.text, p.kind, heading, _source(d), scores[p.id]) for p, heading, d in found
+        PassageHit(p.id, p.text, p.kind, heading, _source(d), scores[p.id])
+        for p, heading, d in found
     ]
     return sorted(hits, key=lambda h: (-h.score, h.id))
 

@@ -75,7 +75,10 @@ def _level_label(clause: str) -> str | None:
 
 
 def extract(passage: str, section_text: str) -> list[ExtractedSalary]:
-    """Every salary range in ``passage``; ``section_text`` gives the country when the passage lacks one."""
+    """Every salary range in ``passage``.
+
+    ``section_text`` gives the country when the passage itself names none.
+    """
     median_match = _MEDIAN.search(passage)
     median = _value(median_match, "m")[0] if median_match else None
     body = _MEDIAN.sub("", passage) if median_match else passage
@@ -91,6 +94,8 @@ def extract(passage: str, section_text: str) -> list[ExtractedSalary]:
                 continue
             if match.group("bnum") is None and not match.group("upto"):
                 continue  # a lone amount is not a range (e.g. a midpoint already read)
+            low: int | None
+            high: int | None
             if match.group("upto"):
                 low, high = None, (second[0] if second else first)
             else:
@@ -98,7 +103,7 @@ def extract(passage: str, section_text: str) -> list[ExtractedSalary]:
             # "45–60K€": the K and the sign written once apply to both bounds.
             if match.group("bk") and not match.group("ak") and low is not None and low < 1000:
                 low *= 1000
-            label_text = clause[: match.start()] + clause[match.end():]
+            label_text = clause[: match.start()] + clause[match.end() :]
             facts.append(
                 ExtractedSalary(
                     country=None,

@@ -51,7 +51,6 @@ def topic_names() -> list[str]:
     return [rule.name for rule in _load()[0]]
 
 
-
 def tag(text: str, heading: str | None) -> dict[str, float]:
     """Topics of a passage with their weights (heading match + distinct keyword matches)."""
     rules, matcher = _load()

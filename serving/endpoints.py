@@ -48,9 +48,12 @@ def lock_store(url: str) -> dict[str, Any]:
     """Rasa's Redis lock store settings for a ``redis://`` URL."""
     parsed = urlparse(url)
     # Rasa's own RedisLockStore races on a conversation's first messages; see serving/lock_store.py.
-    store: dict[str, Any] = {"type": "serving.lock_store.AtomicRedisLockStore",
-                             "url": parsed.hostname or "localhost",
-                             "port": parsed.port or 6379, "db": int(parsed.path.lstrip("/") or 0)}
+    store: dict[str, Any] = {
+        "type": "serving.lock_store.AtomicRedisLockStore",
+        "url": parsed.hostname or "localhost",
+        "port": parsed.port or 6379,
+        "db": int(parsed.path.lstrip("/") or 0),
+    }
     if parsed.password:
         store["password"] = unquote(parsed.password)
     return store

@@ -34,9 +34,11 @@ class AtomicRedisLockStore(RedisLockStore):
         )
 
     def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        """Issue a ticket under the conversation's mutex."""
         with self._mutex(conversation_id):
             return super().issue_ticket(conversation_id, lock_lifetime)
 
     def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
+        """Release a ticket under the conversation's mutex."""
         with self._mutex(conversation_id):
             super().finish_serving(conversation_id, ticket_number)

@@ -20,6 +20,10 @@ def test_no_held_out_message_is_a_training_example() -> None:
     training: set[str] = set()
     for path in [ROOT / "data/nlu.yml", *sorted((ROOT / "data/nlu").glob("*.yml"))]:
         for item in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            training |= {_normalise(line.strip()[2:]) for line in item.get("examples", "").splitlines() if line.strip()}
+            training |= {
+                _normalise(line.strip()[2:])
+                for line in item.get("examples", "").splitlines()
+                if line.strip()
+            }
     assert held & training == set()
     assert sum(len(c["turns"]) for c in heldout["conversations"]) >= 200

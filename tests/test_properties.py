@@ -19,7 +19,9 @@ from gazetteer.entities import ENTITY_NAMES, normalise
 from knowledge import query
 
 ANY_TEXT = st.text(min_size=0, max_size=400)
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @SETTINGS
@@ -32,7 +34,9 @@ def test_search_never_fails_and_ranks(session: Session, text: str) -> None:
 
 @SETTINGS
 @given(country=st.one_of(st.none(), ANY_TEXT), level=st.one_of(st.none(), ANY_TEXT))
-def test_salaries_only_return_what_was_asked(session: Session, country: str | None, level: str | None) -> None:
+def test_salaries_only_return_what_was_asked(
+    session: Session, country: str | None, level: str | None
+) -> None:
     facts = query.salaries(session, country=country, level=level)
     for fact in facts:
         assert country is None or fact.country == country.upper()
@@ -57,8 +61,16 @@ def test_entity_normalisation_never_fails(entity: str, text: str) -> None:
 
 
 def _tracker(intent: str, text: str, entities: list[dict]) -> Tracker:
-    return Tracker("prop", {}, {"intent": {"name": intent}, "entities": entities, "text": text},
-                   [], False, None, {}, "action_listen")
+    return Tracker(
+        "prop",
+        {},
+        {"intent": {"name": intent}, "entities": entities, "text": text},
+        [],
+        False,
+        None,
+        {},
+        "action_listen",
+    )
 
 
 @pytest.mark.usefixtures("store_url")
@@ -67,8 +79,17 @@ def _tracker(intent: str, text: str, entities: list[dict]) -> Tracker:
     text=ANY_TEXT,
     entity=st.sampled_from(ENTITY_NAMES),
     value=ANY_TEXT,
-    intent=st.sampled_from(["ask_salary", "ask_skills", "compare_role", "ask_specialisations",
-                            "ask_education", "ask_getting_started", "nlu_fallback"]),
+    intent=st.sampled_from(
+        [
+            "ask_salary",
+            "ask_skills",
+            "compare_role",
+            "ask_specialisations",
+            "ask_education",
+            "ask_getting_started",
+            "nlu_fallback",
+        ]
+    ),
 )
 def test_actions_answer_any_input(text: str, entity: str, value: str, intent: str) -> None:
     tracker = _tracker(intent, text, [{"entity": entity, "value": value}])

@@ -12,8 +12,13 @@ import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 RASA = str(Path(sys.executable).parent / "rasa")
-ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
-       "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PYTHONWARNINGS": "ignore::DeprecationWarning"}
+ENV = {
+    **os.environ,
+    "RASA_TELEMETRY_ENABLED": "false",
+    "TF_CPP_MIN_LOG_LEVEL": "2",
+    "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    "PYTHONWARNINGS": "ignore::DeprecationWarning",
+}
 
 
 def _responses_used_by_actions() -> set[str]:
@@ -35,15 +40,31 @@ def test_rasa_data_validate_has_no_warnings() -> None:
     it. Each such warning is checked against the actions' code: a response nobody uses fails.
     """
     result = subprocess.run(
-        [RASA, "data", "validate", "--domain", "domain.yml", "--data", "data", "--config", "config.yml"],
-        cwd=PROJECT_ROOT, env=ENV, capture_output=True, text=True, timeout=300,
+        [
+            RASA,
+            "data",
+            "validate",
+            "--domain",
+            "domain.yml",
+            "--data",
+            "data",
+            "--config",
+            "config.yml",
+        ],
+        cwd=PROJECT_ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     warnings = [line for line in output.splitlines() if "UserWarning" in line or "WARNING" in line]
     unused = set(re.findall(r"The utterance '(\w+)' is not used in any story or rule", output))
     assert unused <= _responses_used_by_actions(), unused - _responses_used_by_actions()
-    others = [w for w in warnings if "is not used in any story or rule" not in w and "sentry" not in w]
+    others = [
+        w for w in warnings if "is not used in any story or rule" not in w and "sentry" not in w
+    ]
     assert others == [], others
 
 
@@ -51,9 +72,23 @@ def test_rasa_data_validate_has_no_warnings() -> None:
 def test_end_to_end_stories(tmp_path: Path) -> None:
     model = PROJECT_ROOT / "models" / "ml-career-guide.tar.gz"
     result = subprocess.run(
-        [RASA, "test", "core", "--model", str(model), "--stories", "tests/stories",
-         "--fail-on-prediction-errors", "--out", str(tmp_path / "results")],
-        cwd=PROJECT_ROOT, env=ENV, capture_output=True, text=True, timeout=600,
+        [
+            RASA,
+            "test",
+            "core",
+            "--model",
+            str(model),
+            "--stories",
+            "tests/stories",
+            "--fail-on-prediction-errors",
+            "--out",
+            str(tmp_path / "results"),
+        ],
+        cwd=PROJECT_ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-4000:]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import yaml
@@ -41,8 +42,14 @@ def tracker() -> TrackerFactory:
             "text": text,
         }
         return Tracker(
-            sender_id="test", slots=dict(slots or {}), latest_message=message, events=[],
-            paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen",
+            sender_id="test",
+            slots=dict(slots or {}),
+            latest_message=message,
+            events=[],
+            paused=False,
+            followup_action=None,
+            active_loop={},
+            latest_action_name="action_listen",
         )
 
     return make

@@ -18,38 +18,100 @@ CONVERSATIONS: dict[str, list[tuple[str, list[str], list[str]]]] = {
     "bot challenge": [("am i talking to a real person?", ["bot"], [])],
     "capabilities": [("what can you help me with", ["salaries", "career paths"], [])],
     "role": [("so what exactly is a machine learning engineer", ["Source", "model"], [])],
-    "duties": [("what are the main responsibilities of an ml engineer", ["Sources:", "production"], [])],
-    "typical day": [("describe a normal workday for an ML engineer", ["Morning", "CBT Nuggets"], [])],
+    "duties": [
+        ("what are the main responsibilities of an ml engineer", ["Sources:", "production"], [])
+    ],
+    "typical day": [
+        ("describe a normal workday for an ML engineer", ["Morning", "CBT Nuggets"], [])
+    ],
     "skills": [("which skills do i need to become an ML engineer?", ["Python", "Sources:"], [])],
     "soft skills": [("what soft skills matter in this job", ["Communication", "curiosity"], [])],
     "maths": [("how much math do ml engineers need", ["linear algebra"], [])],
-    "languages": [("which programming languages should i learn for ml engineering", ["Python", "SQL"], [])],
+    "languages": [
+        ("which programming languages should i learn for ml engineering", ["Python", "SQL"], [])
+    ],
     "tools": [("what frameworks and tools do ml engineers use", ["PyTorch", "TensorFlow"], [])],
     "cloud": [("do ml engineers need cloud skills like aws", ["Azure", "GCP"], [])],
     "big data": [("is big data like hadoop or spark needed", ["Hadoop", "Spark"], [])],
     "education": [("what degree do I need to be an ml engineer", ["Master", "PhD"], [])],
     "no degree": [("can i become an ML engineer without a degree", ["not the only route"], [])],
     "online courses": [("are online courses like coursera enough", ["Coursera"], [])],
-    "certifications": [("which certifications should an ml engineer get", ["no specific", "CBT Nuggets"], ["AWS Certified", "TensorFlow Developer"])],
-    "salary overview": [("how much do ml engineers earn", ["€50,000", "$80,000", "£60,500", "Bluecoders"], [])],
-    "salary france": [("what's the salary of an ML engineer in France", ["€50,000", "Bessand", "Bluecoders", "different figures"], [])],
-    "salary london": [("ml engineer pay in london?", ["£60,500", "£103,000", "£81,750", "UK careers guide"], ["€"])],
-    "salary unknown country": [("how much does an ml engineer make in germany", ["Germany", "France", "United Kingdom", "United States"], ["€", "$", "£"])],
+    "certifications": [
+        (
+            "which certifications should an ml engineer get",
+            ["no specific", "CBT Nuggets"],
+            ["AWS Certified", "TensorFlow Developer"],
+        )
+    ],
+    "salary overview": [
+        ("how much do ml engineers earn", ["€50,000", "$80,000", "£60,500", "Bluecoders"], [])
+    ],
+    "salary france": [
+        (
+            "what's the salary of an ML engineer in France",
+            ["€50,000", "Bessand", "Bluecoders", "different figures"],
+            [],
+        )
+    ],
+    "salary london": [
+        (
+            "ml engineer pay in london?",
+            ["£60,500", "£103,000", "£81,750", "UK careers guide"],
+            ["€"],
+        )
+    ],
+    "salary unknown country": [
+        (
+            "how much does an ml engineer make in germany",
+            ["Germany", "France", "United Kingdom", "United States"],
+            ["€", "$", "£"],
+        )
+    ],
     "salary factors": [("what affects how much an ML engineer gets paid", ["Negotiate"], [])],
-    "career path": [("what's the career progression for an ml engineer", ["Head of AI", "AI CTO"], [])],
-    "specialisations": [("what kinds of ml engineers are there", ["Computer Vision Engineer", "Deep Learning Engineer"], [])],
-    "one specialisation": [("tell me about computer vision engineers", ["Computer Vision Engineer", "image recognition"], ["Deep Learning Engineer"])],
-    "vs data scientist": [("what's the difference between an ml engineer and a data scientist", ["A Data Scientist may spend more time"], [])],
-    "vs mlops": [("ml engineer vs mlops engineer?", ["An MLOps Engineer keeps ML systems reliable"], [])],
-    "getting started": [("how do i get into machine learning engineering", ["learning Python"], [])],
-    "from finance": [("I work in finance, how can I switch to ML engineering?", ["finance", "transition"], [])],
+    "career path": [
+        ("what's the career progression for an ml engineer", ["Head of AI", "AI CTO"], [])
+    ],
+    "specialisations": [
+        (
+            "what kinds of ml engineers are there",
+            ["Computer Vision Engineer", "Deep Learning Engineer"],
+            [],
+        )
+    ],
+    "one specialisation": [
+        (
+            "tell me about computer vision engineers",
+            ["Computer Vision Engineer", "image recognition"],
+            ["Deep Learning Engineer"],
+        )
+    ],
+    "vs data scientist": [
+        (
+            "what's the difference between an ml engineer and a data scientist",
+            ["A Data Scientist may spend more time"],
+            [],
+        )
+    ],
+    "vs mlops": [
+        ("ml engineer vs mlops engineer?", ["An MLOps Engineer keeps ML systems reliable"], [])
+    ],
+    "getting started": [
+        ("how do i get into machine learning engineering", ["learning Python"], [])
+    ],
+    "from finance": [
+        ("I work in finance, how can I switch to ML engineering?", ["finance", "transition"], [])
+    ],
     "industries": [("which industries hire ml engineers", ["healthcare"], [])],
     "workplace": [("can ml engineers work remotely", ["remotely"], [])],
     "outlook": [("is there demand for ml engineers, what's the job outlook", ["outlook"], [])],
     "suitability": [("would this career suit me?", ["This role may suit you"], [])],
-    "sources": [("where does your information come from", ["Bessand", "CBT Nuggets", "Danielle Antosz"], [])],
+    "sources": [
+        ("where does your information come from", ["Bessand", "CBT Nuggets", "Danielle Antosz"], [])
+    ],
     "out of scope weather": [("what's the weather in paris tomorrow", ["only cover"], ["€"])],
-    "out of scope other job": [("how much does a nurse earn in the uk", ["only cover"], ["£60,500"])],
+    "out of scope other job": [
+        ("how much does a nurse earn in the uk", ["only cover"], ["£60,500"])
+    ],
     "out of scope recipe": [("give me a recipe for pancakes", ["only cover"], [])],
     "salary follow-ups": [
         ("salary for ml engineers in france?", ["€50,000", "Bessand"], []),
@@ -58,8 +120,16 @@ CONVERSATIONS: dict[str, list[tuple[str, list[str], list[str]]]] = {
         ("same for the US", ["$140,000", "CBT Nuggets"], ["$80,000"]),
     ],
     "compare follow-ups": [
-        ("how is an ml engineer different from a data scientist", ["A Data Scientist may spend"], []),
-        ("and from a software engineer?", ["A Software Engineer may not work on statistical models"], []),
+        (
+            "how is an ml engineer different from a data scientist",
+            ["A Data Scientist may spend"],
+            [],
+        ),
+        (
+            "and from a software engineer?",
+            ["A Software Engineer may not work on statistical models"],
+            [],
+        ),
     ],
     "topic switch keeps working": [
         ("what does a typical day look like", ["Morning"], []),
@@ -83,7 +153,9 @@ def test_conversation(bot: RunningBot, name: str) -> None:
         for fact in must:
             assert fact.lower() in reply.lower(), f"{message!r}: missing {fact!r} in\n{reply}"
         for fact in must_not:
-            assert fact.lower() not in reply.lower(), f"{message!r}: unexpected {fact!r} in\n{reply}"
+            assert fact.lower() not in reply.lower(), (
+                f"{message!r}: unexpected {fact!r} in\n{reply}"
+            )
 
 
 def test_at_least_forty_conversations() -> None:

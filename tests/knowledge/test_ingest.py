@@ -18,10 +18,14 @@ def _snapshot(engine: Engine) -> dict:
     """Everything in the store that a rebuild could change, comparable across builds."""
     with Session(engine, future=True) as session:
         return {
-            "documents": sorted(session.execute(select(Document.slug, Document.fingerprint, Document.label)).all()),
+            "documents": sorted(
+                session.execute(select(Document.slug, Document.fingerprint, Document.label)).all()
+            ),
             "passages": sorted(
                 session.execute(
-                    select(Document.slug, Passage.position, Passage.kind, Passage.text).join(Document)
+                    select(Document.slug, Passage.position, Passage.kind, Passage.text).join(
+                        Document
+                    )
                 ).all()
             ),
             "topics": sorted(
@@ -33,7 +37,13 @@ def _snapshot(engine: Engine) -> dict:
             ),
             "salaries": sorted(
                 session.execute(
-                    select(SalaryFact.country, SalaryFact.level, SalaryFact.low, SalaryFact.high, SalaryFact.quote)
+                    select(
+                        SalaryFact.country,
+                        SalaryFact.level,
+                        SalaryFact.low,
+                        SalaryFact.high,
+                        SalaryFact.quote,
+                    )
                 ).all(),
                 key=repr,
             ),
@@ -50,7 +60,9 @@ def test_build_twice_gives_the_same_store(engine: Engine, documents_dir: Path) -
     assert _snapshot(engine) == before
 
 
-def test_rebuilding_from_scratch_gives_the_same_content(engine: Engine, documents_dir: Path, tmp_path: Path) -> None:
+def test_rebuilding_from_scratch_gives_the_same_content(
+    engine: Engine, documents_dir: Path, tmp_path: Path
+) -> None:
     from knowledge.db import make_engine
 
     build(engine, documents_dir)
@@ -66,7 +78,9 @@ def test_changed_document_replaces_its_rows(engine: Engine, documents_dir: Path)
     build(engine, documents_dir)
     before = _snapshot(engine)
     path = documents_dir / "001_8b11f763a392aa3b.txt"
-    path.write_text(path.read_text(encoding="utf-8").replace("45–60K€", "47–61K€"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("45–60K€", "47–61K€"), encoding="utf-8"
+    )
     report = build(engine, documents_dir)
     assert report.updated == ["001_8b11f763a392aa3b"] and len(report.unchanged) == 4
     with Session(engine, future=True) as session:
@@ -85,28 +99,43 @@ def test_removed_document_is_deleted_with_its_rows(engine: Engine, documents_dir
     assert report.removed == ["003_f431b1bb560345a1"]
     with Session(engine, future=True) as session:
         assert query.salary_countries(session) == ["FR", "US"]
-        assert all(h.source.label != "UK careers guide" for h in query.search(session, "Jobs247 midpoint"))
-        assert not session.execute(select(PassageTopic).where(~PassageTopic.passage_id.in_(select(Passage.id)))).first()
+        assert all(
+            h.source.label != "UK careers guide" for h in query.search(session, "Jobs247 midpoint")
+        )
+        assert not session.execute(
+            select(PassageTopic).where(~PassageTopic.passage_id.in_(select(Passage.id)))
+        ).first()
 
 
 @pytest.mark.parametrize(
     "content",
-    [b"\xff\xfe\x00bad bytes", "".encode(), "Skip to main content\nCareers\n".encode(), b"text\x00\x00binary"],
+    [
+        b"\xff\xfe\x00bad bytes",
+        b"",
+        b"Skip to main content\nCareers\n",
+        b"text\x00\x00binary",
+    ],
     ids=["invalid-utf8", "empty", "navigation-only", "binary"],
 )
-def test_broken_document_is_named_and_nothing_is_lost(engine: Engine, documents_dir: Path, content: bytes) -> None:
+def test_broken_document_is_named_and_nothing_is_lost(
+    engine: Engine, documents_dir: Path, content: bytes
+) -> None:
     build(engine, documents_dir)
     before = _snapshot(engine)
     (documents_dir / "zzz_broken.txt").write_bytes(content)
     # Also change a good document: that change must not land either.
     good = documents_dir / "000_a19f9d3d65b576ca.txt"
-    good.write_text(good.read_text(encoding="utf-8") + "\nA new closing sentence.", encoding="utf-8")
+    good.write_text(
+        good.read_text(encoding="utf-8") + "\nA new closing sentence.", encoding="utf-8"
+    )
     with pytest.raises(BuildError, match="zzz_broken.txt"):
         build(engine, documents_dir)
     assert _snapshot(engine) == before
 
 
-def test_empty_folder_is_refused_and_store_kept(engine: Engine, documents_dir: Path, tmp_path: Path) -> None:
+def test_empty_folder_is_refused_and_store_kept(
+    engine: Engine, documents_dir: Path, tmp_path: Path
+) -> None:
     build(engine, documents_dir)
     before = _snapshot(engine)
     empty = tmp_path / "empty"
@@ -121,14 +150,24 @@ def test_missing_folder_is_refused(engine: Engine, tmp_path: Path) -> None:
         build(engine, tmp_path / "nope")
 
 
-def test_document_without_manifest_entry_is_cited_by_file_name(engine: Engine, documents_dir: Path) -> None:
+def test_document_without_manifest_entry_is_cited_by_file_name(
+    engine: Engine, documents_dir: Path
+) -> None:
     (documents_dir / "new_guide.txt").write_text(
         "What Does A Machine Learning Engineer Do?\nThey build and ship models that learn from data.\n",
         encoding="utf-8",
     )
     report = build(engine, documents_dir)
-    assert report.added == sorted(["000_a19f9d3d65b576ca", "001_8b11f763a392aa3b", "002_80195d852e774343",
-                                   "003_f431b1bb560345a1", "004_4055f3a95b174526", "new_guide"])
+    assert report.added == sorted(
+        [
+            "000_a19f9d3d65b576ca",
+            "001_8b11f763a392aa3b",
+            "002_80195d852e774343",
+            "003_f431b1bb560345a1",
+            "004_4055f3a95b174526",
+            "new_guide",
+        ]
+    )
     with Session(engine, future=True) as session:
         labels = {s.label for s in query.sources(session)}
         assert "new_guide" in labels and "Bessand" in labels
@@ -139,7 +178,9 @@ def test_manifest_metadata_is_stored(engine: Engine, documents_dir: Path) -> Non
     with Session(engine, future=True) as session:
         cbt = next(s for s in query.sources(session) if s.label == "CBT Nuggets")
     assert (cbt.author, cbt.published, cbt.title) == (
-        "Danielle Antosz", "2025-03-12", "How to Become a Machine Learning Engineer"
+        "Danielle Antosz",
+        "2025-03-12",
+        "How to Become a Machine Learning Engineer",
     )
 
 

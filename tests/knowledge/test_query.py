@@ -9,7 +9,11 @@ from knowledge import query
 from knowledge.topics import topic_names
 
 BESSAND, BLUECODERS, CBT, UK, EXPLORER = (
-    "Bessand", "Bluecoders", "CBT Nuggets", "UK careers guide", "Careers explorer",
+    "Bessand",
+    "Bluecoders",
+    "CBT Nuggets",
+    "UK careers guide",
+    "Careers explorer",
 )
 
 # topic -> (sources that must be among the answers, a phrase one of the passages must contain)
@@ -68,10 +72,18 @@ def test_per_source_limit_and_reading_order(session: Session) -> None:
 
 def test_a_list_comes_back_whole_from_its_best_section(session: Session) -> None:
     hits = query.passages_by_topic(session, "specialisations", per_source=10)
-    types = [h.text.split(":")[0] for h in hits if h.source.label == "Careers explorer" and h.kind == "list_item"]
+    types = [
+        h.text.split(":")[0]
+        for h in hits
+        if h.source.label == "Careers explorer" and h.kind == "list_item"
+    ]
     assert types == [
-        "MLOps Engineer", "Computer Vision Engineer", "Natural Language Processing (NLP) Engineer",
-        "Research Machine Learning Engineer", "Applied Machine Learning Engineer", "Deep Learning Engineer",
+        "MLOps Engineer",
+        "Computer Vision Engineer",
+        "Natural Language Processing (NLP) Engineer",
+        "Research Machine Learning Engineer",
+        "Applied Machine Learning Engineer",
+        "Deep Learning Engineer",
     ]
 
 
@@ -82,10 +94,14 @@ def test_unknown_topic_returns_nothing(session: Session) -> None:
 def test_salaries_by_country_and_level(session: Session) -> None:
     france = query.salaries(session, country="FR")
     assert [(s.level, s.low, s.high, s.source.label) for s in france] == [
-        ("junior", 50000, 60000, BESSAND), ("mid", 60000, 90000, BESSAND), ("senior", None, 150000, BESSAND),
+        ("junior", 50000, 60000, BESSAND),
+        ("mid", 60000, 90000, BESSAND),
+        ("senior", None, 150000, BESSAND),
     ]
     seniors_us = query.salaries(session, country="us", level="senior")
-    assert [(s.low, s.high, s.open_ended, s.currency) for s in seniors_us] == [(140000, 180000, True, "USD")]
+    assert [(s.low, s.high, s.open_ended, s.currency) for s in seniors_us] == [
+        (140000, 180000, True, "USD")
+    ]
     # The UK source gives one range for every level: it answers any level.
     uk_junior = query.salaries(session, country="GB", level="junior")
     assert [(s.level, s.low, s.high, s.median) for s in uk_junior] == [(None, 60500, 103000, 81750)]
@@ -94,7 +110,9 @@ def test_salaries_by_country_and_level(session: Session) -> None:
 
 
 @pytest.mark.parametrize("country", ["DE", "CA", "XX", "", "fr'; DROP TABLE salary_fact; --"])
-def test_unknown_country_returns_nothing_rather_than_a_guess(session: Session, country: str) -> None:
+def test_unknown_country_returns_nothing_rather_than_a_guess(
+    session: Session, country: str
+) -> None:
     if country == "":
         assert len(query.salaries(session, country=country)) == 0
     else:
@@ -114,7 +132,10 @@ def test_sources_list_every_document(session: Session) -> None:
 # question -> a phrase of the passage that must rank first (or phrases of equally obvious ones)
 SEARCH_CASES = {
     "what is the midpoint salary in the uk": "midpoint of £81,750",
-    "typical day morning routine": ("Morning: Review model performance", "no single perfect routine"),
+    "typical day morning routine": (
+        "Morning: Review model performance",
+        "no single perfect routine",
+    ),
     "do I need a master's degree or PhD": ("Master's/PhD", "Master’s or Doctorate degree"),
     "online courses on coursera": "Coursera, OpenClassrooms, edX",
     "big data hadoop spark": "Hadoop, Spark",
@@ -141,7 +162,18 @@ def test_search_ranks_the_obvious_passage_first(session: Session, question: str)
 
 
 @pytest.mark.parametrize(
-    "text", ["", "   ", "the of and", "\" OR 1=1 --", "NEAR(a b)", "*", "'; DROP TABLE passage; --", "é€😀", "a" * 5000]
+    "text",
+    [
+        "",
+        "   ",
+        "the of and",
+        '" OR 1=1 --',
+        "NEAR(a b)",
+        "*",
+        "'; DROP TABLE passage; --",
+        "é€😀",
+        "a" * 5000,
+    ],
 )
 def test_search_accepts_any_text(session: Session, text: str) -> None:
     hits = query.search(session, text)

@@ -31,7 +31,7 @@ def test_every_salary_row_of_the_corpus(session: Session) -> None:
     )
     expected = sorted(EXPECTED)
     assert [row[:8] for row in actual] == [row[:8] for row in expected]
-    for got, want in zip(actual, expected):
+    for got, want in zip(actual, expected, strict=True):
         assert got[8].startswith(want[8]), (got, want)
     assert len(rows) == 10
     assert {f.period for f, _ in rows} == {"year"}
@@ -50,7 +50,13 @@ def test_quotes_are_exact_sentences_of_the_source(session: Session) -> None:
 
 def test_level_labels_keep_the_source_wording(session: Session) -> None:
     labels = set(session.scalars(select(SalaryFact.level_label)))
-    assert {"Junior", "Mid-level", "Senior / Expert", "entry level", "Entry-Level (0-2 years)"} <= labels
+    assert {
+        "Junior",
+        "Mid-level",
+        "Senior / Expert",
+        "entry level",
+        "Entry-Level (0-2 years)",
+    } <= labels
 
 
 def test_lone_amounts_and_non_money_numbers_are_not_salaries() -> None:

@@ -21,7 +21,7 @@ HOSTILE_MESSAGES = {
     "lone surrogates and controls": "\udc80\udcff\x00\x07 hello \x1b[31m",
     "emoji only": "🤖🔥💰🚀",
     "sql injection": "'; DROP TABLE passage; -- what is the salary in france",
-    "sql injection 2": "\" OR 1=1; DELETE FROM salary_fact; --",
+    "sql injection 2": '" OR 1=1; DELETE FROM salary_fact; --',
     "html/js injection": "<script>alert('x')</script><img src=x onerror=alert(1)>",
     "other language": "¿Cuánto gana un ingeniero de aprendizaje automático en España?",
     "chinese": "机器学习工程师的工资是多少",
@@ -40,10 +40,14 @@ def _store_fingerprint() -> str:
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_MESSAGES))
-def test_hostile_message_gets_a_clear_answer_and_the_conversation_goes_on(bot: RunningBot, name: str) -> None:
+def test_hostile_message_gets_a_clear_answer_and_the_conversation_goes_on(
+    bot: RunningBot, name: str
+) -> None:
     before = _store_fingerprint()
     sender = f"bad-{uuid.uuid4().hex[:10]}"
-    status, replies = bot.post_raw(json.dumps({"sender": sender, "message": HOSTILE_MESSAGES[name]}).encode())
+    status, replies = bot.post_raw(
+        json.dumps({"sender": sender, "message": HOSTILE_MESSAGES[name]}).encode()
+    )
     assert status == 200, replies
     assert isinstance(replies, list) and replies, replies
     texts = " ".join(r.get("text") or "" for r in replies)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import uuid
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import Iterator
 
 import pytest
 from sqlalchemy import text
@@ -48,16 +48,25 @@ def two_servers(tracker_db: str, redis_url: str) -> Iterator[tuple[RunningBot, s
         command = list(bot.commands["rasa"])
         command[command.index("--port") + 1] = str(port)
         second = subprocess.Popen(
-            command, cwd=str(PROJECT_ROOT), env=bot.env,
-            stdout=(bot.log_dir / "rasa2.log").open("wb"), stderr=subprocess.STDOUT,
+            command,
+            cwd=str(PROJECT_ROOT),
+            env=bot.env,
+            stdout=(bot.log_dir / "rasa2.log").open("wb"),
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         url = f"http://127.0.0.1:{port}"
         try:
-            _wait_until(lambda: _http_ok(f"{url}/"), 180, "second Rasa server", [bot.log_dir / "rasa2.log"])
+            _wait_until(
+                lambda: _http_ok(f"{url}/"), 180, "second Rasa server", [bot.log_dir / "rasa2.log"]
+            )
             probe = RunningBot(url, bot.actions_url, bot.log_dir)
-            _wait_until(lambda: bool(probe.send("__warmup2__", "hi", timeout=10)), 120,
-                        "second Rasa model", [bot.log_dir / "rasa2.log"])
+            _wait_until(
+                lambda: bool(probe.send("__warmup2__", "hi", timeout=10)),
+                120,
+                "second Rasa model",
+                [bot.log_dir / "rasa2.log"],
+            )
             yield bot, url
         finally:
             os.killpg(second.pid, 15)
@@ -77,7 +86,9 @@ def _user_texts(tracker_db: str, sender: str) -> list[str]:
     return [json.loads(row[0])["text"] for row in rows]
 
 
-def test_one_conversation_alternating_between_two_servers(two_servers: tuple[RunningBot, str], tracker_db: str) -> None:
+def test_one_conversation_alternating_between_two_servers(
+    two_servers: tuple[RunningBot, str], tracker_db: str
+) -> None:
     first, second_url = two_servers
     second = RunningBot(second_url, first.actions_url, first.log_dir)
     sender = f"scale-{uuid.uuid4().hex[:8]}"
@@ -94,20 +105,31 @@ def test_one_conversation_alternating_between_two_servers(two_servers: tuple[Run
     assert _user_texts(tracker_db, sender) == [message for _, message, _ in turns]
 
 
-def test_concurrent_messages_to_both_servers_are_serialised(two_servers: tuple[RunningBot, str], tracker_db: str) -> None:
+def test_concurrent_messages_to_both_servers_are_serialised(
+    two_servers: tuple[RunningBot, str], tracker_db: str
+) -> None:
     first, second_url = two_servers
     second = RunningBot(second_url, first.actions_url, first.log_dir)
     sender = f"race-{uuid.uuid4().hex[:8]}"
     messages = [f"what skills do I need {i}" for i in range(6)]
     with ThreadPoolExecutor(max_workers=6) as pool:
-        replies = list(pool.map(lambda pair: pair[0].say(sender, pair[1]),
-                                [(first if i % 2 else second, m) for i, m in enumerate(messages)]))
+        replies = list(
+            pool.map(
+                lambda pair: pair[0].say(sender, pair[1]),
+                [(first if i % 2 else second, m) for i, m in enumerate(messages)],
+            )
+        )
     assert all("Python" in reply for reply in replies)
     stored = _user_texts(tracker_db, sender)
     if sorted(stored) != sorted(messages):
         engine = make_engine(tracker_db)
         with engine.connect() as connection:
-            rows = connection.execute(text("SELECT id, type_name, intent_name, action_name, timestamp FROM events WHERE sender_id = :s ORDER BY id"), {"s": sender}).all()
+            rows = connection.execute(
+                text(
+                    "SELECT id, type_name, intent_name, action_name, timestamp FROM events WHERE sender_id = :s ORDER BY id"
+                ),
+                {"s": sender},
+            ).all()
         print("\n".join(map(str, rows)))
         print(first.log_dir)
     assert sorted(stored) == sorted(messages)  # every turn kept, none overwritten

@@ -6,7 +6,7 @@ import json
 import urllib.error
 import urllib.request
 import uuid
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 
@@ -30,7 +30,9 @@ def api_bot() -> Iterator[RunningBot]:
         yield running
 
 
-@pytest.mark.parametrize("path", ["/status", "/version/../status", "/conversations/someone/tracker", "/domain"])
+@pytest.mark.parametrize(
+    "path", ["/status", "/version/../status", "/conversations/someone/tracker", "/domain"]
+)
 def test_api_refuses_requests_without_the_token(api_bot: RunningBot, path: str) -> None:
     status, body = _get(api_bot.url + path)
     assert status in (401, 403, 404), (status, body)
@@ -79,13 +81,23 @@ def test_action_server_listens_on_loopback_only(bot: RunningBot) -> None:
 
 def test_action_server_errors_do_not_echo_the_request(bot: RunningBot) -> None:
     secret_slot = "secret-" + uuid.uuid4().hex
-    body = json.dumps({
-        "next_action": "action_answer_salary",
-        "tracker": {"sender_id": "x", "slots": {"country": secret_slot}, "latest_message": "boom"},
-        "domain": {},
-    }).encode()
-    request = urllib.request.Request(f"{bot.actions_url}/webhook", data=body, method="POST",
-                                     headers={"Content-Type": "application/json"})
+    body = json.dumps(
+        {
+            "next_action": "action_answer_salary",
+            "tracker": {
+                "sender_id": "x",
+                "slots": {"country": secret_slot},
+                "latest_message": "boom",
+            },
+            "domain": {},
+        }
+    ).encode()
+    request = urllib.request.Request(
+        f"{bot.actions_url}/webhook",
+        data=body,
+        method="POST",
+        headers={"Content-Type": "application/json"},
+    )
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             status, text = response.status, response.read().decode()

@@ -25,22 +25,55 @@ def test_shell_answers_with_sources_buttons_are_numbered_and_quit_is_clean() -> 
     (log_dir / "endpoints.yml").write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
     )
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "RASA_TELEMETRY_ENABLED": "false",
-           "TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "TERM": "dumb"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(PROJECT_ROOT),
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "TERM": "dumb",
+    }
     actions = subprocess.Popen(
-        [str(VENV_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(actions_port)],
-        cwd=PROJECT_ROOT, env=env, stdout=(log_dir / "actions.log").open("wb"),
-        stderr=subprocess.STDOUT, start_new_session=True,
+        [
+            str(VENV_BIN / "python"),
+            "-m",
+            "rasa_sdk",
+            "--actions",
+            "actions",
+            "--port",
+            str(actions_port),
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=(log_dir / "actions.log").open("wb"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     shell = None
     try:
-        _wait_until(lambda: _http_ok(f"http://127.0.0.1:{actions_port}/health"), 120,
-                    "action server", [log_dir / "actions.log"])
+        _wait_until(
+            lambda: _http_ok(f"http://127.0.0.1:{actions_port}/health"),
+            120,
+            "action server",
+            [log_dir / "actions.log"],
+        )
         shell = pexpect.spawn(
             str(VENV_BIN / "python"),
-            ["-m", "channels.console", "shell", "-m", str(MODEL), "--endpoints",
-             str(log_dir / "endpoints.yml"), "-p", str(rasa_port)],
-            cwd=str(PROJECT_ROOT), env=env, encoding="utf-8", timeout=180,
+            [
+                "-m",
+                "channels.console",
+                "shell",
+                "-m",
+                str(MODEL),
+                "--endpoints",
+                str(log_dir / "endpoints.yml"),
+                "-p",
+                str(rasa_port),
+            ],
+            cwd=str(PROJECT_ROOT),
+            env=env,
+            encoding="utf-8",
+            timeout=180,
             dimensions=(50, 200),
         )
         shell.logfile_read = (log_dir / "shell.log").open("w")

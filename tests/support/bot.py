@@ -11,10 +11,11 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from tests.support.postgres import free_port
 
@@ -38,8 +39,12 @@ class RunningBot:
         """Start the ``actions`` or ``rasa`` process (again) and wait until it serves."""
         log = (self.log_dir / f"{name}.log").open("ab")
         self.processes[name] = subprocess.Popen(
-            self.commands[name], cwd=PROJECT_ROOT, env=self.env, stdout=log,
-            stderr=subprocess.STDOUT, start_new_session=True,
+            self.commands[name],
+            cwd=PROJECT_ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         logs = [self.log_dir / "actions.log", self.log_dir / "rasa.log"]
         if name == "actions":
@@ -73,7 +78,9 @@ class RunningBot:
     ) -> tuple[int, Any]:
         """POST raw bytes to the REST webhook; returns (status, decoded JSON or text)."""
         request = urllib.request.Request(
-            f"{self.url}/webhooks/rest/webhook", data=body, method="POST",
+            f"{self.url}/webhooks/rest/webhook",
+            data=body,
+            method="POST",
             headers={"Content-Type": content_type},
         )
         try:
@@ -102,7 +109,9 @@ def _wait_until(predicate, timeout: float, what: str, logs: list[Path]) -> None:
         if predicate():
             return
         time.sleep(0.5)
-    tails = "\n".join(f"--- {log}:\n{log.read_text(errors='replace')[-3000:]}" for log in logs if log.exists())
+    tails = "\n".join(
+        f"--- {log}:\n{log.read_text(errors='replace')[-3000:]}" for log in logs if log.exists()
+    )
     raise TimeoutError(f"{what} did not come up within {timeout:.0f}s\n{tails}")
 
 
@@ -141,15 +150,36 @@ def running_bot(
     for generator, out in (("channels.credentials", credentials), ("serving.endpoints", endpoints)):
         subprocess.run(
             [str(VENV_BIN / "python"), "-m", generator, str(out)],
-            cwd=PROJECT_ROOT, env=env, check=True, capture_output=True,
+            cwd=PROJECT_ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
         )
     bot = RunningBot(
-        f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", log_dir,
+        f"http://127.0.0.1:{rasa_port}",
+        f"http://127.0.0.1:{actions_port}",
+        log_dir,
         commands={
-            "actions": [str(VENV_BIN / "python"), "-m", "actions.server", "--port", str(actions_port)],
-            "rasa": [str(VENV_BIN / "rasa"), "run", "-m", str(model), "--port", str(rasa_port),
-                     "--endpoints", str(endpoints), "--credentials", str(credentials),
-                     *(rasa_args or [])],
+            "actions": [
+                str(VENV_BIN / "python"),
+                "-m",
+                "actions.server",
+                "--port",
+                str(actions_port),
+            ],
+            "rasa": [
+                str(VENV_BIN / "rasa"),
+                "run",
+                "-m",
+                str(model),
+                "--port",
+                str(rasa_port),
+                "--endpoints",
+                str(endpoints),
+                "--credentials",
+                str(credentials),
+                *(rasa_args or []),
+            ],
         },
         env=env,
     )
