@@ -66,7 +66,7 @@ shell: ingest $(MODEL_STAMP) ## Chat with the bot in the terminal (rasa shell)
 	@scripts/serve.sh shell
 
 test: ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything, train if needed and run the whole test suite
-	@scripts/ensure-system-packages.sh chromium
+	@scripts/ensure-system-packages.sh chromium redis
 	@$(VPY) -m pytest
 
 eval: ingest $(MODEL_STAMP) ## Evaluate NLU and end-to-end answers on the held-out set (report in reports/)
@@ -84,4 +84,4 @@ lock: ## Re-freeze requirements.txt from the current virtualenv
 	@$(VPY) -m pip freeze --exclude-editable > requirements.txt.new && mv requirements.txt.new requirements.txt
 
 clean: ## Remove the virtualenv, trained models, built store and reports
-	rm -rf $(VENV) models build var/*.db reports .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) models build var/*.db reports web/node_modules .pytest_cache .mypy_cache .ruff_cache

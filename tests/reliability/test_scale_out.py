@@ -33,8 +33,8 @@ def tracker_db(postgres_url: str) -> str:
 @pytest.fixture(scope="module")
 def redis_url() -> Iterator[str]:
     if redis_binary() is None:
-        if os.environ.get("REQUIRE_POSTGRES"):
-            pytest.fail("redis-server is not installed")
+        if os.environ.get("REQUIRE_REDIS"):
+            pytest.fail("REQUIRE_REDIS is set but redis-server is not installed")
         pytest.skip("redis-server is not installed (apt-get install redis-server) — skipped")
     with redis_server() as url:
         yield url
