@@ -9,7 +9,6 @@ too slow) gets a polite "having trouble" reply instead of silence.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import os
@@ -23,23 +22,18 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.guard import TROUBLE, check_message, valid_sender
+from channels.guard import valid_sender
+from channels.processing import process_guarded
 
 logger = logging.getLogger(__name__)
 
 # Rasa waits up to 300 s for the action server; a user should hear back within seconds.
 ACTION_TIMEOUT = float(os.environ.get("ACTION_TIMEOUT", "8"))
 rasa_action.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT  # type: ignore[attr-defined]
-MESSAGE_TIMEOUT = float(os.environ.get("MESSAGE_TIMEOUT", "20"))
 
 
 def _error(status: int, error: str, fix: str) -> HTTPResponse:
     return response.json({"error": error, "fix": fix}, status=status)
-
-
-def bot_reply(sender: str, text: str) -> list[dict[str, Any]]:
-    """A reply in the channel's own format, for answers given without the pipeline."""
-    return [{"recipient_id": sender, "text": text}]
 
 
 class GuardedRestInput(RestInput):
@@ -86,21 +80,16 @@ class GuardedRestInput(RestInput):
             metadata = body.get("metadata")
             if metadata is not None and not isinstance(metadata, dict):
                 return _error(400, "'metadata' must be a JSON object", "omit it or send an object")
-            checked = check_message(text)
-            if checked.reply is not None:
-                return response.json(bot_reply(sender, checked.reply))
             collector = CollectingOutputChannel()
             message = UserMessage(
-                checked.text, collector, sender, input_channel=self.name(), metadata=metadata
+                text, collector, sender, input_channel=self.name(), metadata=metadata
             )
-            try:
-                await asyncio.wait_for(on_new_message(message), timeout=MESSAGE_TIMEOUT)
-            except asyncio.TimeoutError:
-                logger.error("Message of %s took longer than %ss", sender, MESSAGE_TIMEOUT)
-            except Exception:  # noqa: BLE001 - the user gets a reply, the log gets the trace
-                logger.exception("Processing a message of %s failed", sender)
-            if not collector.messages:
-                return response.json(bot_reply(sender, TROUBLE))
+            await process_guarded(
+                message,
+                on_new_message,
+                reply=lambda answer: collector.send_text_message(sender, answer),
+                replied=lambda: bool(collector.messages),
+            )
             return response.json(collector.messages)
 
         return webhook

@@ -41,6 +41,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
+from channels.processing import process_guarded
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://slack.com/api/"
@@ -191,6 +193,12 @@ class SlackOutput(SlackBot):
     ) -> None:
         super().__init__(token, slack_channel, thread_id, proxy)
         self.client = AsyncWebClient(token=token, base_url=api_url, proxy=proxy)
+        self.messages_sent = 0
+
+    async def _post_message(self, channel: str, **kwargs: Any) -> None:
+        """Post, counting: a message that got no reply at all is told there is trouble."""
+        self.messages_sent += 1
+        await super()._post_message(channel, **kwargs)
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         """One Slack message per bot message (Rasa's split at blank lines scatters answers)."""
@@ -408,6 +416,14 @@ class SlackInput(RasaSlackInput):
             input_channel=self.name(),
             metadata=metadata,
         )
-        task = asyncio.ensure_future(on_new_message(user_message))
+        output = user_message.output_channel
+        task = asyncio.ensure_future(
+            process_guarded(
+                user_message,
+                on_new_message,
+                reply=lambda answer: output.send_text_message(sender_id or "", answer),
+                replied=lambda: getattr(output, "messages_sent", 1) > 0,
+            )
+        )
         self._background_tasks.add(task)  # keep a reference until it is done
         task.add_done_callback(self._background_tasks.discard)

@@ -16,7 +16,6 @@ Rasa's stock ``SocketIOInput`` has three gaps this subclass fills:
 
 from __future__ import annotations
 
-import asyncio
 import inspect
 import logging
 import os
@@ -30,7 +29,8 @@ from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint
 
-from channels.guard import TROUBLE, check_message, valid_sender
+from channels.guard import valid_sender
+from channels.processing import process_guarded
 
 logger = logging.getLogger(__name__)
 
@@ -186,20 +186,12 @@ class SocketIOInput(RasaSocketIOInput):
                 return
             output = _CountingOutput(self.sio, self.bot_message_evt)
             message.output_channel = output
-            checked = check_message(message.text)
-            if checked.reply is not None:
-                await output.send_text_message(message.sender_id, checked.reply)
-                return
-            message.text = checked.text
-            try:
-                await asyncio.wait_for(on_new_message(message), timeout=self.message_timeout)
-            except asyncio.TimeoutError:
-                logger.error(
-                    "Message of %s took longer than %ss", message.sender_id, self.message_timeout
-                )
-            except Exception:  # noqa: BLE001 - the user gets a reply, the log gets the trace
-                logger.exception("Processing a message of %s failed", message.sender_id)
-            if not output.sent:
-                await output.send_text_message(message.sender_id, TROUBLE)
+            await process_guarded(
+                message,
+                on_new_message,
+                reply=lambda answer: output.send_text_message(message.sender_id, answer),
+                replied=lambda: bool(output.sent),
+                timeout=self.message_timeout,
+            )
 
         return guarded
