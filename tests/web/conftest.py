@@ -7,7 +7,6 @@ import shutil
 import signal
 import subprocess
 import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support.bot import MODEL, PROJECT_ROOT, VENV_BIN, RunningBot, running_bot
+from tests.support.bot import MODEL, PROJECT_ROOT, VENV_BIN, RunningBot, _http_ok, running_bot
 from tests.support.postgres import free_port
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -93,14 +92,6 @@ def widget_assets() -> Path:
             check=True,
         )
     return SOCKET_IO_CLIENT
-
-
-def _http_ok(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
 
 
 @pytest.fixture(scope="session")
