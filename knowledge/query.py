@@ -97,12 +97,28 @@ def passages_by_topic(
         max_sources: at most this many sources.
         limit: at most this many passages in all.
     """
+    # Choose the sources in SQL (strongest tag, then most tagged passages): a big store has tens
+    # of thousands of passages on a topic and only a few sources are shown.
+    best = func.max(PassageTopic.weight)
+    tagged = func.count(PassageTopic.passage_id)
+    top_documents = (
+        select(Passage.document_id)
+        .join(PassageTopic, PassageTopic.passage_id == Passage.id)
+        .join(Document, Document.id == Passage.document_id)
+        .where(PassageTopic.topic == topic)
+        .group_by(Passage.document_id, Document.slug)
+        .order_by(best.desc(), tagged.desc(), Document.slug)
+        .limit(max_sources)
+    )
+    document_ids = list(session.scalars(top_documents))
+    if not document_ids:
+        return []
     rows = session.execute(
         select(Passage, Section.heading, Document, PassageTopic.weight)
         .join(PassageTopic, PassageTopic.passage_id == Passage.id)
         .join(Section, Section.id == Passage.section_id)
         .join(Document, Document.id == Passage.document_id)
-        .where(PassageTopic.topic == topic)
+        .where(PassageTopic.topic == topic, Passage.document_id.in_(document_ids))
         .order_by(Document.slug, Passage.position)
     ).all()
     sections: dict[tuple[str, int], list[PassageHit]] = {}
