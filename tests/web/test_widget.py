@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import shutil
 import time
 import uuid
 from collections.abc import Iterator
@@ -26,7 +25,6 @@ from tests.web.conftest import WidgetSite
 pytestmark = [pytest.mark.web, pytest.mark.bot, pytest.mark.timeout(600)]
 
 REPORT_SHOT = PROJECT_ROOT / "reports" / "widget.png"
-DOCS_SHOT = PROJECT_ROOT / "docs" / "widget.png"
 REPLY_TIMEOUT = 60  # seconds; a turn takes ~1 s, but the machine is shared
 
 # The bot's messages after the user's last one, as the person sees them.
@@ -133,7 +131,6 @@ def test_a_conversation_survives_a_reload(page: Any, widget_site: WidgetSite) ->
 
     REPORT_SHOT.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(REPORT_SHOT), full_page=True)
-    shutil.copyfile(REPORT_SHOT, DOCS_SHOT)
     assert REPORT_SHOT.stat().st_size > 10_000
 
     # "New conversation" forgets it all: a new session, a new greeting, no old context.
