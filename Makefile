@@ -19,7 +19,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup run shell test ingest train eval bench bench-knowledge lint clean lock spacy-model web
+.PHONY: help setup run shell test ingest train eval bench bench-knowledge bench-load lint clean lock spacy-model web
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -75,7 +75,10 @@ eval: ingest $(MODEL_STAMP) ## Evaluate NLU and end-to-end answers on the held-o
 bench-knowledge: ingest ## Benchmark the knowledge store: 10,000 synthetic documents, query latency
 	@$(VPY) -m benchmarks.knowledge
 
-bench: bench-knowledge ## Run every benchmark
+bench-load: ingest $(MODEL_STAMP) ## Load test at 1/10/50 users vs the stock `rasa init` bot (~10 min)
+	@$(VPY) -m benchmarks.load
+
+bench: bench-knowledge bench-load ## Run every benchmark
 
 lint: $(STAMP) ## Ruff (lint + format check) and mypy
 	@$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy

@@ -11,25 +11,22 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import rasa.core.actions.action as rasa_action
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels import rasa_patches
 from channels.guard import valid_sender
 from channels.processing import process_guarded
 
 logger = logging.getLogger(__name__)
 
-# Rasa waits up to 300 s for the action server; a user should hear back within seconds.
-ACTION_TIMEOUT = float(os.environ.get("ACTION_TIMEOUT", "8"))
-rasa_action.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT  # type: ignore[attr-defined]
+rasa_patches.apply()
 
 
 def _error(status: int, error: str, fix: str) -> HTTPResponse:
