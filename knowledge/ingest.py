@@ -10,9 +10,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 import yaml
 from sqlalchemy import delete, insert, select, text
@@ -31,9 +31,12 @@ DOCUMENT_SUFFIX = ".txt"
 # Everything that decides what ingestion makes of a document: change any of these files and
 # every document is re-ingested on the next build.
 _PIPELINE_FILES = sorted(
-    [*Path(__file__).parent.glob("*.py"), *(Path(__file__).parent / "rules").glob("*.yml"),
-     *(Path(__file__).parent.parent / "gazetteer").glob("*.py"),
-     *(Path(__file__).parent.parent / "gazetteer").glob("*.yml")]
+    [
+        *Path(__file__).parent.glob("*.py"),
+        *(Path(__file__).parent / "rules").glob("*.yml"),
+        *(Path(__file__).parent.parent / "gazetteer").glob("*.py"),
+        *(Path(__file__).parent.parent / "gazetteer").glob("*.yml"),
+    ]
 )
 
 
@@ -164,9 +167,12 @@ def _write_document(session: Session, parsed: ParsedDocument) -> None:
     document_id = connection.execute(
         _INSERT_DOCUMENT,
         {
-            "slug": parsed.slug, "label": meta.get("label") or parsed.slug,
-            "publisher": meta.get("publisher"), "title": meta.get("title"),
-            "author": meta.get("author"), "published": str(published) if published else None,
+            "slug": parsed.slug,
+            "label": meta.get("label") or parsed.slug,
+            "publisher": meta.get("publisher"),
+            "title": meta.get("title"),
+            "author": meta.get("author"),
+            "published": str(published) if published else None,
             "fingerprint": parsed.fingerprint,
         },
     ).inserted_primary_key[0]
@@ -184,8 +190,11 @@ def _write_document(session: Session, parsed: ParsedDocument) -> None:
             passage_id = connection.execute(
                 _INSERT_PASSAGE,
                 {
-                    "document_id": document_id, "section_id": section_id, "position": position,
-                    "kind": block.kind, "text": block.text,
+                    "document_id": document_id,
+                    "section_id": section_id,
+                    "position": position,
+                    "kind": block.kind,
+                    "text": block.text,
                 },
             ).inserted_primary_key[0]
             position += 1
@@ -203,10 +212,17 @@ def _write_document(session: Session, parsed: ParsedDocument) -> None:
             )
             fact_rows.extend(
                 {
-                    "document_id": document_id, "passage_id": passage_id,
-                    "country": fact.country, "level": fact.level, "level_label": fact.level_label,
-                    "low": fact.low, "high": fact.high, "open_ended": fact.open_ended,
-                    "median": fact.median, "currency": fact.currency, "period": fact.period,
+                    "document_id": document_id,
+                    "passage_id": passage_id,
+                    "country": fact.country,
+                    "level": fact.level,
+                    "level_label": fact.level_label,
+                    "low": fact.low,
+                    "high": fact.high,
+                    "open_ended": fact.open_ended,
+                    "median": fact.median,
+                    "currency": fact.currency,
+                    "period": fact.period,
                     "quote": fact.quote,
                 }
                 for fact in extract(block.text, section_text)
@@ -218,9 +234,11 @@ def _write_document(session: Session, parsed: ParsedDocument) -> None:
 
 
 def _intro_topics(paragraph: str) -> dict[str, float]:
-    """Topics the sentence introducing a list names ("several factors can impact the salary you'll
-    earn, including:"): only that last sentence, so a list does not inherit what the rest of its
-    paragraph happens to mention."""
+    """Topics named by the sentence that introduces a list.
+
+    Only that last sentence ("several factors can impact the salary you'll earn, including:"),
+    so a list does not inherit what the rest of its paragraph happens to mention.
+    """
     last = sentences(paragraph)[-1] if paragraph.strip() else paragraph
     return topics.tag(last, None)
 
@@ -260,7 +278,9 @@ def build(
                 report.unchanged.append(path.stem)
                 continue
             if path.name not in manifest:
-                logger.warning("%s has no entry in %s; citing it by file name", path.name, MANIFEST_NAME)
+                logger.warning(
+                    "%s has no entry in %s; citing it by file name", path.name, MANIFEST_NAME
+                )
             try:
                 parsed.append(parse_document(path, raw, manifest.get(path.name) or {}))
             except ValueError as error:
