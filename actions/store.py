@@ -20,12 +20,7 @@ T = TypeVar("T")
 
 async def run_query(function: Callable[..., T], *args: object, **kwargs: object) -> T:
     """Call ``function(session, *args, **kwargs)`` in a thread with a fresh session."""
-
-    def work() -> T:
-        with open_session() as session:
-            return function(session, *args, **kwargs)
-
-    return await asyncio.to_thread(work)
+    return await run_in_session(lambda session: function(session, *args, **kwargs))
 
 
 async def run_in_session(work: Callable[[Session], T]) -> T:
