@@ -74,22 +74,58 @@ def _fuzzy_country(text: str) -> str | None:
     key = _key(text)
     if len(key) < 5:
         return None
-    names = {**city_vocabulary(), **country_vocabulary()}
+    # Country names only: the ruler reads typos of country names, never of cities, and
+    # "atlantis" must not become Atlanta, United States.
+    names = country_vocabulary()
     close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.8)
     return names[close[0]] if close else None
 
+
+# How many of the most frequent English words (wordfreq) are never read as a misspelt country.
+COMMON_WORDS = 50_000
 
 # Short names that are everyday words in lower case ("tell us", "is it"): matched only as written.
 CASE_SENSITIVE = {"us": ["US", "U.S."], "it": ["IT"], "r": ["R"], "states": [], "sr": ["Sr"]}
 
 
-def _token_pattern(phrase: str, fuzzy: bool = False) -> list[dict[str, Any]]:
+def _token_pattern(phrase: str) -> list[dict[str, Any]]:
     from knowledge.text import nlp
 
-    tokens = [t.lower_ for t in nlp().make_doc(phrase)]
-    if fuzzy and len(tokens) == 1:
-        return [{"LOWER": {"FUZZY2" if len(tokens[0]) >= 7 else "FUZZY1": tokens[0]}}]
-    return [{"LOWER": token} for token in tokens]
+    return [{"LOWER": token.lower_} for token in nlp().make_doc(phrase)]
+
+
+def _typo_pattern(name: str) -> list[dict[str, Any]]:
+    """One token within one or two edits of ``name``, unless it is an everyday English word.
+
+    Edit distance alone reads "median" as "mexican", "brain" as "britain", "status" as
+    "states" and "begin" as "belgian"; wordfreq's list of common words rules those out.
+    """
+    edits = 2 if len(name) >= 6 else 1  # "frnace" (a swap) is two edits
+    return [
+        {
+            "LOWER": {
+                f"FUZZY{edits}": name,
+                "NOT_IN": sorted(w for w in _words_near(name, edits) if w != name),
+            }
+        }
+    ]
+
+
+@functools.cache
+def _common_english_words() -> tuple[str, ...]:
+    from wordfreq import top_n_list
+
+    return tuple(top_n_list("en", COMMON_WORDS))
+
+
+def _words_near(name: str, edits: int) -> list[str]:
+    from spacy.matcher.levenshtein import levenshtein
+
+    return [
+        word
+        for word in _common_english_words()
+        if abs(len(word) - len(name)) <= edits and levenshtein(word, name, edits + 1) <= edits
+    ]
 
 
 def ruler_patterns() -> list[dict[str, Any]]:
@@ -119,10 +155,8 @@ def ruler_patterns() -> list[dict[str, Any]]:
         add("country", name, code)
     # Typo tolerance ("frnace", "germny") only for long names of the countries people ask about.
     for name, code in country_vocabulary().items():
-        if code in popular and " " not in name and len(name) >= 6:
-            patterns.append(
-                {"label": "country", "pattern": _token_pattern(name, fuzzy=True), "id": code}
-            )
+        if code in popular and " " not in name and len(name) >= 5 and name not in CASE_SENSITIVE:
+            patterns.append({"label": "country", "pattern": _typo_pattern(name), "id": code})
     for entity, values in vocabulary().items():
         for value, phrases in values.items():
             for phrase in phrases:

@@ -1,0 +1,81 @@
+"""The gazetteer: entity mentions users type, read by the spaCy entity ruler and normalised."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from gazetteer.entities import normalise, ruler_patterns
+
+
+@pytest.fixture(scope="module")
+def ruler() -> Language:
+    """The same entity ruler `make spacy-model` saves, built in memory from the gazetteer."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+    nlp.get_pipe("entity_ruler").add_patterns(ruler_patterns())  # type: ignore[attr-defined]
+    return nlp
+
+
+def _entities(nlp: Language, text: str) -> set[tuple[str, str]]:
+    return {(span.label_, span.ent_id_ or span.text) for span in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("salaries in London", ("country", "GB")),
+        ("how much in the States", ("country", "US")),
+        ("and paris?", ("country", "FR")),
+        ("what do they earn in frnace", ("country", "FR")),  # a swap of two letters
+        ("germny pay", ("country", "DE")),
+        ("ml jobs in austrailia", ("country", "AU")),
+        ("what about britian", ("country", "GB")),
+        ("salary for a junior", ("level", "junior")),
+        ("vs a data scientist", ("role", "data_scientist")),
+    ],
+)
+def test_mentions_users_type_are_recognised(
+    ruler: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in _entities(ruler, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok say i want to try, where do i begin",  # "begin" is two edits from "belgian"
+        "what is the median salary",  # "median" ~ "mexican"
+        "is a medical background useful",  # "medical" ~ "mexican"
+        "what's the state of the job market",  # "state" ~ "states"
+        "does the job status matter",
+        "brain teasers in interviews?",  # "brain" ~ "britain"
+        "do you work on an island",  # "island" ~ "ireland"
+        "tell us about it",  # "us" and "it" in lower case are pronouns
+        "which portal lists jobs",  # "portal" ~ "portugal"
+        "what does a typical day look like",
+    ],
+)
+def test_everyday_words_are_not_read_as_countries(ruler: Language, text: str) -> None:
+    assert not {e for e in _entities(ruler, text) if e[0] == "country"}
+
+
+@pytest.mark.parametrize(
+    ("entity", "text", "value"),
+    [
+        ("country", "the UK", "GB"),
+        ("country", "american", "US"),
+        ("country", "Manchester", "GB"),
+        ("country", "atlantis", None),
+        ("level", "4 years of experience", "mid"),
+        ("level", "entry-level", "junior"),
+        ("level", "senior", "senior"),
+        ("role", "DS", "data_scientist"),
+        ("role", "software engineers", "software_engineer"),
+        ("study_route", "without a degree", "no_degree"),
+        ("country", "   ", None),
+    ],
+)
+def test_normalise(entity: str, text: str, value: str | None) -> None:
+    assert normalise(entity, text) == value
