@@ -1,7 +1,8 @@
-"""The held-out evaluation set is never used for training."""
+"""The held-out evaluation set is never used for training, not even as a near copy."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -9,14 +10,22 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Two messages this similar (difflib ratio) differ by little more than an emoji, a filler word
+# or one typo ("walk me through a typical day" vs "... 🙂"): training on one would score the
+# other on memory, not on understanding.
+NEAR_COPY_RATIO = 0.9
+
 
 def _normalise(text: str) -> str:
     return re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text).lower().strip(" ?!.")
 
 
-def test_no_held_out_message_is_a_training_example() -> None:
+def _held_out() -> set[str]:
     heldout = yaml.safe_load((ROOT / "tests/eval/heldout.yml").read_text(encoding="utf-8"))
-    held = {_normalise(t["text"]) for c in heldout["conversations"] for t in c["turns"]}
+    return {_normalise(t["text"]) for c in heldout["conversations"] for t in c["turns"]}
+
+
+def _training() -> set[str]:
     training: set[str] = set()
     for path in [ROOT / "data/nlu.yml", *sorted((ROOT / "data/nlu").glob("*.yml"))]:
         for item in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
@@ -25,5 +34,27 @@ def test_no_held_out_message_is_a_training_example() -> None:
                 for line in item.get("examples", "").splitlines()
                 if line.strip()
             }
-    assert held & training == set()
+    return training
+
+
+def test_the_held_out_set_is_large_enough() -> None:
+    heldout = yaml.safe_load((ROOT / "tests/eval/heldout.yml").read_text(encoding="utf-8"))
     assert sum(len(c["turns"]) for c in heldout["conversations"]) >= 200
+
+
+def test_no_held_out_message_is_a_training_example() -> None:
+    assert _held_out() & _training() == set()
+
+
+def test_no_training_example_is_a_near_copy_of_a_held_out_message() -> None:
+    held = sorted(_held_out())
+    near_copies = []
+    for example in sorted(_training()):
+        matcher = difflib.SequenceMatcher(None, "", example)
+        for message in held:
+            matcher.set_seq1(message)
+            if matcher.real_quick_ratio() >= NEAR_COPY_RATIO and (
+                matcher.quick_ratio() >= NEAR_COPY_RATIO and matcher.ratio() >= NEAR_COPY_RATIO
+            ):
+                near_copies.append(f"{example!r} ~ held-out {message!r}")
+    assert near_copies == []
