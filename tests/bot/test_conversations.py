@@ -171,3 +171,14 @@ def test_buttons_are_offered_as_follow_ups(bot: RunningBot) -> None:
 def test_a_button_payload_is_answered(bot: RunningBot) -> None:
     reply = bot.say(f"test-{uuid.uuid4().hex[:8]}", '/ask_salary{"country": "FR"}')
     assert "€50,000" in reply and "Bessand" in reply
+
+
+def test_buttons_with_entities_carry_json_payloads_that_work(bot: RunningBot) -> None:
+    """domain.yml doubles the braces so Rasa's template filling leaves the JSON intact."""
+    sender = f"test-{uuid.uuid4().hex[:8]}"
+    replies = bot.send(sender, "what is a machine learning engineer")
+    buttons = {b["title"]: b["payload"] for r in replies for b in r.get("buttons") or []}
+    assert buttons["vs data scientist"] == '/compare_role{"role": "data scientist"}'
+    reply = bot.say(sender, buttons["vs data scientist"])
+    assert "Data Scientist" in reply and "UK careers guide" in reply
+    assert "interpolator" not in (bot.log_dir / "rasa.log").read_text(errors="replace")
