@@ -6,10 +6,9 @@ but replaces its webhook route, whose order of checks cannot be changed from out
 
 * answers every event exactly once: Slack re-sends an event it thinks we missed (a *retry*,
   ``X-Slack-Retry-Num``), and a mention in a channel the bot reads arrives twice (``app_mention``
-  and ``message``, same channel and ``ts``, different ``event_id``). A bounded in-memory record of
-  the events and messages already handled drops the second copy. It lives in this process: with
-  several Rasa instances behind a load balancer it must move to a shared store (e.g. Redis
-  ``SET key NX EX 3600``) or a copy reaching another instance is answered again;
+  and ``message``, same channel and ``ts``, different ``event_id``). A record of the events and
+  messages already handled drops the second copy: in this process, or in the Redis of
+  ``LOCK_STORE_URL`` when several Rasa servers share one (``channels/seen.py``);
 * rejects unsigned, badly signed and stale (over 5 minutes) requests with 401, before any
   parsing, so nothing of theirs is processed;
 * writes the bot's text as Slack *mrkdwn* (``to_mrkdwn``), one Slack message per bot message;
@@ -27,8 +26,7 @@ import json
 import logging
 import os
 import re
-from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any, cast
@@ -42,6 +40,7 @@ from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from channels.processing import process_guarded
+from channels.seen import seen_keys
 
 logger = logging.getLogger(__name__)
 
@@ -252,31 +251,6 @@ def _button(button: Mapping[str, Any], index: int) -> dict[str, Any]:
 # --- Input: what Slack posts to /webhooks/slack/webhook ------------------------------------------
 
 
-class RecentKeys:
-    """The most recent ``max_size`` keys seen, oldest forgotten first (an LRU set)."""
-
-    def __init__(self, max_size: int = 10_000) -> None:
-        self.max_size = max_size
-        self._keys: OrderedDict[str, None] = OrderedDict()
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._keys
-
-    def add_if_new(self, keys: Iterable[str]) -> bool:
-        """Record ``keys``; ``False`` (and nothing recorded) if any of them was seen already."""
-        keys = list(keys)
-        if any(key in self._keys for key in keys):
-            for key in keys:
-                if key in self._keys:
-                    self._keys.move_to_end(key)
-            return False
-        for key in keys:
-            self._keys[key] = None
-        while len(self._keys) > self.max_size:
-            self._keys.popitem(last=False)
-        return True
-
-
 def _ack(*, no_retry: bool = False) -> HTTPResponse:
     """Slack only needs a quick 200; ``X-Slack-No-Retry`` stops further retries."""
     return response.text(
@@ -290,7 +264,7 @@ class SlackInput(RasaSlackInput):
     def __init__(self, *args: Any, api_url: str = DEFAULT_API_URL, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.api_url = api_url
-        self.handled = RecentKeys()
+        self.handled = seen_keys(os.environ.get("LOCK_STORE_URL"))
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import uuid
@@ -12,6 +13,15 @@ import pytest
 from sqlalchemy import text
 
 from knowledge.db import make_engine
+from tests.slack.conftest import BOT_CHANNEL, BOT_TOKEN, SIGNING_SECRET
+from tests.slack.fake_slack import (
+    BOT_USER,
+    FakeSlackApi,
+    event_callback,
+    fake_slack_api,
+    new_ts,
+    post_to_bot,
+)
 from tests.support.bot import PROJECT_ROOT, RunningBot, _http_ok, _wait_until, running_bot
 from tests.support.postgres import free_port
 from tests.support.redis import redis_binary, redis_server
@@ -41,8 +51,23 @@ def redis_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def two_servers(tracker_db: str, redis_url: str) -> Iterator[tuple[RunningBot, str]]:
-    env = {"TRACKER_DB_URL": tracker_db, "LOCK_STORE_URL": redis_url}
+def slack_api() -> Iterator[FakeSlackApi]:
+    with fake_slack_api() as api:
+        yield api
+
+
+@pytest.fixture(scope="module")
+def two_servers(
+    tracker_db: str, redis_url: str, slack_api: FakeSlackApi
+) -> Iterator[tuple[RunningBot, str]]:
+    env = {
+        "TRACKER_DB_URL": tracker_db,
+        "LOCK_STORE_URL": redis_url,
+        "SLACK_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": slack_api.url,
+        "SLACK_CHANNEL": BOT_CHANNEL,
+    }
     with running_bot(extra_env=env) as bot:
         port = free_port()
         command = list(bot.commands["rasa"])
@@ -81,8 +106,6 @@ def _user_texts(tracker_db: str, sender: str) -> list[str]:
             {"s": sender},
         ).all()
     engine.dispose()
-    import json
-
     return [json.loads(row[0])["text"] for row in rows]
 
 
@@ -133,3 +156,32 @@ def test_concurrent_messages_to_both_servers_are_serialised(
         print("\n".join(map(str, rows)))
         print(first.log_dir)
     assert sorted(stored) == sorted(messages)  # every turn kept, none overwritten
+
+
+def test_slack_copies_reaching_different_servers_are_answered_once(
+    two_servers: tuple[RunningBot, str], slack_api: FakeSlackApi
+) -> None:
+    """A mention arrives as `app_mention` and as `message`; behind a load balancer the two
+    copies (and a retry) can reach different servers, which share their record in Redis."""
+    first, second_url = two_servers
+    ts, text = new_ts(), f"<@{BOT_USER}> How much do ML engineers earn in France?"
+    mention = event_callback(
+        text, channel=BOT_CHANNEL, user="U0SCALE", ts=ts, event_type="app_mention"
+    )
+    message = event_callback(
+        text, channel=BOT_CHANNEL, user="U0SCALE", ts=ts, channel_type="channel"
+    )
+    retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_error"}
+    for url, payload, headers in (
+        (first.url, mention, {}),
+        (second_url, message, {}),
+        (second_url, mention, retry),
+    ):
+        body = json.dumps(payload).encode()
+        status, _, _ = post_to_bot(
+            f"{url}/webhooks/slack/webhook", body, secret=SIGNING_SECRET, headers=headers
+        )
+        assert status == 200
+    slack_api.wait_for_text(BOT_CHANNEL, "€50,000")
+    texts = [m["text"] for m in slack_api.settle(BOT_CHANNEL, quiet=5)]
+    assert sum("€50,000" in t for t in texts) == 1, texts

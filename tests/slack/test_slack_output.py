@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from channels import slack
-from channels.slack import RecentKeys, SlackInput, SlackOutput, split_text, to_mrkdwn
+from channels.seen import RecentKeys
+from channels.slack import SlackInput, SlackOutput, split_text, to_mrkdwn
 from tests.slack.fake_slack import FakeSlackApi
 
 
