@@ -17,6 +17,10 @@ from gazetteer.countries import country_name
 from knowledge import query
 from knowledge.query import Salary
 
+# One message stays readable, and small, however many documents the store holds.
+MAX_FIGURES = 12
+MAX_OVERVIEW_COUNTRIES = 6
+
 
 def _level_phrase(level: str | None) -> str:
     return f" ({LEVEL_NAMES[level].lower()})" if level else ""
@@ -46,12 +50,19 @@ async def answer_salary(
         SlotSet(slots.LEVEL, level),
     ]
     if country is None:
+        shown, other_countries = _overview_selection(stated)
         dispatcher.utter_message(
             response="utter_salary_overview",
             level_phrase=_level_phrase(level),
-            lines=_lines_by_country(stated),
-            sources=source_names(stated),
+            lines=_lines_by_country(shown),
+            sources=source_names(shown),
         )
+        if other_countries:
+            dispatcher.utter_message(
+                response="utter_salary_more_countries",
+                countries=", ".join(country_name(code) for code in other_countries),
+            )
+        _say_how_many_more(dispatcher, stated, shown, scope="")
         return events
     name = country_name(country, in_sentence=True)
     if not stated:
@@ -62,13 +73,15 @@ async def answer_salary(
             buttons=_country_buttons(covered),
         )
         return events
+    shown = stated[:MAX_FIGURES]
     dispatcher.utter_message(
         response="utter_salary_country",
         country_name=name,
         level_phrase=_level_phrase(level),
-        lines=salary_lines(stated),
-        sources=source_names(stated),
+        lines=salary_lines(shown),
+        sources=source_names(shown),
     )
+    _say_how_many_more(dispatcher, stated, shown, scope=f" for {name}")
     if level and all(s.level is None for s in stated):
         dispatcher.utter_message(
             response="utter_salary_no_level", source=source_names(stated), country_name=name
@@ -76,7 +89,7 @@ async def answer_salary(
     # Figures in the same currency whose source names no country may well be about this
     # country too (Bluecoders' euro figures beside Bessand's French ones): show them, flagged.
     currencies = {s.currency for s in stated}
-    related = [s for s in unstated if s.currency in currencies]
+    related = [s for s in unstated if s.currency in currencies][: max(0, MAX_FIGURES - len(shown))]
     if related:
         dispatcher.utter_message(
             response="utter_salary_related",
@@ -89,6 +102,23 @@ async def answer_salary(
                 response="utter_salary_sources_differ", sources=source_names(stated + related)
             )
     return events
+
+
+def _overview_selection(stated: list[Salary]) -> tuple[list[Salary], list[str]]:
+    """The figures one overview shows (whole countries, in order) and the countries left out."""
+    countries = list(dict.fromkeys(s.country for s in stated))
+    kept = set(countries[:MAX_OVERVIEW_COUNTRIES])
+    shown = [s for s in stated if s.country in kept][:MAX_FIGURES]
+    shown_countries = {s.country for s in shown}
+    return shown, [c for c in countries if c is not None and c not in shown_countries]
+
+
+def _say_how_many_more(
+    dispatcher: CollectingDispatcher, stated: list[Salary], shown: list[Salary], scope: str
+) -> None:
+    hidden = len(stated) - len(shown)
+    if hidden > 0:
+        dispatcher.utter_message(response="utter_salary_more", count=hidden, scope=scope)
 
 
 def _differ(first: list[Salary], second: list[Salary]) -> bool:

@@ -13,6 +13,9 @@ from actions.formatting import source_description
 from actions.store import run_query
 from knowledge import query
 
+# A store may hold thousands of documents; one message lists the first ones.
+MAX_LISTED = 20
+
 
 class ActionListSources(Action):
     """Runs when the user asks where the information comes from."""
@@ -27,6 +30,8 @@ class ActionListSources(Action):
         dispatcher.utter_message(
             response="utter_sources",
             count=len(sources),
-            sources_list="\n".join(source_description(s) for s in sources),
+            sources_list="\n".join(source_description(s) for s in sources[:MAX_LISTED]),
         )
+        if len(sources) > MAX_LISTED:
+            dispatcher.utter_message(response="utter_sources_more", count=len(sources) - MAX_LISTED)
         return [SlotSet(slots.TOPIC, "sources")]
