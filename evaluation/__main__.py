@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     _quiet_libraries()
     conversations = heldout.load(args.heldout)
     turns = heldout.all_turns(conversations)
-    logger.info("Held-out set: %d conversations, %d turns", len(conversations), len(turns))
+    logger.info("%s: %d conversations, %d turns", args.heldout.name, len(conversations), len(turns))
 
     if args.config:
         if not args.config.exists():
@@ -100,7 +100,13 @@ def main(argv: list[str] | None = None) -> int:
         logger.info("Retrieval baseline on %d turns", len(turns))
         baseline_outcomes = baseline.run(turns)
     evaluation = report.Evaluation(
-        args.model, len(conversations), nlu_result, outcomes, baseline_outcomes, seconds
+        args.model,
+        len(conversations),
+        nlu_result,
+        outcomes,
+        baseline_outcomes,
+        seconds,
+        heldout=args.heldout,
     )
     md, js = report.write(evaluation, args.reports, png)
     print("\n".join(report.summary_lines(evaluation)))

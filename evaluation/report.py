@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from evaluation.answers import AnswerOutcome, accuracy, accuracy_by_intent
+from evaluation.heldout import HELDOUT_PATH, PROJECT_ROOT
 from evaluation.nlu import NluResult, Parse, gold_entities
 
 REPLY_CHARS = 300
@@ -41,6 +42,7 @@ class Evaluation:
     e2e: list[AnswerOutcome] | None
     baseline: list[AnswerOutcome] | None
     e2e_seconds: float | None = None
+    heldout: Path = HELDOUT_PATH
 
     def measures(self) -> dict[str, float | None]:
         return {
@@ -93,8 +95,8 @@ def summary_lines(evaluation: Evaluation) -> list[str]:
     nlu, measures = evaluation.nlu, evaluation.measures()
     ents = nlu.entity_overall
     lines = [
-        f"Held-out set: {evaluation.conversations} conversations, {len(nlu.parses)} turns "
-        f"(model {evaluation.model.name})",
+        f"{evaluation.heldout.name}: {evaluation.conversations} conversations, "
+        f"{len(nlu.parses)} turns (model {evaluation.model.name})",
         f"  Macro intent F1          {_fmt(nlu.macro_f1)}   (intent accuracy {nlu.accuracy:.1%})",
         f"  Out-of-scope recall      {_fmt(nlu.oos_recall)}   ({nlu.oos_correct}/{nlu.oos_total}; "
         f"{nlu.oos_as_fallback} more as nlu_fallback; {nlu.oos_false_refusals} in-scope turns "
@@ -265,10 +267,11 @@ def markdown(evaluation: Evaluation, confusion_png: str) -> str:
 
     now = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     lines = [
-        "# Evaluation on the held-out set",
+        f"# Evaluation on `{evaluation.heldout.name}`",
         "",
-        f"Model `{evaluation.model.name}`, `tests/eval/heldout.yml`: {evaluation.conversations} "
-        f"conversations, {len(nlu.parses)} turns. Generated {now} by `python -m evaluation`.",
+        f"Model `{evaluation.model.name}`, `{_relative(evaluation.heldout)}`: "
+        f"{evaluation.conversations} conversations, {len(nlu.parses)} turns. "
+        f"Generated {now} by `python -m evaluation`.",
         "",
         "## Summary",
         "",
@@ -453,3 +456,10 @@ def write(evaluation: Evaluation, reports: Path, confusion_png: Path) -> tuple[P
     md.write_text(markdown(evaluation, confusion_png.name) + "\n", encoding="utf-8")
     js.write_text(json.dumps(as_json(evaluation), indent=2) + "\n", encoding="utf-8")
     return md, js
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(path)
