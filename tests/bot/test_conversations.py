@@ -13,6 +13,12 @@ pytestmark = pytest.mark.bot
 # Each conversation: list of (user message, facts the reply must contain, facts it must not).
 CONVERSATIONS: dict[str, list[tuple[str, list[str], list[str]]]] = {
     "greeting": [("hey there", ["ML Career Guide"], [])],
+    # Bare place names after a salary answer: the classifier alone reads them as small talk.
+    "bare city follow-ups": [
+        ("what do ml engineers earn in france", ["€50,000"], []),
+        ("ok london", ["£60,500", "UK careers guide"], ["Good luck", "Hi!"]),
+        ("mumbai", ["no salary figures for India"], ["Hi!"]),
+    ],
     "goodbye": [("ok bye for now", ["Good luck"], [])],
     "thanks": [("thanks a lot, that was useful", ["welcome"], [])],
     "bot challenge": [("am i talking to a real person?", ["bot"], [])],

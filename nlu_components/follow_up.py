@@ -1,0 +1,59 @@
+"""A message that names a country, level, role… is not small talk: read it as a follow-up.
+
+Short follow-ups ("in nyc", "i'm a data analyst rn if that matters") share few words with any
+training example, so the classifier's best guess is often a greeting or a thanks with low
+confidence, and the user gets "Hi! I'm ML Career Guide" instead of the figures for New York.
+Greetings, thanks, goodbyes and questions about the bot never carry a career entity, so when
+one of those intents wins narrowly and the message has such an entity, the follow-up intent
+(``inform``, answered in the context of the conversation) is the better reading. Confident
+small talk ("hello from London!") is left alone.
+
+Plain functions on a parsed message's data, so they can be tested without loading Rasa.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    "small_talk_intents": ["greet", "thank", "goodbye", "bot_challenge", "ask_capabilities"],
+    "entities": [
+        "country",
+        "level",
+        "role",
+        "specialisation",
+        "skill_area",
+        "study_route",
+        "background",
+    ],
+    # Above this the classifier is sure enough that the entity is incidental.
+    "max_confidence": 0.6,
+    "follow_up_intent": "inform",
+}
+
+
+def is_follow_up_read_as_small_talk(data: dict[str, Any], config: dict[str, Any]) -> bool:
+    """A narrow small-talk prediction for a message with a career entity."""
+    intent = data.get("intent") or {}
+    if intent.get("name") not in config["small_talk_intents"]:
+        return False
+    if (intent.get("confidence") or 0.0) > config["max_confidence"]:
+        return False
+    wanted = set(config["entities"])
+    return any(entity.get("entity") in wanted for entity in data.get("entities") or [])
+
+
+def read_as_follow_up(data: dict[str, Any], config: dict[str, Any]) -> tuple[dict, list[dict]]:
+    """The follow-up intent and the re-ordered ranking for ``data``.
+
+    The follow-up keeps the classifier's own score for it when that is higher, and is never
+    scored below the small talk it replaces (the fallback threshold still applies).
+    """
+    intent = data["intent"]
+    follow_up = config["follow_up_intent"]
+    ranking = data.get("intent_ranking") or []
+    score = max(
+        [r["confidence"] for r in ranking if r.get("name") == follow_up] + [intent["confidence"]]
+    )
+    chosen = {"name": follow_up, "confidence": score}
+    return chosen, [chosen] + [r for r in ranking if r.get("name") != follow_up]

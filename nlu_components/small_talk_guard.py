@@ -1,0 +1,57 @@
+"""The Rasa component around ``nlu_components.follow_up`` (see there for why)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
+from rasa.shared.nlu.training_data.message import Message
+
+from nlu_components.follow_up import DEFAULTS, is_follow_up_read_as_small_talk, read_as_follow_up
+
+logger = logging.getLogger(__name__)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class SmallTalkEntityGuard(GraphComponent, IntentClassifier):
+    """Turns a low-confidence small-talk prediction with a career entity into ``inform``."""
+
+    @classmethod
+    def required_components(cls) -> list[type]:
+        """An intent classifier must have predicted first."""
+        return [IntentClassifier]
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """Which intents count as small talk, which entities as career ones, the threshold."""
+        return dict(DEFAULTS)
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.config = config
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> SmallTalkEntityGuard:
+        """Nothing to train or load: the component is its configuration."""
+        return cls(config)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Relabel the follow-ups read as small talk, in place."""
+        for message in messages:
+            if is_follow_up_read_as_small_talk(message.data, self.config):
+                intent, ranking = read_as_follow_up(message.data, self.config)
+                logger.debug("Reading %r as %s", message.get("text"), intent["name"])
+                message.set(INTENT, intent, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return messages

@@ -1,0 +1,64 @@
+"""A narrow greeting/thanks that names a career entity is read as a follow-up (``inform``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from nlu_components.follow_up import DEFAULTS, is_follow_up_read_as_small_talk, read_as_follow_up
+
+
+def _message(
+    intent: str, confidence: float, entities: list[str], inform: float = 0.1
+) -> dict[str, Any]:
+    ranking = [
+        {"name": intent, "confidence": confidence},
+        {"name": "inform", "confidence": inform},
+        {"name": "ask_salary", "confidence": 0.05},
+    ]
+    data: dict[str, Any] = {
+        "text": "some text",
+        "intent": ranking[0],
+        "intent_ranking": ranking,
+        "entities": [{"entity": e, "value": "x", "start": 0, "end": 1} for e in entities],
+    }
+    return data
+
+
+def _process(data: dict[str, Any]) -> dict[str, Any]:
+    """What the pipeline component does with a parsed message."""
+    if is_follow_up_read_as_small_talk(data, DEFAULTS):
+        data["intent"], data["intent_ranking"] = read_as_follow_up(data, DEFAULTS)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("intent", "entity"), [("greet", "country"), ("thank", "background"), ("goodbye", "level")]
+)
+def test_narrow_small_talk_with_a_career_entity_becomes_inform(intent: str, entity: str) -> None:
+    message = _process(_message(intent, 0.3, [entity], inform=0.2))
+    assert message["intent"] == {"name": "inform", "confidence": 0.3}
+    names = [r["name"] for r in message["intent_ranking"]]
+    assert names[0] == "inform" and names.count("inform") == 1 and intent in names
+
+
+def test_the_follow_up_is_never_scored_below_the_small_talk_it_replaces() -> None:
+    assert _process(_message("greet", 0.35, ["country"], inform=0.34))["intent"] == {
+        "name": "inform",
+        "confidence": 0.35,
+    }
+
+
+@pytest.mark.parametrize(
+    ("intent", "confidence", "entities"),
+    [
+        ("greet", 0.9, ["country"]),  # "hello from London!" — sure it is a greeting
+        ("greet", 0.3, []),  # no entity: nothing to follow up on
+        ("ask_salary", 0.3, ["country"]),  # not small talk
+        ("out_of_scope", 0.3, ["country"]),  # "how much does a nurse earn in France"
+    ],
+)
+def test_everything_else_is_left_alone(intent: str, confidence: float, entities: list[str]) -> None:
+    message = _process(_message(intent, confidence, entities))
+    assert message["intent"] == {"name": intent, "confidence": confidence}
