@@ -32,6 +32,8 @@ def _entities(nlp: Language, text: str) -> set[tuple[str, str]]:
         ("germny pay", ("country", "DE")),
         ("ml jobs in austrailia", ("country", "AU")),
         ("what about britian", ("country", "GB")),
+        ("do australians earn more", ("country", "AU")),  # a plural is no typo of "australia"
+        ("what do germans make", ("country", "DE")),
         ("salary for a junior", ("level", "junior")),
         ("vs a data scientist", ("role", "data_scientist")),
     ],
