@@ -15,7 +15,7 @@ from knowledge.text import nlp
 TOPICS_FILE = Path(__file__).parent / "rules" / "topics.yml"
 HEADING_WEIGHT = 2.0
 MONEY = re.compile(r"[$€£]\s?\d|\d\s?[kK]€")
-MONEY_TOPICS = {"salary"}
+MONEY_TOPICS = {"salary", "salary_factors"}
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,10 @@ def tag(text: str, heading: str | None) -> dict[str, float]:
         keyword_hits.setdefault(topic, set()).add(doc[start:end].text.lower())
     weights: dict[str, float] = {}
     # A figure of pay under a "Career Evolution and Prospects" heading is about salary, not
-    # about career paths: headings lend their topic to such passages only for salary.
-    has_money = bool(MONEY.search(text))
+    # about career paths; nor is "where someone lands inside that range" under "Salary and Job
+    # Outlook" about the outlook. Headings lend their topic to passages about pay (a figure, or
+    # what drives pay) only for the salary topics.
+    has_money = bool(MONEY.search(text)) or "salary_factors" in keyword_hits
     for rule in rules:
         weight = 0.0
         heading_applies = not has_money or rule.name in MONEY_TOPICS

@@ -87,6 +87,18 @@ def test_a_list_comes_back_whole_from_its_best_section(session: Session) -> None
     ]
 
 
+def test_a_sentence_about_pay_under_a_salary_and_outlook_heading_is_not_outlook(
+    session: Session,
+) -> None:
+    """The UK guide's "Salary and Job Outlook" section: what drives pay is no outlook."""
+    pay = "Where someone lands inside that range"
+    outlook = query.passages_by_topic(session, "outlook", per_source=50, limit=500)
+    assert outlook and not any(pay in hit.text for hit in outlook)
+    assert outlook[0].text.startswith("The job outlook looks practical")
+    factors = query.passages_by_topic(session, "salary_factors", per_source=50, limit=500)
+    assert any(pay in hit.text for hit in factors)
+
+
 def test_unknown_topic_returns_nothing(session: Session) -> None:
     assert query.passages_by_topic(session, "astrology") == []
 
