@@ -9,6 +9,8 @@ import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 HELDOUT_PATH = PROJECT_ROOT / "tests" / "eval" / "heldout.yml"
+# Written after the training data was frozen, by someone who never saw it or the held-out set.
+BLIND_PATH = PROJECT_ROOT / "tests" / "eval" / "blind.yml"
 
 
 @dataclass(frozen=True)

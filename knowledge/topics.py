@@ -64,10 +64,10 @@ def tag(text: str, heading: str | None) -> dict[str, float]:
     # about career paths; nor is "where someone lands inside that range" under "Salary and Job
     # Outlook" about the outlook. Headings lend their topic to passages about pay (a figure, or
     # what drives pay) only for the salary topics.
-    has_money = bool(MONEY.search(text)) or "salary_factors" in keyword_hits
+    about_pay = bool(MONEY.search(text)) or "salary_factors" in keyword_hits
     for rule in rules:
         weight = 0.0
-        heading_applies = not has_money or rule.name in MONEY_TOPICS
+        heading_applies = not about_pay or rule.name in MONEY_TOPICS
         if heading and heading_applies and any(p.search(heading) for p in rule.headings):
             weight += HEADING_WEIGHT
         hits = len(keyword_hits.get(rule.name, ()))

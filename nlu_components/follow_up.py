@@ -15,41 +15,34 @@ from __future__ import annotations
 
 from typing import Any
 
+from gazetteer.entities import ENTITY_NAMES
+
 DEFAULTS: dict[str, Any] = {
     "small_talk_intents": ["greet", "thank", "goodbye", "bot_challenge", "ask_capabilities"],
-    "entities": [
-        "country",
-        "level",
-        "role",
-        "specialisation",
-        "skill_area",
-        "study_route",
-        "background",
-    ],
+    "entities": list(ENTITY_NAMES),
     # Above this the classifier is sure enough that the entity is incidental.
     "max_confidence": 0.6,
     "follow_up_intent": "inform",
 }
 
 
-def is_follow_up_read_as_small_talk(data: dict[str, Any], config: dict[str, Any]) -> bool:
-    """A narrow small-talk prediction for a message with a career entity."""
+def follow_up_reading(
+    data: dict[str, Any], config: dict[str, Any]
+) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+    """The follow-up intent and re-ordered ranking for a parsed message, or None to keep it.
+
+    Only a narrow small-talk prediction for a message with a career entity is re-read. The
+    follow-up keeps the classifier's own score for it when that is higher, and is never scored
+    below the small talk it replaces (the fallback threshold still applies).
+    """
     intent = data.get("intent") or {}
     if intent.get("name") not in config["small_talk_intents"]:
-        return False
+        return None
     if (intent.get("confidence") or 0.0) > config["max_confidence"]:
-        return False
+        return None
     wanted = set(config["entities"])
-    return any(entity.get("entity") in wanted for entity in data.get("entities") or [])
-
-
-def read_as_follow_up(data: dict[str, Any], config: dict[str, Any]) -> tuple[dict, list[dict]]:
-    """The follow-up intent and the re-ordered ranking for ``data``.
-
-    The follow-up keeps the classifier's own score for it when that is higher, and is never
-    scored below the small talk it replaces (the fallback threshold still applies).
-    """
-    intent = data["intent"]
+    if not any(entity.get("entity") in wanted for entity in data.get("entities") or []):
+        return None
     follow_up = config["follow_up_intent"]
     ranking = data.get("intent_ranking") or []
     score = max(

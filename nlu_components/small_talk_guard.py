@@ -13,7 +13,7 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
 
-from nlu_components.follow_up import DEFAULTS, is_follow_up_read_as_small_talk, read_as_follow_up
+from nlu_components.follow_up import DEFAULTS, follow_up_reading
 
 logger = logging.getLogger(__name__)
 
@@ -49,8 +49,9 @@ class SmallTalkEntityGuard(GraphComponent, IntentClassifier):
     def process(self, messages: list[Message]) -> list[Message]:
         """Relabel the follow-ups read as small talk, in place."""
         for message in messages:
-            if is_follow_up_read_as_small_talk(message.data, self.config):
-                intent, ranking = read_as_follow_up(message.data, self.config)
+            reading = follow_up_reading(message.data, self.config)
+            if reading is not None:
+                intent, ranking = reading
                 logger.debug("Reading %r as %s", message.get("text"), intent["name"])
                 message.set(INTENT, intent, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

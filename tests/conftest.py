@@ -19,8 +19,10 @@ skip_tensorflow()
 from knowledge.config import DEFAULT_DOCUMENTS_DIR  # noqa: E402
 from knowledge.db import make_engine  # noqa: E402
 from knowledge.ingest import build  # noqa: E402
+from tests.slack.fake_slack import FakeSlackApi, fake_slack_api  # noqa: E402
 from tests.support.bot import RunningBot  # noqa: E402
 from tests.support.postgres import find_pg_bin, postgres_server  # noqa: E402
+from tests.support.redis import redis_binary, redis_server  # noqa: E402
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,6 +44,24 @@ def postgres_url() -> Iterator[str]:
         pytest.skip("PostgreSQL is not installed here (apt-get install postgresql) — skipped")
     with postgres_server() as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """A throwaway Redis server for the whole session."""
+    if redis_binary() is None:
+        if os.environ.get("REQUIRE_REDIS"):
+            pytest.fail("REQUIRE_REDIS is set but redis-server is not installed")
+        pytest.skip("redis-server is not installed (apt-get install redis-server) — skipped")
+    with redis_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def slack_api() -> Iterator[FakeSlackApi]:
+    """A fake Slack Web API on 127.0.0.1 for a module's Slack-enabled bots."""
+    with fake_slack_api() as api:
+        yield api
 
 
 def _fresh_postgres_engine(url: str) -> Engine:

@@ -7,10 +7,13 @@ training data was frozen, by someone who never saw the training data or the main
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from pathlib import Path
 
 import yaml
+
+from evaluation.heldout import BLIND_PATH, HELDOUT_PATH, Turn, all_turns, load
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,15 +27,13 @@ def _normalise(text: str) -> str:
     return re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text).lower().strip(" ?!.")
 
 
-EVALUATION_SETS = (ROOT / "tests/eval/heldout.yml", ROOT / "tests/eval/blind.yml")
+@functools.cache
+def _turns(path: Path) -> list[Turn]:
+    return all_turns(load(path))
 
 
 def _held_out() -> set[str]:
-    texts: set[str] = set()
-    for path in EVALUATION_SETS:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        texts |= {_normalise(t["text"]) for c in data["conversations"] for t in c["turns"]}
-    return texts
+    return {_normalise(t.text) for path in (HELDOUT_PATH, BLIND_PATH) for t in _turns(path)}
 
 
 def _training() -> set[str]:
@@ -48,9 +49,8 @@ def _training() -> set[str]:
 
 
 def test_the_evaluation_sets_are_large_enough() -> None:
-    main, blind = (yaml.safe_load(p.read_text(encoding="utf-8")) for p in EVALUATION_SETS)
-    assert sum(len(c["turns"]) for c in main["conversations"]) >= 200
-    assert sum(len(c["turns"]) for c in blind["conversations"]) >= 130
+    assert len(_turns(HELDOUT_PATH)) >= 200
+    assert len(_turns(BLIND_PATH)) >= 130
 
 
 def test_no_held_out_message_is_a_training_example() -> None:

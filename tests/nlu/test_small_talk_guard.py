@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from nlu_components.follow_up import DEFAULTS, is_follow_up_read_as_small_talk, read_as_follow_up
+from nlu_components.follow_up import DEFAULTS, follow_up_reading
 
 
 def _message(
@@ -27,9 +27,10 @@ def _message(
 
 
 def _process(data: dict[str, Any]) -> dict[str, Any]:
-    """What the pipeline component does with a parsed message."""
-    if is_follow_up_read_as_small_talk(data, DEFAULTS):
-        data["intent"], data["intent_ranking"] = read_as_follow_up(data, DEFAULTS)
+    """The parsed message as the pipeline component leaves it."""
+    reading = follow_up_reading(data, DEFAULTS)
+    if reading is not None:
+        data["intent"], data["intent_ranking"] = reading
     return data
 
 

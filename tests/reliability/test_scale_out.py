@@ -14,17 +14,9 @@ from sqlalchemy import text
 
 from knowledge.db import make_engine
 from tests.slack.conftest import BOT_CHANNEL, BOT_TOKEN, SIGNING_SECRET
-from tests.slack.fake_slack import (
-    BOT_USER,
-    FakeSlackApi,
-    event_callback,
-    fake_slack_api,
-    new_ts,
-    post_to_bot,
-)
+from tests.slack.fake_slack import BOT_USER, FakeSlackApi, event_callback, new_ts, post_event
 from tests.support.bot import PROJECT_ROOT, RunningBot, _http_ok, _wait_until, running_bot
 from tests.support.postgres import free_port
-from tests.support.redis import redis_binary, redis_server
 
 pytestmark = [pytest.mark.bot, pytest.mark.postgres, pytest.mark.timeout(900)]
 
@@ -38,22 +30,6 @@ def tracker_db(postgres_url: str) -> str:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     engine.dispose()
     return postgres_url.rsplit("/", 1)[0] + "/" + name
-
-
-@pytest.fixture(scope="module")
-def redis_url() -> Iterator[str]:
-    if redis_binary() is None:
-        if os.environ.get("REQUIRE_REDIS"):
-            pytest.fail("REQUIRE_REDIS is set but redis-server is not installed")
-        pytest.skip("redis-server is not installed (apt-get install redis-server) — skipped")
-    with redis_server() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def slack_api() -> Iterator[FakeSlackApi]:
-    with fake_slack_api() as api:
-        yield api
 
 
 @pytest.fixture(scope="module")
@@ -177,10 +153,7 @@ def test_slack_copies_reaching_different_servers_are_answered_once(
         (second_url, message, {}),
         (second_url, mention, retry),
     ):
-        body = json.dumps(payload).encode()
-        status, _, _ = post_to_bot(
-            f"{url}/webhooks/slack/webhook", body, secret=SIGNING_SECRET, headers=headers
-        )
+        status, _, _ = post_event(url, payload, secret=SIGNING_SECRET, headers=headers)
         assert status == 200
     slack_api.wait_for_text(BOT_CHANNEL, "€50,000")
     texts = [m["text"] for m in slack_api.settle(BOT_CHANNEL, quiet=5)]

@@ -23,13 +23,6 @@ def fake_slack() -> Iterator[FakeSlackApi]:
 
 
 @pytest.fixture(scope="module")
-def slack_api() -> Iterator[FakeSlackApi]:
-    """The fake Web API the Slack-enabled bot talks to (shared by a module's tests)."""
-    with fake_slack_api() as api:
-        yield api
-
-
-@pytest.fixture(scope="module")
 def slack_bot(slack_api: FakeSlackApi) -> Iterator[RunningBot]:
     """The trained bot with Slack enabled, stopped after the module so it never runs beside
     the REST-only bot of the other tests (two cores)."""

@@ -224,3 +224,11 @@ def post_to_bot(
             )
     except urllib.error.HTTPError as error:
         return error.code, error.read(), {k.lower(): v for k, v in error.headers.items()}
+
+
+def post_event(
+    bot_url: str, payload: dict[str, Any], *, secret: str, **kwargs: Any
+) -> tuple[int, bytes, dict[str, str]]:
+    """POST an Events API ``payload`` as JSON to the Slack webhook of the bot at ``bot_url``."""
+    body = json.dumps(payload).encode()
+    return post_to_bot(f"{bot_url}/webhooks/slack/webhook", body, secret=secret, **kwargs)

@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-
-import pytest
 import redis
 
 from channels.seen import KEY_PREFIX, REMEMBER_SECONDS, RecentKeys, RedisSeenKeys, seen_keys
 from tests.support.postgres import free_port
-from tests.support.redis import redis_binary, redis_server
-
-
-@pytest.fixture(scope="module")
-def redis_url() -> Iterator[str]:
-    if redis_binary() is None:
-        if os.environ.get("REQUIRE_REDIS"):
-            pytest.fail("REQUIRE_REDIS is set but redis-server is not installed")
-        pytest.skip("redis-server is not installed (apt-get install redis-server) — skipped")
-    with redis_server() as url:
-        yield url
 
 
 def test_without_a_shared_redis_the_record_is_local() -> None:

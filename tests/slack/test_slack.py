@@ -16,7 +16,14 @@ from typing import Any
 import pytest
 
 from tests.slack.conftest import BOT_CHANNEL, BOT_TOKEN, SIGNING_SECRET
-from tests.slack.fake_slack import BOT_USER, FakeSlackApi, event_callback, new_ts, post_to_bot
+from tests.slack.fake_slack import (
+    BOT_USER,
+    FakeSlackApi,
+    event_callback,
+    new_ts,
+    post_event,
+    post_to_bot,
+)
 from tests.support.bot import RunningBot
 
 pytestmark = pytest.mark.bot
@@ -29,8 +36,7 @@ def send(
 ) -> tuple[int, bytes, dict[str, str]]:
     """Post a Slack payload to the bot's Slack webhook, signed with the right secret by default."""
     kwargs.setdefault("secret", SIGNING_SECRET)
-    body = json.dumps(payload).encode()
-    return post_to_bot(f"{bot.url}/webhooks/slack/webhook", body, **kwargs)
+    return post_event(bot.url, payload, **kwargs)
 
 
 def assert_no_repeats(texts: list[str]) -> None:
