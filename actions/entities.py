@@ -1,10 +1,12 @@
-"""Entities of the latest user message, normalised to the values the actions use."""
+"""Entities of a parsed message, normalised to the values the actions use.
+
+A parsed message is Rasa's parse data (``tracker.latest_message``, or one of the questions the
+channel split a long message into): a dict with ``intent``, ``entities`` and ``text``.
+"""
 
 from __future__ import annotations
 
 from typing import Any
-
-from rasa_sdk import Tracker
 
 from gazetteer.entities import normalise
 
@@ -21,14 +23,14 @@ ACCEPTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def latest_entities(tracker: Tracker) -> list[dict[str, Any]]:
-    """Raw entities of the latest user message."""
-    return list((tracker.latest_message or {}).get("entities") or [])
+def entities_of(message: dict[str, Any]) -> list[dict[str, Any]]:
+    """Raw entities of a parsed message."""
+    return [e for e in message.get("entities") or [] if isinstance(e, dict)]
 
 
-def entity_value(tracker: Tracker, parameter: str) -> str | None:
-    """Normalised value for ``parameter`` from the latest message, or None."""
-    entities = latest_entities(tracker)
+def entity_value(message: dict[str, Any], parameter: str) -> str | None:
+    """Normalised value for ``parameter`` from a parsed message, or None."""
+    entities = entities_of(message)
     for label in ACCEPTS[parameter]:
         for entity in entities:
             if entity.get("entity") != label:
@@ -52,9 +54,9 @@ def _cross_value(parameter: str, label: str, text: str) -> str | None:
     return None
 
 
-def entity_text(tracker: Tracker, label: str) -> str | None:
-    """The text of the first entity with ``label`` in the latest message (for messages)."""
-    for entity in latest_entities(tracker):
+def entity_text(message: dict[str, Any], label: str) -> str | None:
+    """The text of the first entity with ``label`` in a parsed message (for replies)."""
+    for entity in entities_of(message):
         if entity.get("entity") == label:
             return str(entity.get("value") or entity.get("text") or "") or None
     return None

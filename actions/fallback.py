@@ -1,24 +1,42 @@
-"""Low-confidence messages: the best passage if relevant enough, else a request to rephrase."""
+"""Questions with no topic of their own: the store's best sentences if they answer, else a gap.
+
+Used for in-domain questions that name no topic ("how should I prepare for interviews?") and
+for messages NLU was unsure about. The sentences come from full-text search and are composed
+like topic answers; when none covers enough of the question's own words the bot says plainly
+that its sources don't cover it and offers what they do cover, rather than a catch-all list.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from typing import Any
+import re
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
 
-from actions.formatting import passage_lines, source_names
-from actions.store import run_query
+from actions import slots
+from actions.formatting import composed_lines, source_names
+from actions.store import run_in_session
+from actions.topics import remembered
 from knowledge import query
+from knowledge.compose import (
+    DEFAULT_BUDGET,
+    Composition,
+    compose,
+    document_frequencies,
+    question_words,
+    text_stems,
+    weighted_coverage,
+)
+from knowledge.query import PassageHit
 from knowledge.text import content_words
 
-# Words every passage shares: matching them says nothing about relevance.
-GENERIC_WORDS = {"machine", "learning", "engineer", "engineers", "ml", "mle", "job", "role", "work"}
-# Share of the message's distinctive words the best passage must contain to be shown.
+# Share of the message's distinctive words the best sentence must contain to be shown.
 MIN_COVERAGE = float(os.environ.get("FALLBACK_MIN_COVERAGE", "0.5"))
 MAX_MESSAGE_CHARS = 500
+SEARCH_HITS = 12
 
 
 def coverage(message: str, passage: str) -> float:
@@ -26,30 +44,78 @@ def coverage(message: str, passage: str) -> float:
 
     Independent of the database's own scoring scale (BM25 on SQLite, ts_rank on PostgreSQL).
     """
-    words = [w for w in content_words(message) if w not in GENERIC_WORDS]
-    if not words:
+    wanted = question_words(message)
+    if not wanted:
         return 0.0
-    stems = {w[:5] for w in content_words(passage, limit=400)}
-    return sum(w[:5] in stems for w in words) / len(words)
+    return len(wanted & text_stems(passage, limit=400)) / len(wanted)
 
 
-class ActionSearchFallback(Action):
-    """Runs when NLU confidence is low: full-text search over the store's passages."""
+def gap_subject(message: str) -> str:
+    """The words of the message the sources were searched for, to name the gap honestly.
 
-    def name(self) -> str:
-        return "action_search_fallback"
+    Only real words (in wordfreq's English or French lists): "asdfgh qwerty" names no subject,
+    and gets a request to rephrase rather than "my sources don't cover asdfgh".
+    """
+    wanted = question_words(message)
+    words = [w for w in content_words(message) if w[:5] in wanted]
+    compounds = re.findall(r"\b[a-z]+-[a-z]+\b", message.lower())
+    known = [w for w in compounds + words if _is_word(w)]
+    return ", ".join(known[:4])
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        text = (tracker.latest_message.get("text") or "")[:MAX_MESSAGE_CHARS]
-        hits = await run_query(query.search, text, limit=1)
-        if hits and coverage(text, hits[0].text) >= MIN_COVERAGE:
-            dispatcher.utter_message(
-                response="utter_search_answer",
-                passages=passage_lines(hits),
-                sources=source_names(hits),
-            )
-        else:
-            dispatcher.utter_message(response="utter_rephrase")
-        return []
+
+def _is_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    parts = word.split("-")
+    return all(max(zipf_frequency(p, "en"), zipf_frequency(p, "fr")) >= 3.0 for p in parts)
+
+
+def _rescored(hit: PassageHit, hits: list[PassageHit]) -> PassageHit:
+    """``hit`` with its search score on the 0-4 scale of topic weights (best hit = 4)."""
+    best = max(h.score for h in hits) or 1.0
+    return dataclasses.replace(hit, score=4.0 * hit.score / best)
+
+
+async def answer_search(
+    dispatcher: CollectingDispatcher,
+    text: str,
+    *,
+    budget: int = DEFAULT_BUDGET,
+    avoid: frozenset[str] = frozenset(),
+) -> list[EventType]:
+    """Answer a free question from the store's best sentences, or say the sources are silent.
+
+    ``avoid`` holds the keys of the sentences the last answer showed: the same reply is never
+    sent twice in a row.
+    """
+    text = text[:MAX_MESSAGE_CHARS]
+
+    def fetch(session: Session) -> list[PassageHit]:
+        return query.search(session, text, limit=SEARCH_HITS)
+
+    hits = await run_in_session(fetch)
+    frequencies = document_frequencies(text, [hit.text for hit in hits])
+
+    def covers(passage: str) -> float:
+        return weighted_coverage(text, passage, frequencies, len(hits))
+
+    relevant = [_rescored(hit, hits) for hit in hits if covers(hit.text) >= MIN_COVERAGE]
+    composition = (
+        compose(relevant, text, None, budget=budget, exclude=avoid)
+        if relevant
+        else Composition((), ())
+    )
+    answered = [u for u in composition.units if covers(u.text) >= MIN_COVERAGE]
+    if not answered:
+        subject = gap_subject(text)
+        dispatcher.utter_message(
+            response="utter_sources_silent" if subject else "utter_rephrase", subject=subject
+        )
+        return [SlotSet(slots.LAST_ANSWER, {"kind": "gap", "query": text[:300]})]
+    shown = Composition(tuple(answered), composition.left_out)
+    dispatcher.utter_message(
+        response="utter_search_answer",
+        passages=composed_lines(shown.units),
+        sources=source_names(shown.sources),
+    )
+    return [SlotSet(slots.LAST_ANSWER, remembered("search", shown, query=text[:300]))]

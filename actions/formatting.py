@@ -6,8 +6,10 @@ the domain's responses.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
+from knowledge.compose import Unit
 from knowledge.query import PassageHit, Salary, Source
 
 CURRENCY_SIGNS = {"EUR": "€", "USD": "$", "GBP": "£"}
@@ -43,40 +45,78 @@ LEVEL_NAMES = {
     "senior": "Senior",
     None: "All levels",
 }
+_YEARS = re.compile(r"\d+\s*(?:\+|(?:-|–|to)\s*\d+)?\s*(?:years?|yrs?)", re.I)
+_MONEY_START = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?[kK]?\s?(?:€|EUR|USD|GBP)")
+
+
+def level_label(salary: Salary) -> str:
+    """The level once and plainly: ``Junior / entry level (0-2 years)``, ``All levels``."""
+    label = LEVEL_NAMES.get(salary.level, salary.level or "All levels")
+    years = _YEARS.search(salary.level_label or "")
+    return f"{label} ({years.group(0)})" if years else label
 
 
 def salary_lines(salaries: Iterable[Salary], *, with_source: bool = True) -> str:
-    """One bullet per salary range."""
+    """One bullet per salary range, marked gross where the source says so."""
     lines = []
     for salary in salaries:
-        label = LEVEL_NAMES.get(salary.level, salary.level or "All levels")
-        # The source's own wording is worth showing when it adds the years of experience.
-        stated = (
-            f" ({salary.level_label})"
-            if salary.level_label and any(ch.isdigit() for ch in salary.level_label)
-            else ""
-        )
+        gross = ", gross" if salary.gross else ", net" if salary.gross is False else ""
         source = f" — {salary.source.label}" if with_source else ""
-        lines.append(f"{BULLET} {label}{stated}: {salary_range(salary)}{source}")
+        lines.append(f"{BULLET} {level_label(salary)}: {salary_range(salary)}{gross}{source}")
     return "\n".join(lines)
 
 
-def passage_lines(hits: Iterable[PassageHit], *, max_chars: int = 420) -> str:
-    """One bullet per passage, each ending with its source.
+def basis_of(salary: Salary) -> str | None:
+    """What the source says its figures rest on, without the figures themselves."""
+    if not salary.basis:
+        return None
+    basis = re.sub(r"^source:\s*", "", salary.basis.strip(), flags=re.I)
+    money = _MONEY_START.search(basis)
+    if money:
+        before = basis[: money.start()]
+        basis = before.rsplit(",", 1)[0] if "," in before else before
+    return basis.strip(" ,.:;") or None
 
-    A list keeps the heading it sits under ("This role may not suit you if…"): without it the
-    items could read as the opposite of what the source says.
+
+def basis_lines(salaries: Iterable[Salary]) -> str:
+    """One line per source that names the data behind its figures (survey, board, date)."""
+    seen: dict[str, str] = {}
+    for salary in salaries:
+        basis = basis_of(salary)
+        if basis and salary.source.label not in seen:
+            seen[salary.source.label] = basis
+    return "\n".join(f"Data behind the {label} figures: {basis}." for label, basis in seen.items())
+
+
+# A list under a heading like this means the opposite without it ("may not suit you if…").
+_KEEP_HEADING = re.compile(
+    r"\bnot\b|n't\b|\bchalleng|\bdownside|\bcons\b|\bdrawback|\bdisadvantag", re.I
+)
+
+
+def composed_lines(units: Iterable[Unit]) -> str:
+    """One bullet per passage (its chosen sentences joined), each ending with its source.
+
+    A list item keeps the heading it sits under when the heading turns its meaning ("This role
+    may not suit you if…"); other headings are left out, the answer's own frame says the topic.
     """
-    lines = []
-    previous_heading: str | None = None
-    for hit in hits:
-        if hit.kind == "list_item" and hit.heading and hit.heading != previous_heading:
-            lines.append(f"{hit.heading}")
-        previous_heading = hit.heading
-        text = (
-            hit.text if len(hit.text) <= max_chars else hit.text[:max_chars].rsplit(" ", 1)[0] + "…"
-        )
-        lines.append(f"{BULLET} {text} ({hit.source.label})")
+    lines: list[str] = []
+    previous: Unit | None = None
+    for unit in units:
+        same_passage = previous is not None and previous.passage_id == unit.passage_id
+        if same_passage and lines:
+            label = f" ({unit.source.label})"
+            lines[-1] = lines[-1].removesuffix(label) + f" {unit.text}{label}"
+        else:
+            if (
+                unit.kind == "list_item"
+                and unit.heading
+                and _KEEP_HEADING.search(unit.heading)
+                and (previous is None or previous.heading != unit.heading)
+            ):
+                lines.append(unit.heading.rstrip(":") + ":")
+            lines.append(f"{BULLET} {unit.text} ({unit.source.label})")
+        previous = unit
     return "\n".join(lines)
 
 

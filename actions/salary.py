@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
-from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import slots
-from actions.entities import entity_value
-from actions.formatting import LEVEL_NAMES, salary_lines, source_names
+from actions.formatting import LEVEL_NAMES, basis_lines, salary_lines, source_names
 from actions.store import run_in_session
 from gazetteer.countries import country_name
 from knowledge import query
@@ -22,8 +20,21 @@ MAX_FIGURES = 12
 MAX_OVERVIEW_COUNTRIES = 6
 
 
-def _level_phrase(level: str | None) -> str:
-    return f" ({LEVEL_NAMES[level].lower()})" if level else ""
+@dataclass(frozen=True)
+class SalaryQuestion:
+    """A pay question: where (country, and the city if one was named), which level."""
+
+    country: str | None
+    level: str | None = None
+    city: str | None = None
+    specialisation: str | None = None
+
+
+def _level_phrase(level: str | None, salaries: list[Salary]) -> str:
+    """The level in the heading, only when the figures really are for that level."""
+    if level and any(s.level == level for s in salaries):
+        return f" ({LEVEL_NAMES[level].lower()})"
+    return ""
 
 
 def _country_buttons(codes: list[str]) -> list[dict[str, str]]:
@@ -33,10 +44,22 @@ def _country_buttons(codes: list[str]) -> list[dict[str, str]]:
     ]
 
 
+def salary_record(question: SalaryQuestion, shown: list[Salary]) -> dict[str, object]:
+    """The ``last_answer`` record of a salary answer: what it covered, from which sources."""
+    return {
+        "kind": "salary",
+        "country": question.country,
+        "level": question.level,
+        "city": question.city,
+        "sources": list(dict.fromkeys(s.source.label for s in shown)),
+    }
+
+
 async def answer_salary(
-    dispatcher: CollectingDispatcher, country: str | None, level: str | None
+    dispatcher: CollectingDispatcher, question: SalaryQuestion
 ) -> list[EventType]:
-    """Say what the store holds for ``country`` (ISO code) and ``level``; return slot events."""
+    """Say what the store holds for the question's country and level; return slot events."""
+    country, level = question.country, question.level
 
     def fetch(session: Session) -> tuple[list[Salary], list[Salary], list[str]]:
         stated = query.salaries(session, country=country, level=level)
@@ -49,11 +72,16 @@ async def answer_salary(
         SlotSet(slots.COUNTRY, country),
         SlotSet(slots.LEVEL, level),
     ]
+    if question.specialisation:
+        dispatcher.utter_message(
+            response="utter_salary_no_specialisation",
+            specialisation=question.specialisation.replace("_", " "),
+        )
     if country is None:
         shown, other_countries = _overview_selection(stated)
         dispatcher.utter_message(
             response="utter_salary_overview",
-            level_phrase=_level_phrase(level),
+            level_phrase=_level_phrase(level, shown),
             lines=_lines_by_country(shown),
             sources=source_names(shown),
         )
@@ -63,28 +91,39 @@ async def answer_salary(
                 countries=", ".join(country_name(code) for code in other_countries),
             )
         _say_how_many_more(dispatcher, stated, shown, scope="")
+        events.append(SlotSet(slots.LAST_ANSWER, salary_record(question, shown)))
         return events
     name = country_name(country, in_sentence=True)
     if not stated:
         dispatcher.utter_message(
             response="utter_salary_unknown_country",
-            country_name=name,
+            country_name=f"{question.city} ({country_name(country)})" if question.city else name,
             covered=", ".join(country_name(code) for code in covered),
             buttons=_country_buttons(covered),
         )
+        events.append(SlotSet(slots.LAST_ANSWER, salary_record(question, [])))
         return events
+    if question.city:
+        dispatcher.utter_message(
+            response="utter_salary_city", city=question.city, country_name=name
+        )
     shown = stated[:MAX_FIGURES]
+    lines = salary_lines(shown)
+    basis = basis_lines(shown)
     dispatcher.utter_message(
         response="utter_salary_country",
         country_name=name,
-        level_phrase=_level_phrase(level),
-        lines=salary_lines(shown),
+        level_phrase=_level_phrase(level, shown),
+        lines=lines + (f"\n{basis}" if basis else ""),
         sources=source_names(shown),
     )
     _say_how_many_more(dispatcher, stated, shown, scope=f" for {name}")
     if level and all(s.level is None for s in stated):
         dispatcher.utter_message(
-            response="utter_salary_no_level", source=source_names(stated), country_name=name
+            response="utter_salary_no_level",
+            source=source_names(stated),
+            country_name=name,
+            level=LEVEL_NAMES[level].lower(),
         )
     # Figures in the same currency whose source names no country may well be about this
     # country too (Bluecoders' euro figures beside Bessand's French ones): show them, flagged.
@@ -101,6 +140,7 @@ async def answer_salary(
             dispatcher.utter_message(
                 response="utter_salary_sources_differ", sources=source_names(stated + related)
             )
+    events.append(SlotSet(slots.LAST_ANSWER, salary_record(question, shown + related)))
     return events
 
 
@@ -137,21 +177,3 @@ def _lines_by_country(salaries: list[Salary]) -> str:
         heading = country_name(code) if code else f"Country not stated ({group[0].currency})"
         blocks.append(f"{heading}:\n{salary_lines(group)}")
     return "\n".join(blocks)
-
-
-class ActionAnswerSalary(Action):
-    """Runs for salary questions: figures per level for the asked country, or every country."""
-
-    def name(self) -> str:
-        return "action_answer_salary"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        country = entity_value(tracker, "country")
-        level = entity_value(tracker, "level")
-        previous_topic = tracker.get_slot(slots.TOPIC)
-        if country is None and level is not None and previous_topic == "salary":
-            # "what do seniors make?" right after a country's figures: same country.
-            country = tracker.get_slot(slots.COUNTRY)
-        return await answer_salary(dispatcher, country, level)

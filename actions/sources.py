@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -17,21 +14,14 @@ from knowledge import query
 MAX_LISTED = 20
 
 
-class ActionListSources(Action):
-    """Runs when the user asks where the information comes from."""
-
-    def name(self) -> str:
-        return "action_list_sources"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        sources = await run_query(query.sources)
-        dispatcher.utter_message(
-            response="utter_sources",
-            count=len(sources),
-            sources_list="\n".join(source_description(s) for s in sources[:MAX_LISTED]),
-        )
-        if len(sources) > MAX_LISTED:
-            dispatcher.utter_message(response="utter_sources_more", count=len(sources) - MAX_LISTED)
-        return [SlotSet(slots.TOPIC, "sources")]
+async def list_sources(dispatcher: CollectingDispatcher) -> list[EventType]:
+    """Name every source document (the first ``MAX_LISTED`` on a large store)."""
+    sources = await run_query(query.sources)
+    dispatcher.utter_message(
+        response="utter_sources",
+        count=len(sources),
+        sources_list="\n".join(source_description(s) for s in sources[:MAX_LISTED]),
+    )
+    if len(sources) > MAX_LISTED:
+        dispatcher.utter_message(response="utter_sources_more", count=len(sources) - MAX_LISTED)
+    return [SlotSet(slots.TOPIC, "sources")]

@@ -1,20 +1,26 @@
-"""Answers to the topic questions (role, duties, skills, education, comparisons, ...)."""
+"""Answers to the topic questions (role, duties, skills, education, comparisons, ...).
+
+The store gives the passages on a topic; ``knowledge.compose`` picks the few sentences that
+answer this message; the domain's ``utter_answer_<topic>`` frames them. What was shown and
+what was left out is kept in the ``last_answer`` slot, so "more" and "shorter" can follow.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import slots
-from actions.entities import entity_text, entity_value
-from actions.formatting import passage_lines, source_names
+from actions.formatting import composed_lines, source_names
 from actions.store import run_in_session
 from gazetteer.entities import vocabulary
 from knowledge import query
+from knowledge.compose import DEFAULT_BUDGET, Composition, compose
 from knowledge.query import PassageHit
 
 INTENT_TOPICS = {
@@ -56,14 +62,45 @@ TOPIC_INTENTS = {
     **{topic: intent for intent, topic in INTENT_TOPICS.items() if topic != "compare"},
     **SUBTOPIC_OF,
 }
-PER_SOURCE = 9
-MAX_SOURCES = 3
-LIMIT = 16
+# How a topic is named in "that's all my sources say about …".
+TOPIC_NAMES = {
+    "role": "the role",
+    "duties": "the duties",
+    "typical_day": "a typical day",
+    "skills": "skills",
+    "soft_skills": "soft skills",
+    "maths": "maths",
+    "languages": "programming languages",
+    "tools": "tools and frameworks",
+    "mlops": "MLOps",
+    "cloud": "cloud skills",
+    "big_data": "big data",
+    "education": "education",
+    "no_degree": "getting in without a degree",
+    "online_courses": "online courses",
+    "certifications": "certifications",
+    "salary_factors": "what drives pay",
+    "career_path": "the career path",
+    "specialisations": "specialisations",
+    "compare_data_scientist": "ML engineers vs data scientists",
+    "compare_software_engineer": "ML engineers vs software engineers",
+    "compare_mlops_engineer": "ML engineers vs MLOps engineers",
+    "getting_started": "getting started",
+    "industries": "industries",
+    "workplace": "the workplace",
+    "outlook": "the job outlook",
+    "suitability": "who the career suits",
+}
+# Candidate passages per answer: enough sentences to choose from, bounded on a large store.
+CANDIDATES_PER_SOURCE = 40
+CANDIDATE_SOURCES = 5
+CANDIDATE_LIMIT = 150
+MAX_REMEMBERED = 40
 
 
-def resolve_topic(intent: str, parameters: dict[str, str | None]) -> str | None:
+def resolve_topic(intent: str | None, parameters: dict[str, str | None]) -> str | None:
     """The store topic for an intent refined by its parameters; None when a role must be asked."""
-    topic = INTENT_TOPICS.get(intent)
+    topic = INTENT_TOPICS.get(intent or "")
     if topic == "skills" and parameters.get("skill_area") in SKILL_TOPICS:
         return parameters["skill_area"]
     if topic == "education" and parameters.get("study_route"):
@@ -73,9 +110,28 @@ def resolve_topic(intent: str, parameters: dict[str, str | None]) -> str | None:
     return topic
 
 
-def _mentions(hit: PassageHit, phrases: list[str]) -> bool:
-    text = f" {hit.text.lower()} "
-    return any(f"{phrase.lower()}" in text for phrase in phrases if len(phrase) > 2)
+def follow_up_intent(topic: str | None, parameters: dict[str, str | None]) -> str | None:
+    """Which question a filter-only follow-up continues, given the topic and what it names."""
+    topic = topic or ""
+    if topic.startswith("compare") and parameters.get("role"):
+        return "compare_role"
+    if topic in ("specialisations", "mlops") and parameters.get("specialisation"):
+        return "ask_specialisations"
+    for parameter, intent in (
+        ("skill_area", "ask_skills"),
+        ("study_route", "ask_education"),
+        ("specialisation", "ask_specialisations"),
+        ("background", "ask_getting_started"),
+        ("role", "compare_role"),
+    ):
+        if parameters.get(parameter):
+            return intent
+    return TOPIC_INTENTS.get(topic)
+
+
+def _mentions(text: str, phrases: Iterable[str]) -> bool:
+    lowered = f" {text.lower()} "
+    return any(phrase.lower() in lowered for phrase in phrases if len(phrase) > 2)
 
 
 def specialisation_passages(session: Session, specialisation: str) -> list[PassageHit]:
@@ -84,13 +140,13 @@ def specialisation_passages(session: Session, specialisation: str) -> list[Passa
     hits = query.passages_by_topic(
         session, "specialisations", per_source=50, max_sources=10, limit=200
     )
-    named = [hit for hit in hits if _mentions(hit, phrases)]
+    named = [hit for hit in hits if _mentions(hit.text, phrases)]
     if named:
-        return named[:LIMIT]
+        return named
     return [
         hit
-        for hit in query.search(session, " ".join(phrases), limit=LIMIT)
-        if _mentions(hit, phrases)
+        for hit in query.search(session, " ".join(phrases), limit=20)
+        if _mentions(hit.text, phrases)
     ]
 
 
@@ -98,14 +154,49 @@ def background_passages(session: Session, background: str) -> list[PassageHit]:
     """Passages that speak about people moving in from ``background``."""
     words = [background] + vocabulary()["background"].get(background, [])
     hits = query.search(session, f"{' '.join(words)} career changers transition move", limit=20)
-    return [hit for hit in hits if _mentions(hit, words)][:3]
+    return [hit for hit in hits if _mentions(hit.text, words)]
+
+
+def topic_candidates(session: Session, topic: str, specialisation: str | None) -> list[PassageHit]:
+    """The passages an answer on ``topic`` chooses its sentences from."""
+    if specialisation:
+        return specialisation_passages(session, specialisation)
+    return query.passages_by_topic(
+        session,
+        topic,
+        per_source=CANDIDATES_PER_SOURCE,
+        max_sources=CANDIDATE_SOURCES,
+        limit=CANDIDATE_LIMIT,
+    )
+
+
+@dataclass(frozen=True)
+class TopicQuestion:
+    """A topic question: the intent, its parameters and the person's own words."""
+
+    intent: str | None
+    parameters: dict[str, str | None]
+    text: str
+    budget: int = DEFAULT_BUDGET
+
+
+def remembered(kind: str, composition: Composition, **details: Any) -> dict[str, Any]:
+    """The ``last_answer`` record of a composed answer (keys of what was shown and left out)."""
+    return {
+        "kind": kind,
+        "shown": [unit.key for unit in composition.units],
+        "left": list(composition.left_out[:MAX_REMEMBERED]),
+        "sources": [source.label for source in composition.sources],
+        **details,
+    }
 
 
 async def answer_topic(
-    dispatcher: CollectingDispatcher, intent: str, parameters: dict[str, str | None]
+    dispatcher: CollectingDispatcher, question: TopicQuestion
 ) -> list[EventType]:
-    """Answer ``intent`` (refined by ``parameters``) from the store; return the slot events."""
-    topic = resolve_topic(intent, parameters)
+    """Answer a topic question from the store; return the slot events."""
+    parameters = question.parameters
+    topic = resolve_topic(question.intent, parameters)
     if topic is None:
         dispatcher.utter_message(response="utter_ask_compare_role")
         return [SlotSet(slots.TOPIC, "compare")]
@@ -113,12 +204,7 @@ async def answer_topic(
     background = parameters.get("background") if topic == "getting_started" else None
 
     def fetch(session: Session) -> tuple[list[PassageHit], list[PassageHit]]:
-        if specialisation:
-            main = specialisation_passages(session, specialisation)
-        else:
-            main = query.passages_by_topic(
-                session, topic, per_source=PER_SOURCE, max_sources=MAX_SOURCES, limit=LIMIT
-            )
+        main = topic_candidates(session, topic, specialisation)
         extra = background_passages(session, background) if background else []
         return main, extra
 
@@ -133,53 +219,42 @@ async def answer_topic(
     if not hits:
         dispatcher.utter_message(response="utter_no_passages")
         return events
+    budget = question.budget
     if background_hits:
+        # The person's background first, briefly; the topic answer shares the budget.
+        told = compose(background_hits, question.text, "getting_started", budget=budget // 2)
         shown = parameters.get("background_text") or (background or "").replace("_", " ")
         dispatcher.utter_message(
             response="utter_answer_background",
             background=shown,
-            passages=passage_lines(background_hits),
+            passages=composed_lines(told.units),
         )
+        budget -= sum(len(u.text) for u in told.units)
+        hits = [h for h in hits if h.id not in {u.passage_id for u in told.units}]
+    composition = compose(hits, question.text, topic, budget=max(budget, 200))
     if specialisation:
-        first = hits[0].text
+        first = composition.units[0].text if composition.units else ""
         name = (
             first.split(":")[0] if ":" in first[:60] else specialisation.replace("_", " ").title()
         )
         dispatcher.utter_message(
             response="utter_answer_specialisation",
             name=name,
-            passages=passage_lines(hits),
-            sources=source_names(hits),
+            passages=composed_lines(composition.units),
+            sources=source_names(composition.sources),
         )
     else:
         dispatcher.utter_message(
             response=f"utter_answer_{topic}",
-            passages=passage_lines(hits),
-            sources=source_names(hits),
+            passages=composed_lines(composition.units),
+            sources=source_names(composition.sources),
         )
+    record = remembered(
+        "topic",
+        composition,
+        topic=topic,
+        specialisation=specialisation,
+        query=question.text[:300],
+    )
+    events.append(SlotSet(slots.LAST_ANSWER, record))
     return events
-
-
-def parameters_from(tracker: Tracker) -> dict[str, str | None]:
-    """The topic parameters named in the latest message."""
-    return {
-        name: entity_value(tracker, name)
-        for name in ("skill_area", "study_route", "role", "specialisation", "background")
-    }
-
-
-class ActionAnswerTopic(Action):
-    """Runs for every topic question: answers from the store's passages on that topic."""
-
-    def name(self) -> str:
-        return "action_answer_topic"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-        parameters = parameters_from(tracker)
-        parameters["background_text"] = entity_text(tracker, "background") or entity_text(
-            tracker, "role"
-        )
-        return await answer_topic(dispatcher, intent, parameters)

@@ -3,6 +3,11 @@
 The message is checked (``channels.guard``) before NLU; processing is bounded in time; and a
 message that produced no reply at all (action server down or too slow, an unexpected error)
 gets a polite "having trouble" reply instead of silence.
+
+A message that asks several questions (``nlu_components.questions``) has each question
+classified on its own with the loaded model, and the readings attached to the message's
+metadata as ``questions`` (with the other sentences as ``statements``): the answer action
+answers each in turn.
 """
 
 from __future__ import annotations
@@ -14,8 +19,10 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from rasa.core.channels.channel import UserMessage
+from sanic.exceptions import SanicException
 
 from channels.guard import TROUBLE, check_message
+from nlu_components.questions import needs_splitting, split_message
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +50,7 @@ async def process_guarded(
         await reply(checked.reply)
         return
     message.text = checked.text
+    await attach_questions(message)
     try:
         await asyncio.wait_for(on_new_message(message), timeout=timeout)
     except asyncio.TimeoutError:
@@ -51,3 +59,45 @@ async def process_guarded(
         logger.exception("Processing a message of %s failed", message.sender_id)
     if not replied():
         await reply(TROUBLE)
+
+
+def _loaded_agent() -> Any | None:
+    """The Rasa agent of this server process (None outside a server or before a model loads)."""
+    from sanic import Sanic
+
+    try:
+        agent = Sanic.get_app().ctx.agent
+    except (SanicException, AttributeError):
+        return None
+    return agent if agent is not None and agent.is_ready() else None
+
+
+def _reading(parsed: dict[str, Any]) -> dict[str, Any]:
+    """The part of a parse the actions use (intent, entities, text): small in the tracker."""
+    intent = parsed.get("intent") or {}
+    return {
+        "text": parsed.get("text"),
+        "intent": {"name": intent.get("name"), "confidence": intent.get("confidence")},
+        "entities": [
+            {k: e.get(k) for k in ("entity", "value", "start", "end")}
+            for e in parsed.get("entities") or []
+        ],
+    }
+
+
+async def attach_questions(message: UserMessage, agent: Any | None = None) -> None:
+    """Classify each question of a message that asks several; record them in its metadata."""
+    text = message.text or ""
+    if text.startswith("/") or not needs_splitting(text):
+        return
+    agent = agent or _loaded_agent()
+    if agent is None:
+        return
+    split = split_message(text)
+    readings = [_reading(await agent.parse_message(question)) for question in split.questions]
+    metadata = message.metadata if isinstance(message.metadata, dict) else {}
+    message.metadata = {
+        **metadata,
+        "questions": readings,
+        "statements": list(split.statements),
+    }

@@ -14,6 +14,12 @@ def missing_facts(reply: str, facts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(fact for fact in facts if fact.lower() not in lowered)
 
 
+def forbidden_found(reply: str, forbidden: tuple[str, ...]) -> tuple[str, ...]:
+    """The strings the reply must not contain but does (case-insensitive substring)."""
+    lowered = reply.lower()
+    return tuple(text for text in forbidden if text.lower() in lowered)
+
+
 @dataclass(frozen=True)
 class AnswerOutcome:
     """What a system answered to one turn, and which expected facts it missed."""
@@ -22,15 +28,39 @@ class AnswerOutcome:
     reply: str
     missing: tuple[str, ...]
     error: str | None = None
+    forbidden: tuple[str, ...] = ()
+
+    @property
+    def too_long(self) -> bool:
+        """True when the reply is longer than the turn allows."""
+        return len(self.reply) > self.turn.max_chars
 
     @property
     def correct(self) -> bool:
-        return self.error is None and not self.missing
+        return self.error is None and not self.missing and not self.forbidden and not self.too_long
 
 
 def judge(turn: Turn, reply: str, error: str | None = None) -> AnswerOutcome:
-    """Score one reply against the turn's ``answer_contains``."""
-    return AnswerOutcome(turn, reply, missing_facts(reply, turn.answer_contains), error)
+    """Score one reply: the facts it must contain, what it must not say, its length."""
+    return AnswerOutcome(
+        turn,
+        reply,
+        missing_facts(reply, turn.answer_contains),
+        error,
+        forbidden_found(reply, turn.answer_excludes),
+    )
+
+
+def reply_lengths(outcomes: list[AnswerOutcome]) -> dict[str, int]:
+    """Median, 95th percentile and longest reply in characters (0s for no outcomes)."""
+    lengths = sorted(len(o.reply) for o in outcomes)
+    if not lengths:
+        return {"median": 0, "p95": 0, "max": 0}
+    return {
+        "median": lengths[len(lengths) // 2],
+        "p95": lengths[min(len(lengths) - 1, int(round(0.95 * (len(lengths) - 1))))],
+        "max": lengths[-1],
+    }
 
 
 def accuracy(outcomes: list[AnswerOutcome]) -> float:

@@ -11,11 +11,23 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 HELDOUT_PATH = PROJECT_ROOT / "tests" / "eval" / "heldout.yml"
 # Written after the training data was frozen, by someone who never saw it or the held-out set.
 BLIND_PATH = PROJECT_ROOT / "tests" / "eval" / "blind.yml"
+# Conversations as people have them (topic switches, "is that gross?", two questions at once,
+# pasted backgrounds, gaps, French), written from the documents alone by a separate pass that
+# never saw the training data or the bot's replies. Scored on answers only: no intent labels.
+CONVERSATIONS_PATH = PROJECT_ROOT / "tests" / "eval" / "conversations.yml"
+EVALUATION_SETS = (HELDOUT_PATH, BLIND_PATH, CONVERSATIONS_PATH)
+DEFAULT_MAX_CHARS = 1200
+"""No reply is longer than this unless the turn allows more (asked for more, several questions)."""
 
 
 @dataclass(frozen=True)
 class Turn:
-    """One user message with its gold labels and the facts its answer must contain."""
+    """One user message with its gold labels and the facts its answer must contain.
+
+    ``intent`` is the gold intent where the set labels one, else the conversation's class
+    (the conversations set is scored on answers only). ``answer_excludes`` lists what the reply
+    must not say ("only cover" for an in-domain question); ``max_chars`` caps its length.
+    """
 
     conversation: str
     index: int
@@ -23,6 +35,9 @@ class Turn:
     intent: str
     entities: tuple[tuple[str, str], ...]
     answer_contains: tuple[str, ...]
+    answer_excludes: tuple[str, ...] = ()
+    max_chars: int = DEFAULT_MAX_CHARS
+    labelled: bool = True
 
     @property
     def key(self) -> str:
@@ -45,22 +60,29 @@ def load(path: Path = HELDOUT_PATH) -> list[Conversation]:
     seen: set[str] = set()
     for raw in data.get("conversations") or []:
         cid = str(raw["id"])
+        kind = str(raw.get("class") or "")
         if cid in seen:
             raise ValueError(f"{path}: conversation id {cid!r} is used twice")
         seen.add(cid)
         turns = []
         for index, turn in enumerate(raw.get("turns") or []):
-            if not turn.get("text") or not turn.get("intent"):
-                raise ValueError(f"{path}: {cid} turn {index + 1} needs a text and an intent")
+            if not turn.get("text") or not (turn.get("intent") or kind):
+                raise ValueError(
+                    f"{path}: {cid} turn {index + 1} needs a text and an intent (or the "
+                    "conversation a class)"
+                )
             entities = turn.get("entities") or {}
             turns.append(
                 Turn(
                     conversation=cid,
                     index=index,
                     text=str(turn["text"]),
-                    intent=str(turn["intent"]),
+                    intent=str(turn.get("intent") or kind),
                     entities=tuple(sorted((str(k), str(v)) for k, v in entities.items())),
                     answer_contains=tuple(str(f) for f in turn.get("answer_contains") or []),
+                    answer_excludes=tuple(str(f) for f in turn.get("answer_excludes") or []),
+                    max_chars=int(turn.get("max_chars") or DEFAULT_MAX_CHARS),
+                    labelled=bool(turn.get("intent")),
                 )
             )
         conversations.append(Conversation(cid, tuple(turns)))

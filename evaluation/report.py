@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evaluation.answers import AnswerOutcome, accuracy, accuracy_by_intent
+from evaluation.answers import AnswerOutcome, accuracy, accuracy_by_intent, reply_lengths
 from evaluation.heldout import HELDOUT_PATH, PROJECT_ROOT
 from evaluation.nlu import NluResult, Parse, gold_entities
 
@@ -107,6 +107,14 @@ def summary_lines(evaluation: Evaluation) -> list[str]:
         + (f"   ({_count(evaluation.e2e)})" if evaluation.e2e is not None else " (--nlu-only)"),
         f"  Retrieval baseline       {_fmt(measures['baseline_accuracy'], True)}"
         + (f"   ({_count(evaluation.baseline)})" if evaluation.baseline is not None else ""),
+        *(
+            [
+                "  Reply length             median {median}, p95 {p95}, max {max} "
+                "characters".format(**reply_lengths(evaluation.e2e))
+            ]
+            if evaluation.e2e is not None
+            else []
+        ),
         f"  NLU parse latency        p50 {nlu.latency_p50_ms:.1f} ms, "
         f"p95 {nlu.latency_p95_ms:.1f} ms",
         "Bars:",

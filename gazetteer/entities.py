@@ -94,21 +94,24 @@ def _token_pattern(phrase: str) -> list[dict[str, Any]]:
     return [{"LOWER": token.lower_} for token in nlp().make_doc(phrase)]
 
 
-def _typo_pattern(name: str) -> list[dict[str, Any]]:
+def _typo_patterns(name: str) -> list[list[dict[str, Any]]]:
     """One token within one or two edits of ``name``, unless it is an everyday English word.
 
     Edit distance alone reads "median" as "mexican", "brain" as "britain", "status" as
     "states" and "begin" as "belgian"; wordfreq's list of common words rules those out.
     """
     edits = 2 if len(name) >= 6 else 1  # "frnace" (a swap) is two edits
-    return [
-        {
-            "LOWER": {
-                f"FUZZY{edits}": name,
-                "NOT_IN": sorted(w for w in _words_near(name, edits) if w != name),
-            }
+    # A swap of two neighbouring letters is two edits; short names ("spian") allow only one,
+    # so their swaps are listed outright.
+    swaps = {name[:i] + name[i + 1] + name[i] + name[i + 2 :] for i in range(len(name) - 1)}
+    common = set(_common_english_words())
+    fuzzy = {
+        "LOWER": {
+            f"FUZZY{edits}": name,
+            "NOT_IN": sorted(w for w in _words_near(name, edits) if w != name),
         }
-    ]
+    }
+    return [[fuzzy]] + [[{"LOWER": swap}] for swap in sorted(swaps - common - {name})]
 
 
 @functools.cache
@@ -156,7 +159,10 @@ def ruler_patterns() -> list[dict[str, Any]]:
     # Typo tolerance ("frnace", "germny") only for long names of the countries people ask about.
     for name, code in country_vocabulary().items():
         if code in popular and " " not in name and len(name) >= 5 and name not in CASE_SENSITIVE:
-            patterns.append({"label": "country", "pattern": _typo_pattern(name), "id": code})
+            patterns.extend(
+                {"label": "country", "pattern": pattern, "id": code}
+                for pattern in _typo_patterns(name)
+            )
     for entity, values in vocabulary().items():
         for value, phrases in values.items():
             for phrase in phrases:
@@ -195,6 +201,11 @@ def ruler_patterns() -> list[dict[str, Any]]:
             "starting out",
             "first job",
             "trainee",
+            # French, for questions written in French
+            "débutant",
+            "débutants",
+            "jeune diplômé",
+            "jeunes diplômés",
         ],
         "mid": [
             "mid",
@@ -205,6 +216,8 @@ def ruler_patterns() -> list[dict[str, Any]]:
             "medior",
             "mid career",
             "mid-career",
+            "confirmé",
+            "confirmés",
         ],
         # Not "lead" alone: "where does this job lead" is a verb.
         "senior": [
@@ -218,11 +231,16 @@ def ruler_patterns() -> list[dict[str, Any]]:
             "team lead",
             "lead engineer",
             "lead engineers",
+            "leads",  # "and for leads?"; "lead" alone is also a verb
+            "lead level",
+            "lead role",
             "staff",
             "principal",
             "senior level",
             "senior-level",
             "experienced",
+            "expérimenté",
+            "expérimentés",
         ],
     }
     for value, phrases in level_words.items():

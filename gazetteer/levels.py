@@ -10,13 +10,13 @@ LEVEL_LABELS = {"junior": "junior / entry level", "mid": "mid-level", "senior": 
 _KEYWORDS: tuple[tuple[str, str], ...] = (
     (
         r"\b(junior|juniors|entry|graduate|graduates|grad|grads|beginner|beginners|newbie|intern"
-        r"|trainee|fresher|starting|starter|first job)\b",
+        r"|trainee|fresher|starting|starter|first job|débutants?|jeunes? diplômés?)\b",
         "junior",
     ),
-    (r"\b(mid|middle|intermediate|medior)\b", "mid"),
+    (r"\b(mid|middle|intermediate|medior|confirmés?)\b", "mid"),
     (
         r"\b(senior|seniors|snr|sr|expert|experts|tech lead|team lead|lead engineers?|staff"
-        r"|principal|veteran|experienced)\b",
+        r"|principal|veteran|experienced|expérimentés?)\b",
         "senior",
     ),
 )

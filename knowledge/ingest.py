@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import delete, insert, inspect, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from knowledge import cleaning, topics
 from knowledge.models import Base, Document, Passage, PassageTopic, SalaryFact, Section
-from knowledge.salary import extract
+from knowledge.salary import data_basis, extract
 from knowledge.text import sentences
 
 logger = logging.getLogger(__name__)
@@ -80,7 +80,17 @@ class ParsedDocument:
 
 
 def create_schema(engine: Engine) -> None:
-    """Create the tables and the full-text index for the engine's dialect (idempotent)."""
+    """Create the tables and the full-text index for the engine's dialect (idempotent).
+
+    The store is derived data: a store written by an older version whose tables lack a column
+    is dropped and created anew (the build then re-ingests every document).
+    """
+    if _schema_is_outdated(engine):
+        logger.warning("The store's tables are from an older version; rebuilding them")
+        with engine.begin() as connection:
+            if engine.dialect.name == "sqlite":
+                connection.execute(text("DROP TABLE IF EXISTS passage_fts"))
+        Base.metadata.drop_all(engine)
     Base.metadata.create_all(engine)
     with engine.begin() as connection:
         if engine.dialect.name == "sqlite":
@@ -97,6 +107,18 @@ def create_schema(engine: Engine) -> None:
                     "USING gin (to_tsvector('english', text))"
                 )
             )
+
+
+def _schema_is_outdated(engine: Engine) -> bool:
+    """True when a table of the models exists without one of the models' columns."""
+    inspector = inspect(engine)
+    existing = set(inspector.get_table_names())
+    for table in Base.metadata.sorted_tables:
+        if table.name in existing:
+            columns = {column["name"] for column in inspector.get_columns(table.name)}
+            if set(table.columns.keys()) - columns:
+                return True
+    return False
 
 
 def load_manifest(documents_dir: Path) -> dict[str, dict]:
@@ -186,6 +208,7 @@ def _write_document(session: Session, parsed: ParsedDocument) -> None:
         ).inserted_primary_key[0]
         section_text = " ".join([heading or ""] + [b.text for b in blocks])
         intro_tags: dict[str, float] = {}
+        section_sentences: list[str] | None = None
         for block in blocks:
             passage_id = connection.execute(
                 _INSERT_PASSAGE,
@@ -210,6 +233,9 @@ def _write_document(session: Session, parsed: ParsedDocument) -> None:
                 {"passage_id": passage_id, "topic": topic, "weight": weight}
                 for topic, weight in tags.items()
             )
+            facts = extract(block.text, section_text)
+            if facts and section_sentences is None:
+                section_sentences = [s for b in blocks for s in sentences(b.text)]
             fact_rows.extend(
                 {
                     "document_id": document_id,
@@ -224,8 +250,10 @@ def _write_document(session: Session, parsed: ParsedDocument) -> None:
                     "currency": fact.currency,
                     "period": fact.period,
                     "quote": fact.quote,
+                    "gross": fact.gross,
+                    "basis": data_basis(fact.quote, section_sentences or []),
                 }
-                for fact in extract(block.text, section_text)
+                for fact in facts
             )
     if topic_rows:
         connection.execute(insert(PassageTopic.__table__), topic_rows)

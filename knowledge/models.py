@@ -147,6 +147,11 @@ class SalaryFact(Base):
     """``year`` for annual pay."""
     quote = Column(Text, nullable=False)
     """The exact sentence (or table row) the figure was read from."""
+    gross = Column(Boolean)
+    """True when the text calls the figure gross (before tax), False for net; None if unsaid."""
+    basis = Column(Text)
+    """The sentence naming the data behind the figure ("Source: Glassdoor, as of December
+    2024", "A review of Jobs247 salary data…"); None when the text names none."""
 
     document = relationship("Document", back_populates="salary_facts")
     passage = relationship("Passage")

@@ -58,6 +58,10 @@ class Salary:
     period: str
     source: Source
     quote: str
+    gross: bool | None = None
+    """True when the source calls the figure gross, False for net, None when it does not say."""
+    basis: str | None = None
+    """The source's sentence naming the data behind the figure, if any."""
 
 
 def _source(document: Document) -> Source:
@@ -217,6 +221,8 @@ def salaries(
             period=fact.period,
             source=_source(document),
             quote=fact.quote,
+            gross=fact.gross,
+            basis=fact.basis,
         )
         for fact, document in session.execute(statement)
     ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from gazetteer.countries import find_countries
 from gazetteer.levels import level_of
+from knowledge.text import sentences
 
 CURRENCIES = {"€": "EUR", "$": "USD", "£": "GBP"}
 _NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
@@ -34,6 +35,32 @@ _RANGE = re.compile(
 )
 _MEDIAN = re.compile(rf"\b(?:midpoint|median)\s+(?:of\s+)?{_amount('m')}", re.I)
 _CLAUSE_SPLIT = re.compile(r",\s+(?!\d{3})|;\s+")
+# A sentence that names the data behind a figure: a survey, a job board, a dated source line.
+_BASIS = re.compile(
+    r"^source:|\b(salary|pay) data\b|\bsurvey\b|\bglassdoor\b|\bindeed\b|\bpayscale\b"
+    r"|\bjobs247\b|\blevels\.fyi\b|\bvacancies advertised\b|\bas of (?:january|february|march"
+    r"|april|may|june|july|august|september|october|november|december|\d{4})\b",
+    re.I,
+)
+_GROSS = re.compile(r"\bgross\b|\bbefore tax(?:es)?\b|\bpre-tax\b", re.I)
+_NET = re.compile(r"\bnet\b(?! ?work)|\bafter tax(?:es)?\b|\btake-home\b", re.I)
+
+
+def pay_basis(quote: str) -> bool | None:
+    """True if the statement calls its figures gross, False if net, None if it does not say."""
+    if _GROSS.search(quote):
+        return True
+    if _NET.search(quote):
+        return False
+    return None
+
+
+def data_basis(quote: str, section_sentences: list[str]) -> str | None:
+    """The sentence naming the data behind a figure: in its own statement, else its section."""
+    for sentence in [*sentences(quote), *section_sentences]:
+        if _BASIS.search(sentence):
+            return sentence.strip()
+    return None
 
 
 @dataclass(frozen=True)
@@ -50,6 +77,8 @@ class ExtractedSalary:
     currency: str
     period: str
     quote: str
+    gross: bool | None = None
+    basis: str | None = None
 
 
 def _value(match: re.Match[str], prefix: str) -> tuple[int, str | None]:
@@ -116,6 +145,7 @@ def extract(passage: str, section_text: str) -> list[ExtractedSalary]:
                     currency=CURRENCIES[symbol],
                     period="year",
                     quote=passage,
+                    gross=pay_basis(passage),
                 )
             )
     if facts:

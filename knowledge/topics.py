@@ -46,6 +46,16 @@ def _load() -> tuple[tuple[TopicRule, ...], PhraseMatcher]:
     return tuple(rules), matcher
 
 
+def topic_words(topic: str) -> frozenset[str]:
+    """The words of a topic's own name ("skills" for skills, "typical", "day" for typical_day).
+
+    A question's word that only names the topic says nothing about which sentence answers it
+    ("what skills do I need?" is answered by any sentence on skills, not by those that repeat
+    the word). Keywords are not included: "remotely" asked about workplaces is the point.
+    """
+    return frozenset(topic.split("_"))
+
+
 def topic_names() -> list[str]:
     """Every topic the rules know, in file order."""
     return [rule.name for rule in _load()[0]]

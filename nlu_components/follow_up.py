@@ -6,16 +6,25 @@ confidence, and the user gets "Hi! I'm ML Career Guide" instead of the figures f
 Greetings, thanks, goodbyes and questions about the bot never carry a career entity, so when
 one of those intents wins narrowly and the message has such an entity, the follow-up intent
 (``inform``, answered in the context of the conversation) is the better reading. Confident
-small talk ("hello from London!") is left alone.
+small talk that says so in words ("hello from London!") is left alone; "ok frnace then", read
+as a confident goodbye, is a place.
 
 Plain functions on a parsed message's data, so they can be tested without loading Rasa.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from gazetteer.entities import ENTITY_NAMES
+
+# Words that make a message small talk whatever else it names ("hello from London!").
+SMALL_TALK_WORDS = re.compile(
+    r"\b(hi|hello|hey|hiya|morning|evening|bye|goodbye|cya|later|thanks?|thx|ty|cheers"
+    r"|bonjour|salut|merci|au revoir|bot|robot|human)\b",
+    re.I,
+)
 
 DEFAULTS: dict[str, Any] = {
     "small_talk_intents": ["greet", "thank", "goodbye", "bot_challenge", "ask_capabilities"],
@@ -38,7 +47,10 @@ def follow_up_reading(
     intent = data.get("intent") or {}
     if intent.get("name") not in config["small_talk_intents"]:
         return None
-    if (intent.get("confidence") or 0.0) > config["max_confidence"]:
+    # Confident small talk stays small talk only when it says so in words: "ok frnace then" is
+    # read as goodbye with confidence 0.75 for its "ok … then", but it is a place.
+    confident = (intent.get("confidence") or 0.0) > config["max_confidence"]
+    if confident and SMALL_TALK_WORDS.search(str(data.get("text") or "")):
         return None
     wanted = set(config["entities"])
     if not any(entity.get("entity") in wanted for entity in data.get("entities") or []):

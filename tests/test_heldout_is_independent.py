@@ -1,7 +1,9 @@
 """The evaluation sets are never used for training, not even as near copies.
 
 ``tests/eval/heldout.yml`` is the main set; ``tests/eval/blind.yml`` was written later, after the
-training data was frozen, by someone who never saw the training data or the main set.
+training data was frozen, by someone who never saw the training data or the main set;
+``tests/eval/conversations.yml`` (multi-turn conversations as people have them) was written the
+same way, from the documents alone.
 """
 
 from __future__ import annotations
@@ -13,7 +15,15 @@ from pathlib import Path
 
 import yaml
 
-from evaluation.heldout import BLIND_PATH, HELDOUT_PATH, Turn, all_turns, load
+from evaluation.heldout import (
+    BLIND_PATH,
+    CONVERSATIONS_PATH,
+    EVALUATION_SETS,
+    HELDOUT_PATH,
+    Turn,
+    all_turns,
+    load,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,7 +43,7 @@ def _turns(path: Path) -> list[Turn]:
 
 
 def _held_out() -> set[str]:
-    return {_normalise(t.text) for path in (HELDOUT_PATH, BLIND_PATH) for t in _turns(path)}
+    return {_normalise(t.text) for path in EVALUATION_SETS for t in _turns(path)}
 
 
 def _training() -> set[str]:
@@ -51,6 +61,7 @@ def _training() -> set[str]:
 def test_the_evaluation_sets_are_large_enough() -> None:
     assert len(_turns(HELDOUT_PATH)) >= 200
     assert len(_turns(BLIND_PATH)) >= 130
+    assert len(_turns(CONVERSATIONS_PATH)) >= 150
 
 
 def test_no_held_out_message_is_a_training_example() -> None:

@@ -11,9 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.fallback import ActionSearchFallback
-from actions.salary import ActionAnswerSalary
-from actions.topics import ActionAnswerTopic
+from actions.answer import ActionAnswer
 from channels.guard import MAX_MESSAGE_CHARS, check_message
 from gazetteer.entities import ENTITY_NAMES, normalise
 from knowledge import query
@@ -93,9 +91,7 @@ def _tracker(intent: str, text: str, entities: list[dict]) -> Tracker:
 )
 def test_actions_answer_any_input(text: str, entity: str, value: str, intent: str) -> None:
     tracker = _tracker(intent, text, [{"entity": entity, "value": value}])
-    action = {"ask_salary": ActionAnswerSalary(), "nlu_fallback": ActionSearchFallback()}.get(
-        intent, ActionAnswerTopic()
-    )
+    action = ActionAnswer()
     dispatcher = CollectingDispatcher()
     asyncio.run(action.run(dispatcher, tracker, {}))
     assert dispatcher.messages and all(m.get("response") for m in dispatcher.messages)

@@ -63,8 +63,15 @@ def test_rasa_data_validate_has_no_warnings() -> None:
     warnings = [line for line in output.splitlines() if "UserWarning" in line or "WARNING" in line]
     unused = set(re.findall(r"The utterance '(\w+)' is not used in any story or rule", output))
     assert unused <= _responses_used_by_actions(), unused - _responses_used_by_actions()
+    # ask_several is given by a pipeline component (nlu_components/several_questions.py) to a
+    # message with several questions; it has, and needs, no training examples.
+    set_by_component = "The intent 'ask_several' is listed in the domain file, but is not found"
     others = [
-        w for w in warnings if "is not used in any story or rule" not in w and "sentry" not in w
+        w
+        for w in warnings
+        if "is not used in any story or rule" not in w
+        and "sentry" not in w
+        and set_by_component not in w
     ]
     assert others == [], others
 

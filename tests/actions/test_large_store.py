@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.salary import MAX_FIGURES, MAX_OVERVIEW_COUNTRIES, ActionAnswerSalary
-from actions.sources import MAX_LISTED, ActionListSources
+from actions.answer import ActionAnswer
+from actions.salary import MAX_FIGURES, MAX_OVERVIEW_COUNTRIES
+from actions.sources import MAX_LISTED
 from benchmarks.knowledge import write_corpus
 from knowledge.db import make_engine
 from knowledge.ingest import build
@@ -39,7 +40,7 @@ def _bullets(text: str) -> int:
 async def test_the_overview_shows_a_few_countries_and_names_the_rest(
     large_store: str, dispatcher: CollectingDispatcher, tracker: TrackerFactory
 ) -> None:
-    await ActionAnswerSalary().run(dispatcher, tracker("ask_salary", text="ml salaries"), {})
+    await ActionAnswer().run(dispatcher, tracker("ask_salary", text="ml salaries"), {})
     overview = render(dispatcher.messages[0])
     assert _bullets(overview) <= MAX_FIGURES
     text = rendered(dispatcher)
@@ -52,7 +53,7 @@ async def test_the_overview_shows_a_few_countries_and_names_the_rest(
 async def test_a_country_with_many_sources_shows_a_bounded_list(
     large_store: str, dispatcher: CollectingDispatcher, tracker: TrackerFactory
 ) -> None:
-    await ActionAnswerSalary().run(
+    await ActionAnswer().run(
         dispatcher, tracker("ask_salary", [{"entity": "country", "value": "Germany"}]), {}
     )
     text = rendered(dispatcher)
@@ -64,7 +65,7 @@ async def test_a_country_with_many_sources_shows_a_bounded_list(
 async def test_the_source_list_is_bounded(
     large_store: str, dispatcher: CollectingDispatcher, tracker: TrackerFactory
 ) -> None:
-    await ActionListSources().run(dispatcher, tracker("ask_sources"), {})
+    await ActionAnswer().run(dispatcher, tracker("ask_sources"), {})
     listing, more = (render(m) for m in dispatcher.messages)
     assert f"these {SYNTHETIC_PAGES + 5} published pages" in listing
     assert len(listing.splitlines()) == 1 + MAX_LISTED
@@ -76,8 +77,8 @@ async def test_the_real_store_is_never_truncated(
     dispatcher: CollectingDispatcher, tracker: TrackerFactory
 ) -> None:
     for entities in ([], [{"entity": "country", "value": "France"}]):
-        await ActionAnswerSalary().run(dispatcher, tracker("ask_salary", entities), {})
-    await ActionListSources().run(dispatcher, tracker("ask_sources"), {})
+        await ActionAnswer().run(dispatcher, tracker("ask_salary", entities), {})
+    await ActionAnswer().run(dispatcher, tracker("ask_sources"), {})
     names = [m.get("response") for m in dispatcher.messages]
     assert not {"utter_salary_more", "utter_salary_more_countries", "utter_sources_more"} & set(
         names

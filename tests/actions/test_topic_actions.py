@@ -1,119 +1,185 @@
-"""action_answer_topic, the follow-ups on topics, sources and the search fallback."""
+"""Topic answers, follow-ups on topics, sources and free questions (action_answer)."""
 
 from __future__ import annotations
 
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.fallback import ActionSearchFallback
-from actions.followup import ActionAnswerFollowup
-from actions.sources import ActionListSources
-from actions.topics import ActionAnswerTopic
+from actions.answer import ActionAnswer
 from tests.actions.conftest import TrackerFactory, rendered, slot_events
 
 pytestmark = pytest.mark.usefixtures("store_url")
 
-# intent, entities -> facts the answer must contain (from the sources), response used
+# intent, entities, the person's message -> facts the answer must contain, response used
 CASES = {
-    "role": ("ask_role", [], ["hybrid role", "Bluecoders"], "utter_answer_role"),
-    "duties": ("ask_duties", [], ["Deploy", "Careers explorer"], "utter_answer_duties"),
+    "role": (
+        "ask_role",
+        [],
+        "what is an ml engineer",
+        ["Bluecoders", "production"],
+        "utter_answer_role",
+    ),
+    "duties": (
+        "ask_duties",
+        [],
+        "what do they do all day",
+        ["deploy", "Bessand"],
+        "utter_answer_duties",
+    ),
     "typical_day": (
         "ask_typical_day",
         [],
+        "what does a typical day look like",
         ["Morning: Review model performance", "CBT Nuggets"],
         "utter_answer_typical_day",
     ),
-    "skills": ("ask_skills", [], ["Python", "Sources:"], "utter_answer_skills"),
+    "skills": ("ask_skills", [], "what skills do i need", ["Python"], "utter_answer_skills"),
     "soft_skills": (
         "ask_skills",
         [("skill_area", "soft skills")],
-        ["curiosity", "Communication"],
+        "which soft skills matter",
+        ["communication"],
         "utter_answer_soft_skills",
     ),
-    "maths": ("ask_skills", [("skill_area", "maths")], ["linear algebra"], "utter_answer_maths"),
+    "maths": (
+        "ask_skills",
+        [("skill_area", "maths")],
+        "how much maths do i need",
+        ["linear algebra"],
+        "utter_answer_maths",
+    ),
     "languages": (
         "ask_skills",
         [("skill_area", "programming languages")],
+        "which programming languages",
         ["SQL", "Python"],
         "utter_answer_languages",
     ),
     "tools": (
         "ask_skills",
         [("skill_area", "frameworks")],
+        "what frameworks do they use",
         ["PyTorch", "TensorFlow"],
         "utter_answer_tools",
     ),
     "mlops": (
         "ask_skills",
         [("skill_area", "mlops")],
+        "what mlops tools",
         ["MLflow", "Kubeflow"],
         "utter_answer_mlops",
     ),
-    "cloud": ("ask_skills", [("skill_area", "aws")], ["Azure", "GCP"], "utter_answer_cloud"),
-    "big_data": ("ask_skills", [("skill_area", "spark")], ["Hadoop"], "utter_answer_big_data"),
-    "education": ("ask_education", [], ["Master", "PhD"], "utter_answer_education"),
+    "cloud": (
+        "ask_skills",
+        [("skill_area", "aws")],
+        "aws or azure?",
+        ["Azure"],
+        "utter_answer_cloud",
+    ),
+    "big_data": (
+        "ask_skills",
+        [("skill_area", "spark")],
+        "do i need spark",
+        ["Hadoop"],
+        "utter_answer_big_data",
+    ),
+    "education": (
+        "ask_education",
+        [],
+        "do i need a master's or phd",
+        ["Master", "PhD"],
+        "utter_answer_education",
+    ),
     "no_degree": (
         "ask_education",
         [("study_route", "without a degree")],
+        "can i do it without a degree",
         ["not the only route"],
         "utter_answer_no_degree",
     ),
     "online_courses": (
         "ask_education",
         [("study_route", "coursera")],
+        "are coursera courses enough",
         ["Coursera", "edX"],
         "utter_answer_online_courses",
     ),
     "certifications": (
         "ask_certifications",
         [],
-        ["no specific", "CBT Nuggets", "validate expertise"],
+        "which certifications should i get",
+        ["no specific", "CBT Nuggets"],
         "utter_answer_certifications",
     ),
     "salary_factors": (
         "ask_salary_factors",
         [],
-        ["Negotiate", "Silicon Valley"],
+        "what makes pay higher, location?",
+        ["Silicon Valley"],
         "utter_answer_salary_factors",
     ),
-    "career_path": ("ask_career_path", [], ["Head of AI", "AI CTO"], "utter_answer_career_path"),
+    "career_path": (
+        "ask_career_path",
+        [],
+        "where can this career lead",
+        ["Head of AI"],
+        "utter_answer_career_path",
+    ),
     "specialisations": (
         "ask_specialisations",
         [],
+        "what types of ml engineers are there",
         ["Computer Vision Engineer", "Deep Learning Engineer"],
         "utter_answer_specialisations",
     ),
     "compare_ds": (
         "compare_role",
         [("role", "data scientist")],
+        "how is it different from a data scientist",
         ["A Data Scientist may spend more time on analysis"],
         "utter_answer_compare_data_scientist",
     ),
     "compare_swe": (
         "compare_role",
         [("role", "swe")],
-        ["A Software Engineer may not work on statistical models"],
+        "ml engineer vs swe",
+        ["software engineer"],
         "utter_answer_compare_software_engineer",
     ),
     "compare_mlops": (
         "compare_role",
         [("role", "mlops engineer")],
+        "and vs an mlops engineer?",
         ["An MLOps Engineer keeps ML systems reliable"],
         "utter_answer_compare_mlops_engineer",
     ),
     "getting_started": (
         "ask_getting_started",
         [],
+        "how do i get started",
         ["learning Python"],
         "utter_answer_getting_started",
     ),
-    "industries": ("ask_industries", [], ["Fintech"], "utter_answer_industries"),
-    "workplace": ("ask_workplace", [], ["remotely"], "utter_answer_workplace"),
-    "outlook": ("ask_outlook", [], ["job outlook"], "utter_answer_outlook"),
+    "industries": (
+        "ask_industries",
+        [],
+        "which industries hire them",
+        ["finance"],
+        "utter_answer_industries",
+    ),
+    "workplace": (
+        "ask_workplace",
+        [],
+        "can i work remotely",
+        ["remotely"],
+        "utter_answer_workplace",
+    ),
+    "outlook": ("ask_outlook", [], "is there demand for them", ["demand"], "utter_answer_outlook"),
     "suitability": (
         "ask_suitability",
         [],
-        ["This role may suit you", "You enjoy solving practical problems"],
+        "would this job suit me",
+        ["UK careers guide"],
         "utter_answer_suitability",
     ),
 }
@@ -123,15 +189,28 @@ CASES = {
 async def test_topic_answers_from_the_store(
     dispatcher: CollectingDispatcher, tracker: TrackerFactory, case: str
 ) -> None:
-    intent, entities, facts, response = CASES[case]
-    message = tracker(intent, [{"entity": e, "value": v} for e, v in entities])
-    events = await ActionAnswerTopic().run(dispatcher, message, {})
+    intent, entities, text, facts, response = CASES[case]
+    message = tracker(intent, [{"entity": e, "value": v} for e, v in entities], text=text)
+    events = await ActionAnswer().run(dispatcher, message, {})
     assert dispatcher.messages[-1]["response"] == response
     text = rendered(dispatcher)
     for fact in facts:
         assert fact.lower() in text.lower(), fact
-    assert "Source" in text
+    assert_composed(text)
     assert slot_events(events)["topic"]
+
+
+LABELS = ("Bessand", "Bluecoders", "CBT Nuggets", "UK careers guide", "Careers explorer")
+
+
+def assert_composed(text: str, limit: int = 1200) -> None:
+    """A composed answer: short, every quoted line names its source, no sentence cut off."""
+    assert len(text) <= limit, len(text)
+    bullets = [line for line in text.splitlines() if line.startswith("•")]
+    assert bullets
+    for line in bullets:
+        assert line.endswith(tuple(f"({label})" for label in LABELS)), line
+        assert "…(" not in line.replace(" ", ""), line  # no sentence cut off before its source
 
 
 @pytest.mark.parametrize(
@@ -150,7 +229,7 @@ async def test_one_specialisation(
     expected: str,
     absent: str,
 ) -> None:
-    await ActionAnswerTopic().run(
+    await ActionAnswer().run(
         dispatcher,
         tracker("ask_specialisations", [{"entity": "specialisation", "value": value}]),
         {},
@@ -162,14 +241,14 @@ async def test_one_specialisation(
 async def test_compare_without_a_role_asks_which(
     dispatcher: CollectingDispatcher, tracker: TrackerFactory
 ) -> None:
-    await ActionAnswerTopic().run(dispatcher, tracker("compare_role"), {})
+    await ActionAnswer().run(dispatcher, tracker("compare_role"), {})
     assert dispatcher.messages[0]["response"] == "utter_ask_compare_role"
 
 
 async def test_getting_started_from_a_background(
     dispatcher: CollectingDispatcher, tracker: TrackerFactory
 ) -> None:
-    events = await ActionAnswerTopic().run(
+    events = await ActionAnswer().run(
         dispatcher,
         tracker("ask_getting_started", [{"entity": "background", "value": "finance"}]),
         {},
@@ -182,7 +261,7 @@ async def test_getting_started_from_a_background(
 
 async def test_followup_switches_role_then_skill_area(tracker: TrackerFactory) -> None:
     dispatcher = CollectingDispatcher()
-    events = await ActionAnswerFollowup().run(
+    events = await ActionAnswer().run(
         dispatcher,
         tracker(
             "inform",
@@ -194,7 +273,7 @@ async def test_followup_switches_role_then_skill_area(tracker: TrackerFactory) -
     assert "A Software Engineer may not work" in rendered(dispatcher)
     assert slot_events(events)["topic"] == "compare_software_engineer"
     dispatcher = CollectingDispatcher()
-    await ActionAnswerFollowup().run(
+    await ActionAnswer().run(
         dispatcher,
         tracker(
             "inform", [{"entity": "skill_area", "value": "soft skills"}], slots={"topic": "skills"}
@@ -203,7 +282,7 @@ async def test_followup_switches_role_then_skill_area(tracker: TrackerFactory) -
     )
     assert dispatcher.messages[-1]["response"] == "utter_answer_soft_skills"
     dispatcher = CollectingDispatcher()
-    await ActionAnswerFollowup().run(
+    await ActionAnswer().run(
         dispatcher,
         tracker(
             "inform",
@@ -218,14 +297,14 @@ async def test_followup_switches_role_then_skill_area(tracker: TrackerFactory) -
 async def test_followup_without_anything_usable_asks_to_rephrase(
     dispatcher: CollectingDispatcher, tracker: TrackerFactory
 ) -> None:
-    await ActionAnswerFollowup().run(dispatcher, tracker("inform", []), {})
+    await ActionAnswer().run(dispatcher, tracker("inform", []), {})
     assert dispatcher.messages[0]["response"] == "utter_rephrase"
 
 
 async def test_sources_lists_every_document(
     dispatcher: CollectingDispatcher, tracker: TrackerFactory
 ) -> None:
-    await ActionListSources().run(dispatcher, tracker("ask_sources"), {})
+    await ActionAnswer().run(dispatcher, tracker("ask_sources"), {})
     text = rendered(dispatcher)
     for label in (
         "Bessand",
@@ -243,7 +322,7 @@ async def test_sources_lists_every_document(
 async def test_fallback_answers_with_a_relevant_passage(
     dispatcher: CollectingDispatcher, tracker: TrackerFactory
 ) -> None:
-    await ActionSearchFallback().run(
+    await ActionAnswer().run(
         dispatcher, tracker("nlu_fallback", text="kubeflow airflow mlflow"), {}
     )
     text = rendered(dispatcher)
@@ -255,6 +334,6 @@ async def test_fallback_answers_with_a_relevant_passage(
 async def test_fallback_asks_to_rephrase_when_nothing_is_relevant(
     dispatcher: CollectingDispatcher, tracker: TrackerFactory, text: str
 ) -> None:
-    await ActionSearchFallback().run(dispatcher, tracker("nlu_fallback", text=text), {})
+    await ActionAnswer().run(dispatcher, tracker("nlu_fallback", text=text), {})
     assert dispatcher.messages[0]["response"] == "utter_rephrase"
     assert len(dispatcher.messages[0]["buttons"]) == 0  # buttons come from the domain response

@@ -17,21 +17,19 @@ CONVERSATIONS: dict[str, list[tuple[str, list[str], list[str]]]] = {
     "bare city follow-ups": [
         ("what do ml engineers earn in france", ["€50,000"], []),
         ("ok london", ["£60,500", "UK careers guide"], ["Good luck", "Hi!"]),
-        ("mumbai", ["no salary figures for India"], ["Hi!"]),
+        ("mumbai", ["don't cover salaries in Mumbai", "India"], ["Hi!"]),
     ],
     "goodbye": [("ok bye for now", ["Good luck"], [])],
     "thanks": [("thanks a lot, that was useful", ["welcome"], [])],
     "bot challenge": [("am i talking to a real person?", ["bot"], [])],
     "capabilities": [("what can you help me with", ["salaries", "career paths"], [])],
-    "role": [("so what exactly is a machine learning engineer", ["Source", "model"], [])],
-    "duties": [
-        ("what are the main responsibilities of an ml engineer", ["Sources:", "production"], [])
-    ],
+    "role": [("so what exactly is a machine learning engineer", ["Bluecoders", "model"], [])],
+    "duties": [("what are the main responsibilities of an ml engineer", ["duties", "models"], [])],
     "typical day": [
         ("describe a normal workday for an ML engineer", ["Morning", "CBT Nuggets"], [])
     ],
-    "skills": [("which skills do i need to become an ML engineer?", ["Python", "Sources:"], [])],
-    "soft skills": [("what soft skills matter in this job", ["Communication", "curiosity"], [])],
+    "skills": [("which skills do i need to become an ML engineer?", ["Python"], ["Sources:"])],
+    "soft skills": [("what soft skills matter in this job", ["Communication"], [])],
     "maths": [("how much math do ml engineers need", ["linear algebra"], [])],
     "languages": [
         ("which programming languages should i learn for ml engineering", ["Python", "SQL"], [])
@@ -39,7 +37,7 @@ CONVERSATIONS: dict[str, list[tuple[str, list[str], list[str]]]] = {
     "tools": [("what frameworks and tools do ml engineers use", ["PyTorch", "TensorFlow"], [])],
     "cloud": [("do ml engineers need cloud skills like aws", ["Azure", "GCP"], [])],
     "big data": [("is big data like hadoop or spark needed", ["Hadoop", "Spark"], [])],
-    "education": [("what degree do I need to be an ml engineer", ["Master", "PhD"], [])],
+    "education": [("what degree do I need to be an ml engineer", ["Master", "bachelor"], [])],
     "no degree": [("can i become an ML engineer without a degree", ["not the only route"], [])],
     "online courses": [("are online courses like coursera enough", ["Coursera"], [])],
     "certifications": [
@@ -73,7 +71,7 @@ CONVERSATIONS: dict[str, list[tuple[str, list[str], list[str]]]] = {
             ["€", "$", "£"],
         )
     ],
-    "salary factors": [("what affects how much an ML engineer gets paid", ["Negotiate"], [])],
+    "salary factors": [("what affects how much an ML engineer gets paid", ["sector"], [])],
     "career path": [
         ("what's the career progression for an ml engineer", ["Head of AI", "AI CTO"], [])
     ],
@@ -110,7 +108,7 @@ CONVERSATIONS: dict[str, list[tuple[str, list[str], list[str]]]] = {
     "industries": [("which industries hire ml engineers", ["healthcare"], [])],
     "workplace": [("can ml engineers work remotely", ["remotely"], [])],
     "outlook": [("is there demand for ml engineers, what's the job outlook", ["outlook"], [])],
-    "suitability": [("would this career suit me?", ["This role may suit you"], [])],
+    "suitability": [("would this career suit me?", ["UK careers guide", "fit"], [])],
     "sources": [
         ("where does your information come from", ["Bessand", "CBT Nuggets", "Danielle Antosz"], [])
     ],
@@ -133,7 +131,7 @@ CONVERSATIONS: dict[str, list[tuple[str, list[str], list[str]]]] = {
         ),
         (
             "and from a software engineer?",
-            ["A Software Engineer may not work on statistical models"],
+            ["software engineer", "UK careers guide"],
             [],
         ),
     ],

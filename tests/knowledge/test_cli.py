@@ -26,6 +26,8 @@ SALARY_KEYS = {
     "period",
     "source",
     "quote",
+    "gross",
+    "basis",
 }
 
 
@@ -119,6 +121,7 @@ def test_salary_json_for_french_juniors(built_store: tuple[Path, Path]) -> None:
     ) == ("FR", "junior", 50000, 60000, "EUR", "Bessand")
     assert fact["period"] == "year" and fact["open_ended"] is False
     assert "€50,000" in fact["quote"]
+    assert fact["gross"] is True  # "€50,000 to €60,000 gross/year"
 
 
 def test_salary_for_a_country_without_figures_prints_nothing(

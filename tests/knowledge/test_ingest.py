@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -192,3 +192,19 @@ def test_sqlite_full_text_index_matches_passages(engine: Engine, documents_dir: 
         indexed = connection.execute(text("SELECT count(*) FROM passage_fts")).scalar()
         passages = connection.execute(text("SELECT count(*) FROM passage")).scalar()
     assert indexed == passages > 150
+
+
+def test_a_store_from_an_older_version_is_rebuilt(engine: Engine, documents_dir: Path) -> None:
+    """A store whose tables lack a column the models have is dropped and built anew."""
+    build(engine, documents_dir)
+    with engine.begin() as connection:
+        connection.execute(text("ALTER TABLE salary_fact DROP COLUMN basis"))
+    report = build(engine, documents_dir)
+    assert len(report.added) == 5
+    with Session(engine) as session:
+        assert (
+            session.scalar(
+                select(func.count()).select_from(SalaryFact).where(SalaryFact.basis.is_not(None))
+            )
+            == 4
+        )

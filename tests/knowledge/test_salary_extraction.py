@@ -68,3 +68,26 @@ def test_country_comes_from_the_section_when_the_sentence_names_none() -> None:
     facts = extract("Junior: €50,000 to €60,000 gross/year", "In France, salaries vary by level")
     assert [f.country for f in facts] == ["FR"]
     assert extract("Junior: €50,000 to €60,000", "Salaries vary by level")[0].country is None
+
+
+def test_gross_and_the_data_behind_a_figure_are_kept(session: Session) -> None:
+    rows = {
+        (label, f.level): f
+        for f, label in session.execute(select(SalaryFact, Document.label).join(Document))
+    }
+    # Bessand words only its junior line as gross; the other lines say nothing either way.
+    assert rows[("Bessand", "junior")].gross is True
+    assert rows[("Bessand", "mid")].gross is None
+    assert rows[("CBT Nuggets", "senior")].basis == "Source: Glassdoor, as of December 2024"
+    assert rows[("UK careers guide", None)].basis.startswith("A review of Jobs247 salary data")
+    assert rows[("Bluecoders", "junior")].basis is None
+
+
+def test_net_and_gross_wording() -> None:
+    from knowledge.salary import data_basis, pay_basis
+
+    assert pay_basis("€40,000 to €50,000 before tax") is True
+    assert pay_basis("£30,000 take-home per year") is False
+    assert pay_basis("€40,000 to €50,000 in large networks") is None
+    section = ["Senior: $150,000 - $200,000", "Figures from the 2025 Stack Overflow survey."]
+    assert data_basis("Senior: $150,000 - $200,000", section) == section[1]

@@ -10,7 +10,11 @@ from nlu_components.follow_up import DEFAULTS, follow_up_reading
 
 
 def _message(
-    intent: str, confidence: float, entities: list[str], inform: float = 0.1
+    intent: str,
+    confidence: float,
+    entities: list[str],
+    inform: float = 0.1,
+    text: str = "hello from there",
 ) -> dict[str, Any]:
     ranking = [
         {"name": intent, "confidence": confidence},
@@ -18,7 +22,7 @@ def _message(
         {"name": "ask_salary", "confidence": 0.05},
     ]
     data: dict[str, Any] = {
-        "text": "some text",
+        "text": text,
         "intent": ranking[0],
         "intent_ranking": ranking,
         "entities": [{"entity": e, "value": "x", "start": 0, "end": 1} for e in entities],
@@ -63,3 +67,11 @@ def test_the_follow_up_is_never_scored_below_the_small_talk_it_replaces() -> Non
 def test_everything_else_is_left_alone(intent: str, confidence: float, entities: list[str]) -> None:
     message = _process(_message(intent, confidence, entities))
     assert message["intent"] == {"name": intent, "confidence": confidence}
+
+
+def test_a_confident_goodbye_without_a_goodbye_word_is_a_place() -> None:
+    """Read as goodbye (0.75) for its "ok … then", "ok frnace then" names a country."""
+    message = _process(_message("goodbye", 0.75, ["country"], text="ok frnace then"))
+    assert message["intent"]["name"] == "inform"
+    kept = _process(_message("goodbye", 0.75, ["country"], text="bye from paris"))
+    assert kept["intent"]["name"] == "goodbye"

@@ -83,7 +83,7 @@ def test_action_server_errors_do_not_echo_the_request(bot: RunningBot) -> None:
     secret_slot = "secret-" + uuid.uuid4().hex
     body = json.dumps(
         {
-            "next_action": "action_answer_salary",
+            "next_action": "action_answer",
             "tracker": {
                 "sender_id": "x",
                 "slots": {"country": secret_slot},

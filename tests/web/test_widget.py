@@ -98,7 +98,7 @@ def test_a_conversation_survives_a_reload(page: Any, widget_site: WidgetSite) ->
     # A click on a quick reply sends its payload and shows its title.
     page.get_by_role("button", name="Skills needed").click()
     expect(page.locator(".message.from-user .bubble").last).to_have_text("Skills needed")
-    skills = wait_for_reply(page, "Python", "Sources:")
+    skills = wait_for_reply(page, "Python", "Skills ML engineers need")
     assert "/ask_skills" not in skills
     expect(quick_replies).to_contain_text(["Soft skills", "Maths"])  # the new answer's buttons
     expect(page.get_by_role("button", name="How to get started")).to_have_count(0)

@@ -1,0 +1,203 @@
+"""Questions about the last answer: "is that gross?", "where does that come from?", ...
+
+Answered from what the last answer covered (the ``last_answer`` slot: its country, level and
+sources for pay) and from what the store records about those figures (gross or net, the data
+behind them, a midpoint). What the sources do not say is said plainly, with the nearest thing
+they do say.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
+
+from actions.fallback import answer_search
+from actions.formatting import basis_of, composed_lines, level_label, money
+from actions.store import run_in_session
+from knowledge import query
+from knowledge.compose import compose
+from knowledge.query import PassageHit, Salary
+
+# What a question about the last answer asks about, first match wins.
+ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "tax",
+        re.compile(r"\b(gross|net|tax|taxes|taxed|pre-?tax|take[- ]home|brut|impôts?)\b", re.I),
+    ),
+    (
+        "bonus",
+        re.compile(
+            r"\b(bonus|bonuses|equity|stock|shares|benefits|perks|package|total comp\w*)\b", re.I
+        ),
+    ),
+    ("midpoint", re.compile(r"\b(midpoint|median|average|mean|middle|moyen\w*)\b", re.I)),
+    (
+        "breakdown",
+        re.compile(
+            r"\b(specialis|specializ|by city|per city|by region|by industry|by sector|by company"
+            r"|per company|each company|which companies)\w*",
+            re.I,
+        ),
+    ),
+    (
+        "ranking",
+        re.compile(
+            r"\b(most|least|best|highest|top|more) (in demand|demanded|paid|popular|common|wanted)"
+            r"|\bwhich (of (those|these|them)|one)\b",
+            re.I,
+        ),
+    ),
+    (
+        "basis",
+        re.compile(
+            r"\b(come from|comes from|based on|source|sources|data|survey|how old|up to date"
+            r"|recent|dated?|when was|reliable|accurate|trust)\b",
+            re.I,
+        ),
+    ),
+)
+RELATED_SEARCH = {
+    "bonus": "bonuses stock options package base salary",
+    "breakdown": "location industry sector pay salaries higher",
+}
+
+
+def aspect_of(text: str) -> str | None:
+    """Which aspect of the last answer ``text`` asks about, or None."""
+    for name, pattern in ASPECTS:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def _label_list(labels: list[str]) -> str:
+    if len(labels) <= 1:
+        return "".join(labels)
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def _figures_of(session: Session, last: dict[str, Any]) -> list[Salary]:
+    """The salary facts the last answer showed (same country, level and sources)."""
+    country, level = last.get("country"), last.get("level")
+    facts = query.salaries(session, country=country, level=level)
+    if country:
+        facts += query.salaries(session, level=level, unstated_country=True)
+    sources = set(last.get("sources") or [])
+    return [f for f in facts if not sources or f.source.label in sources]
+
+
+def _tax_lines(facts: list[Salary]) -> list[str]:
+    lines: list[str] = []
+    silent: list[str] = []
+    for label in dict.fromkeys(f.source.label for f in facts):
+        own = [f for f in facts if f.source.label == label]
+        stated = [f for f in own if f.gross is not None]
+        if not stated:
+            silent.append(label)
+            continue
+        for fact in stated:
+            kind = "gross (before tax)" if fact.gross else "net (after tax)"
+            lines.append(
+                f"{label} calls its {level_label(fact).lower()} figure {kind}: "
+                f"“{_short_quote(fact)}”."
+            )
+        if len(stated) < len(own):
+            lines.append(f"{label}'s other figures don't say.")
+    if silent:
+        lines.append(
+            f"My sources don't cover it for the rest: {_label_list(silent)} "
+            f"{'does' if len(silent) == 1 else 'do'} not say whether the figures are gross or "
+            "net, so I won't guess."
+        )
+    return lines
+
+
+def _short_quote(fact: Salary) -> str:
+    quote = fact.quote.strip()
+    return quote if len(quote) <= 140 else quote[:140].rsplit(" ", 1)[0] + "…"
+
+
+def _basis_lines(facts: list[Salary]) -> list[str]:
+    lines = []
+    unnamed: list[str] = []
+    for label in dict.fromkeys(f.source.label for f in facts):
+        own = [f for f in facts if f.source.label == label]
+        basis = next((b for b in (basis_of(f) for f in own) if b), None)
+        published = own[0].source.published
+        when = f" (page dated {published})" if published else ""
+        if basis:
+            lines.append(f"{label}{when}: {basis}.")
+        else:
+            unnamed.append(label)
+    if unnamed:
+        verb = "names" if len(unnamed) == 1 else "name"
+        which = "the other figures come" if lines else "these figures come"
+        lines.append(
+            f"My sources don't cover where {which} from: {_label_list(unnamed)} "
+            f"{verb} no survey or data behind them."
+        )
+    return lines
+
+
+def _midpoint_lines(facts: list[Salary]) -> list[str]:
+    with_median = [f for f in facts if f.median is not None]
+    lines = [
+        f"{f.source.label} gives a midpoint of {money(f.median or 0, f.currency)} "
+        f"({level_label(f).lower()})."
+        for f in with_median
+    ]
+    without = sorted({f.source.label for f in facts} - {f.source.label for f in with_median})
+    if without:
+        verb = "gives" if len(without) == 1 else "give"
+        lines.append(f"{_label_list(without)} {verb} ranges only, no midpoint or median.")
+    return lines
+
+
+async def answer_about(
+    dispatcher: CollectingDispatcher, last: dict[str, Any], text: str
+) -> list[EventType]:
+    """Answer a question about the last answer (``last`` is the ``last_answer`` record)."""
+    aspect = aspect_of(text)
+    if last.get("kind") != "salary" or aspect is None:
+        if aspect == "ranking":
+            dispatcher.utter_message(response="utter_no_ranking")
+        return await answer_search(dispatcher, text, avoid=frozenset(last.get("shown") or []))
+
+    def fetch(session: Session) -> tuple[list[Salary], list[PassageHit]]:
+        words = RELATED_SEARCH.get(aspect)
+        related = query.search(session, words, limit=5) if words else []
+        return _figures_of(session, last), related
+
+    facts, related_hits = await run_in_session(fetch)
+    if not facts or not last.get("sources"):
+        dispatcher.utter_message(response="utter_about_no_figures")
+        return []
+    lines: list[str]
+    if aspect == "tax":
+        lines = _tax_lines(facts)
+    elif aspect == "basis":
+        lines = _basis_lines(facts)
+    elif aspect == "midpoint":
+        lines = _midpoint_lines(facts)
+    elif aspect == "bonus":
+        lines = ["My sources don't cover whether these figures include bonuses or equity."]
+    elif aspect == "breakdown":
+        lines = [
+            "My sources don't cover pay broken down that way: they give figures by country "
+            "and level only."
+        ]
+    else:
+        lines = ["My sources don't cover a ranking of these figures."]
+    related = compose(
+        related_hits, RELATED_SEARCH.get(aspect, text), "salary_factors", budget=260, max_units=1
+    )
+    dispatcher.utter_message(
+        response="utter_about_salary",
+        lines="\n".join(lines),
+        related=f"\nRelated: {composed_lines(related.units)[2:]}" if related.units else "",
+    )
+    return []

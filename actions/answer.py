@@ -1,0 +1,182 @@
+"""The one action that answers questions about the career.
+
+Every content intent (topics, pay, follow-ups, "more", "shorter", questions about the last
+answer, free questions) runs ``action_answer``: it reads the message against the dialogue state
+(``actions.state``), decides what kind of answer to give, and hands over to the module that
+composes it. A message with several questions (intent ``ask_several``) is answered question by
+question, in order, each with a share of the length budget and with what the message says
+about the person (place, experience, background) as context.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import slots
+from actions.about import answer_about
+from actions.fallback import answer_search
+from actions.more import answer_more, answer_shorter
+from actions.salary import SalaryQuestion, answer_salary
+from actions.sources import list_sources
+from actions.state import Plan, Reading, State, decide
+from actions.topics import INTENT_TOPICS, TopicQuestion, answer_topic, follow_up_intent
+from knowledge.compose import DEFAULT_BUDGET
+
+SEVERAL_INTENT = "ask_several"
+# Questions of a long message that need no answer of their own ("hi", "thanks").
+SMALL_TALK = frozenset({"greet", "thank", "goodbye", "bot_challenge", "ask_capabilities"})
+# Characters of quoted text shared by the answers to one message's questions.
+SEVERAL_BUDGET = 900
+MIN_SHARE = 220
+# What a long message says about the person carries into each of its questions. Not the
+# level: "15 years in accounting" says nothing about seniority as an ML engineer.
+PERSON_FIELDS = ("country", "city", "background", "background_text")
+
+
+def with_context(reading: Reading, whole: Reading) -> Reading:
+    """``reading`` with the person's place, level and background from the whole message."""
+    missing = {
+        name: getattr(whole, name)
+        for name in PERSON_FIELDS
+        if getattr(reading, name) is None and getattr(whole, name) is not None
+    }
+    if missing.get("city") and reading.country is not None:
+        missing.pop("city")  # the question names its own country
+    return dataclasses.replace(reading, **missing)
+
+
+def state_after(state: State, events: list[EventType]) -> State:
+    """The state once ``events`` (slot settings) are applied."""
+    names = {
+        slots.TOPIC: "topic",
+        slots.COUNTRY: "country",
+        slots.LEVEL: "level",
+        slots.ROLE: "role",
+        slots.SPECIALISATION: "specialisation",
+        slots.BACKGROUND: "background",
+        slots.LAST_ANSWER: "last",
+    }
+    changes = {
+        names[event["name"]]: event.get("value")
+        for event in events
+        if event.get("event") == "slot" and event.get("name") in names
+    }
+    if "last" in changes and not isinstance(changes["last"], dict):
+        changes["last"] = {}
+    return dataclasses.replace(state, **changes)
+
+
+async def carry_out(
+    dispatcher: CollectingDispatcher,
+    state: State,
+    reading: Reading,
+    budget: int = DEFAULT_BUDGET,
+) -> list[EventType]:
+    """Answer one question (``reading``) in ``state``."""
+    plan = decide(state, reading, INTENT_TOPICS)
+    if plan.kind == "salary":
+        return await answer_salary(
+            dispatcher,
+            SalaryQuestion(
+                country=plan.country,
+                level=plan.level,
+                city=plan.city,
+                specialisation=plan.parameters.get("specialisation"),
+            ),
+        )
+    if plan.kind == "topic":
+        return await _answer_topic(dispatcher, state, reading, plan, budget)
+    if plan.kind == "more":
+        return await answer_more(dispatcher, state.last)
+    if plan.kind == "shorter":
+        return await answer_shorter(dispatcher, state.last)
+    if plan.kind == "about":
+        return await answer_about(dispatcher, state.last, reading.text)
+    if plan.kind == "sources":
+        return await list_sources(dispatcher)
+    return await answer_search(
+        dispatcher, reading.text, budget=budget, avoid=frozenset(state.last.get("shown") or [])
+    )
+
+
+async def _answer_topic(
+    dispatcher: CollectingDispatcher,
+    state: State,
+    reading: Reading,
+    plan: Plan,
+    budget: int,
+) -> list[EventType]:
+    parameters: dict[str, str | None] = dict(plan.parameters)
+    intent = plan.intent or follow_up_intent(state.topic, parameters)
+    if intent is None:
+        return await answer_search(dispatcher, reading.text, budget=budget)
+    if intent == "compare_role" and not parameters.get("role") and state.role:
+        parameters["role"] = state.role
+    parameters["background_text"] = reading.background_text
+    question = TopicQuestion(intent, parameters, reading.text, budget)
+    return await answer_topic(dispatcher, question)
+
+
+class ActionAnswer(Action):
+    """Runs for every question about the career: reads it in context and answers it."""
+
+    def name(self) -> str:
+        return "action_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        state = State.from_tracker(tracker)
+        message = tracker.latest_message or {}
+        whole = Reading.from_parse(message)
+        if whole.intent != SEVERAL_INTENT:
+            return await carry_out(dispatcher, state, whole)
+        metadata = message.get("metadata") or {}
+        questions = [q for q in metadata.get("questions") or [] if isinstance(q, dict)]
+        if not questions:
+            # No channel readings (a channel that does not split): the classifier's best guess.
+            return await carry_out(dispatcher, state, _best_single_reading(message, whole))
+        return await self._answer_each(dispatcher, state, whole, questions)
+
+    @staticmethod
+    async def _answer_each(
+        dispatcher: CollectingDispatcher,
+        state: State,
+        whole: Reading,
+        questions: list[dict[str, Any]],
+    ) -> list[EventType]:
+        budget = max(MIN_SHARE, SEVERAL_BUDGET // len(questions))
+        events: list[EventType] = []
+        for parsed in questions:
+            reading = with_context(Reading.from_parse(parsed), whole)
+            if reading.intent in SMALL_TALK:
+                continue
+            if reading.intent == "out_of_scope":
+                dispatcher.utter_message(response="utter_out_of_scope_part", question=reading.text)
+                continue
+            answered = await carry_out(dispatcher, state, reading, budget)
+            events.extend(answered)
+            state = state_after(state, answered)
+        if not events:
+            dispatcher.utter_message(response="utter_rephrase")
+        return _last_value_per_slot(events)
+
+
+def _best_single_reading(message: dict[str, Any], whole: Reading) -> Reading:
+    ranking = message.get("intent_ranking") or []
+    best = next((r.get("name") for r in ranking if r.get("name") != SEVERAL_INTENT), None)
+    return dataclasses.replace(whole, intent=best or "nlu_fallback")
+
+
+def _last_value_per_slot(events: list[EventType]) -> list[EventType]:
+    """One SlotSet per slot (the last), so the tracker records the final state once."""
+    final: dict[str, Any] = {}
+    for event in events:
+        if event.get("event") == "slot":
+            final[event["name"]] = event.get("value")
+    return [SlotSet(name, value) for name, value in final.items()]

@@ -1,0 +1,120 @@
+"""Continue or condense the last answer: "tell me more" and "shorter".
+
+"More" composes again from the same candidates, leaving out what was already shown, so it
+continues where the answer stopped; when nothing is left it says so. "Shorter" keeps the one or
+two best sentences of the same answer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
+
+from actions import slots
+from actions.formatting import composed_lines, salary_lines, source_names
+from actions.salary import SalaryQuestion, answer_salary
+from actions.store import run_in_session
+from actions.topics import TOPIC_NAMES, remembered, topic_candidates
+from gazetteer.countries import country_name
+from knowledge import query
+from knowledge.compose import compose
+from knowledge.query import PassageHit, Salary
+
+SHORT_BUDGET = 260
+SHORT_UNITS = 2
+
+
+def _candidates(session: Session, last: dict[str, Any]) -> list[PassageHit]:
+    if last.get("kind") == "topic" and last.get("topic"):
+        return topic_candidates(session, last["topic"], last.get("specialisation"))
+    return query.search(session, last.get("query") or "", limit=12)
+
+
+def _subject(last: dict[str, Any]) -> str:
+    return TOPIC_NAMES.get(last.get("topic") or "", "that")
+
+
+async def answer_more(dispatcher: CollectingDispatcher, last: dict[str, Any]) -> list[EventType]:
+    """Continue the last answer with what it left out."""
+    kind = last.get("kind")
+    if kind == "salary":
+        dispatcher.utter_message(response="utter_salary_all_shown")
+        return []
+    if kind not in ("topic", "search"):
+        dispatcher.utter_message(response="utter_nothing_to_continue")
+        return []
+    hits = await run_in_session(lambda session: _candidates(session, last))
+    shown = list(last.get("shown") or [])
+    composition = compose(hits, last.get("query") or "", last.get("topic"), exclude=shown)
+    if not composition.units:
+        dispatcher.utter_message(response="utter_no_more", subject=_subject(last))
+        return []
+    dispatcher.utter_message(
+        response="utter_answer_more",
+        subject=_subject(last),
+        passages=composed_lines(composition.units),
+        sources=source_names(composition.sources),
+    )
+    record = {
+        **last,
+        "shown": shown + [u.key for u in composition.units],
+        "left": list(composition.left_out[:40]),
+    }
+    return [SlotSet(slots.LAST_ANSWER, record)]
+
+
+async def answer_shorter(dispatcher: CollectingDispatcher, last: dict[str, Any]) -> list[EventType]:
+    """The last answer in one or two sentences."""
+    kind = last.get("kind")
+    if kind == "salary":
+        return await _shorter_salary(dispatcher, last)
+    if kind not in ("topic", "search"):
+        dispatcher.utter_message(response="utter_nothing_to_continue")
+        return []
+    hits = await run_in_session(lambda session: _candidates(session, last))
+    composition = compose(
+        hits,
+        last.get("query") or "",
+        last.get("topic"),
+        budget=SHORT_BUDGET,
+        max_units=SHORT_UNITS,
+    )
+    if not composition.units:
+        dispatcher.utter_message(response="utter_nothing_to_continue")
+        return []
+    dispatcher.utter_message(
+        response="utter_answer_shorter", passages=composed_lines(composition.units)
+    )
+    record = remembered(
+        kind,
+        composition,
+        topic=last.get("topic"),
+        query=last.get("query"),
+        specialisation=last.get("specialisation"),
+    )
+    return [SlotSet(slots.LAST_ANSWER, record)]
+
+
+async def _shorter_salary(
+    dispatcher: CollectingDispatcher, last: dict[str, Any]
+) -> list[EventType]:
+    country, level = last.get("country"), last.get("level")
+    if country is None:
+        return await answer_salary(dispatcher, SalaryQuestion(None, level))
+
+    def fetch(session: Session) -> list[Salary]:
+        return query.salaries(session, country=country, level=level)
+
+    facts = await run_in_session(fetch)
+    if not facts:
+        return await answer_salary(dispatcher, SalaryQuestion(country, level))
+    dispatcher.utter_message(
+        response="utter_salary_short",
+        country_name=country_name(country, in_sentence=True),
+        lines=salary_lines(facts[:4]),
+        sources=source_names(facts[:4]),
+    )
+    return []

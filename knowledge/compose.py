@@ -1,0 +1,380 @@
+"""Compose a short answer from passages: rank sentences, not passages, and keep the few that answer.
+
+A chat reply is read in about ten seconds. Topic passages come whole from the store (a section
+of a guide is often 8-16 passages); this module splits them into sentences (a list item stays one
+unit), drops what is about the page rather than the career (rules in ``rules/filler.yml``), ranks
+what is left against the topic and the person's own words, and keeps the best few within a
+character budget, preferring a second source over a third sentence from the first. What is left
+out is returned too, ranked, so "tell me more" continues where the answer stopped.
+
+Pure functions over ``PassageHit`` values: no database, no Rasa.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from knowledge import topics
+from knowledge.query import PassageHit, Source
+from knowledge.text import content_words, sentences
+
+FILLER_FILE = Path(__file__).parent / "rules" / "filler.yml"
+DEFAULT_BUDGET = 600
+"""Characters of quoted text a default answer aims at (the reply adds a heading and sources)."""
+MAX_BUDGET = 950
+"""Quoted text never exceeds this, so a reply stays under 1,200 characters with its frame."""
+LONG_UNIT = 360
+"""A list item longer than this is cut to its first sentences (at a sentence boundary)."""
+# Words every passage about the career shares, and words of any question ("need", "know"):
+# matching them says nothing about relevance.
+GENERIC_WORDS = frozenset(
+    {"machine", "learning", "engineer", "engineering", "ml", "mle", "job", "role", "work", "ai"}
+    | {"need", "want", "know", "tell", "like", "get", "become", "make", "good", "best", "thing"}
+    | {"people", "someone", "really", "actually", "usually", "guys", "pls", "please", "think"}
+)
+# How much a sentence from a source already quoted is held back, per sentence already taken.
+SAME_SOURCE_PENALTY = 0.45
+# A sentence that leans on the one before it ("Taken together, those responsibilities…") reads
+# badly on its own.
+ANAPHORA = re.compile(r"^(these|those|this|that|such|taken together|in short|overall|it)\b", re.I)
+DURATION = re.compile(r"\b\d+\s*(?:\+\s*)?(?:-|–|to)?\s*\d*\s*(?:years?|months?|weeks?)\b", re.I)
+NUMBER = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence (or a whole list item) of a passage: the smallest thing an answer quotes."""
+
+    key: str
+    """``<passage id>.<sentence index>``: stable across rebuilds of an unchanged document."""
+    text: str
+    kind: str
+    heading: str | None
+    source: Source
+    passage_id: int
+    index: int
+    topic_weight: float
+
+
+@dataclass(frozen=True)
+class Composition:
+    """The units an answer shows, in display order, and the ranked keys it left out."""
+
+    units: tuple[Unit, ...]
+    left_out: tuple[str, ...]
+
+    @property
+    def sources(self) -> list[Source]:
+        """Distinct sources of the shown units, in display order."""
+        seen: dict[str, Source] = {}
+        for unit in self.units:
+            seen.setdefault(unit.source.label, unit.source)
+        return list(seen.values())
+
+
+@dataclass(frozen=True)
+class FillerRules:
+    """What makes a sentence filler (see ``rules/filler.yml``)."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    lead_in_endings: tuple[str, ...]
+    min_chars: int
+
+
+@functools.lru_cache(maxsize=1)
+def filler_rules() -> FillerRules:
+    """The filler rules, read once per process."""
+    raw = yaml.safe_load(FILLER_FILE.read_text(encoding="utf-8"))
+    return FillerRules(
+        patterns=tuple(re.compile(p, re.I) for p in raw.get("filler_sentences") or ()),
+        lead_in_endings=tuple(raw.get("lead_in_endings") or ()),
+        min_chars=int(raw.get("min_sentence_chars", 30)),
+    )
+
+
+def is_filler(text: str) -> bool:
+    """True for a sentence about the page, a dangling lead-in or a fragment."""
+    rules = filler_rules()
+    stripped = text.strip()
+    if len(stripped) < rules.min_chars:
+        return True
+    if stripped.endswith(rules.lead_in_endings):
+        return True
+    return any(pattern.search(stripped) for pattern in rules.patterns)
+
+
+def _cut(text: str, limit: int) -> str:
+    """The first whole sentences of ``text`` that fit in ``limit`` characters (at least one)."""
+    kept: list[str] = []
+    for sentence in sentences(text):
+        if kept and len(" ".join([*kept, sentence])) > limit:
+            break
+        kept.append(sentence)
+    return " ".join(kept) if kept else text
+
+
+INTRO_PENALTY = 0.6
+"""How much a paragraph that introduces a list is held back: the list itself is the answer."""
+
+
+def units_of(hits: Sequence[PassageHit]) -> list[Unit]:
+    """Split passages into units: sentences of paragraphs, whole list items and table rows.
+
+    A paragraph followed by list items under the same heading introduces them ("most versions
+    of the job revolve around a set of responsibilities"); its sentences keep a lower weight.
+    """
+    units: list[Unit] = []
+    for position, hit in enumerate(hits):
+        following = hits[position + 1] if position + 1 < len(hits) else None
+        introduces_list = (
+            hit.kind == "paragraph"
+            and following is not None
+            and following.kind == "list_item"
+            and following.heading == hit.heading
+            and following.source.label == hit.source.label
+        )
+        weight = hit.score - INTRO_PENALTY * 4 if introduces_list else hit.score
+        if hit.kind == "paragraph":
+            parts = sentences(hit.text)
+        else:
+            parts = [_cut(hit.text, LONG_UNIT) if len(hit.text) > LONG_UNIT else hit.text]
+        for index, part in enumerate(parts):
+            if is_filler(part) and hit.kind == "paragraph":
+                continue
+            if hit.kind != "paragraph" and len(part.strip()) < 12:
+                continue
+            units.append(
+                Unit(
+                    key=f"{hit.id}.{index}",
+                    text=part.strip(),
+                    kind=hit.kind,
+                    heading=hit.heading,
+                    source=hit.source,
+                    passage_id=hit.id,
+                    index=index,
+                    topic_weight=weight,
+                )
+            )
+    return units
+
+
+LIST_LABEL = re.compile(r"^([^:]{3,60}):\s+\S")
+MIN_LISTED = 5
+"""A list of this many "Name: description" items is summed up by its names in one line."""
+
+
+def condensed_lists(units: Sequence[Unit]) -> list[Unit]:
+    """One unit per long "Name: description" list, naming its items in the source's words.
+
+    "Types of Machine Learning Engineers: MLOps Engineer, Computer Vision Engineer, …" answers
+    "what types are there?" in one line, where the items in full would fill three screens.
+    """
+    lists: dict[tuple[str, str | None], list[Unit]] = {}
+    for unit in units:
+        if unit.kind == "list_item" and LIST_LABEL.match(unit.text):
+            lists.setdefault((unit.source.label, unit.heading), []).append(unit)
+    condensed = []
+    for (_, heading), items in lists.items():
+        if len(items) < MIN_LISTED:
+            continue
+        names = [LIST_LABEL.match(item.text).group(1).strip() for item in items]  # type: ignore[union-attr]
+        # A heading that is a question ("What Skills Do … Need?") does not lead a list well.
+        lead = f"{heading.rstrip(':')}: " if heading and not heading.endswith("?") else ""
+        first = items[0]
+        condensed.append(
+            Unit(
+                key=f"{first.passage_id}.list",
+                text=f"{lead}{', '.join(names)}.",
+                kind="list",
+                heading=heading,
+                source=first.source,
+                passage_id=first.passage_id,
+                index=-1,
+                topic_weight=max(item.topic_weight for item in items),
+            )
+        )
+    return condensed
+
+
+def _stems(words: Iterable[str]) -> set[str]:
+    return {word[:5] for word in words}
+
+
+def text_stems(text: str, limit: int = 200) -> set[str]:
+    """5-letter stems of a text's content words; "part-time" is one word, not "part" and "time"."""
+    return _stems(content_words(re.sub(r"(?<=\w)-(?=\w)", "", text), limit=limit))
+
+
+def question_words(message: str) -> set[str]:
+    """The distinctive words of a message, as 5-letter stems (generic career words removed)."""
+    return text_stems(message, limit=32) - _stems(GENERIC_WORDS)
+
+
+def score(unit: Unit, topic: str | None, wanted: set[str], message: str) -> float:
+    """How well ``unit`` answers a question on ``topic`` worded as ``message``.
+
+    Three parts: the passage's topic weight (a heading match or keywords), the sentence's own
+    keywords for the topic (a sentence under a "Skills" heading that names no skill is weaker),
+    and the share of the person's distinctive words it contains. A direct answer (a duration
+    for "how long", a number for "how much") is preferred.
+    """
+    value = min(unit.topic_weight, 4.0) / 4.0  # negative for a list's introduction
+    if topic:
+        value += min(topics.tag(unit.text, None).get(topic, 0.0), 2.0) / 2.0
+        if unit.heading and topics.tag("", unit.heading).get(topic):
+            value += 0.5  # the page's own section on the topic
+        if topic not in topics.MONEY_TOPICS and topics.MONEY.search(unit.text):
+            value -= 1.0  # a pay figure answers a pay question, not this one
+    if wanted:
+        value += 2.0 * len(wanted & text_stems(unit.text)) / len(wanted)
+    lowered = message.lower()
+    if "how long" in lowered and DURATION.search(unit.text):
+        value += 1.0
+    elif re.search(r"\bhow (much|many)\b", lowered) and NUMBER.search(unit.text):
+        value += 0.5
+    if unit.index == 0:
+        value += 0.1  # a paragraph's first sentence usually states its point
+    if unit.kind == "list_item" and topic:
+        # A list under a topic's heading is the page's own answer to it; a very short item
+        # ("Main focus: building production ML systems.") is a table cell, unclear alone.
+        value += 0.25 if len(unit.text) >= 60 or "," in unit.text else -0.3
+    if unit.kind == "list":
+        value += (
+            0.3
+            if re.search(r"\b(types?|kinds?|list|which|options|what are)\b", message, re.I)
+            else 0.0
+        )
+    if ANAPHORA.match(unit.text):
+        value -= 0.8
+    if len(unit.text) > 300:
+        value -= 0.2
+    return value
+
+
+def topic_question_words(message: str, topic: str | None) -> set[str]:
+    """The message's distinctive words, less those that only name the topic asked about."""
+    wanted = question_words(message)
+    return wanted - _stems(topics.topic_words(topic)) if topic else wanted
+
+
+def rank(units: Sequence[Unit], topic: str | None, message: str) -> list[Unit]:
+    """Units best first (ties in reading order)."""
+    wanted = topic_question_words(message, topic)
+    scored = [(score(unit, topic, wanted, message), unit) for unit in units]
+    scored.sort(key=lambda pair: (-pair[0], pair[1].passage_id, pair[1].index))
+    return [unit for _, unit in scored]
+
+
+def compose(
+    hits: Sequence[PassageHit],
+    message: str,
+    topic: str | None,
+    *,
+    budget: int = DEFAULT_BUDGET,
+    max_units: int | None = None,
+    exclude: Iterable[str] = (),
+) -> Composition:
+    """Choose the units that answer ``message`` on ``topic`` within ``budget`` characters.
+
+    Args:
+        hits: candidate passages (e.g. ``query.passages_by_topic``).
+        message: the person's message (its words steer the ranking).
+        topic: the store topic asked about, or None for a free question.
+        budget: characters of quoted text to aim at; the best unit is always kept.
+        max_units: at most this many units ("shorter" asks for one or two).
+        exclude: unit keys already shown (for "tell me more").
+    """
+    skip = set(exclude)
+    units = units_of(hits)
+    ranked = [u for u in rank(units + condensed_lists(units), topic, message) if u.key not in skip]
+    if not ranked:
+        return Composition((), ())
+    wanted = topic_question_words(message, topic)
+    scores = {u.key: score(u, topic, wanted, message) for u in ranked}
+    chosen: list[Unit] = []
+    used = 0
+    per_source: dict[str, int] = {}
+    pool = list(ranked)
+    limit = min(max(budget, 1), MAX_BUDGET)
+    while pool and (max_units is None or len(chosen) < max_units):
+        best = max(
+            pool,
+            key=lambda u: scores[u.key] - SAME_SOURCE_PENALTY * per_source.get(u.source.label, 0),
+        )
+        pool.remove(best)
+        length = len(best.text) + 12
+        if chosen and used + length > limit:
+            continue  # a shorter unit further down may still fit
+        if chosen and scores[best.key] < 0.45 * scores[chosen[0].key]:
+            continue  # does not answer this question (a stronger one may still be held back)
+        chosen.append(best)
+        used += length
+        per_source[best.source.label] = per_source.get(best.source.label, 0) + 1
+        if used >= budget * 0.85:
+            break
+    if not chosen:  # the best unit alone is longer than the budget: cut it at a sentence
+        first = ranked[0]
+        chosen = [
+            Unit(
+                first.key,
+                _cut(first.text, MAX_BUDGET),
+                first.kind,
+                first.heading,
+                first.source,
+                first.passage_id,
+                first.index,
+                first.topic_weight,
+            )
+        ]
+    shown = {u.key for u in chosen}
+    left_out = tuple(u.key for u in ranked if u.key not in shown)
+    return Composition(tuple(_display_order(chosen)), left_out)
+
+
+def _display_order(chosen: list[Unit]) -> list[Unit]:
+    """Sources in order of their best unit, each in reading order; a lead sentence stays first.
+
+    A list reads in its own order ("Morning…" before "End of day…"); a paragraph's sentence
+    that answers best leads even when it came later in its source.
+    """
+    order: dict[str, int] = {}
+    for unit in chosen:
+        order.setdefault(unit.source.label, len(order))
+    lead = chosen[0]
+    if lead.kind != "paragraph":
+        return sorted(chosen, key=lambda u: (order[u.source.label], u.passage_id, u.index))
+    rest = sorted(chosen[1:], key=lambda u: (order[u.source.label], u.passage_id, u.index))
+    return [lead, *rest]
+
+
+def weighted_coverage(
+    message: str, text: str, document_frequency: dict[str, int], total: int
+) -> float:
+    """Share of the message's distinctive words found in ``text``, rare words weighing more.
+
+    ``document_frequency`` counts, for each stem, the candidate passages that contain it (of
+    ``total``): "interviews" found in one passage says more than "prepare" found in eight.
+    """
+    wanted = question_words(message)
+    if not wanted:
+        return 0.0
+    weights = {w: math.log(1 + (total + 1) / (document_frequency.get(w, 0) + 0.5)) for w in wanted}
+    found = text_stems(text, limit=400)
+    return sum(weight for w, weight in weights.items() if w in found) / sum(weights.values())
+
+
+def document_frequencies(message: str, texts: Sequence[str]) -> dict[str, int]:
+    """For each distinctive word of ``message``, how many of ``texts`` contain it."""
+    wanted = question_words(message)
+    counts = dict.fromkeys(wanted, 0)
+    for text in texts:
+        for stem in wanted & text_stems(text, limit=400):
+            counts[stem] += 1
+    return counts

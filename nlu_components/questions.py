@@ -1,0 +1,101 @@
+"""Split a message into the questions it asks and the statements around them.
+
+People ask two things at once ("what do they earn in the uk and what degree do i need?") and
+paste a few lines about themselves before their question. A classifier gives one intent per
+message, so the message is split first: sentences, then clauses that start a new question
+("… and what …", "… and also …", "; …"). Statements ("I'm 40, ten years in accounting") are
+kept apart: they are context for the answers, not questions.
+
+Plain functions on text, shared by the NLU component (which routes a message with several
+questions to the answer that handles them) and the channels (which classify each question).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_QUESTIONS = 3
+QUESTION_WORDS = (
+    r"what|what's|whats|how|which|where|when|why|who|do|does|did|is|are|can|could|should|"
+    r"would|will|any|tell me|explain|quel|quelle|quels|quelles|comment|combien|est-ce|faut-il|"
+    r"pourquoi|où"
+)
+_STARTS_QUESTION = re.compile(rf"^\s*(?:and\s+|also\s+|plus\s+|et\s+)?(?:{QUESTION_WORDS})\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[?!.])\s+|\n+")
+# A clause boundary that starts a new question: "and what…", "and also…", "; how…", ", also…".
+_CLAUSE_BOUNDARY = re.compile(
+    rf"(?:\s*[;,]\s*|\s+)(?:and\s+also|and|also|plus|et)\s+(?=(?:{QUESTION_WORDS})\b)"
+    rf"|\s*;\s*(?=(?:{QUESTION_WORDS})\b)"
+    r"|\s+and\s+also\s+",
+    re.I,
+)
+# "I'd like to know…", "tell me…": a request is a question without a question mark.
+_REQUEST = re.compile(
+    r"\b(?:want|like|need|love) to (?:know|understand|learn)\b|\bwonder|\bcurious\b"
+    r"|\btell me\b|\bexplain\b|\bi'?d like\b|\bj'aimerais\b|\bje voudrais\b",
+    re.I,
+)
+MIN_QUESTION_CHARS = 8
+
+
+@dataclass(frozen=True)
+class SplitMessage:
+    """The questions a message asks, in order (at most three), and its other sentences."""
+
+    questions: tuple[str, ...]
+    statements: tuple[str, ...]
+
+    @property
+    def several(self) -> bool:
+        """True when the message asks more than one question."""
+        return len(self.questions) > 1
+
+    @property
+    def has_context(self) -> bool:
+        """True when a single question comes with sentences about the person."""
+        return len(self.questions) == 1 and bool(self.statements)
+
+
+def is_question(sentence: str) -> bool:
+    """A sentence that asks something: a question mark, or a question word first."""
+    stripped = sentence.strip()
+    return (
+        stripped.endswith("?")
+        or bool(_STARTS_QUESTION.match(stripped))
+        or bool(_REQUEST.search(stripped))
+    )
+
+
+def split_message(text: str) -> SplitMessage:
+    """The questions and statements of ``text``."""
+    questions: list[str] = []
+    statements: list[str] = []
+    for sentence in (s.strip() for s in _SENTENCE_END.split(text or "")):
+        if not sentence:
+            continue
+        if not is_question(sentence):
+            statements.append(sentence)
+            continue
+        for clause in _CLAUSE_BOUNDARY.split(sentence):
+            clause = clause.strip(" ,;")
+            if len(clause) < MIN_QUESTION_CHARS:
+                continue
+            if questions and not is_question(clause) and not clause.endswith("?"):
+                questions[-1] = f"{questions[-1]} {clause}"
+            else:
+                questions.append(clause)
+    return SplitMessage(tuple(questions[:MAX_QUESTIONS]), tuple(statements))
+
+
+# Below this many characters, sentences before a question are small talk ("ok. and in the
+# uk?"), not context worth a separate reading.
+MIN_CONTEXT_CHARS = 40
+
+
+def needs_splitting(text: str) -> bool:
+    """True for several questions, or one question after some context about the person."""
+    split = split_message(text)
+    if split.several:
+        return True
+    return split.has_context and sum(len(s) for s in split.statements) >= MIN_CONTEXT_CHARS

@@ -1,0 +1,173 @@
+"""The dialogue state model as a table: (state, message) -> (answer kind, filters)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.answer import state_after, with_context
+from actions.state import Plan, Reading, State, city_of, decide
+from actions.topics import INTENT_TOPICS, follow_up_intent
+
+SALARY_FR = State(topic="salary", country="FR")
+SALARY_US_SENIOR = State(topic="salary", country="US", level="senior")
+SKILLS = State(topic="skills")
+CAREER = State(topic="career_path")
+LAST_TOPIC = State(topic="duties", last={"kind": "topic", "topic": "duties", "shown": ["1.0"]})
+
+# (name, state, reading, expected kind, expected (country, level) or None, expected intent)
+TABLE = [
+    ("fresh pay question", State(), Reading("ask_salary"), "salary", (None, None), None),
+    ("pay for a place", State(), Reading("ask_salary", country="GB"), "salary", ("GB", None), None),
+    (
+        "place only, after pay",
+        SALARY_FR,
+        Reading("inform", country="GB"),
+        "salary",
+        ("GB", None),
+        None,
+    ),
+    (
+        "level only, after pay",
+        SALARY_FR,
+        Reading("inform", level="senior"),
+        "salary",
+        ("FR", "senior"),
+        None,
+    ),
+    (
+        "level kept for a new place",
+        SALARY_US_SENIOR,
+        Reading("inform", country="GB"),
+        "salary",
+        ("GB", "senior"),
+        None,
+    ),
+    (
+        "pay question keeps the place",
+        SALARY_FR,
+        Reading("ask_salary", level="junior"),
+        "salary",
+        ("FR", "junior"),
+        None,
+    ),
+    (
+        "new place drops old level",
+        SALARY_US_SENIOR,
+        Reading("ask_salary", country="FR"),
+        "salary",
+        ("FR", None),
+        None,
+    ),
+    (
+        "city only, after pay",
+        SALARY_FR,
+        Reading("inform", country="ES", city="Madrid"),
+        "salary",
+        ("ES", None),
+        None,
+    ),
+    (
+        "place with no topic yet",
+        State(),
+        Reading("inform", country="US"),
+        "salary",
+        ("US", None),
+        None,
+    ),
+    (
+        "language after pay is a new topic",
+        SALARY_FR,
+        Reading("inform", skill_area="languages"),
+        "topic",
+        None,
+        None,
+    ),
+    (
+        "specialisation after pay",
+        SALARY_FR,
+        Reading("inform", specialisation="nlp"),
+        "topic",
+        None,
+        None,
+    ),
+    ("topic question after pay", SALARY_FR, Reading("ask_skills"), "topic", None, "ask_skills"),
+    ("skill area on skills", SKILLS, Reading("inform", skill_area="maths"), "topic", None, None),
+    ("level on career path", CAREER, Reading("inform", level="senior"), "topic", None, None),
+    (
+        "level on duties means pay",
+        LAST_TOPIC,
+        Reading("inform", level="junior"),
+        "salary",
+        (None, "junior"),
+        None,
+    ),
+    ("nothing usable", LAST_TOPIC, Reading("inform"), "search", None, None),
+    ("more", LAST_TOPIC, Reading("ask_more"), "more", None, None),
+    ("shorter", LAST_TOPIC, Reading("ask_shorter"), "shorter", None, None),
+    (
+        "about the last answer",
+        SALARY_FR,
+        Reading("ask_about_answer", text="is that gross?"),
+        "about",
+        None,
+        None,
+    ),
+    ("free question", State(), Reading("ask_advice", text="interview tips?"), "search", None, None),
+    ("low confidence", State(), Reading("nlu_fallback", text="hmm"), "search", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    "state,reading,kind,filters,intent", [row[1:] for row in TABLE], ids=[row[0] for row in TABLE]
+)
+def test_state_table(
+    state: State,
+    reading: Reading,
+    kind: str,
+    filters: tuple[str | None, str | None] | None,
+    intent: str | None,
+) -> None:
+    plan = decide(state, reading, INTENT_TOPICS)
+    assert plan.kind == kind
+    if filters is not None:
+        assert (plan.country, plan.level) == filters
+    if intent is not None:
+        assert plan.intent == intent
+
+
+def test_a_filter_follow_up_continues_the_topic_it_belongs_to() -> None:
+    assert follow_up_intent("salary", {"skill_area": "languages"}) == "ask_skills"
+    assert follow_up_intent("specialisations", {"specialisation": "nlp"}) == "ask_specialisations"
+    assert (
+        follow_up_intent("compare_data_scientist", {"role": "software_engineer"}) == "compare_role"
+    )
+    assert follow_up_intent("career_path", {}) == "ask_career_path"
+
+
+def test_a_city_is_told_apart_from_its_country() -> None:
+    assert city_of("Madrid") == "Madrid"
+    assert city_of("madrid") == "Madrid"
+    assert city_of("Spain") is None
+    assert city_of(None) is None
+
+
+def test_questions_of_a_long_message_take_the_person_from_the_whole_message() -> None:
+    whole = Reading("ask_several", country="FR", city="Lyon", level="senior", background="finance")
+    question = with_context(Reading("ask_salary"), whole)
+    assert (question.country, question.city, question.background) == ("FR", "Lyon", "finance")
+    # Years spent in another job say nothing about seniority as an ML engineer.
+    assert question.level is None
+    # A question naming its own country keeps it, and the other country's city is dropped.
+    own = with_context(Reading("ask_salary", country="GB"), whole)
+    assert (own.country, own.city) == ("GB", None)
+
+
+def test_answers_of_a_long_message_update_the_state_in_turn() -> None:
+    events = [
+        {"event": "slot", "name": "topic", "value": "salary"},
+        {"event": "slot", "name": "country", "value": "GB"},
+        {"event": "slot", "name": "last_answer", "value": {"kind": "salary", "country": "GB"}},
+    ]
+    state = state_after(State(topic="skills"), events)
+    assert (state.topic, state.country, state.last["kind"]) == ("salary", "GB", "salary")
+    assert isinstance(decide(state, Reading("inform", level="junior"), INTENT_TOPICS), Plan)

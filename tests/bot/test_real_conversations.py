@@ -1,0 +1,91 @@
+"""Conversations as people have them, one per class of failure seen with real users.
+
+Short composed answers, context that follows the person, questions about the last answer,
+several questions at once, in-domain questions that are not refused, honest gaps, French.
+Every reply is checked for length too: nothing over 1,200 characters unless asked for more.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from tests.support.bot import RunningBot
+
+pytestmark = pytest.mark.bot
+
+MAX_REPLY = 1200
+# (message, must contain, must not contain, length cap)
+Turn = tuple[str, list[str], list[str], int]
+CLASSES: dict[str, list[Turn]] = {
+    "composition: short, sourced, more and shorter": [
+        ("so what does an ML engineer actually do?", ["Bessand"], ["…(", "Sources:"], 900),
+        ("go on", ["More on the duties"], [], MAX_REPLY),
+        ("too long, sum it up", ["In short"], [], 400),
+    ],
+    "context: filters follow the topic, a new topic starts anew": [
+        ("what's the pay like for ml engineers in the US?", ["$80,000", "CBT Nuggets"], [], 900),
+        ("for someone with 8 years?", ["$140,000", "$180,000"], ["$80,000"], MAX_REPLY),
+        ("and over in the uk", ["£60,500"], ["$"], MAX_REPLY),
+        ("which programming languages should I pick up?", ["Python"], ["£60,500"], MAX_REPLY),
+        ("how much in germany", ["don't cover", "Germany"], ["€", "$", "£"], MAX_REPLY),
+        ("fine, frnace then", ["€50,000", "Bessand"], ["Good luck"], MAX_REPLY),
+    ],
+    "about the last answer": [
+        ("ml engineer salaries in france please", ["€50,000"], [], MAX_REPLY),
+        ("are those figures gross?", ["gross", "Bessand", "Bluecoders"], ["only cover"], 700),
+        ("do they include bonuses?", ["don't cover", "bonuses"], ["only cover"], 700),
+        ("what salary data are those based on", ["don't cover"], [], 700),
+        ("now the US figures", ["$80,000"], [], MAX_REPLY),
+        ("where do these numbers come from?", ["Glassdoor", "December 2024"], [], 700),
+    ],
+    "two questions at once, and a pasted background": [
+        (
+            "what's the typical salary in the uk and do i need a masters degree?",
+            ["£60,500", "Master"],
+            [],
+            1600,
+        ),
+        (
+            "I'm 35 and have worked in banking in Paris for ten years, mostly Excel reports. "
+            "How would I move into ML engineering?",
+            ["finance", "transition"],
+            ["only cover"],
+            MAX_REPLY,
+        ),
+    ],
+    "in-domain questions are never refused": [
+        ("any advice for ml engineering job interviews?", ["Interviews"], ["only cover"], 900),
+        ("how should I negotiate the offer", ["Negotiate"], ["only cover"], 900),
+    ],
+    "honest gaps": [
+        ("do ML engineers get visa sponsorship for relocating?", ["don't cover"], ["€"], 400),
+        ("what's the cost of living in Toronto", ["don't cover"], ["$"], 400),
+        ("and what about the weather in toronto", ["only cover"], [], 400),
+    ],
+    "french": [
+        ("combien gagne un ingénieur ML en France ?", ["€50,000", "Bessand"], [], MAX_REPLY),
+        ("quelles compétences faut-il avoir ?", ["Python"], ["didn't quite get"], MAX_REPLY),
+        ("et pour le MLOps ?", ["MLflow"], ["didn't quite get"], MAX_REPLY),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLASSES))
+def test_conversation_class(bot: RunningBot, name: str) -> None:
+    sender = f"real-{uuid.uuid4().hex[:12]}"
+    for message, must, must_not, cap in CLASSES[name]:
+        reply = bot.say(sender, message)
+        for fact in must:
+            assert fact.lower() in reply.lower(), f"{message!r}: missing {fact!r} in\n{reply}"
+        for fact in must_not:
+            assert fact.lower() not in reply.lower(), f"{message!r}: {fact!r} in\n{reply}"
+        assert len(reply) <= cap, f"{message!r}: {len(reply)} characters\n{reply}"
+
+
+def test_the_same_long_reply_is_never_sent_twice_in_a_row(bot: RunningBot) -> None:
+    sender = f"real-{uuid.uuid4().hex[:12]}"
+    first = bot.say(sender, "what about working part-time?")
+    second = bot.say(sender, "and freelancing on the side?")
+    assert first != second or len(first) < 300

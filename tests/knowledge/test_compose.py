@@ -1,0 +1,119 @@
+"""Answer composition: sentences that answer the question, short, from several sources."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from knowledge import query
+from knowledge.compose import MAX_BUDGET, compose, is_filler, units_of
+from knowledge.query import PassageHit, Source
+
+SOURCE_A = Source("a", "Guide A", None, None, None, None)
+SOURCE_B = Source("b", "Guide B", None, None, None, None)
+
+
+def hit(
+    pid: int,
+    text: str,
+    source: Source = SOURCE_A,
+    kind: str = "paragraph",
+    heading: str | None = "Skills",
+    score: float = 2.0,
+) -> PassageHit:
+    return PassageHit(pid, text, kind, heading, source, score)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In this article, our agency explains the role.",
+        "This guide explains everything you need to know.",
+        "A typical day might look something like this:",
+        "Read on to find out more.",
+        "Too short.",
+        "What does a machine learning engineer do?",
+    ],
+)
+def test_filler_is_recognised(sentence: str) -> None:
+    assert is_filler(sentence)
+
+
+def test_content_is_not_filler() -> None:
+    assert not is_filler("Most hold a bachelor's degree in computer science or mathematics.")
+
+
+def test_paragraphs_split_into_sentences_and_filler_is_dropped() -> None:
+    units = units_of(
+        [hit(1, "In this article we explain it all. Python is the main language for the job.")]
+    )
+    assert [u.text for u in units] == ["Python is the main language for the job."]
+    assert units[0].key == "1.1"
+
+
+def test_the_question_steers_the_choice_and_sources_are_mixed() -> None:
+    hits = [
+        hit(1, "Python is the language most employers ask for in job adverts today."),
+        hit(2, "Communication with stakeholders matters as much as modelling skill."),
+        hit(3, "Cloud platforms such as AWS and Azure are part of daily work.", SOURCE_B),
+    ]
+    chosen = compose(hits, "do I need to know aws or azure?", "skills", budget=80)
+    assert chosen.units[0].passage_id == 3
+    both = compose(hits, "what skills do I need", "skills", budget=400)
+    assert {u.source.label for u in both.units} == {"Guide A", "Guide B"}
+
+
+def test_budget_is_kept_and_what_is_left_out_is_returned() -> None:
+    hits = [
+        hit(i, f"Sentence number {i} says something useful about machine learning work.")
+        for i in range(1, 30)
+    ]
+    first = compose(hits, "", "skills")
+    assert sum(len(u.text) for u in first.units) <= 600
+    assert first.left_out
+    more = compose(hits, "", "skills", exclude=[u.key for u in first.units])
+    assert not {u.key for u in more.units} & {u.key for u in first.units}
+    short = compose(hits, "", "skills", budget=100, max_units=2)
+    assert 1 <= len(short.units) <= 2
+
+
+def test_a_long_list_is_summed_up_by_its_names() -> None:
+    names = [
+        "MLOps Engineer",
+        "Vision Engineer",
+        "NLP Engineer",
+        "Research Engineer",
+        "Applied Engineer",
+    ]
+    hits = [
+        hit(
+            i,
+            f"{name}: works on things that matter for this kind of specialisation.",
+            kind="list_item",
+            heading="Types of engineers",
+        )
+        for i, name in enumerate(names, 1)
+    ]
+    chosen = compose(hits, "what types are there", "specialisations")
+    assert chosen.units[0].text == "Types of engineers: " + ", ".join(names) + "."
+
+
+def test_a_pay_figure_does_not_answer_another_topic() -> None:
+    hits = [
+        hit(1, "Senior: up to €150,000 or more, especially in large Tech companies.", score=3.0),
+        hit(2, "Some machine learning engineers have the flexibility to work remotely.", score=2.0),
+    ]
+    chosen = compose(hits, "where do they work", "workplace", budget=80)
+    assert chosen.units[0].passage_id == 2
+
+
+@pytest.mark.parametrize("topic", ["duties", "skills", "education", "career_path", "workplace"])
+def test_real_topics_compose_short_answers(session: Session, topic: str) -> None:
+    hits = query.passages_by_topic(session, topic, per_source=40, max_sources=5, limit=150)
+    chosen = compose(hits, "", topic)
+    text = " ".join(u.text for u in chosen.units)
+    assert 0 < len(text) <= MAX_BUDGET
+    assert all(
+        u.text.rstrip().endswith((".", ")", "!", "?")) or u.kind != "paragraph"
+        for u in chosen.units
+    )

@@ -1,0 +1,65 @@
+"""Splitting a message into its questions and the statements about the person."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu_components.questions import needs_splitting, split_message
+
+
+@pytest.mark.parametrize(
+    "text,questions",
+    [
+        (
+            "how much do ml engineers earn in the uk and what degree do i need?",
+            ["how much do ml engineers earn in the uk", "what degree do i need?"],
+        ),
+        (
+            "salary in france? and do i need a masters?",
+            ["salary in france?", "and do i need a masters?"],
+        ),
+        (
+            "i want to know the salary in france and also what degree i need",
+            ["i want to know the salary in france", "what degree i need"],
+        ),
+        (
+            "what do they do, and how much do they make, and is it remote?",
+            ["what do they do", "how much do they make", "is it remote?"],
+        ),
+    ],
+)
+def test_several_questions(text: str, questions: list[str]) -> None:
+    split = split_message(text)
+    assert list(split.questions) == questions
+    assert needs_splitting(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what skills and tools do i need?",
+        "What is the difference between a data scientist and an ML engineer?",
+        "and in the uk?",
+        "ok. and in the uk?",
+        "hi",
+        "salary in france and the uk",
+    ],
+)
+def test_one_question_stays_whole(text: str) -> None:
+    assert not needs_splitting(text)
+
+
+def test_a_pasted_background_is_context_for_the_question() -> None:
+    text = (
+        "I have been a data analyst for 5 years in Madrid, mostly SQL and Tableau. "
+        "I know some Python. What should I learn next?"
+    )
+    split = split_message(text)
+    assert split.questions == ("What should I learn next?",)
+    assert len(split.statements) == 2
+    assert needs_splitting(text)
+
+
+def test_at_most_three_questions() -> None:
+    text = "what is it? what do they earn? is it remote? do i need a degree? is it stressful?"
+    assert len(split_message(text).questions) == 3
