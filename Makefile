@@ -11,7 +11,7 @@ SPACY_MODEL := build/spacy-model
 MODEL_STAMP := models/.trained
 # The chat widget's JavaScript (socket.io-client), from the npm registry, pinned by web/package-lock.json.
 WEB_STAMP := web/node_modules/.installed
-NLU_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml nlu_components/*.py) $(SPACY_MODEL)/meta.json
+NLU_INPUTS := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml nlu_components/*.py nlu_components/*.yml) $(SPACY_MODEL)/meta.json
 export PYTHONPATH := $(CURDIR)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # No telemetry or crash reports leave the machine (and no waiting on blocked network calls).

@@ -8,13 +8,13 @@ they do say.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions.aspects import aspect_of
 from actions.fallback import answer_search
 from actions.formatting import basis_of, composed_lines, level_label, money
 from actions.store import run_in_session
@@ -22,56 +22,10 @@ from knowledge import query
 from knowledge.compose import compose
 from knowledge.query import PassageHit, Salary
 
-# What a question about the last answer asks about, first match wins.
-ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "tax",
-        re.compile(r"\b(gross|net|tax|taxes|taxed|pre-?tax|take[- ]home|brut|impôts?)\b", re.I),
-    ),
-    (
-        "bonus",
-        re.compile(
-            r"\b(bonus|bonuses|equity|stock|shares|benefits|perks|package|total comp\w*)\b", re.I
-        ),
-    ),
-    ("midpoint", re.compile(r"\b(midpoint|median|average|mean|middle|moyen\w*)\b", re.I)),
-    (
-        "breakdown",
-        re.compile(
-            r"\b(specialis|specializ|by city|per city|by region|by industry|by sector|by company"
-            r"|per company|each company|which companies)\w*",
-            re.I,
-        ),
-    ),
-    (
-        "ranking",
-        re.compile(
-            r"\b(most|least|best|highest|top|more) (in demand|demanded|paid|popular|common|wanted)"
-            r"|\bwhich (of (those|these|them)|one)\b",
-            re.I,
-        ),
-    ),
-    (
-        "basis",
-        re.compile(
-            r"\b(come from|comes from|based on|source|sources|data|survey|how old|up to date"
-            r"|recent|dated?|when was|reliable|accurate|trust)\b",
-            re.I,
-        ),
-    ),
-)
 RELATED_SEARCH = {
     "bonus": "bonuses stock options package base salary",
     "breakdown": "location industry sector pay salaries higher",
 }
-
-
-def aspect_of(text: str) -> str | None:
-    """Which aspect of the last answer ``text`` asks about, or None."""
-    for name, pattern in ASPECTS:
-        if pattern.search(text):
-            return name
-    return None
 
 
 def _label_list(labels: list[str]) -> str:

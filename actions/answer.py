@@ -152,6 +152,7 @@ class ActionAnswer(Action):
     ) -> list[EventType]:
         budget = max(MIN_SHARE, SEVERAL_BUDGET // len(questions))
         events: list[EventType] = []
+        planned: list[Plan] = []
         for parsed in questions:
             reading = with_context(Reading.from_parse(parsed), whole)
             if reading.intent in SMALL_TALK:
@@ -159,6 +160,10 @@ class ActionAnswer(Action):
             if reading.intent == "out_of_scope":
                 dispatcher.utter_message(response="utter_out_of_scope_part", question=reading.text)
                 continue
+            plan = decide(state, reading, INTENT_TOPICS)
+            if plan in planned and plan.kind in ("topic", "salary"):
+                continue  # "which frameworks? tensorflow or pytorch?" is one question
+            planned.append(plan)
             answered = await carry_out(dispatcher, state, reading, budget)
             events.extend(answered)
             state = state_after(state, answered)

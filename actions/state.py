@@ -25,6 +25,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions import slots
+from actions.aspects import PAY_ASPECTS, aspect_of
 from actions.entities import entity_text, entity_value
 from gazetteer.countries import city_vocabulary
 
@@ -136,9 +137,23 @@ class Plan:
     parameters: dict[str, str | None] = field(default_factory=dict)
 
 
+# Intents that do not know better than the context: a message read as one of these that asks
+# about an aspect of pay figures ("what's the midpoint?") right after pay figures is about them.
+UNSURE_INTENTS = frozenset(
+    {"out_of_scope", "nlu_fallback", "inform", "ask_advice", "greet", "thank", "goodbye"}
+)
+
+
 def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Plan:
     """The plan for ``reading`` in ``state``; ``intent_topics`` maps topic intents to topics."""
     intent = reading.intent
+    if (
+        intent in UNSURE_INTENTS
+        and state.last.get("kind") == "salary"
+        and not (reading.country or reading.city or reading.names_topic_filter)
+        and aspect_of(reading.text) in PAY_ASPECTS
+    ):
+        return Plan("about")
     if intent == MORE_INTENT:
         return Plan("more")
     if intent == SHORTER_INTENT:
@@ -150,15 +165,15 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         pointed = state.last.get("kind") == "salary" and POINTS_AT_LAST_ANSWER.search(reading.text)
         return Plan("about") if pointed else Plan("sources")
     if intent == "ask_salary":
-        country = reading.country or (state.country if on_salary else None)
-        # A new place drops the old level only if the message names none and the old one was
-        # for another place; the same place keeps it ("and for seniors?" -> "what about mid?").
-        level = reading.level or (state.level if on_salary and not reading.country else None)
+        # A pay question is a fresh question: it keeps the place only when it narrows the last
+        # pay answer by level ("what do seniors make?" right after France's figures); "how much
+        # do they earn?" (or the Salaries button) asks for the overview again.
+        country = reading.country or (state.country if on_salary and reading.level else None)
         return Plan(
             "salary",
             country=country,
             city=reading.city,
-            level=level,
+            level=reading.level,
             parameters=reading.topic_parameters(),
         )
     if intent in intent_topics:

@@ -20,7 +20,7 @@ from actions.formatting import composed_lines, source_names
 from actions.store import run_in_session
 from gazetteer.entities import vocabulary
 from knowledge import query
-from knowledge.compose import DEFAULT_BUDGET, Composition, compose
+from knowledge.compose import DEFAULT_BUDGET, Composition, compose, uncovered_words
 from knowledge.query import PassageHit
 
 INTENT_TOPICS = {
@@ -220,6 +220,14 @@ async def answer_topic(
         dispatcher.utter_message(response="utter_no_passages")
         return events
     budget = question.budget
+    missing = uncovered_words(question.text, hits, topic)
+    if missing:
+        dispatcher.utter_message(
+            response="utter_topic_gap",
+            subject=", ".join(missing[:3]),
+            topic_name=TOPIC_NAMES.get(topic, topic.replace("_", " ")),
+        )
+        budget -= 120
     if background_hits:
         # The person's background first, briefly; the topic answer shares the budget.
         told = compose(background_hits, question.text, "getting_started", budget=budget // 2)

@@ -159,6 +159,23 @@ def normalised_pairs(
     return pairs, skipped
 
 
+SEVERAL = "ask_several"
+
+
+def _scored_intent(result: dict[str, Any]) -> dict[str, Any]:
+    """The intent a parse is scored by.
+
+    ``ask_several`` is a routing label (the message asks several questions, each classified on
+    its own by the channel), not an intent the sets label: such a message is scored by the
+    classifier's best real intent for the whole message.
+    """
+    intent = result.get("intent") or {}
+    if intent.get("name") != SEVERAL:
+        return intent
+    ranking = [r for r in result.get("intent_ranking") or [] if r.get("name") != SEVERAL]
+    return ranking[0] if ranking else intent
+
+
 async def _parse_all(agent: Any, turns: list[Turn]) -> list[Parse]:
     for message in WARMUP_MESSAGES:
         await agent.parse_message(message)
@@ -167,7 +184,7 @@ async def _parse_all(agent: Any, turns: list[Turn]) -> list[Parse]:
         started = time.perf_counter()
         result = await agent.parse_message(turn.text)
         seconds = time.perf_counter() - started
-        intent = result.get("intent") or {}
+        intent = _scored_intent(result)
         raw = tuple(result.get("entities") or ())
         pairs, skipped = normalised_pairs(list(raw))
         parses.append(

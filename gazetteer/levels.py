@@ -15,7 +15,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ),
     (r"\b(mid|middle|intermediate|medior|confirmés?)\b", "mid"),
     (
-        r"\b(senior|seniors|snr|sr|expert|experts|tech lead|team lead|lead engineers?|staff"
+        r"\b(senior|seniors|snr|sr|expert|experts|tech lead|team lead|lead engineers?|leads|staff"
         r"|principal|veteran|experienced|expérimentés?)\b",
         "senior",
     ),

@@ -38,6 +38,7 @@ GENERIC_WORDS = frozenset(
     {"machine", "learning", "engineer", "engineering", "ml", "mle", "job", "role", "work", "ai"}
     | {"need", "want", "know", "tell", "like", "get", "become", "make", "good", "best", "thing"}
     | {"people", "someone", "really", "actually", "usually", "guys", "pls", "please", "think"}
+    | {"wat", "wht", "whats", "plz", "gonna", "wanna", "kinda", "lol", "ok", "okay"}
 )
 # How much a sentence from a source already quoted is held back, per sentence already taken.
 SAME_SOURCE_PENALTY = 0.45
@@ -113,7 +114,7 @@ def is_filler(text: str) -> bool:
 def _cut(text: str, limit: int) -> str:
     """The first whole sentences of ``text`` that fit in ``limit`` characters (at least one)."""
     kept: list[str] = []
-    for sentence in sentences(text):
+    for sentence in _sentences(text):
         if kept and len(" ".join([*kept, sentence])) > limit:
             break
         kept.append(sentence)
@@ -142,7 +143,7 @@ def units_of(hits: Sequence[PassageHit]) -> list[Unit]:
         )
         weight = hit.score - INTRO_PENALTY * 4 if introduces_list else hit.score
         if hit.kind == "paragraph":
-            parts = sentences(hit.text)
+            parts = list(_sentences(hit.text))
         else:
             parts = [_cut(hit.text, LONG_UNIT) if len(hit.text) > LONG_UNIT else hit.text]
         for index, part in enumerate(parts):
@@ -207,9 +208,30 @@ def _stems(words: Iterable[str]) -> set[str]:
     return {word[:5] for word in words}
 
 
-def text_stems(text: str, limit: int = 200) -> set[str]:
-    """5-letter stems of a text's content words; "part-time" is one word, not "part" and "time"."""
-    return _stems(content_words(re.sub(r"(?<=\w)-(?=\w)", "", text), limit=limit))
+@functools.lru_cache(maxsize=16384)
+def text_stems(text: str, limit: int = 200) -> frozenset[str]:
+    """5-letter stems of a text's content words; "part-time" is one word, not "part" and "time".
+
+    Cached: the store's sentences come back answer after answer.
+    """
+    joined = re.sub(r"(?<=\w)-(?=\w)|\b(part|full|over|day)\s(?=time\b)", r"\1", text.lower())
+    return frozenset(_stems(content_words(joined, limit=limit)))
+
+
+@functools.lru_cache(maxsize=16384)
+def _topic_weights(text: str) -> dict[str, float]:
+    """The topics a sentence names by keyword (cached, see ``text_stems``)."""
+    return topics.tag(text, None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _heading_topics(heading: str) -> frozenset[str]:
+    return frozenset(topics.tag("", heading))
+
+
+@functools.lru_cache(maxsize=16384)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(sentences(text))
 
 
 def question_words(message: str) -> set[str]:
@@ -227,8 +249,8 @@ def score(unit: Unit, topic: str | None, wanted: set[str], message: str) -> floa
     """
     value = min(unit.topic_weight, 4.0) / 4.0  # negative for a list's introduction
     if topic:
-        value += min(topics.tag(unit.text, None).get(topic, 0.0), 2.0) / 2.0
-        if unit.heading and topics.tag("", unit.heading).get(topic):
+        value += min(_topic_weights(unit.text).get(topic, 0.0), 2.0) / 2.0
+        if unit.heading and topic in _heading_topics(unit.heading):
             value += 0.5  # the page's own section on the topic
         if topic not in topics.MONEY_TOPICS and topics.MONEY.search(unit.text):
             value -= 1.0  # a pay figure answers a pay question, not this one
@@ -266,10 +288,14 @@ def topic_question_words(message: str, topic: str | None) -> set[str]:
 
 def rank(units: Sequence[Unit], topic: str | None, message: str) -> list[Unit]:
     """Units best first (ties in reading order)."""
+    return [unit for _, unit in _scored(units, topic, message)]
+
+
+def _scored(units: Sequence[Unit], topic: str | None, message: str) -> list[tuple[float, Unit]]:
     wanted = topic_question_words(message, topic)
     scored = [(score(unit, topic, wanted, message), unit) for unit in units]
     scored.sort(key=lambda pair: (-pair[0], pair[1].passage_id, pair[1].index))
-    return [unit for _, unit in scored]
+    return scored
 
 
 def compose(
@@ -293,11 +319,13 @@ def compose(
     """
     skip = set(exclude)
     units = units_of(hits)
-    ranked = [u for u in rank(units + condensed_lists(units), topic, message) if u.key not in skip]
+    scored = [
+        p for p in _scored(units + condensed_lists(units), topic, message) if p[1].key not in skip
+    ]
+    ranked = [unit for _, unit in scored]
     if not ranked:
         return Composition((), ())
-    wanted = topic_question_words(message, topic)
-    scores = {u.key: score(u, topic, wanted, message) for u in ranked}
+    scores = {unit.key: value for value, unit in scored}
     chosen: list[Unit] = []
     used = 0
     per_source: dict[str, int] = {}
@@ -378,3 +406,39 @@ def document_frequencies(message: str, texts: Sequence[str]) -> dict[str, int]:
         for stem in wanted & text_stems(text, limit=400):
             counts[stem] += 1
     return counts
+
+
+SPECIFIC_ZIPF = (2.5, 4.6)
+"""A word this frequent in English (wordfreq's Zipf scale) is specific enough to name a gap:
+"overtime" (3.6), "relocation" (3.4), "freelance" (3.5) are; "normal" or "look" are not, and a
+typo ("enginers", 0) is not a word at all."""
+
+
+def uncovered_words(message: str, hits: Sequence[PassageHit], topic: str | None) -> list[str]:
+    """Specific words of the message that no candidate passage contains, in message order.
+
+    "can I do this part-time?" answered from the passages on a typical day: none mentions
+    part-time work, so the answer must say so before giving what the sources do say.
+    """
+    from wordfreq import zipf_frequency
+
+    wanted = topic_question_words(message, topic)
+    if not wanted:
+        return []
+    present: set[str] = set()
+    for hit in hits:
+        present |= text_stems(hit.text, limit=400)
+    low, high = SPECIFIC_ZIPF
+    words = re.findall(
+        r"[a-z]+(?:-[a-z]+)?", re.sub(r"\b(part|full) time\b", r"\1-time", message.lower())
+    )
+    missing: list[str] = []
+    for word in words:
+        stem = text_stems(word, limit=1)
+        if not stem or not stem <= wanted or stem <= present or word in missing:
+            continue
+        parts = word.split("-")
+        frequency = min(zipf_frequency(part, "en") for part in parts)
+        if len(parts) > 1 or low <= frequency < high:
+            missing.append(word)
+    return missing

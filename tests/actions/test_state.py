@@ -10,6 +10,7 @@ from actions.topics import INTENT_TOPICS, follow_up_intent
 
 SALARY_FR = State(topic="salary", country="FR")
 SALARY_US_SENIOR = State(topic="salary", country="US", level="senior")
+SALARY_FR_LAST = State(topic="salary", country="FR", last={"kind": "salary", "country": "FR"})
 SKILLS = State(topic="skills")
 CAREER = State(topic="career_path")
 LAST_TOPIC = State(topic="duties", last={"kind": "topic", "topic": "duties", "shown": ["1.0"]})
@@ -56,6 +57,30 @@ TABLE = [
         Reading("ask_salary", country="FR"),
         "salary",
         ("FR", None),
+        None,
+    ),
+    (
+        "a fresh pay question is the overview",
+        SALARY_FR,
+        Reading("ask_salary"),
+        "salary",
+        (None, None),
+        None,
+    ),
+    (
+        "a pay aspect read as out of scope, after pay",
+        SALARY_FR_LAST,
+        Reading("out_of_scope", text="what's the midpoint"),
+        "about",
+        None,
+        None,
+    ),
+    (
+        "the same words with no pay answer before",
+        State(),
+        Reading("out_of_scope", text="what's the midpoint"),
+        "search",
+        None,
         None,
     ),
     (

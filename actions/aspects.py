@@ -1,0 +1,59 @@
+"""What a question about the last answer asks about: gross or net, bonuses, a midpoint, ...
+
+Shared by the dialogue state (a message the classifier was unsure of that asks about an aspect
+of pay figures, right after pay figures, is about them) and by the answers to such questions.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What a question about the last answer asks about, first match wins.
+ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "tax",
+        re.compile(r"\b(gross|net|tax|taxes|taxed|pre-?tax|take[- ]home|brut|impôts?)\b", re.I),
+    ),
+    (
+        "bonus",
+        re.compile(
+            r"\b(bonus|bonuses|equity|stock|shares|benefits|perks|package|total comp\w*|primes?)\b",
+            re.I,
+        ),
+    ),
+    ("midpoint", re.compile(r"\b(midpoint|median|average|mean|middle|moyen\w*)\b", re.I)),
+    (
+        "breakdown",
+        re.compile(
+            r"\b(specialis|specializ|by city|per city|by region|by industry|by sector|by company"
+            r"|per company|each company|which companies)\w*",
+            re.I,
+        ),
+    ),
+    (
+        "ranking",
+        re.compile(
+            r"\b(most|least|best|highest|top|more) (in demand|demanded|paid|popular|common|wanted)"
+            r"|\bwhich (of (those|these|them)|one)\b",
+            re.I,
+        ),
+    ),
+    (
+        "basis",
+        re.compile(
+            r"\b(come from|comes from|based on|source|sources|data|survey|how old|up to date"
+            r"|recent|dated?|when was|reliable|accurate|trust)\b",
+            re.I,
+        ),
+    ),
+)
+# Aspects that only make sense about pay figures.
+PAY_ASPECTS = frozenset({"tax", "bonus", "midpoint"})
+
+
+def aspect_of(text: str) -> str | None:
+    """Which aspect of the last answer ``text`` asks about, or None."""
+    for name, pattern in ASPECTS:
+        if pattern.search(text):
+            return name
+    return None

@@ -1,0 +1,156 @@
+"""action_answer on conversations: more, shorter, the last answer, several questions, gaps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answer import ActionAnswer
+from tests.actions.conftest import TrackerFactory, rendered, slot_events
+
+pytestmark = pytest.mark.usefixtures("store_url")
+
+
+async def say(
+    tracker: TrackerFactory,
+    intent: str,
+    text: str = "",
+    entities: list[dict[str, str]] | None = None,
+    slots: dict[str, Any] | None = None,
+    metadata: dict[str, Any] | None = None,
+) -> tuple[str, dict[str, Any], CollectingDispatcher]:
+    """Run action_answer on one message; return the reply, the slots after it, the dispatcher."""
+    dispatcher = CollectingDispatcher()
+    message = tracker(intent, entities, text=text, slots=slots)
+    if metadata:
+        message.latest_message["metadata"] = metadata
+    events = await ActionAnswer().run(dispatcher, message, {})
+    return rendered(dispatcher), {**(slots or {}), **slot_events(events)}, dispatcher
+
+
+async def test_more_continues_and_shorter_condenses(tracker: TrackerFactory) -> None:
+    first, slots, _ = await say(tracker, "ask_duties", "what do ml engineers do")
+    more, slots_more, _ = await say(tracker, "ask_more", "go on", slots=slots)
+    assert "More on the duties" in more
+    shown = set(slots["last_answer"]["shown"])
+    assert shown < set(slots_more["last_answer"]["shown"])
+    assert not any(line in first for line in more.splitlines()[1:])
+    short, _, _ = await say(tracker, "ask_shorter", "tldr", slots=slots)
+    assert short.startswith("In short") and len(short) <= 400
+
+
+async def test_more_runs_out_honestly(tracker: TrackerFactory) -> None:
+    _, slots, _ = await say(tracker, "ask_certifications", "certifications?")
+    for _ in range(6):
+        reply, slots, _ = await say(tracker, "ask_more", "more", slots=slots)
+        if "That's everything my sources say" in reply:
+            return
+    pytest.fail("'more' never said the sources had nothing left")
+
+
+async def test_questions_about_pay_figures(tracker: TrackerFactory) -> None:
+    france = [{"entity": "country", "value": "France"}]
+    _, slots, _ = await say(tracker, "ask_salary", "pay in france", france)
+    gross, _, _ = await say(tracker, "ask_about_answer", "is that gross?", slots=slots)
+    assert "Bessand calls its junior / entry level figure gross" in gross
+    assert "Bluecoders" in gross and "won't guess" in gross
+    bonus, _, _ = await say(tracker, "ask_about_answer", "incl. bonuses?", slots=slots)
+    assert "don't cover whether these figures include bonuses" in bonus
+    basis, _, _ = await say(tracker, "ask_about_answer", "what data is that based on", slots=slots)
+    assert "name no survey or data" in basis
+    us = [{"entity": "country", "value": "US"}]
+    _, slots, _ = await say(tracker, "ask_salary", "and the us", us)
+    basis, _, _ = await say(tracker, "ask_sources", "where do those numbers come from", slots=slots)
+    assert "Glassdoor, as of December 2024" in basis and "2025-03-12" in basis
+    uk = [{"entity": "country", "value": "UK"}]
+    _, slots, _ = await say(tracker, "ask_salary", "uk", uk)
+    midpoint, _, _ = await say(tracker, "ask_about_answer", "what's the median", slots=slots)
+    assert "£81,750" in midpoint
+
+
+async def test_sources_question_without_a_last_answer_lists_them(tracker: TrackerFactory) -> None:
+    reply, _, _ = await say(tracker, "ask_sources", "where does that come from")
+    assert "these 5 published pages" in reply
+
+
+async def test_a_city_is_named_and_its_country_used(tracker: TrackerFactory) -> None:
+    reply, slots, _ = await say(
+        tracker,
+        "inform",
+        "the figures for lyon?",
+        [{"entity": "country", "value": "Lyon"}],
+        slots={"topic": "salary", "country": "GB"},
+    )
+    assert "don't cover Lyon on its own" in reply and "€50,000" in reply
+    assert slots["country"] == "FR"
+
+
+async def test_several_questions_are_answered_in_order(tracker: TrackerFactory) -> None:
+    questions = [
+        {
+            "text": "what do they earn in the uk",
+            "intent": {"name": "ask_salary", "confidence": 0.9},
+            "entities": [{"entity": "country", "value": "uk", "start": 24, "end": 26}],
+        },
+        {
+            "text": "what degree do i need?",
+            "intent": {"name": "ask_education", "confidence": 0.9},
+            "entities": [{"entity": "study_route", "value": "degree", "start": 5, "end": 11}],
+        },
+    ]
+    reply, slots, dispatcher = await say(
+        tracker,
+        "ask_several",
+        "what do they earn in the uk and what degree do i need?",
+        metadata={"questions": questions, "statements": []},
+    )
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses[0] == "utter_salary_country" and "utter_answer_education" in responses
+    assert "£60,500" in reply and "Master" in reply
+    assert slots["topic"] == "education"
+    assert len(reply) <= 1600
+
+
+async def test_context_of_a_long_message_reaches_its_question(tracker: TrackerFactory) -> None:
+    questions = [
+        {"text": "what could i earn?", "intent": {"name": "ask_salary"}, "entities": []},
+    ]
+    reply, _, _ = await say(
+        tracker,
+        "ask_several",
+        "I live in Lyon and have 10 years in accounting. What could I earn?",
+        [{"entity": "country", "value": "Lyon"}, {"entity": "level", "value": "10 years"}],
+        metadata={"questions": questions, "statements": ["I live in Lyon..."]},
+    )
+    assert "€50,000" in reply and "don't cover Lyon on its own" in reply
+    assert "€60,000–€90,000" in reply  # every level: years in accounting are not ML seniority
+
+
+@pytest.mark.parametrize(
+    "text", ["can i get visa sponsorship to relocate", "what about part-time work"]
+)
+async def test_in_domain_questions_the_sources_do_not_cover(
+    tracker: TrackerFactory, text: str
+) -> None:
+    reply, _, dispatcher = await say(tracker, "ask_advice", text)
+    assert dispatcher.messages[0]["response"] == "utter_sources_silent"
+    assert "don't cover that" in reply and len(reply) < 300
+
+
+async def test_a_free_question_the_sources_answer(tracker: TrackerFactory) -> None:
+    reply, _, _ = await say(tracker, "ask_advice", "how do i prepare for interviews")
+    assert "Interviews often test how you reason" in reply
+    assert "(UK careers guide)" in reply
+
+
+async def test_a_topic_question_about_something_the_sources_skip_says_so(
+    tracker: TrackerFactory,
+) -> None:
+    reply, _, dispatcher = await say(
+        tracker, "ask_workplace", "is there lots of overtime in this job?"
+    )
+    assert dispatcher.messages[0]["response"] == "utter_topic_gap"
+    assert "don't cover that specifically (overtime)" in reply
+    assert "(Careers explorer)" in reply  # and what they do say about the workplace

@@ -1,0 +1,43 @@
+"""Commands to continue or condense the last answer are read by their words."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu_components.commands import command_intent
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("tldr", "ask_shorter"),
+        ("TL;DR pls", "ask_shorter"),
+        ("too long, sum it up", "ask_shorter"),
+        ("can you make it shorter please", "ask_shorter"),
+        ("plus court svp", "ask_shorter"),
+        ("Too long 😅", "ask_shorter"),
+        ("go on", "ask_more"),
+        ("ok, tell me more", "ask_more"),
+        ("what else?", "ask_more"),
+        ("dis m'en plus", "ask_more"),
+    ],
+)
+def test_commands(text: str, intent: str) -> None:
+    assert command_intent(text) == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "more money",
+        "tell me more about mlops",
+        "what are the duties",
+        "ok",
+        "please",
+        "shorter and more",
+        "",
+        "more " * 20,
+    ],
+)
+def test_questions_and_mixed_messages_are_not_commands(text: str) -> None:
+    assert command_intent(text) is None
