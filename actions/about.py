@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from actions.aspects import aspect_of
 from actions.fallback import answer_search
-from actions.formatting import basis_of, composed_lines, level_label, money
-from actions.store import run_in_session
+from actions.formatting import basis_of, composed_lines, level_label, money, source_description
+from actions.store import run_in_session, run_query
 from knowledge import query
 from knowledge.compose import compose
 from knowledge.query import PassageHit, Salary
@@ -81,8 +81,9 @@ def _basis_lines(facts: list[Salary]) -> list[str]:
     for label in dict.fromkeys(f.source.label for f in facts):
         own = [f for f in facts if f.source.label == label]
         basis = next((b for b in (basis_of(f) for f in own) if b), None)
-        published = own[0].source.published
-        when = f" (page dated {published})" if published else ""
+        source = own[0].source
+        details = [d for d in (source.author and f"by {source.author}", source.published) if d]
+        when = f" ({', page dated '.join(details)})" if details else ""
         if basis:
             lines.append(f"{label}{when}: {basis}.")
         else:
@@ -111,15 +112,33 @@ def _midpoint_lines(facts: list[Salary]) -> list[str]:
     return lines
 
 
+async def _name_sources(dispatcher: CollectingDispatcher, last: dict[str, Any]) -> list[EventType]:
+    """Say which pages the last answer came from, with what they state about themselves."""
+    labels = list(last.get("sources") or [])
+    sources = [s for s in await run_query(query.sources) if s.label in labels]
+    dispatcher.utter_message(
+        response="utter_last_answer_sources",
+        sources_list="\n".join(source_description(s) for s in sources),
+    )
+    return []
+
+
 async def answer_about(
     dispatcher: CollectingDispatcher, last: dict[str, Any], text: str
 ) -> list[EventType]:
     """Answer a question about the last answer (``last`` is the ``last_answer`` record)."""
     aspect = aspect_of(text)
+    if aspect in ("author", "basis") and last.get("kind") != "salary" and last.get("sources"):
+        return await _name_sources(dispatcher, last)
     if last.get("kind") != "salary" or aspect is None:
-        if aspect == "ranking":
-            dispatcher.utter_message(response="utter_no_ranking")
-        return await answer_search(dispatcher, text, avoid=frozenset(last.get("shown") or []))
+        return await answer_search(
+            dispatcher,
+            text,
+            avoid=frozenset(last.get("shown") or []),
+            when_nothing="utter_no_ranking" if aspect == "ranking" else "utter_sources_silent",
+            # A ranking needs a sentence that ranks, not one that shares a word.
+            min_coverage=0.75 if aspect == "ranking" else None,
+        )
 
     def fetch(session: Session) -> tuple[list[Salary], list[PassageHit]]:
         words = RELATED_SEARCH.get(aspect)
@@ -133,7 +152,7 @@ async def answer_about(
     lines: list[str]
     if aspect == "tax":
         lines = _tax_lines(facts)
-    elif aspect == "basis":
+    elif aspect in ("basis", "author"):
         lines = _basis_lines(facts)
     elif aspect == "midpoint":
         lines = _midpoint_lines(facts)

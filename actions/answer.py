@@ -99,8 +99,15 @@ async def carry_out(
         return await answer_about(dispatcher, state.last, reading.text)
     if plan.kind == "sources":
         return await list_sources(dispatcher)
+    if plan.kind == "out_of_scope":
+        dispatcher.utter_message(response="utter_out_of_scope")
+        return []
     return await answer_search(
-        dispatcher, reading.text, budget=budget, avoid=frozenset(state.last.get("shown") or [])
+        dispatcher,
+        reading.text,
+        budget=budget,
+        avoid=frozenset(state.last.get("shown") or []),
+        when_nothing="utter_out_of_scope" if plan.refuse_if_nothing else "utter_sources_silent",
     )
 
 

@@ -39,6 +39,15 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "author",
+        re.compile(
+            r"\bwho (wrote|writes|published|is behind|says)\b|\bauthor\b"
+            r"|\bwhen was (it|this|that)\b|\bhow (old|recent) is (it|this|that)\b"
+            r"|\bwhere does it say\b|\bwhich (page|source|site)\b|\bsays who\b",
+            re.I,
+        ),
+    ),
+    (
         "basis",
         re.compile(
             r"\b(come from|comes from|based on|source|sources|data|survey|how old|up to date"
@@ -49,6 +58,8 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Aspects that only make sense about pay figures.
 PAY_ASPECTS = frozenset({"tax", "bonus", "midpoint"})
+# Aspects answered by naming the sources of the last answer.
+SOURCE_ASPECTS = frozenset({"author", "basis"})
 
 
 def aspect_of(text: str) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+from collections.abc import Callable
 
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -20,10 +21,12 @@ from actions import slots
 from actions.formatting import composed_lines, source_names
 from actions.store import run_in_session
 from actions.topics import remembered
+from gazetteer.countries import country_code
 from knowledge import query
 from knowledge.compose import (
     DEFAULT_BUDGET,
     Composition,
+    Unit,
     compose,
     document_frequencies,
     question_words,
@@ -32,6 +35,7 @@ from knowledge.compose import (
 )
 from knowledge.query import PassageHit
 from knowledge.text import content_words
+from nlu_components.questions import is_question
 
 # Share of the message's distinctive words the best sentence must contain to be shown.
 MIN_COVERAGE = float(os.environ.get("FALLBACK_MIN_COVERAGE", "0.5"))
@@ -70,6 +74,42 @@ def _is_word(word: str) -> bool:
     return all(max(zipf_frequency(p, "en"), zipf_frequency(p, "fr")) >= 3.0 for p in parts)
 
 
+NEAREST_COVERAGE = 0.2
+"""A sentence covering this much of the question (rare words weighing more) is offered as the
+nearest thing the sources say, after saying plainly what they don't cover."""
+
+
+def _nearest(
+    text: str,
+    hits: list[PassageHit],
+    covers: Callable[[str], float],
+    avoid: frozenset[str],
+) -> Unit | None:
+    """The best sentence that covers part of the question through a specific word, if any.
+
+    "How do I show impact on my CV?": no page speaks of CVs, but "Highlight your impact
+    (projects, performance, ROI)" is the nearest they come. A place name alone ("London") or a
+    common word does not make a sentence near.
+    """
+    from wordfreq import zipf_frequency
+
+    partial = [h for h in hits if covers(h.text) >= NEAREST_COVERAGE]
+    if not partial:
+        return None
+    composition = compose(partial, text, None, budget=300, max_units=1, exclude=avoid)
+    if not composition.units:
+        return None
+    unit = composition.units[0]
+    shared = [
+        w
+        for w in content_words(text)
+        if w[:5] in question_words(text) & text_stems(unit.text, 400)
+        and zipf_frequency(w, "en") < 5.0
+        and country_code(w) is None
+    ]
+    return unit if shared and covers(unit.text) >= NEAREST_COVERAGE else None
+
+
 def _rescored(hit: PassageHit, hits: list[PassageHit]) -> PassageHit:
     """``hit`` with its search score on the 0-4 scale of topic weights (best hit = 4)."""
     best = max(h.score for h in hits) or 1.0
@@ -82,11 +122,15 @@ async def answer_search(
     *,
     budget: int = DEFAULT_BUDGET,
     avoid: frozenset[str] = frozenset(),
+    when_nothing: str = "utter_sources_silent",
+    min_coverage: float | None = None,
 ) -> list[EventType]:
     """Answer a free question from the store's best sentences, or say the sources are silent.
 
     ``avoid`` holds the keys of the sentences the last answer showed: the same reply is never
-    sent twice in a row.
+    sent twice in a row. ``when_nothing`` is the response sent when nothing answers (the
+    refusal for a question the classifier leaned to out of scope, "no ranking" for "which of
+    those is best?").
     """
     text = text[:MAX_MESSAGE_CHARS]
 
@@ -99,18 +143,32 @@ async def answer_search(
     def covers(passage: str) -> float:
         return weighted_coverage(text, passage, frequencies, len(hits))
 
-    relevant = [_rescored(hit, hits) for hit in hits if covers(hit.text) >= MIN_COVERAGE]
+    threshold = MIN_COVERAGE if min_coverage is None else min_coverage
+    relevant = [_rescored(hit, hits) for hit in hits if covers(hit.text) >= threshold]
     composition = (
         compose(relevant, text, None, budget=budget, exclude=avoid)
         if relevant
         else Composition((), ())
     )
-    answered = [u for u in composition.units if covers(u.text) >= MIN_COVERAGE]
+    answered = [u for u in composition.units if covers(u.text) >= threshold]
     if not answered:
-        subject = gap_subject(text)
-        dispatcher.utter_message(
-            response="utter_sources_silent" if subject else "utter_rephrase", subject=subject
+        nearest = _nearest(text, hits, covers, avoid) if min_coverage is None else None
+        if nearest is not None:
+            missing = [w for w in question_words(text) if w not in text_stems(nearest.text, 400)]
+            words = [w for w in content_words(text) if w[:5] in missing] or missing
+            dispatcher.utter_message(
+                response="utter_sources_partial",
+                subject=", ".join(words[:3]),
+                passages=composed_lines([nearest]),
+            )
+            record = remembered("search", Composition((nearest,), ()), query=text[:300])
+            return [SlotSet(slots.LAST_ANSWER, record)]
+        subject = gap_subject(text) or (
+            ", ".join(content_words(text)[:3]) if is_question(text) else ""
         )
+        if when_nothing == "utter_sources_silent" and not subject:
+            when_nothing = "utter_rephrase"
+        dispatcher.utter_message(response=when_nothing, subject=subject)
         return [SlotSet(slots.LAST_ANSWER, {"kind": "gap", "query": text[:300]})]
     shown = Composition(tuple(answered), composition.left_out)
     dispatcher.utter_message(

@@ -18,6 +18,7 @@ The rules, in order:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +26,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions import slots
-from actions.aspects import PAY_ASPECTS, aspect_of
+from actions.aspects import PAY_ASPECTS, SOURCE_ASPECTS, aspect_of
 from actions.entities import entity_text, entity_value
 from gazetteer.countries import city_vocabulary
 
@@ -36,6 +37,13 @@ MORE_INTENT = "ask_more"
 SHORTER_INTENT = "ask_shorter"
 ABOUT_INTENT = "ask_about_answer"
 FREE_INTENTS = frozenset({"nlu_fallback", "ask_advice"})
+# A question with one of these words is about pay unless the classifier is sure otherwise.
+PAY_WORDS = re.compile(
+    r"\b(earn|earns|earning|salary|salaries|paid|wage|wages|compensation|gagne|gagner|salaire)\b"
+    r"|\bc'est combien\b",
+    re.I,
+)
+PAY_OVERRIDE_BELOW = 0.6
 SOURCES_INTENT = "ask_sources"
 # "where does *that* come from?" points at the last answer; "what are your sources?" does not.
 POINTS_AT_LAST_ANSWER = re.compile(r"\b(that|this|these|those|it|figures?|numbers?|range)\b", re.I)
@@ -83,13 +91,21 @@ class Reading:
     specialisation: str | None = None
     background: str | None = None
     background_text: str | None = None
+    confidence: float = 1.0
+    leaning: str | None = None
+    """The classifier's best intent other than ``nlu_fallback``: what an unsure reading leans to."""
 
     @classmethod
     def from_parse(cls, message: dict[str, Any]) -> Reading:
         """The reading of a parsed message (Rasa's parse data)."""
         text = str(message.get("text") or "")
+        intent = message.get("intent") or {}
+        ranking = [r.get("name") for r in message.get("intent_ranking") or [] if r.get("name")]
+        leaning = next((name for name in ranking if name != "nlu_fallback"), None)
         return cls(
-            intent=(message.get("intent") or {}).get("name") or "",
+            intent=intent.get("name") or "",
+            confidence=float(intent.get("confidence") or 0.0),
+            leaning=leaning,
             # A button's payload ("/ask_skills") is not the person's words.
             text="" if text.startswith("/") else text,
             country=entity_value(message, "country"),
@@ -126,10 +142,12 @@ class Plan:
     """The answer to give: its kind and the filters it uses.
 
     ``kind`` is one of ``salary``, ``topic``, ``more``, ``shorter``, ``about``, ``sources``,
-    ``search``.
+    ``search``, ``out_of_scope``. A ``search`` that finds nothing says the sources don't cover
+    it, or, with ``refuse_if_nothing``, that the question is not about this career.
     """
 
     kind: str
+    refuse_if_nothing: bool = False
     intent: str | None = None
     country: str | None = None
     city: str | None = None
@@ -139,6 +157,9 @@ class Plan:
 
 # Intents that do not know better than the context: a message read as one of these that asks
 # about an aspect of pay figures ("what's the midpoint?") right after pay figures is about them.
+# Out of scope is decided by the classifier only when it is sure; an unsure refusal first
+# searches the store ("how do I show impact on my CV" is answered from its sources).
+SURE_OUT_OF_SCOPE = 0.6
 UNSURE_INTENTS = frozenset(
     {"out_of_scope", "nlu_fallback", "inform", "ask_advice", "greet", "thank", "goodbye"}
 )
@@ -147,13 +168,22 @@ UNSURE_INTENTS = frozenset(
 def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Plan:
     """The plan for ``reading`` in ``state``; ``intent_topics`` maps topic intents to topics."""
     intent = reading.intent
-    if (
-        intent in UNSURE_INTENTS
-        and state.last.get("kind") == "salary"
-        and not (reading.country or reading.city or reading.names_topic_filter)
-        and aspect_of(reading.text) in PAY_ASPECTS
+    if intent in (MORE_INTENT, SHORTER_INTENT) and (reading.country or reading.city):
+        intent = "inform"  # "en allemagne c'est combien ?" is not "shorter"
+        reading = dataclasses.replace(reading, intent=intent)
+    if intent in UNSURE_INTENTS and not (
+        reading.country or reading.city or reading.names_topic_filter
     ):
-        return Plan("about")
+        aspect = aspect_of(reading.text)
+        if state.last.get("kind") == "salary" and aspect in PAY_ASPECTS:
+            return Plan("about")
+        if state.last.get("sources") and aspect in SOURCE_ASPECTS:
+            return Plan("about")  # "where does it say that?", "who wrote that?"
+    if intent not in ("ask_salary", "ask_salary_factors", "ask_about_answer") and (
+        reading.confidence < PAY_OVERRIDE_BELOW and PAY_WORDS.search(reading.text)
+    ):
+        # "what does an mle earn here" read as a question about the role: the pay word wins.
+        return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)
     if intent == MORE_INTENT:
         return Plan("more")
     if intent == SHORTER_INTENT:
@@ -180,8 +210,12 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("topic", intent=intent, parameters=reading.topic_parameters())
     if intent == "inform":
         return _follow_up(state, reading)
-    if intent in FREE_INTENTS:
-        return Plan("search")
+    if intent == "out_of_scope":
+        if reading.confidence >= SURE_OUT_OF_SCOPE:
+            return Plan("out_of_scope")
+        return Plan("search", refuse_if_nothing=True)
+    if intent == "nlu_fallback":
+        return Plan("search", refuse_if_nothing=reading.leaning == "out_of_scope")
     return Plan("search")
 
 

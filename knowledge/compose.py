@@ -39,6 +39,7 @@ GENERIC_WORDS = frozenset(
     | {"need", "want", "know", "tell", "like", "get", "become", "make", "good", "best", "thing"}
     | {"people", "someone", "really", "actually", "usually", "guys", "pls", "please", "think"}
     | {"wat", "wht", "whats", "plz", "gonna", "wanna", "kinda", "lol", "ok", "okay"}
+    | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
 )
 # How much a sentence from a source already quoted is held back, per sentence already taken.
 SAME_SOURCE_PENALTY = 0.45
@@ -234,9 +235,18 @@ def _sentences(text: str) -> tuple[str, ...]:
     return tuple(sentences(text))
 
 
+def matched(wanted: Iterable[str], found: frozenset[str]) -> set[str]:
+    """The wanted stems found, a short stem matching longer ones ("prep" -> "prepa")."""
+    hits = set()
+    for stem in wanted:
+        if stem in found or (len(stem) == 4 and any(f.startswith(stem) for f in found)):
+            hits.add(stem)
+    return hits
+
+
 def question_words(message: str) -> set[str]:
     """The distinctive words of a message, as 5-letter stems (generic career words removed)."""
-    return text_stems(message, limit=32) - _stems(GENERIC_WORDS)
+    return set(text_stems(message, limit=32)) - _stems(GENERIC_WORDS)
 
 
 def score(unit: Unit, topic: str | None, wanted: set[str], message: str) -> float:
@@ -255,7 +265,7 @@ def score(unit: Unit, topic: str | None, wanted: set[str], message: str) -> floa
         if topic not in topics.MONEY_TOPICS and topics.MONEY.search(unit.text):
             value -= 1.0  # a pay figure answers a pay question, not this one
     if wanted:
-        value += 2.0 * len(wanted & text_stems(unit.text)) / len(wanted)
+        value += 2.0 * len(matched(wanted, text_stems(unit.text))) / len(wanted)
     lowered = message.lower()
     if "how long" in lowered and DURATION.search(unit.text):
         value += 1.0
@@ -394,7 +404,7 @@ def weighted_coverage(
     if not wanted:
         return 0.0
     weights = {w: math.log(1 + (total + 1) / (document_frequency.get(w, 0) + 0.5)) for w in wanted}
-    found = text_stems(text, limit=400)
+    found = matched(wanted, text_stems(text, limit=400))
     return sum(weight for w, weight in weights.items() if w in found) / sum(weights.values())
 
 
@@ -420,6 +430,7 @@ def uncovered_words(message: str, hits: Sequence[PassageHit], topic: str | None)
     "can I do this part-time?" answered from the passages on a typical day: none mentions
     part-time work, so the answer must say so before giving what the sources do say.
     """
+    from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH_STOP_WORDS
     from wordfreq import zipf_frequency
 
     wanted = topic_question_words(message, topic)
@@ -437,6 +448,8 @@ def uncovered_words(message: str, hits: Sequence[PassageHit], topic: str | None)
         stem = text_stems(word, limit=1)
         if not stem or not stem <= wanted or stem <= present or word in missing:
             continue
+        if word in FRENCH_STOP_WORDS or zipf_frequency(word, "fr") > zipf_frequency(word, "en"):
+            continue  # a French question's own words ("je suis") are not a subject
         parts = word.split("-")
         frequency = min(zipf_frequency(part, "en") for part in parts)
         if len(parts) > 1 or low <= frequency < high:

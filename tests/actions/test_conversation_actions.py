@@ -20,12 +20,14 @@ async def say(
     entities: list[dict[str, str]] | None = None,
     slots: dict[str, Any] | None = None,
     metadata: dict[str, Any] | None = None,
+    confidence: float = 0.99,
 ) -> tuple[str, dict[str, Any], CollectingDispatcher]:
     """Run action_answer on one message; return the reply, the slots after it, the dispatcher."""
     dispatcher = CollectingDispatcher()
     message = tracker(intent, entities, text=text, slots=slots)
     if metadata:
         message.latest_message["metadata"] = metadata
+    message.latest_message["intent"]["confidence"] = confidence
     events = await ActionAnswer().run(dispatcher, message, {})
     return rendered(dispatcher), {**(slots or {}), **slot_events(events)}, dispatcher
 
@@ -154,3 +156,21 @@ async def test_a_topic_question_about_something_the_sources_skip_says_so(
     assert dispatcher.messages[0]["response"] == "utter_topic_gap"
     assert "don't cover that specifically (overtime)" in reply
     assert "(Careers explorer)" in reply  # and what they do say about the workplace
+
+
+async def test_who_wrote_the_last_answer(tracker: TrackerFactory) -> None:
+    _, slots, _ = await say(tracker, "ask_typical_day", "what's a typical day like")
+    reply, _, _ = await say(
+        tracker, "nlu_fallback", "who wrote that and when?", slots=slots, confidence=0.2
+    )
+    assert reply.startswith("That answer came from:")
+    assert "Danielle Antosz" in reply and "2025-03-12" in reply  # CBT Nuggets' typical day
+
+
+async def test_an_unsure_refusal_answers_from_the_store_when_it_can(
+    tracker: TrackerFactory,
+) -> None:
+    reply, _, _ = await say(
+        tracker, "out_of_scope", "how do i show my impact on my cv", confidence=0.4
+    )
+    assert "Highlight your impact" in reply and "(Bessand)" in reply

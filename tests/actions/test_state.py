@@ -13,6 +13,7 @@ SALARY_US_SENIOR = State(topic="salary", country="US", level="senior")
 SALARY_FR_LAST = State(topic="salary", country="FR", last={"kind": "salary", "country": "FR"})
 SKILLS = State(topic="skills")
 CAREER = State(topic="career_path")
+LAST_TOPIC_SOURCED = State(topic="education", last={"kind": "topic", "sources": ["Bessand"]})
 LAST_TOPIC = State(topic="duties", last={"kind": "topic", "topic": "duties", "shown": ["1.0"]})
 
 # (name, state, reading, expected kind, expected (country, level) or None, expected intent)
@@ -79,7 +80,31 @@ TABLE = [
         "the same words with no pay answer before",
         State(),
         Reading("out_of_scope", text="what's the midpoint"),
+        "out_of_scope",
+        None,
+        None,
+    ),
+    (
+        "an unsure refusal searches the store first",
+        State(),
+        Reading("out_of_scope", text="how do i show impact on my cv", confidence=0.4),
         "search",
+        None,
+        None,
+    ),
+    (
+        "pay words win over an unsure topic",
+        State(),
+        Reading("ask_role", text="what does an mle earn here", confidence=0.3),
+        "salary",
+        (None, None),
+        None,
+    ),
+    (
+        "where it says so, after a topic answer",
+        LAST_TOPIC_SOURCED,
+        Reading("nlu_fallback", text="where does it say that?", confidence=0.2),
+        "about",
         None,
         None,
     ),
@@ -128,6 +153,14 @@ TABLE = [
     ),
     ("nothing usable", LAST_TOPIC, Reading("inform"), "search", None, None),
     ("more", LAST_TOPIC, Reading("ask_more"), "more", None, None),
+    (
+        "a place is never a command",
+        SALARY_FR,
+        Reading("ask_shorter", country="DE"),
+        "salary",
+        ("DE", None),
+        None,
+    ),
     ("shorter", LAST_TOPIC, Reading("ask_shorter"), "shorter", None, None),
     (
         "about the last answer",
@@ -196,3 +229,12 @@ def test_answers_of_a_long_message_update_the_state_in_turn() -> None:
     state = state_after(State(topic="skills"), events)
     assert (state.topic, state.country, state.last["kind"]) == ("salary", "GB", "salary")
     assert isinstance(decide(state, Reading("inform", level="junior"), INTENT_TOPICS), Plan)
+
+
+def test_an_unsure_refusal_refuses_only_when_the_store_has_nothing() -> None:
+    unsure = decide(State(), Reading("out_of_scope", text="x", confidence=0.4), INTENT_TOPICS)
+    assert unsure.refuse_if_nothing
+    leaning = Reading("nlu_fallback", text="x", confidence=0.2, leaning="out_of_scope")
+    assert decide(State(), leaning, INTENT_TOPICS).refuse_if_nothing
+    in_domain = Reading("nlu_fallback", text="x", confidence=0.2, leaning="ask_skills")
+    assert not decide(State(), in_domain, INTENT_TOPICS).refuse_if_nothing
