@@ -29,6 +29,7 @@ from actions import slots
 from actions.aspects import PAY_ASPECTS, SOURCE_ASPECTS, aspect_of
 from actions.entities import entity_text, entity_value
 from gazetteer.countries import city_vocabulary
+from knowledge.compose import question_words
 
 # Topics whose answers a level refines themselves ("career path" -> "and for seniors?").
 LEVEL_TOPICS = frozenset({"career_path", "getting_started", "education", "skills"})
@@ -94,6 +95,10 @@ class Reading:
     confidence: float = 1.0
     leaning: str | None = None
     """The classifier's best intent other than ``nlu_fallback``: what an unsure reading leans to."""
+    doubts_scope: bool = False
+    """True when ``out_of_scope`` is among the classifier's three best intents."""
+    rest: str = ""
+    """The message without its entities ("and what about the weather in" for "… in toronto")."""
 
     @classmethod
     def from_parse(cls, message: dict[str, Any]) -> Reading:
@@ -106,6 +111,8 @@ class Reading:
             intent=intent.get("name") or "",
             confidence=float(intent.get("confidence") or 0.0),
             leaning=leaning,
+            doubts_scope="out_of_scope" in ranking[:3],
+            rest=_without_entities(text, message.get("entities") or []),
             # A button's payload ("/ask_skills") is not the person's words.
             text="" if text.startswith("/") else text,
             country=entity_value(message, "country"),
@@ -127,6 +134,16 @@ class Reading:
     def names_topic_filter(self) -> bool:
         """True when the message names a specialisation, skill area, study route, role..."""
         return any(self.topic_parameters().values())
+
+
+def _without_entities(text: str, entities: list[dict[str, Any]]) -> str:
+    """``text`` with the spans of its entities blanked out."""
+    chars = list(text)
+    for entity in entities:
+        start, end = entity.get("start"), entity.get("end")
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(chars):
+            chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def city_of(place: str | None) -> str | None:
@@ -177,7 +194,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         aspect = aspect_of(reading.text)
         if state.last.get("kind") == "salary" and aspect in PAY_ASPECTS:
             return Plan("about")
-        if state.last.get("sources") and aspect in SOURCE_ASPECTS:
+        if state.last.get("sources") and aspect in SOURCE_ASPECTS and not _asks_content(reading):
             return Plan("about")  # "where does it say that?", "who wrote that?"
     if intent not in ("ask_salary", "ask_salary_factors", "ask_about_answer") and (
         reading.confidence < PAY_OVERRIDE_BELOW and PAY_WORDS.search(reading.text)
@@ -219,12 +236,40 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     return Plan("search")
 
 
+# Words of a question about where an answer comes from, not about the career.
+_SOURCE_WORDS = frozenset({"data", "based", "come", "comes", "old", "recent", "date", "dated"})
+
+
+def _asks_content(reading: Reading) -> bool:
+    """True when the message asks about something ("do those sources mention cloud?")."""
+    return bool(question_words(reading.text) - {w[:5] for w in _SOURCE_WORDS})
+
+
+# Words a filter-only follow-up is made of besides its place or level ("and the figures for
+# Madrid?", "what about seniors then").
+_FOLLOW_UP_WORDS = frozenset(
+    {"figure", "figures", "number", "numbers", "range", "ranges", "real", "actual", "then"}
+    | {"instead", "same", "over", "there", "here", "city", "country", "level", "people", "ones"}
+    | {"pay", "salary", "salaries", "money", "earn", "make", "much", "rate", "rates", "stats"}
+    | {"alors", "pour", "chiffres", "salaire", "combien", "compare", "compared", "like", "look"}
+    | {"fine", "right", "well", "sure", "cool", "great", "nice", "hmm", "yes", "yeah", "ah"}
+)
+
+
+def _asks_beyond_filters(reading: Reading) -> bool:
+    """True when a message with a place or level also asks about something else."""
+    return bool(question_words(reading.rest) - {w[:5] for w in _FOLLOW_UP_WORDS})
+
+
 def _follow_up(state: State, reading: Reading) -> Plan:
     """A message that only adds or changes a filter."""
     on_salary = state.topic == "salary"
-    if reading.country or reading.city:
+    if (reading.country or reading.city) and not _asks_beyond_filters(reading):
         level = reading.level or (state.level if on_salary else None)
         return Plan("salary", country=reading.country, city=reading.city, level=level)
+    if reading.country or reading.city:
+        # "and what about the weather in toronto": a place, but not a filter-only follow-up.
+        return Plan("search", refuse_if_nothing=reading.doubts_scope)
     if reading.names_topic_filter:
         # "which languages?" right after a salary answer is a new topic, not pay again.
         return Plan("topic", intent=None, parameters=reading.topic_parameters())

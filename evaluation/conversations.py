@@ -20,10 +20,9 @@ import json
 import logging
 import os
 import sys
-from collections import defaultdict
 from pathlib import Path
 
-from evaluation.answers import AnswerOutcome, accuracy, reply_lengths
+from evaluation.answers import AnswerOutcome, accuracy, accuracy_by_intent, reply_lengths
 from evaluation.heldout import CONVERSATIONS_PATH, PROJECT_ROOT, all_turns, load
 
 logger = logging.getLogger("evaluation")
@@ -32,12 +31,8 @@ BAR = 0.90
 
 
 def by_class(outcomes: list[AnswerOutcome]) -> dict[str, tuple[int, int]]:
-    """Conversation class -> (correct turns, turns)."""
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for outcome in outcomes:
-        counts[outcome.turn.intent][0] += outcome.correct
-        counts[outcome.turn.intent][1] += 1
-    return {name: (c, t) for name, (c, t) in sorted(counts.items())}
+    """Conversation class -> (correct turns, turns): the set's turns carry their class as intent."""
+    return accuracy_by_intent(outcomes)
 
 
 def _why(outcome: AnswerOutcome) -> str:

@@ -26,7 +26,7 @@ _SENTENCE_END = re.compile(r"(?<=[?!.])\s+|\n+")
 # A clause boundary that starts a new question: "and what…", "and also…", "; how…", ", also…".
 _CLAUSE_BOUNDARY = re.compile(
     rf"(?:\s*[;,]\s*|\s+)(?:and\s+also|and|also|plus|et)\s+(?=(?:{QUESTION_WORDS})\b)"
-    rf"|\s*;\s*(?=(?:{QUESTION_WORDS})\b)"
+    rf"|\s*[;,]\s*(?=(?:what|how|which|where|when|why|is|are|do|does|can|should)\b)"
     r"|\s+and\s+also\s+",
     re.I,
 )
@@ -37,6 +37,8 @@ _REQUEST = re.compile(
     re.I,
 )
 MIN_QUESTION_CHARS = 8
+# A clause that sets a condition for the question after it, not a question of its own.
+_CONDITION = re.compile(r"^\s*(if|as|since|being|given|assuming|for someone|si|quand)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -77,14 +79,18 @@ def split_message(text: str) -> SplitMessage:
         if not is_question(sentence):
             statements.append(sentence)
             continue
-        for clause in _CLAUSE_BOUNDARY.split(sentence):
-            clause = clause.strip(" ,;")
-            if len(clause) < MIN_QUESTION_CHARS:
-                continue
-            if questions and not is_question(clause) and not clause.endswith("?"):
+        clauses = [c.strip(" ,;") for c in _CLAUSE_BOUNDARY.split(sentence)]
+        clauses = [c for c in clauses if len(c) >= MIN_QUESTION_CHARS]
+        pending = ""  # a leading condition ("if I'm junior,") belongs to the question after it
+        for position, clause in enumerate(clauses):
+            asks = is_question(clause) or clause.endswith("?")
+            if not asks and position == 0 and len(clauses) > 1 and _CONDITION.match(clause):
+                pending = f"{clause}, "
+            elif questions and not asks:
                 questions[-1] = f"{questions[-1]} {clause}"
             else:
-                questions.append(clause)
+                questions.append(pending + clause)
+                pending = ""
     return SplitMessage(tuple(questions[:MAX_QUESTIONS]), tuple(statements))
 
 

@@ -5,46 +5,24 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
 
 from nlu_components.follow_up import DEFAULTS, follow_up_reading
+from nlu_components.relabel import RelabellingComponent
 
 logger = logging.getLogger(__name__)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class SmallTalkEntityGuard(GraphComponent, IntentClassifier):
+class SmallTalkEntityGuard(RelabellingComponent):
     """Turns a low-confidence small-talk prediction with a career entity into ``inform``."""
-
-    @classmethod
-    def required_components(cls) -> list[type]:
-        """An intent classifier must have predicted first."""
-        return [IntentClassifier]
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         """Which intents count as small talk, which entities as career ones, the threshold."""
         return dict(DEFAULTS)
-
-    def __init__(self, config: dict[str, Any]) -> None:
-        self.config = config
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> SmallTalkEntityGuard:
-        """Nothing to train or load: the component is its configuration."""
-        return cls(config)
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Relabel the follow-ups read as small talk, in place."""

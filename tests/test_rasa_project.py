@@ -24,7 +24,8 @@ ENV = {
 
 def _responses_used_by_actions() -> set[str]:
     code = "\n".join(p.read_text(encoding="utf-8") for p in (PROJECT_ROOT / "actions").glob("*.py"))
-    used = set(re.findall(r'response="(utter_\w+)"', code))
+    # Sent as response="utter_…", or chosen in code and passed on (when_nothing="utter_…").
+    used = set(re.findall(r'"(utter_\w+)"', code))
     # Responses chosen by name at run time: utter_answer_<topic> for every topic the actions use.
     if 'response=f"utter_answer_{topic}"' in code:
         import yaml

@@ -35,10 +35,7 @@ def tracker() -> TrackerFactory:
     ) -> Tracker:
         message = {
             "intent": {"name": intent, "confidence": 0.99},
-            "entities": [
-                {"entity": e["entity"], "value": e["value"], "start": 0, "end": len(e["value"])}
-                for e in entities or []
-            ],
+            "entities": [_entity(e["entity"], e["value"], text) for e in entities or []],
             "text": text,
         }
         return Tracker(
@@ -53,6 +50,13 @@ def tracker() -> TrackerFactory:
         )
 
     return make
+
+
+def _entity(label: str, value: str, text: str) -> dict[str, Any]:
+    """An entity as the extractor reports it: its span in the text when the text holds it."""
+    start = text.lower().find(value.lower())
+    start, end = (start, start + len(value)) if start >= 0 else (0, 0)
+    return {"entity": label, "value": value, "start": start, "end": end}
 
 
 def render(message: dict[str, Any]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from actions.answer import state_after, with_context
@@ -238,3 +240,20 @@ def test_an_unsure_refusal_refuses_only_when_the_store_has_nothing() -> None:
     assert decide(State(), leaning, INTENT_TOPICS).refuse_if_nothing
     in_domain = Reading("nlu_fallback", text="x", confidence=0.2, leaning="ask_skills")
     assert not decide(State(), in_domain, INTENT_TOPICS).refuse_if_nothing
+
+
+def test_a_place_with_another_question_is_not_a_filter_follow_up() -> None:
+    text = "and what about the weather in toronto"
+    start = text.index("toronto")
+    entities = [{"entity": "country", "value": "toronto", "start": start, "end": start + 7}]
+    parsed = {
+        "text": text,
+        "intent": {"name": "inform", "confidence": 0.5},
+        "intent_ranking": [{"name": "inform"}, {"name": "out_of_scope"}],
+        "entities": entities,
+    }
+    reading = dataclasses.replace(Reading.from_parse(parsed), country="CA", city="Toronto")
+    plan = decide(SALARY_FR, reading, INTENT_TOPICS)
+    assert plan.kind == "search" and plan.refuse_if_nothing
+    bare = dataclasses.replace(reading, rest="and the real figures for")
+    assert decide(SALARY_FR, bare, INTENT_TOPICS).kind == "salary"

@@ -63,3 +63,15 @@ def test_a_pasted_background_is_context_for_the_question() -> None:
 def test_at_most_three_questions() -> None:
     text = "what is it? what do they earn? is it remote? do i need a degree? is it stressful?"
     assert len(split_message(text).questions) == 3
+
+
+def test_commas_between_questions_and_a_leading_condition() -> None:
+    three = split_message("salary in france for juniors, what tools they use, and is remote ok?")
+    assert three.questions == (
+        "salary in france for juniors",
+        "what tools they use",
+        "is remote ok?",
+    )
+    assert split_message("if im junior, what can i earn?").questions == (
+        "if im junior, what can i earn?",
+    )
