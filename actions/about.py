@@ -14,7 +14,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.aspects import aspect_of
+from actions.aspects import asks_content, aspect_of
 from actions.fallback import answer_search
 from actions.formatting import basis_of, composed_lines, level_label, money, source_description
 from actions.store import run_in_session, run_query
@@ -128,7 +128,12 @@ async def answer_about(
 ) -> list[EventType]:
     """Answer a question about the last answer (``last`` is the ``last_answer`` record)."""
     aspect = aspect_of(text)
-    if aspect in ("author", "basis") and last.get("kind") != "salary" and last.get("sources"):
+    if (
+        aspect in ("author", "basis")
+        and last.get("kind") != "salary"
+        and last.get("sources")
+        and not asks_content(text)
+    ):
         return await _name_sources(dispatcher, last)
     if last.get("kind") != "salary" or aspect is None:
         return await answer_search(

@@ -125,7 +125,7 @@ async def _answer_topic(
     if intent == "compare_role" and not parameters.get("role") and state.role:
         parameters["role"] = state.role
     parameters["background_text"] = reading.background_text
-    question = TopicQuestion(intent, parameters, reading.text, budget)
+    question = TopicQuestion(intent, parameters, reading.text, budget, rest=reading.rest)
     return await answer_topic(dispatcher, question)
 
 

@@ -68,3 +68,14 @@ def aspect_of(text: str) -> str | None:
         if pattern.search(text):
             return name
     return None
+
+
+# Words of a question about where an answer comes from, not about the career.
+_SOURCE_WORDS = frozenset({"data", "based", "come", "comes", "old", "recent", "date", "dated"})
+
+
+def asks_content(text: str) -> bool:
+    """True when a question about sources asks about something ("do they mention cloud?")."""
+    from knowledge.compose import question_words
+
+    return bool(question_words(text) - {w[:5] for w in _SOURCE_WORDS})

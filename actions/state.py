@@ -26,7 +26,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions import slots
-from actions.aspects import PAY_ASPECTS, SOURCE_ASPECTS, aspect_of
+from actions.aspects import PAY_ASPECTS, SOURCE_ASPECTS, asks_content, aspect_of
 from actions.entities import entity_text, entity_value
 from gazetteer.countries import city_vocabulary
 from knowledge.compose import question_words
@@ -185,8 +185,10 @@ UNSURE_INTENTS = frozenset(
 def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Plan:
     """The plan for ``reading`` in ``state``; ``intent_topics`` maps topic intents to topics."""
     intent = reading.intent
-    if intent in (MORE_INTENT, SHORTER_INTENT) and (reading.country or reading.city):
-        intent = "inform"  # "en allemagne c'est combien ?" is not "shorter"
+    if intent in (MORE_INTENT, SHORTER_INTENT) and (
+        reading.country or reading.city or reading.level or reading.names_topic_filter
+    ):
+        intent = "inform"  # "en allemagne c'est combien ?", "big data too?" are not commands
         reading = dataclasses.replace(reading, intent=intent)
     if intent in UNSURE_INTENTS and not (
         reading.country or reading.city or reading.names_topic_filter
@@ -194,9 +196,13 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         aspect = aspect_of(reading.text)
         if state.last.get("kind") == "salary" and aspect in PAY_ASPECTS:
             return Plan("about")
-        if state.last.get("sources") and aspect in SOURCE_ASPECTS and not _asks_content(reading):
+        if (
+            state.last.get("sources")
+            and aspect in SOURCE_ASPECTS
+            and not asks_content(reading.text)
+        ):
             return Plan("about")  # "where does it say that?", "who wrote that?"
-    if intent not in ("ask_salary", "ask_salary_factors", "ask_about_answer") and (
+    if intent not in ("ask_salary", "ask_salary_factors", "ask_about_answer", "out_of_scope") and (
         reading.confidence < PAY_OVERRIDE_BELOW and PAY_WORDS.search(reading.text)
     ):
         # "what does an mle earn here" read as a question about the role: the pay word wins.
@@ -232,17 +238,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             return Plan("out_of_scope")
         return Plan("search", refuse_if_nothing=True)
     if intent == "nlu_fallback":
-        return Plan("search", refuse_if_nothing=reading.leaning == "out_of_scope")
+        return Plan("search", refuse_if_nothing=reading.doubts_scope)
     return Plan("search")
-
-
-# Words of a question about where an answer comes from, not about the career.
-_SOURCE_WORDS = frozenset({"data", "based", "come", "comes", "old", "recent", "date", "dated"})
-
-
-def _asks_content(reading: Reading) -> bool:
-    """True when the message asks about something ("do those sources mention cloud?")."""
-    return bool(question_words(reading.text) - {w[:5] for w in _SOURCE_WORDS})
 
 
 # Words a filter-only follow-up is made of besides its place or level ("and the figures for
@@ -253,12 +250,17 @@ _FOLLOW_UP_WORDS = frozenset(
     | {"pay", "salary", "salaries", "money", "earn", "make", "much", "rate", "rates", "stats"}
     | {"alors", "pour", "chiffres", "salaire", "combien", "compare", "compared", "like", "look"}
     | {"fine", "right", "well", "sure", "cool", "great", "nice", "hmm", "yes", "yeah", "ah"}
+    | {"just", "generally", "general", "overall", "only", "also", "now", "please", "pls"}
+    | {"specifically", "exactly", "precisely", "though", "instead", "too", "either", "about"}
 )
 
 
 def _asks_beyond_filters(reading: Reading) -> bool:
     """True when a message with a place or level also asks about something else."""
-    return bool(question_words(reading.rest) - {w[:5] for w in _FOLLOW_UP_WORDS})
+    from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH_STOP_WORDS
+
+    words = [w for w in re.findall(r"[\w'-]+", reading.rest.lower()) if w not in FRENCH_STOP_WORDS]
+    return bool(question_words(" ".join(words)) - {w[:5] for w in _FOLLOW_UP_WORDS})
 
 
 def _follow_up(state: State, reading: Reading) -> Plan:

@@ -178,6 +178,8 @@ class TopicQuestion:
     parameters: dict[str, str | None]
     text: str
     budget: int = DEFAULT_BUDGET
+    rest: str = ""
+    """The message without its entities: a background or a place is not a gap's subject."""
 
 
 def remembered(kind: str, composition: Composition, **details: Any) -> dict[str, Any]:
@@ -220,14 +222,13 @@ async def answer_topic(
         dispatcher.utter_message(response="utter_no_passages")
         return events
     budget = question.budget
-    missing = uncovered_words(question.text, hits, topic)
+    missing = uncovered_words(question.rest or question.text, hits, topic)
     if missing:
         dispatcher.utter_message(
             response="utter_topic_gap",
             subject=", ".join(missing[:3]),
             topic_name=TOPIC_NAMES.get(topic, topic.replace("_", " ")),
         )
-        budget -= 120
     if background_hits:
         # The person's background first, briefly; the topic answer shares the budget.
         told = compose(background_hits, question.text, "getting_started", budget=budget // 2)

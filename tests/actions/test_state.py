@@ -236,7 +236,7 @@ def test_answers_of_a_long_message_update_the_state_in_turn() -> None:
 def test_an_unsure_refusal_refuses_only_when_the_store_has_nothing() -> None:
     unsure = decide(State(), Reading("out_of_scope", text="x", confidence=0.4), INTENT_TOPICS)
     assert unsure.refuse_if_nothing
-    leaning = Reading("nlu_fallback", text="x", confidence=0.2, leaning="out_of_scope")
+    leaning = Reading("nlu_fallback", text="x", confidence=0.2, doubts_scope=True)
     assert decide(State(), leaning, INTENT_TOPICS).refuse_if_nothing
     in_domain = Reading("nlu_fallback", text="x", confidence=0.2, leaning="ask_skills")
     assert not decide(State(), in_domain, INTENT_TOPICS).refuse_if_nothing
