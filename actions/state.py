@@ -238,6 +238,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             return Plan("out_of_scope")
         return Plan("search", refuse_if_nothing=True)
     if intent == "nlu_fallback":
+        if (reading.country or reading.city or reading.level) and not _asks_beyond_filters(reading):
+            return _follow_up(state, reading)  # "in nyc" after pay figures: a follow-up
         return Plan("search", refuse_if_nothing=reading.doubts_scope)
     return Plan("search")
 

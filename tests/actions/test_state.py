@@ -257,3 +257,9 @@ def test_a_place_with_another_question_is_not_a_filter_follow_up() -> None:
     assert plan.kind == "search" and plan.refuse_if_nothing
     bare = dataclasses.replace(reading, rest="and the real figures for")
     assert decide(SALARY_FR, bare, INTENT_TOPICS).kind == "salary"
+
+
+def test_an_unsure_place_alone_is_a_follow_up() -> None:
+    reading = Reading("nlu_fallback", text="in nyc", country="US", city="Nyc", rest="in    ")
+    plan = decide(SALARY_FR, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.country) == ("salary", "US")
