@@ -6,7 +6,9 @@ Differences from ``python -m rasa_sdk``:
   Rasa server next to it should reach it (see README, "Keeping the action server private");
 * an action that fails answers a bare 500 — rasa-sdk's own handler echoes the exception and the
   whole request, tracker and slots included;
-* it refuses to start when the knowledge store is missing or unreadable, and says how to fix it.
+* it refuses to start when the knowledge store is missing or unreadable, and says how to fix it;
+* it loads what the answers use (gazetteer, word lists, matchers) before it serves, so the first
+  person does not wait for it (``actions/warm.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from sanic import response  # noqa: E402
 from sanic.request import Request  # noqa: E402
 from sanic.response import HTTPResponse  # noqa: E402
 
+from actions.warm import warm_up  # noqa: E402
 from knowledge.db import open_session  # noqa: E402
 from knowledge.query import StoreUnavailable, check_store  # noqa: E402
 
@@ -53,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     logger.info("Knowledge store OK: %s", summary)
+    warm_up()
     app = create_app("actions", cors_origins=None)
     app.error_handler.add(Exception, _opaque_error)
     app.run(args.host, args.port, workers=1, access_log=False)

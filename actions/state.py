@@ -30,6 +30,7 @@ from actions.aspects import PAY_ASPECTS, SOURCE_ASPECTS, asks_content, aspect_of
 from actions.entities import entity_text, entity_value
 from gazetteer.countries import city_vocabulary
 from knowledge.compose import question_words
+from knowledge.text import FRENCH_STOP_WORDS
 
 # Topics whose answers a level refines themselves ("career path" -> "and for seniors?").
 LEVEL_TOPICS = frozenset({"career_path", "getting_started", "education", "skills"})
@@ -259,8 +260,6 @@ _FOLLOW_UP_WORDS = frozenset(
 
 def _asks_beyond_filters(reading: Reading) -> bool:
     """True when a message with a place or level also asks about something else."""
-    from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH_STOP_WORDS
-
     words = [w for w in re.findall(r"[\w'-]+", reading.rest.lower()) if w not in FRENCH_STOP_WORDS]
     return bool(question_words(" ".join(words)) - {w[:5] for w in _FOLLOW_UP_WORDS})
 

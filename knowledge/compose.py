@@ -23,7 +23,7 @@ import yaml
 
 from knowledge import topics
 from knowledge.query import PassageHit, Source
-from knowledge.text import content_words, sentences
+from knowledge.text import FRENCH_STOP_WORDS, content_words, sentences
 
 FILLER_FILE = Path(__file__).parent / "rules" / "filler.yml"
 DEFAULT_BUDGET = 600
@@ -431,7 +431,6 @@ def uncovered_words(message: str, hits: Sequence[PassageHit], topic: str | None)
     "can I do this part-time?" answered from the passages on a typical day: none mentions
     part-time work, so the answer must say so before giving what the sources do say.
     """
-    from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH_STOP_WORDS
     from wordfreq import zipf_frequency
 
     wanted = topic_question_words(message, topic)

