@@ -62,8 +62,9 @@ def _tax_lines(facts: list[Salary]) -> list[str]:
         if len(stated) < len(own):
             lines.append(f"{label}'s other figures don't say.")
     if silent:
+        scope = "it for the rest" if lines else "that"
         lines.append(
-            f"My sources don't cover it for the rest: {_label_list(silent)} "
+            f"My sources don't cover {scope}: {_label_list(silent)} "
             f"{'does' if len(silent) == 1 else 'do'} not say whether the figures are gross or "
             "net, so I won't guess."
         )

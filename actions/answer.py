@@ -157,10 +157,12 @@ class ActionAnswer(Action):
         whole: Reading,
         questions: list[dict[str, Any]],
     ) -> list[EventType]:
-        budget = max(MIN_SHARE, SEVERAL_BUDGET // len(questions))
+        share = max(MIN_SHARE, SEVERAL_BUDGET // len(questions))
         events: list[EventType] = []
         planned: list[Plan] = []
         for parsed in questions:
+            # Pay figures take the room they need; later answers get what is left of the budget.
+            budget = max(MIN_SHARE, min(share, SEVERAL_BUDGET - _quoted_chars(dispatcher)))
             reading = with_context(Reading.from_parse(parsed), whole)
             if reading.intent in SMALL_TALK:
                 continue
@@ -177,6 +179,15 @@ class ActionAnswer(Action):
         if not events:
             dispatcher.utter_message(response="utter_rephrase")
         return _last_value_per_slot(events)
+
+
+def _quoted_chars(dispatcher: CollectingDispatcher) -> int:
+    """Characters of facts the dispatcher holds so far (lines of figures, quoted sentences)."""
+    return sum(
+        len(str(message.get(key) or ""))
+        for message in dispatcher.messages
+        for key in ("passages", "lines")
+    )
 
 
 def _best_single_reading(message: dict[str, Any], whole: Reading) -> Reading:

@@ -169,7 +169,7 @@ async def answer_search(
         if when_nothing == "utter_sources_silent" and not subject:
             when_nothing = "utter_rephrase"
         dispatcher.utter_message(response=when_nothing, subject=subject)
-        return [SlotSet(slots.LAST_ANSWER, {"kind": "gap", "query": text[:300]})]
+        return []  # "more" after a gap still continues the last real answer
     shown = Composition(tuple(answered), composition.left_out)
     dispatcher.utter_message(
         response="utter_search_answer",

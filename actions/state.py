@@ -197,6 +197,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         aspect = aspect_of(reading.text)
         if state.last.get("kind") == "salary" and aspect in PAY_ASPECTS:
             return Plan("about")
+        if aspect == "ranking" and state.last.get("shown"):
+            return Plan("about")  # "which of those matters most?"
         if (
             state.last.get("sources")
             and aspect in SOURCE_ASPECTS

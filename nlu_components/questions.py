@@ -26,7 +26,10 @@ _SENTENCE_END = re.compile(r"(?<=[?!.])\s+|\n+")
 # A clause boundary that starts a new question: "and what…", "and also…", "; how…", ", also…".
 _CLAUSE_BOUNDARY = re.compile(
     rf"(?:\s*[;,]\s*|\s+)(?:and\s+also|and|also|plus|et)\s+(?=(?:{QUESTION_WORDS})\b)"
-    rf"|\s*[;,]\s*(?=(?:what|how|which|where|when|why|is|are|do|does|can|should)\b)"
+    r"|\s*;\s*(?=(?:what|how|which|where|when|why|is|are|do|does|can|should)\b)"
+    # After a comma only a wh-question starts anew: ", is that a separate job?" is about the
+    # same thing as the clause before it.
+    r"|\s*,\s*(?=(?:what|how|which|where|when|why)\b)"
     r"|\s+and\s+also\s+",
     re.I,
 )
