@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.compose import question_words
+
 # What a question about the last answer asks about, first match wins.
 ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -76,6 +78,4 @@ _SOURCE_WORDS = frozenset({"data", "based", "come", "comes", "old", "recent", "d
 
 def asks_content(text: str) -> bool:
     """True when a question about sources asks about something ("do they mention cloud?")."""
-    from knowledge.compose import question_words
-
     return bool(question_words(text) - {w[:5] for w in _SOURCE_WORDS})

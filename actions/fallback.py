@@ -43,17 +43,6 @@ MAX_MESSAGE_CHARS = 500
 SEARCH_HITS = 12
 
 
-def coverage(message: str, passage: str) -> float:
-    """Share of the message's distinctive content words found in the passage (by 5-letter stem).
-
-    Independent of the database's own scoring scale (BM25 on SQLite, ts_rank on PostgreSQL).
-    """
-    wanted = question_words(message)
-    if not wanted:
-        return 0.0
-    return len(wanted & text_stems(passage, limit=400)) / len(wanted)
-
-
 def gap_subject(message: str) -> str:
     """The words of the message the sources were searched for, to name the gap honestly.
 
@@ -100,12 +89,11 @@ def _nearest(
     if not composition.units:
         return None
     unit = composition.units[0]
+    in_both = question_words(text) & text_stems(unit.text, 400)
     shared = [
         w
         for w in content_words(text)
-        if w[:5] in question_words(text) & text_stems(unit.text, 400)
-        and zipf_frequency(w, "en") < 5.0
-        and country_code(w) is None
+        if w[:5] in in_both and zipf_frequency(w, "en") < 5.0 and country_code(w) is None
     ]
     return unit if shared and covers(unit.text) >= NEAREST_COVERAGE else None
 

@@ -22,7 +22,7 @@ from rasa.core.channels.channel import UserMessage
 from sanic.exceptions import SanicException
 
 from channels.guard import TROUBLE, check_message
-from nlu_components.questions import needs_splitting, split_message
+from nlu_components.questions import split_message
 
 logger = logging.getLogger(__name__)
 
@@ -88,12 +88,14 @@ def _reading(parsed: dict[str, Any]) -> dict[str, Any]:
 async def attach_questions(message: UserMessage, agent: Any | None = None) -> None:
     """Classify each question of a message that asks several; record them in its metadata."""
     text = message.text or ""
-    if text.startswith("/") or not needs_splitting(text):
+    if text.startswith("/"):
+        return
+    split = split_message(text)
+    if not split.answered_apart:
         return
     agent = agent or _loaded_agent()
     if agent is None:
         return
-    split = split_message(text)
     readings = [_reading(await agent.parse_message(question)) for question in split.questions]
     metadata = message.metadata if isinstance(message.metadata, dict) else {}
     message.metadata = {

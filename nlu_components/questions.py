@@ -40,6 +40,9 @@ _REQUEST = re.compile(
     re.I,
 )
 MIN_QUESTION_CHARS = 8
+# Below this many characters, sentences before a question are small talk ("ok. and in the
+# uk?"), not context worth a separate reading.
+MIN_CONTEXT_CHARS = 40
 # A clause that sets a condition for the question after it, not a question of its own.
 _CONDITION = re.compile(r"^\s*(if|as|since|being|given|assuming|for someone|si|quand)\b", re.I)
 
@@ -60,6 +63,13 @@ class SplitMessage:
     def has_context(self) -> bool:
         """True when a single question comes with sentences about the person."""
         return len(self.questions) == 1 and bool(self.statements)
+
+    @property
+    def answered_apart(self) -> bool:
+        """True for several questions, or one question after some context about the person."""
+        if self.several:
+            return True
+        return self.has_context and sum(len(s) for s in self.statements) >= MIN_CONTEXT_CHARS
 
 
 def is_question(sentence: str) -> bool:
@@ -97,14 +107,6 @@ def split_message(text: str) -> SplitMessage:
     return SplitMessage(tuple(questions[:MAX_QUESTIONS]), tuple(statements))
 
 
-# Below this many characters, sentences before a question are small talk ("ok. and in the
-# uk?"), not context worth a separate reading.
-MIN_CONTEXT_CHARS = 40
-
-
 def needs_splitting(text: str) -> bool:
-    """True for several questions, or one question after some context about the person."""
-    split = split_message(text)
-    if split.several:
-        return True
-    return split.has_context and sum(len(s) for s in split.statements) >= MIN_CONTEXT_CHARS
+    """True when ``text`` asks several questions, or one after some context (see SplitMessage)."""
+    return split_message(text).answered_apart
