@@ -157,7 +157,8 @@ class ActionAnswer(Action):
         whole: Reading,
         questions: list[dict[str, Any]],
     ) -> list[EventType]:
-        share = max(MIN_SHARE, SEVERAL_BUDGET // len(questions))
+        # One question after some context gets a normal answer's length, not the whole budget.
+        share = max(MIN_SHARE, min(DEFAULT_BUDGET, SEVERAL_BUDGET // len(questions)))
         events: list[EventType] = []
         planned: list[Plan] = []
         for parsed in questions:
@@ -166,10 +167,10 @@ class ActionAnswer(Action):
             reading = with_context(Reading.from_parse(parsed), whole)
             if reading.intent in SMALL_TALK:
                 continue
-            if reading.intent == "out_of_scope":
+            plan = decide(state, reading, INTENT_TOPICS)
+            if plan.kind == "out_of_scope":
                 dispatcher.utter_message(response="utter_out_of_scope_part", question=reading.text)
                 continue
-            plan = decide(state, reading, INTENT_TOPICS)
             if plan in planned and plan.kind in ("topic", "salary"):
                 continue  # "which frameworks? tensorflow or pytorch?" is one question
             planned.append(plan)

@@ -63,7 +63,7 @@ def _is_word(word: str) -> bool:
     return all(max(zipf_frequency(p, "en"), zipf_frequency(p, "fr")) >= 3.0 for p in parts)
 
 
-NEAREST_COVERAGE = 0.2
+NEAREST_COVERAGE = 0.14
 """A sentence covering this much of the question (rare words weighing more) is offered as the
 nearest thing the sources say, after saying plainly what they don't cover."""
 

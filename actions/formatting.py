@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from knowledge.compose import Unit
+from knowledge.compose import LEAD_IN_ENDINGS, Unit
 from knowledge.query import PassageHit, Salary, Source
 
 CURRENCY_SIGNS = {"EUR": "€", "USD": "$", "GBP": "£"}
@@ -112,6 +112,7 @@ def composed_lines(units: Iterable[Unit]) -> str:
                 unit.kind == "list_item"
                 and unit.heading
                 and _KEEP_HEADING.search(unit.heading)
+                and not unit.heading.endswith(LEAD_IN_ENDINGS)  # the item already leads with it
                 and (previous is None or previous.heading != unit.heading)
             ):
                 lines.append(unit.heading.rstrip(":") + ":")

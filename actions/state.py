@@ -28,6 +28,7 @@ from rasa_sdk import Tracker
 from actions import slots
 from actions.aspects import PAY_ASPECTS, SOURCE_ASPECTS, asks_content, aspect_of
 from actions.entities import entity_text, entity_value
+from actions.scope import about_another_job, about_career
 from gazetteer.countries import city_vocabulary
 from knowledge.compose import question_words
 from knowledge.text import FRENCH_STOP_WORDS
@@ -98,6 +99,10 @@ class Reading:
     """The classifier's best intent other than ``nlu_fallback``: what an unsure reading leans to."""
     doubts_scope: bool = False
     """True when ``out_of_scope`` is among the classifier's three best intents."""
+    about_career: bool = False
+    """True when the message names work, hiring or the field (``actions.scope``)."""
+    about_another_job: bool = False
+    """True when the message names another occupation ("how do I become a nurse")."""
     rest: str = ""
     """The message without its entities ("and what about the weather in" for "… in toronto")."""
 
@@ -113,6 +118,8 @@ class Reading:
             confidence=float(intent.get("confidence") or 0.0),
             leaning=leaning,
             doubts_scope="out_of_scope" in ranking[:3],
+            about_career=about_career(text),
+            about_another_job=about_another_job(text),
             rest=_without_entities(text, message.get("entities") or []),
             # A button's payload ("/ask_skills") is not the person's words.
             text="" if text.startswith("/") else text,
@@ -237,13 +244,16 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if intent == "inform":
         return _follow_up(state, reading)
     if intent == "out_of_scope":
-        if reading.confidence >= SURE_OUT_OF_SCOPE:
+        # A question about work or the field that the classifier has not learnt ("should I
+        # practise leetcode?") is answered from the sources, or told what they don't cover.
+        sure = reading.confidence >= SURE_OUT_OF_SCOPE
+        if (sure and not reading.about_career) or reading.about_another_job:
             return Plan("out_of_scope")
-        return Plan("search", refuse_if_nothing=True)
+        return Plan("search", refuse_if_nothing=not reading.about_career)
     if intent == "nlu_fallback":
         if (reading.country or reading.city or reading.level) and not _asks_beyond_filters(reading):
             return _follow_up(state, reading)  # "in nyc" after pay figures: a follow-up
-        return Plan("search", refuse_if_nothing=reading.doubts_scope)
+        return Plan("search", refuse_if_nothing=reading.doubts_scope and not reading.about_career)
     return Plan("search")
 
 
@@ -274,7 +284,7 @@ def _follow_up(state: State, reading: Reading) -> Plan:
         return Plan("salary", country=reading.country, city=reading.city, level=level)
     if reading.country or reading.city:
         # "and what about the weather in toronto": a place, but not a filter-only follow-up.
-        return Plan("search", refuse_if_nothing=reading.doubts_scope)
+        return Plan("search", refuse_if_nothing=not reading.about_career)
     if reading.names_topic_filter:
         # "which languages?" right after a salary answer is a new topic, not pay again.
         return Plan("topic", intent=None, parameters=reading.topic_parameters())

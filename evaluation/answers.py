@@ -29,6 +29,8 @@ class AnswerOutcome:
     missing: tuple[str, ...]
     error: str | None = None
     forbidden: tuple[str, ...] = ()
+    missing_core: tuple[str, ...] = ()
+    """The turn's core facts (``Turn.core_facts``) the reply does not contain."""
 
     @property
     def too_long(self) -> bool:
@@ -39,6 +41,12 @@ class AnswerOutcome:
     def correct(self) -> bool:
         return self.error is None and not self.missing and not self.forbidden and not self.too_long
 
+    @property
+    def correct_short(self) -> bool:
+        """Correct on the core facts alone: a short answer may leave a list's details out."""
+        clean = self.error is None and not self.forbidden and not self.too_long
+        return clean and not self.missing_core
+
 
 def judge(turn: Turn, reply: str, error: str | None = None) -> AnswerOutcome:
     """Score one reply: the facts it must contain, what it must not say, its length."""
@@ -48,6 +56,7 @@ def judge(turn: Turn, reply: str, error: str | None = None) -> AnswerOutcome:
         missing_facts(reply, turn.answer_contains),
         error,
         forbidden_found(reply, turn.answer_excludes),
+        missing_facts(reply, turn.core_facts),
     )
 
 
@@ -66,6 +75,11 @@ def reply_lengths(outcomes: list[AnswerOutcome]) -> dict[str, int]:
 def accuracy(outcomes: list[AnswerOutcome]) -> float:
     """Share of correct answers (0.0 for no outcomes)."""
     return sum(o.correct for o in outcomes) / len(outcomes) if outcomes else 0.0
+
+
+def short_accuracy(outcomes: list[AnswerOutcome]) -> float:
+    """Share of answers correct on their core facts (0.0 for no outcomes)."""
+    return sum(o.correct_short for o in outcomes) / len(outcomes) if outcomes else 0.0
 
 
 def accuracy_by_intent(outcomes: list[AnswerOutcome]) -> dict[str, tuple[int, int]]:

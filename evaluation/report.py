@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evaluation.answers import AnswerOutcome, accuracy, accuracy_by_intent, reply_lengths
+from evaluation.answers import (
+    AnswerOutcome,
+    accuracy,
+    accuracy_by_intent,
+    reply_lengths,
+    short_accuracy,
+)
 from evaluation.heldout import HELDOUT_PATH, PROJECT_ROOT
 from evaluation.nlu import NluResult, Parse, gold_entities
 
@@ -51,6 +57,10 @@ class Evaluation:
             "entity_f1": self.nlu.entity_overall.f1,
             "e2e_accuracy": accuracy(self.e2e) if self.e2e is not None else None,
             "baseline_accuracy": accuracy(self.baseline) if self.baseline is not None else None,
+            "e2e_short_accuracy": short_accuracy(self.e2e) if self.e2e is not None else None,
+            "baseline_short_accuracy": (
+                short_accuracy(self.baseline) if self.baseline is not None else None
+            ),
         }
 
     def bar_results(self) -> list[tuple[Bar, float | None, str]]:
@@ -81,10 +91,11 @@ def _pairs(pairs: set[tuple[str, str]] | frozenset[tuple[str, str]]) -> str:
     return ", ".join(f"{e}={v}" for e, v in sorted(pairs)) or "—"
 
 
-def _count(outcomes: list[AnswerOutcome] | None) -> str:
+def _count(outcomes: list[AnswerOutcome] | None, *, short: bool = False) -> str:
     if outcomes is None:
         return "not run"
-    return f"{sum(o.correct for o in outcomes)}/{len(outcomes)}"
+    right = sum(o.correct_short if short else o.correct for o in outcomes)
+    return f"{right}/{len(outcomes)}"
 
 
 # ------------------------------------------------------------------------------- summary
@@ -107,6 +118,13 @@ def summary_lines(evaluation: Evaluation) -> list[str]:
         + (f"   ({_count(evaluation.e2e)})" if evaluation.e2e is not None else " (--nlu-only)"),
         f"  Retrieval baseline       {_fmt(measures['baseline_accuracy'], True)}"
         + (f"   ({_count(evaluation.baseline)})" if evaluation.baseline is not None else ""),
+        f"  E2E, core facts only     {_fmt(measures['e2e_short_accuracy'], True)}"
+        + (
+            f"   ({_count(evaluation.e2e, short=True)}; baseline "
+            f"{_count(evaluation.baseline, short=True)})"
+            if evaluation.e2e is not None and evaluation.baseline is not None
+            else ""
+        ),
         *(
             [
                 "  Reply length             median {median}, p95 {p95}, max {max} "
@@ -315,6 +333,16 @@ def markdown(evaluation: Evaluation, confusion_png: str) -> str:
             else "skipped (`--nlu-only`)",
         ),
         row(
+            "End-to-end accuracy, core facts only",
+            "e2e_short_accuracy",
+            _fmt(measures["e2e_short_accuracy"], True),
+            f"{_count(evaluation.e2e, short=True)}: `short_answer_contains` where the set "
+            f"re-judged a turn's facts for a ~600-character answer (baseline "
+            f"{_count(evaluation.baseline, short=True)})"
+            if evaluation.e2e is not None
+            else "skipped (`--nlu-only`)",
+        ),
+        row(
             "Retrieval baseline accuracy",
             "baseline_accuracy",
             _fmt(measures["baseline_accuracy"], True),
@@ -374,6 +402,7 @@ def _outcomes_json(outcomes: list[AnswerOutcome] | None) -> dict[str, Any] | Non
         return None
     return {
         "accuracy": accuracy(outcomes),
+        "short_accuracy": short_accuracy(outcomes),
         "correct": sum(o.correct for o in outcomes),
         "total": len(outcomes),
         "per_intent": {
@@ -386,6 +415,7 @@ def _outcomes_json(outcomes: list[AnswerOutcome] | None) -> dict[str, Any] | Non
                 "text": o.turn.text,
                 "intent": o.turn.intent,
                 "missing": list(o.missing),
+                "missing_core": list(o.missing_core),
                 "error": o.error,
                 "reply": o.reply[:REPLY_CHARS],
             }

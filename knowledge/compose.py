@@ -39,13 +39,19 @@ GENERIC_WORDS = frozenset(
     | {"need", "want", "know", "tell", "like", "get", "become", "make", "good", "best", "thing"}
     | {"people", "someone", "really", "actually", "usually", "guys", "pls", "please", "think"}
     | {"wat", "wht", "whats", "plz", "gonna", "wanna", "kinda", "lol", "ok", "okay"}
+    | {"eng", "engs", "rn", "tbh", "idk", "btw", "imo", "ngl", "u", "ur", "ya", "yeah"}
+    | {"matter", "employ", "still"}
     | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
 )
 # How much a sentence from a source already quoted is held back, per sentence already taken.
 SAME_SOURCE_PENALTY = 0.45
 # A sentence that leans on the one before it ("Taken together, those responsibilities…") reads
 # badly on its own.
-ANAPHORA = re.compile(r"^(these|those|this|that|such|taken together|in short|overall|it)\b", re.I)
+ANAPHORA = re.compile(
+    r"^(these|those|this|that|such|taken together|it)\b"
+    r"|^[^,.]{1,30},\s*(that|this|these|those)\s+(makes|means|is|are)\b",
+    re.I,
+)
 DURATION = re.compile(r"\b\d+\s*(?:\+\s*)?(?:-|–|to)?\s*\d*\s*(?:years?|months?|weeks?)\b", re.I)
 NUMBER = re.compile(r"\d")
 
@@ -63,6 +69,15 @@ class Unit:
     passage_id: int
     index: int
     topic_weight: float
+    members: frozenset[int] = frozenset()
+    """The list items a one-line list quotes in full (none for a list summed up by names)."""
+
+    @property
+    def covers(self) -> frozenset[int]:
+        """The list items this unit quotes: a list line and its items never share an answer."""
+        if self.kind == "list_item":
+            return frozenset({self.passage_id})
+        return self.members
 
 
 @dataclass(frozen=True)
@@ -122,7 +137,7 @@ def _cut(text: str, limit: int) -> str:
     return " ".join(kept) if kept else text
 
 
-INTRO_PENALTY = 0.6
+INTRO_PENALTY = 0.25
 """How much a paragraph that introduces a list is held back: the list itself is the answer."""
 
 
@@ -147,6 +162,8 @@ def units_of(hits: Sequence[PassageHit]) -> list[Unit]:
             parts = list(_sentences(hit.text))
         else:
             parts = [_cut(hit.text, LONG_UNIT) if len(hit.text) > LONG_UNIT else hit.text]
+            if hit.kind == "list_item" and hit.heading and hit.heading.endswith(LEAD_IN_ENDINGS):
+                parts = [_led(_lead(hit.heading, False), parts[0])]
         for index, part in enumerate(parts):
             if is_filler(part) and hit.kind == "paragraph":
                 continue
@@ -170,38 +187,115 @@ def units_of(hits: Sequence[PassageHit]) -> list[Unit]:
 LIST_LABEL = re.compile(r"^([^:]{3,60}):\s+\S")
 MIN_LISTED = 5
 """A list of this many "Name: description" items is summed up by its names in one line."""
+MIN_GROUPED = 3
+GROUP_CHARS = 480
+"""A list of short items that fits in this many characters is also offered whole, as one line."""
+PARTIAL_CHARS = 300
+"""Its first items are offered in a line of at most this many characters."""
+# A lead-in that ends on one of these words reads on into its items ("may suit you if you…").
+SECTION_NUMBER = re.compile(r"^\s*\d+(\.\d+)*\s*[–.)-]\s*")
+LEAD_IN_ENDINGS = (":", "…", "...")
+RUNS_ON = re.compile(r"\b(if|when|to|that|who|for|because|like)$", re.I)
+
+
+def _lists(units: Sequence[Unit]) -> list[list[Unit]]:
+    """Runs of list items of one source under one heading, in reading order."""
+    lists: dict[tuple[str, str | None], list[Unit]] = {}
+    for unit in units:
+        if unit.kind == "list_item":
+            lists.setdefault((unit.source.label, unit.heading), []).append(unit)
+    return list(lists.values())
+
+
+def _unled(text: str, heading: str | None) -> str:
+    """An item's own words, without the lead ``units_of`` gave it."""
+    lead = _lead(heading, False)
+    if lead and text.startswith(lead):
+        text = text[len(lead) :].lstrip()
+        return text[:1].upper() + text[1:]
+    return text
+
+
+def _lead(heading: str | None, labelled: bool) -> str:
+    """The heading as the lead of a one-line list, or "" when it would not read as one.
+
+    "This role may not suit you if…" leads its items; a question ("What Skills Do … Need?")
+    does not, and a section title before "Name: description" items would stack two colons.
+    """
+    if not heading or heading.endswith("?"):
+        return ""
+    lead = SECTION_NUMBER.sub("", heading).rstrip(":.… ").strip()
+    if labelled and not heading.endswith(LEAD_IN_ENDINGS):
+        return ""
+    return lead if RUNS_ON.search(lead) else f"{lead}:"
+
+
+def _led(lead: str, item: str) -> str:
+    """An item after its lead: "This role may not suit you if you dislike ambiguity…"."""
+    if not lead:
+        return item
+    if lead.endswith(":"):
+        return f"{lead} {item}"
+    return f"{lead} {item[:1].lower() + item[1:] if item[1:2].islower() else item}"
+
+
+def _list_line(lead: str, texts: Sequence[str]) -> str:
+    if lead and not lead.endswith(":"):
+        texts = [t[:1].lower() + t[1:] if t[1:2].islower() else t for t in texts]
+    return f"{lead} {'; '.join(texts)}." if lead else f"{'; '.join(texts)}."
+
+
+def _line(items: Sequence[Unit], key: str, text: str, quoted: Sequence[Unit]) -> Unit:
+    """A one-line unit for the list ``items``, quoting ``quoted`` of them in full."""
+    first = items[0]
+    return Unit(
+        key=f"{first.passage_id}.{key}",
+        text=text,
+        kind="list",
+        heading=first.heading,
+        source=first.source,
+        passage_id=first.passage_id,
+        index=-1,
+        topic_weight=max(item.topic_weight for item in items),
+        members=frozenset(item.passage_id for item in quoted),
+    )
 
 
 def condensed_lists(units: Sequence[Unit]) -> list[Unit]:
-    """One unit per long "Name: description" list, naming its items in the source's words.
+    """Units for lists that a single line can carry, in the source's words.
 
-    "Types of Machine Learning Engineers: MLOps Engineer, Computer Vision Engineer, …" answers
-    "what types are there?" in one line, where the items in full would fill three screens.
+    A long "Name: description" list is summed up by its names ("Types of Machine Learning
+    Engineers: MLOps Engineer, Computer Vision Engineer, …" answers "what types are there?" in
+    one line, where the items in full would fill three screens). A list of short items is
+    offered whole, after the heading that introduces it ("This role may not suit you if you
+    dislike ambiguity…; you find it frustrating…"): one line carries all its points, where its
+    items alone would each lose what they are a list of. Its first items are offered as a
+    shorter line too, for an answer with little room left or a list too long for one line.
     """
-    lists: dict[tuple[str, str | None], list[Unit]] = {}
-    for unit in units:
-        if unit.kind == "list_item" and LIST_LABEL.match(unit.text):
-            lists.setdefault((unit.source.label, unit.heading), []).append(unit)
     condensed = []
-    for (_, heading), items in lists.items():
-        if len(items) < MIN_LISTED:
-            continue
-        names = [LIST_LABEL.match(item.text).group(1).strip() for item in items]  # type: ignore[union-attr]
-        # A heading that is a question ("What Skills Do … Need?") does not lead a list well.
-        lead = f"{heading.rstrip(':')}: " if heading and not heading.endswith("?") else ""
+    for items in _lists(units):
+        labels = [LIST_LABEL.match(item.text) for item in items]
+        labelled = all(labels)
         first = items[0]
-        condensed.append(
-            Unit(
-                key=f"{first.passage_id}.list",
-                text=f"{lead}{', '.join(names)}.",
-                kind="list",
-                heading=heading,
-                source=first.source,
-                passage_id=first.passage_id,
-                index=-1,
-                topic_weight=max(item.topic_weight for item in items),
-            )
-        )
+        if labelled and len(items) >= MIN_LISTED:
+            names = [label.group(1).strip() for label in labels if label]
+            lead = _lead(first.heading, False)
+            text = f"{lead} {', '.join(names)}." if lead else f"{', '.join(names)}."
+            condensed.append(_line(items, "list", text, ()))  # the descriptions still add
+            continue
+        if len(items) < MIN_GROUPED:
+            continue
+        lead = _lead(first.heading, labelled)
+        texts = [_unled(item.text, first.heading).rstrip(" .;") for item in items]
+        whole = _list_line(lead, texts)
+        if len(whole) <= GROUP_CHARS:
+            condensed.append(_line(items, "list", whole, items))
+        shown = 2
+        while shown < len(texts) and len(_list_line(lead, texts[: shown + 1])) <= PARTIAL_CHARS:
+            shown += 1
+        partial = _list_line(lead, texts[:shown])
+        if shown < len(texts) and len(partial) <= PARTIAL_CHARS:
+            condensed.append(_line(items, "first", partial, items[:shown]))
     return condensed
 
 
@@ -215,8 +309,11 @@ def text_stems(text: str, limit: int = 200) -> frozenset[str]:
 
     Cached: the store's sentences come back answer after answer.
     """
-    joined = re.sub(r"(?<=\w)-(?=\w)|\b(part|full|over|day)\s(?=time\b)", r"\1", text.lower())
-    return frozenset(_stems(content_words(joined, limit=limit)))
+    lowered = text.lower()
+    joined = re.sub(r"(?<=\w)-(?=\w)|\b(part|full|over|day)\s(?=time\b)", r"\1", lowered)
+    # The long parts of a compound count on their own: "in-demand" answers "is demand growing".
+    parts = re.findall(r"(?<=-)[a-z]{5,}\b", lowered)
+    return frozenset(_stems(content_words(joined, limit=limit)) | _stems(parts))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -278,14 +375,13 @@ def score(unit: Unit, topic: str | None, wanted: set[str], message: str) -> floa
         # ("Main focus: building production ML systems.") is a table cell, unclear alone.
         value += 0.25 if len(unit.text) >= 60 or "," in unit.text else -0.3
     if unit.kind == "list":
-        value += (
-            0.3
-            if re.search(r"\b(types?|kinds?|list|which|options|what are)\b", message, re.I)
-            else 0.0
-        )
-    if ANAPHORA.match(unit.text):
-        value -= 0.8
-    if len(unit.text) > 300:
+        if re.search(r"\b(types?|kinds?|list|which|options|what are)\b", message, re.I):
+            value += 0.3
+        if unit.members:
+            value += 0.45  # the whole list in one line: what each of its items is part of
+    if ANAPHORA.match(unit.text) and unit.kind == "paragraph":
+        value -= 0.8  # a list line's lead is a heading ("This role may suit you if…")
+    if len(unit.text) > 300 and not unit.members:
         value -= 0.2
     return value
 
@@ -329,8 +425,13 @@ def compose(
     """
     skip = set(exclude)
     units = units_of(hits)
+    units += condensed_lists(units)
+    # "Tell me more" after a list line must not repeat its items, nor the line after an item.
+    said = {item for unit in units if unit.key in skip for item in unit.covers}
     scored = [
-        p for p in _scored(units + condensed_lists(units), topic, message) if p[1].key not in skip
+        pair
+        for pair in _scored(units, topic, message)
+        if pair[1].key not in skip and not pair[1].covers & said
     ]
     ranked = [unit for _, unit in scored]
     if not ranked:
@@ -340,6 +441,7 @@ def compose(
     used = 0
     per_source: dict[str, int] = {}
     pool = list(ranked)
+    quoted: set[int] = set()
     limit = min(max(budget, 1), MAX_BUDGET)
     while pool and (max_units is None or len(chosen) < max_units):
         best = max(
@@ -347,12 +449,15 @@ def compose(
             key=lambda u: scores[u.key] - SAME_SOURCE_PENALTY * per_source.get(u.source.label, 0),
         )
         pool.remove(best)
+        if best.covers & quoted:
+            continue  # its list line, or one of its items, is already in the answer
         length = len(best.text) + 12
-        if chosen and used + length > limit:
+        if used + length > limit and (chosen or best.kind == "list"):
             continue  # a shorter unit further down may still fit
         if chosen and scores[best.key] < 0.45 * scores[chosen[0].key]:
             continue  # does not answer this question (a stronger one may still be held back)
         chosen.append(best)
+        quoted |= best.covers
         used += length
         per_source[best.source.label] = per_source.get(best.source.label, 0) + 1
         if used >= budget * 0.85:

@@ -44,6 +44,8 @@ MIN_QUESTION_CHARS = 8
 # uk?"), not context worth a separate reading.
 MIN_CONTEXT_CHARS = 40
 # A clause that sets a condition for the question after it, not a question of its own.
+# A clause about the person ("i've been a backend dev for years, how…") is context.
+_ABOUT_ME = re.compile(r"^\s*(i|i'm|im|i've|ive|i am|my|je|j'ai|je suis)\b", re.I)
 _CONDITION = re.compile(r"^\s*(if|as|since|being|given|assuming|for someone|si|quand)\b", re.I)
 
 
@@ -99,6 +101,9 @@ def split_message(text: str) -> SplitMessage:
             asks = is_question(clause) or clause.endswith("?")
             if not asks and position == 0 and len(clauses) > 1 and _CONDITION.match(clause):
                 pending = f"{clause}, "
+            elif not asks and position == 0 and len(clauses) > 1 and _ABOUT_ME.match(clause):
+                # "i've been a backend developer for years, how do i switch?": who is asking.
+                statements.append(clause)
             elif questions and not asks:
                 questions[-1] = f"{questions[-1]} {clause}"
             else:

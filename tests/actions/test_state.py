@@ -242,6 +242,33 @@ def test_an_unsure_refusal_refuses_only_when_the_store_has_nothing() -> None:
     assert not decide(State(), in_domain, INTENT_TOPICS).refuse_if_nothing
 
 
+@pytest.mark.parametrize(
+    "text,confidence,kind,refuses",
+    [
+        # About work or the field: searched, and an honest gap rather than a refusal.
+        ("how do i show impact on my cv", 0.67, "search", False),
+        ("should i practise leetcode for it", 0.54, "search", False),
+        ("is it a good fit if i hate talking to stakeholders lol", 0.31, "search", False),
+        # Not about this career: refused when sure, else refused if the store has nothing.
+        ("can you recommend a good pizza place", 0.99, "out_of_scope", True),
+        ("how do i become a nurse", 0.99, "out_of_scope", True),
+        ("what is the average salary of a dentist", 0.5, "out_of_scope", True),
+    ],
+)
+def test_a_doubted_question_about_work_is_searched_not_refused(
+    text: str, confidence: float, kind: str, refuses: bool
+) -> None:
+    parsed = {
+        "text": text,
+        "intent": {"name": "out_of_scope", "confidence": confidence},
+        "intent_ranking": [{"name": "out_of_scope", "confidence": confidence}],
+        "entities": [],
+    }
+    plan = decide(State(), Reading.from_parse(parsed), INTENT_TOPICS)
+    assert plan.kind == kind
+    assert plan.kind == "out_of_scope" or plan.refuse_if_nothing == refuses
+
+
 def test_a_place_with_another_question_is_not_a_filter_follow_up() -> None:
     text = "and what about the weather in toronto"
     start = text.index("toronto")

@@ -254,7 +254,7 @@ async def test_getting_started_from_a_background(
         {},
     )
     text = rendered(dispatcher)
-    assert "Coming from finance?" in text and "transition well" in text
+    assert "from another field (finance)" in text and "transition well" in text
     assert "learning Python" in text
     assert slot_events(events)["background"] == "finance"
 

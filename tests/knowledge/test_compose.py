@@ -98,6 +98,59 @@ def test_a_long_list_is_summed_up_by_its_names() -> None:
     assert chosen.units[0].text == "Types of engineers: " + ", ".join(names) + "."
 
 
+SUITS = ["You enjoy solving practical problems.", "You like working with evidence and patterns."]
+DOES_NOT_SUIT = [
+    "You dislike ambiguity and want perfect data.",
+    "You want a role with very little stakeholder interaction.",
+    "You prefer work that is almost entirely repetitive.",
+]
+
+
+def lead_in_lists() -> list[PassageHit]:
+    """Two lists whose items only make sense after the heading that introduces them."""
+    suits = [
+        hit(i, text, kind="list_item", heading="This role may suit you if…")
+        for i, text in enumerate(SUITS, 1)
+    ]
+    does_not = [
+        hit(i, text, kind="list_item", heading="This role may not suit you if…")
+        for i, text in enumerate(DOES_NOT_SUIT, 10)
+    ]
+    return suits + does_not
+
+
+def test_an_item_keeps_the_lead_in_it_belongs_to() -> None:
+    units = {u.passage_id: u.text for u in units_of(lead_in_lists())}
+    assert units[10] == "This role may not suit you if you dislike ambiguity and want perfect data."
+
+
+def test_a_list_of_short_items_is_offered_whole_after_its_lead() -> None:
+    chosen = compose(lead_in_lists(), "would this job suit me", "suitability")
+    texts = [u.text for u in chosen.units]
+    assert (
+        "This role may not suit you if you dislike ambiguity and want perfect data; you want a "
+        "role with very little stakeholder interaction; you prefer work that is almost entirely "
+        "repetitive." in texts
+    )
+    # A list line and one of its own items never share an answer, nor does "more" repeat them.
+    quoted = [pid for u in chosen.units for pid in (u.members or {u.passage_id})]
+    assert len(quoted) == len(set(quoted))
+    more = compose(
+        lead_in_lists(),
+        "would this job suit me",
+        "suitability",
+        exclude=[u.key for u in chosen.units],
+    )
+    assert not {pid for u in more.units for pid in (u.members or {u.passage_id})} & set(quoted)
+
+
+def test_a_list_line_never_stands_in_for_a_short_answer() -> None:
+    short = compose(
+        lead_in_lists(), "would this job suit me", "suitability", budget=80, max_units=2
+    )
+    assert short.units and all(u.kind == "list_item" for u in short.units)
+
+
 def test_a_pay_figure_does_not_answer_another_topic() -> None:
     hits = [
         hit(1, "Senior: up to €150,000 or more, especially in large Tech companies.", score=3.0),

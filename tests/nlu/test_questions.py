@@ -72,6 +72,9 @@ def test_commas_between_questions_and_a_leading_condition() -> None:
         "what tools they use",
         "is remote ok?",
     )
+    about_me = split_message("i've been a backend developer for a while, how do i switch to ML?")
+    assert about_me.questions == ("how do i switch to ML?",)
+    assert about_me.statements == ("i've been a backend developer for a while",)
     assert split_message("if im junior, what can i earn?").questions == (
         "if im junior, what can i earn?",
     )
