@@ -8,6 +8,7 @@ they do say.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk.events import EventType
@@ -18,9 +19,30 @@ from actions.aspects import asks_content, aspect_of
 from actions.fallback import answer_search
 from actions.formatting import basis_of, composed_lines, level_label, money, source_description
 from actions.store import run_in_session, run_query
+from actions.topics import topic_candidates
 from knowledge import query
 from knowledge.compose import compose
 from knowledge.query import PassageHit, Salary
+
+# A sentence that puts one thing above the others: on pay ("pay the most"), on demand ("most
+# in-demand"), or in general ("Python (priority)").
+PAY_QUESTION = re.compile(r"\b(pay|pays|paid|salary|salaries|earn|earns|money)\b", re.I)
+DEMAND_QUESTION = re.compile(r"\b(demand|hiring|sought|wanted|jobs)\b", re.I)
+SINGLES_OUT_PAY = re.compile(r"\b(pay the most|best[- ]paid|highest[- ]paid)\b", re.I)
+SINGLES_OUT_DEMAND = re.compile(r"\b(most in[- ]demand|in high demand)\b", re.I)
+SINGLES_OUT = re.compile(
+    r"\b(priority|most important|above all|essential|the most valuable)\b", re.I
+)
+
+
+def _singling_cue(text: str) -> re.Pattern[str]:
+    """What a sentence must say to single something out for this question."""
+    if PAY_QUESTION.search(text):
+        return SINGLES_OUT_PAY
+    if DEMAND_QUESTION.search(text):
+        return SINGLES_OUT_DEMAND
+    return SINGLES_OUT
+
 
 RELATED_SEARCH = {
     "bonus": "bonuses stock options package base salary",
@@ -124,6 +146,26 @@ async def _name_sources(dispatcher: CollectingDispatcher, last: dict[str, Any]) 
     return []
 
 
+async def _singled_out(dispatcher: CollectingDispatcher, last: dict[str, Any], text: str) -> bool:
+    """Say what the sources single out on the last answer's topic, if any of them does.
+
+    "Which of those matters most?" after the skills: no page ranks them all, but Bessand marks
+    Python as the priority; that is what the sources say, and said as such.
+    """
+    topic = last["topic"]
+    hits = await run_in_session(
+        lambda session: topic_candidates(session, topic, last.get("specialisation"))
+    )
+    cue = _singling_cue(text)
+    singling = [hit for hit in hits if cue.search(hit.text)]
+    chosen = compose(singling, text, topic, budget=320, max_units=2)
+    units = [unit for unit in chosen.units if cue.search(unit.text)]
+    if not units:
+        return False
+    dispatcher.utter_message(response="utter_singled_out", passages=composed_lines(units))
+    return True
+
+
 async def answer_about(
     dispatcher: CollectingDispatcher, last: dict[str, Any], text: str
 ) -> list[EventType]:
@@ -136,6 +178,9 @@ async def answer_about(
         and not asks_content(text)
     ):
         return await _name_sources(dispatcher, last)
+    if aspect == "ranking" and last.get("kind") == "topic" and last.get("topic"):
+        if await _singled_out(dispatcher, last, text):
+            return []
     if last.get("kind") != "salary" or aspect is None:
         return await answer_search(
             dispatcher,

@@ -26,6 +26,7 @@ from knowledge.query import PassageHit, Source
 from knowledge.text import FRENCH_STOP_WORDS, content_words, sentences
 
 FILLER_FILE = Path(__file__).parent / "rules" / "filler.yml"
+SYNONYMS_FILE = Path(__file__).parent / "rules" / "synonyms.yml"
 DEFAULT_BUDGET = 600
 """Characters of quoted text a default answer aims at (the reply adds a heading and sources)."""
 MAX_BUDGET = 950
@@ -332,11 +333,27 @@ def _sentences(text: str) -> tuple[str, ...]:
     return tuple(sentences(text))
 
 
+@functools.lru_cache(maxsize=1)
+def synonyms() -> dict[str, frozenset[str]]:
+    """Stem -> stems that answer it too (``rules/synonyms.yml``: "switch" -> "chang", …)."""
+    raw = yaml.safe_load(SYNONYMS_FILE.read_text(encoding="utf-8")) or {}
+    return {
+        word[:5]: frozenset(_stems(str(other).lower() for other in others))
+        for word, others in raw.items()
+    }
+
+
 def matched(wanted: Iterable[str], found: frozenset[str]) -> set[str]:
-    """The wanted stems found, a short stem matching longer ones ("prep" -> "prepa")."""
+    """The wanted stems found, a short stem matching longer ones ("prep" -> "prepa").
+
+    A stem also counts as found through a synonym ("switch careers" -> "career changers").
+    """
+    alternatives = synonyms()
     hits = set()
     for stem in wanted:
         if stem in found or (len(stem) == 4 and any(f.startswith(stem) for f in found)):
+            hits.add(stem)
+        elif alternatives.get(stem, frozenset()) & found:
             hits.add(stem)
     return hits
 
@@ -559,7 +576,7 @@ def uncovered_words(message: str, hits: Sequence[PassageHit], topic: str | None)
         frequency = min(zipf_frequency(part, "en") for part in parts)
         if len(parts) > 1 or low <= frequency < high:
             specific.append(word)
-    if any(text_stems(word, limit=1) <= present for word in specific):
+    if any(matched(text_stems(word, limit=1), frozenset(present)) for word in specific):
         return []  # the sources speak of part of it: the answer itself is the honest reply
     missing = specific
     return missing

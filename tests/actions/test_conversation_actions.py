@@ -72,6 +72,22 @@ async def test_questions_about_pay_figures(tracker: TrackerFactory) -> None:
     assert "£81,750" in midpoint
 
 
+async def test_which_matters_most_gives_what_the_sources_single_out(
+    tracker: TrackerFactory,
+) -> None:
+    _, skills, _ = await say(tracker, "ask_skills", "what skills do i need")
+    most, _, _ = await say(
+        tracker, "ask_about_answer", "which of those matters most?", slots=skills
+    )
+    assert "single out" in most and "Python (priority)" in most and "(Bessand)" in most
+    _, sectors, _ = await say(tracker, "ask_industries", "which industries hire ml engineers")
+    pays, _, _ = await say(tracker, "ask_about_answer", "which of those pays best?", slots=sectors)
+    assert "pay the most" in pays and "indispensable" not in pays
+    _, day, _ = await say(tracker, "ask_typical_day", "what's a normal day like")
+    nothing, _, _ = await say(tracker, "ask_about_answer", "which of those pays best?", slots=day)
+    assert "don't cover a ranking" in nothing
+
+
 async def test_sources_question_without_a_last_answer_lists_them(tracker: TrackerFactory) -> None:
     reply, _, _ = await say(tracker, "ask_sources", "where does that come from")
     assert "these 5 published pages" in reply
