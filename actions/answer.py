@@ -33,6 +33,11 @@ SMALL_TALK = frozenset({"greet", "thank", "goodbye", "bot_challenge", "ask_capab
 # Characters of quoted text shared by the answers to one message's questions.
 SEVERAL_BUDGET = 900
 MIN_SHARE = 220
+# No reply is longer than this (the issue's cap); a message's heading, sources and buttons take
+# up to FRAME_CHARS, pay figures for one country up to SALARY_CHARS.
+REPLY_CAP = 1200
+FRAME_CHARS = 110
+SALARY_CHARS = 520
 # What a long message says about the person carries into each of its questions. Not the
 # level: "15 years in accounting" says nothing about seniority as an ML engineer.
 PERSON_FIELDS = ("country", "city", "background", "background_text")
@@ -173,6 +178,12 @@ class ActionAnswer(Action):
                 continue
             if plan in planned and plan.kind in ("topic", "salary"):
                 continue  # "which frameworks? tensorflow or pytorch?" is one question
+            room = REPLY_CAP - _reply_chars(dispatcher) - FRAME_CHARS
+            if planned and room < (SALARY_CHARS if plan.kind == "salary" else MIN_SHARE):
+                # The reply would run past what a chat reply can hold: ask for it on its own.
+                dispatcher.utter_message(response="utter_question_left", question=reading.text)
+                break
+            budget = min(budget, room)
             planned.append(plan)
             answered = await carry_out(dispatcher, state, reading, budget)
             events.extend(answered)
@@ -180,6 +191,11 @@ class ActionAnswer(Action):
         if not events:
             dispatcher.utter_message(response="utter_rephrase")
         return _last_value_per_slot(events)
+
+
+def _reply_chars(dispatcher: CollectingDispatcher) -> int:
+    """A generous estimate of the reply so far: its facts plus each message's frame."""
+    return _quoted_chars(dispatcher) + FRAME_CHARS * len(dispatcher.messages)
 
 
 def _quoted_chars(dispatcher: CollectingDispatcher) -> int:

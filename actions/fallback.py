@@ -32,6 +32,7 @@ from knowledge.compose import (
     question_words,
     text_stems,
     weighted_coverage,
+    with_synonyms,
 )
 from knowledge.query import PassageHit
 from knowledge.text import content_words
@@ -123,7 +124,7 @@ async def answer_search(
     text = text[:MAX_MESSAGE_CHARS]
 
     def fetch(session: Session) -> list[PassageHit]:
-        return query.search(session, text, limit=SEARCH_HITS)
+        return query.search(session, with_synonyms(text), limit=SEARCH_HITS)
 
     hits = await run_in_session(fetch)
     frequencies = document_frequencies(text, [hit.text for hit in hits])

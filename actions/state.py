@@ -43,7 +43,9 @@ FREE_INTENTS = frozenset({"nlu_fallback", "ask_advice"})
 # A question with one of these words is about pay unless the classifier is sure otherwise.
 PAY_WORDS = re.compile(
     r"\b(earn|earns|earning|salary|salaries|paid|wage|wages|compensation|gagne|gagner|salaire)\b"
-    r"|\bc'est combien\b",
+    r"|\bc'est combien\b"
+    # "what would I make starting out?": make as in earn
+    r"|\b(would|will|do|does|could|can|did)\s+(i|you|they|we|one|people|an?\s+\w+)\s+make\b",
     re.I,
 )
 PAY_OVERRIDE_BELOW = 0.6
@@ -212,9 +214,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             and not asks_content(reading.text)
         ):
             return Plan("about")  # "where does it say that?", "who wrote that?"
-    if intent not in ("ask_salary", "ask_salary_factors", "ask_about_answer", "out_of_scope") and (
-        reading.confidence < PAY_OVERRIDE_BELOW and PAY_WORDS.search(reading.text)
-    ):
+    if _pay_word_wins(intent, reading):
         # "what does an mle earn here" read as a question about the role: the pay word wins.
         return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)
     if intent == MORE_INTENT:
@@ -268,6 +268,23 @@ _FOLLOW_UP_WORDS = frozenset(
     | {"just", "generally", "general", "overall", "only", "also", "now", "please", "pls"}
     | {"specifically", "exactly", "precisely", "though", "instead", "too", "either", "about"}
 )
+
+
+def _pay_word_wins(intent: str, reading: Reading) -> bool:
+    """True when a pay word makes an unsure reading a pay question.
+
+    Also when the classifier calls it out of scope or a follow-up but the message names a place
+    or a level ("what would I make starting out in the uk?"), unless it names another job.
+    """
+    if intent in ("ask_salary", "ask_salary_factors", "ask_about_answer"):
+        return False
+    if not PAY_WORDS.search(reading.text):
+        return False
+    if intent in ("out_of_scope", "inform"):
+        # "ok and roughly what would i make starting out in the uk?" after another topic
+        has_filter = reading.country or reading.city or reading.level
+        return bool(has_filter) and not reading.about_another_job
+    return reading.confidence < PAY_OVERRIDE_BELOW
 
 
 def _asks_beyond_filters(reading: Reading) -> bool:

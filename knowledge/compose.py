@@ -334,13 +334,22 @@ def _sentences(text: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def _synonym_words() -> dict[str, tuple[str, ...]]:
+    raw = yaml.safe_load(SYNONYMS_FILE.read_text(encoding="utf-8")) or {}
+    return {str(w).lower(): tuple(str(o).lower() for o in others) for w, others in raw.items()}
+
+
+@functools.lru_cache(maxsize=1)
 def synonyms() -> dict[str, frozenset[str]]:
     """Stem -> stems that answer it too (``rules/synonyms.yml``: "switch" -> "chang", …)."""
-    raw = yaml.safe_load(SYNONYMS_FILE.read_text(encoding="utf-8")) or {}
-    return {
-        word[:5]: frozenset(_stems(str(other).lower() for other in others))
-        for word, others in raw.items()
-    }
+    return {word[:5]: frozenset(_stems(others)) for word, others in _synonym_words().items()}
+
+
+def with_synonyms(message: str) -> str:
+    """``message`` and the other words for its words, for a search that must find either."""
+    words = set(re.findall(r"[a-z]+", message.lower()))
+    extra = [o for word, others in _synonym_words().items() if word in words for o in others]
+    return " ".join([message, *extra])
 
 
 def matched(wanted: Iterable[str], found: frozenset[str]) -> set[str]:

@@ -131,6 +131,29 @@ async def test_several_questions_are_answered_in_order(tracker: TrackerFactory) 
     assert len(reply) <= 1600
 
 
+async def test_three_questions_stay_within_one_reply(tracker: TrackerFactory) -> None:
+    france = [{"entity": "country", "value": "france", "start": 24, "end": 30}]
+    questions = [
+        {"text": "what is an ml engineer", "intent": {"name": "ask_role"}, "entities": []},
+        {
+            "text": "what's the salary in france",
+            "intent": {"name": "ask_salary"},
+            "entities": france,
+        },
+        {"text": "what do they do all day", "intent": {"name": "ask_duties"}, "entities": []},
+    ]
+    reply, _, dispatcher = await say(
+        tracker,
+        "ask_several",
+        "what is an ml engineer, what's the salary in france, and what do they do all day?",
+        metadata={"questions": questions, "statements": []},
+    )
+    assert "€50,000" in reply and len(reply) <= 1200
+    responses = [m["response"] for m in dispatcher.messages]
+    if "utter_question_left" in responses:  # what did not fit is named, not dropped silently
+        assert "what do they do all day" in reply
+
+
 async def test_context_of_a_long_message_reaches_its_question(tracker: TrackerFactory) -> None:
     questions = [
         {"text": "what could i earn?", "intent": {"name": "ask_salary"}, "entities": []},

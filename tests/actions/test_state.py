@@ -290,3 +290,16 @@ def test_an_unsure_place_alone_is_a_follow_up() -> None:
     reading = Reading("nlu_fallback", text="in nyc", country="US", city="Nyc", rest="in    ")
     plan = decide(SALARY_FR, reading, INTENT_TOPICS)
     assert (plan.kind, plan.country) == ("salary", "US")
+
+
+def test_a_pay_question_with_a_place_is_about_pay_however_it_was_classified() -> None:
+    text = "ok and roughly what would i make starting out in the uk?"
+    start = text.index("uk")
+    parsed = {
+        "text": text,
+        "intent": {"name": "out_of_scope", "confidence": 0.9},
+        "intent_ranking": [{"name": "out_of_scope", "confidence": 0.9}],
+        "entities": [{"entity": "country", "value": "uk", "start": start, "end": start + 2}],
+    }
+    plan = decide(State(), Reading.from_parse(parsed), INTENT_TOPICS)
+    assert (plan.kind, plan.country) == ("salary", "GB")
