@@ -104,6 +104,9 @@ async def carry_out(
         return await answer_about(dispatcher, state.last, reading.text)
     if plan.kind == "sources":
         return await list_sources(dispatcher)
+    if plan.kind == "pay_comparison":
+        dispatcher.utter_message(response="utter_no_pay_comparison")
+        return []
     if plan.kind == "out_of_scope":
         dispatcher.utter_message(response="utter_out_of_scope")
         return []

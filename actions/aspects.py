@@ -10,6 +10,14 @@ import re
 
 from knowledge.compose import question_words
 
+# "Who earns more, an ML engineer or a data scientist?": the sources give ML engineers' pay only.
+PAY_COMPARISON = re.compile(
+    r"\bwho (earns|makes|gets paid|is paid|gets more)\b"
+    r"|\b(earns?|makes?|paid|pays?) (more|better|less) than\b|\b(better|higher|worse)[- ]paid\b"
+    r"|\bqui gagne (le )?plus\b",
+    re.I,
+)
+
 # What a question about the last answer asks about, first match wins.
 ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (

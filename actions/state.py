@@ -26,7 +26,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions import slots
-from actions.aspects import PAY_ASPECTS, SOURCE_ASPECTS, asks_content, aspect_of
+from actions.aspects import PAY_ASPECTS, PAY_COMPARISON, SOURCE_ASPECTS, asks_content, aspect_of
 from actions.entities import entity_text, entity_value
 from actions.scope import about_another_job, about_career
 from gazetteer.countries import city_vocabulary
@@ -169,8 +169,9 @@ class Plan:
     """The answer to give: its kind and the filters it uses.
 
     ``kind`` is one of ``salary``, ``topic``, ``more``, ``shorter``, ``about``, ``sources``,
-    ``search``, ``out_of_scope``. A ``search`` that finds nothing says the sources don't cover
-    it, or, with ``refuse_if_nothing``, that the question is not about this career.
+    ``pay_comparison``, ``search``, ``out_of_scope``. A ``search`` that finds nothing says the
+    sources don't cover it, or, with ``refuse_if_nothing``, that the question is not about this
+    career.
     """
 
     kind: str
@@ -195,6 +196,14 @@ UNSURE_INTENTS = frozenset(
 def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Plan:
     """The plan for ``reading`` in ``state``; ``intent_topics`` maps topic intents to topics."""
     intent = reading.intent
+    if (
+        PAY_COMPARISON.search(reading.text)
+        and intent != "out_of_scope"
+        and not (reading.country or reading.city or reading.level)
+    ):
+        # "who earns more, an ML engineer or a data scientist?" ("more" is not a command here);
+        # seniors against juniors, or one country against another, the figures do answer.
+        return Plan("pay_comparison")
     if intent in (MORE_INTENT, SHORTER_INTENT) and (
         reading.country or reading.city or reading.level or reading.names_topic_filter
     ):

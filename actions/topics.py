@@ -7,6 +7,7 @@ what was left out is kept in the ``last_answer`` slot, so "more" and "shorter" c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +21,7 @@ from actions.formatting import composed_lines, source_names
 from actions.store import run_in_session
 from gazetteer.entities import vocabulary
 from knowledge import query
-from knowledge.compose import DEFAULT_BUDGET, Composition, compose, uncovered_words
+from knowledge.compose import DEFAULT_BUDGET, DURATION, Composition, compose, uncovered_words
 from knowledge.query import PassageHit
 
 INTENT_TOPICS = {
@@ -107,6 +108,8 @@ def resolve_topic(intent: str | None, parameters: dict[str, str | None]) -> str 
         return STUDY_ROUTE_TOPICS.get(parameters["study_route"] or "", "education")
     if topic == "compare":
         return COMPARE_TOPICS.get(parameters.get("role") or "")
+    if topic == "role" and parameters.get("specialisation"):
+        return "specialisations"  # "c'est quoi le mlops ?" asks what the specialisation is
     return topic
 
 
@@ -182,6 +185,11 @@ class TopicQuestion:
     """The message without its entities: a background or a place is not a gap's subject."""
 
 
+ASKS_DURATION = re.compile(
+    r"\bhow long\b|\bhow many (years|months)\b|\bcombien de temps\b|\bhow quickly\b", re.I
+)
+
+
 def remembered(kind: str, composition: Composition, **details: Any) -> dict[str, Any]:
     """The ``last_answer`` record of a composed answer (keys of what was shown and left out)."""
     return {
@@ -222,25 +230,31 @@ async def answer_topic(
         dispatcher.utter_message(response="utter_no_passages")
         return events
     budget = question.budget
-    missing = uncovered_words(question.rest or question.text, hits, topic)
-    if missing:
-        dispatcher.utter_message(
-            response="utter_topic_gap",
-            subject=", ".join(missing[:3]),
-            topic_name=TOPIC_NAMES.get(topic, topic.replace("_", " ")),
-        )
+    told = None
     if background_hits:
         # The person's background first, briefly; the topic answer shares the budget.
         told = compose(background_hits, question.text, "getting_started", budget=budget // 2)
+        budget -= sum(len(u.text) for u in told.units)
+        hits = [h for h in hits if h.id not in {u.passage_id for u in told.units}]
+    composition = compose(hits, question.text, topic, budget=max(budget, 200))
+    topic_name = TOPIC_NAMES.get(topic, topic.replace("_", " "))
+    missing = uncovered_words(question.rest or question.text, hits, topic)
+    if missing:
+        dispatcher.utter_message(
+            response="utter_topic_gap", subject=", ".join(missing[:3]), topic_name=topic_name
+        )
+    elif ASKS_DURATION.search(question.text) and not any(
+        DURATION.search(unit.text) for unit in composition.units
+    ):
+        # "how long does it take?": no page gives a duration, and the answer must say so first.
+        dispatcher.utter_message(response="utter_no_duration", topic_name=topic_name)
+    if told is not None:
         shown = parameters.get("background_text") or (background or "").replace("_", " ")
         dispatcher.utter_message(
             response="utter_answer_background",
             background=shown,
             passages=composed_lines(told.units),
         )
-        budget -= sum(len(u.text) for u in told.units)
-        hits = [h for h in hits if h.id not in {u.passage_id for u in told.units}]
-    composition = compose(hits, question.text, topic, budget=max(budget, 200))
     if specialisation:
         first = composition.units[0].text if composition.units else ""
         name = (

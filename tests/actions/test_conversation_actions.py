@@ -88,6 +88,16 @@ async def test_which_matters_most_gives_what_the_sources_single_out(
     assert "don't cover a ranking" in nothing
 
 
+async def test_how_long_says_first_when_no_source_gives_a_duration(
+    tracker: TrackerFactory,
+) -> None:
+    reply, _, _ = await say(
+        tracker, "ask_getting_started", "how long does it take to become an ml engineer"
+    )
+    assert reply.startswith("My sources don't say how long it takes")
+    assert "How to get started" in reply
+
+
 async def test_sources_question_without_a_last_answer_lists_them(tracker: TrackerFactory) -> None:
     reply, _, _ = await say(tracker, "ask_sources", "where does that come from")
     assert "these 5 published pages" in reply

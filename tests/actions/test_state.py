@@ -303,3 +303,34 @@ def test_a_pay_question_with_a_place_is_about_pay_however_it_was_classified() ->
     }
     plan = decide(State(), Reading.from_parse(parsed), INTENT_TOPICS)
     assert (plan.kind, plan.country) == ("salary", "GB")
+
+
+@pytest.mark.parametrize(
+    "text,intent,entities,kind",
+    [
+        ("who earns more?", "ask_more", [], "pay_comparison"),
+        (
+            "who earns more, an ml engineer or a data scientist?",
+            "compare_role",
+            [],
+            "pay_comparison",
+        ),
+        ("do seniors earn more than juniors?", "ask_salary", [("level", "seniors")], "salary"),
+        ("tell me more", "ask_more", [], "more"),
+    ],
+)
+def test_who_earns_more_is_a_pay_comparison_not_a_command(
+    text: str, intent: str, entities: list[tuple[str, str]], kind: str
+) -> None:
+    spans = [
+        {"entity": e, "value": v, "start": text.index(v), "end": text.index(v) + len(v)}
+        for e, v in entities
+    ]
+    parsed = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.9},
+        "intent_ranking": [{"name": intent, "confidence": 0.9}],
+        "entities": spans,
+    }
+    last = {"kind": "topic", "topic": "compare_data_scientist", "shown": ["1.0"]}
+    assert decide(State(last=last), Reading.from_parse(parsed), INTENT_TOPICS).kind == kind

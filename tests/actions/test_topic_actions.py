@@ -238,6 +238,18 @@ async def test_one_specialisation(
     assert expected in text and absent not in text
 
 
+async def test_what_is_a_specialisation_answers_about_it(
+    dispatcher: CollectingDispatcher, tracker: TrackerFactory
+) -> None:
+    mlops = [{"entity": "specialisation", "value": "mlops"}]
+    await ActionAnswer().run(
+        dispatcher, tracker("ask_role", mlops, text="c'est quoi le mlops ?"), {}
+    )
+    text = rendered(dispatcher)
+    assert dispatcher.messages[0]["response"] == "utter_answer_specialisation"
+    assert "MLOps" in text
+
+
 async def test_compare_without_a_role_asks_which(
     dispatcher: CollectingDispatcher, tracker: TrackerFactory
 ) -> None:

@@ -108,7 +108,9 @@ CONVERSATIONS: dict[str, list[tuple[str, list[str], list[str]]]] = {
     "industries": [("which industries hire ml engineers", ["healthcare"], [])],
     "workplace": [("can ml engineers work remotely", ["remotely"], [])],
     "outlook": [("is there demand for ml engineers, what's the job outlook", ["outlook"], [])],
-    "suitability": [("would this career suit me?", ["UK careers guide", "fit"], [])],
+    "suitability": [
+        ("would this career suit me?", ["UK careers guide", "suit you if", "not suit you if"], [])
+    ],
     "sources": [
         ("where does your information come from", ["Bessand", "CBT Nuggets", "Danielle Antosz"], [])
     ],

@@ -31,6 +31,8 @@ CLASSES: dict[str, list[Turn]] = {
         ("which programming languages should I pick up?", ["Python"], ["£60,500"], MAX_REPLY),
         ("how much in germany", ["don't cover", "Germany"], ["€", "$", "£"], MAX_REPLY),
         ("fine, frnace then", ["€50,000", "Bessand"], ["Good luck"], MAX_REPLY),
+        ("what's a normal day like for them", ["Morning"], ["€"], MAX_REPLY),
+        ("ok and roughly what would i make starting out in the uk?", ["£60,500"], [], MAX_REPLY),
     ],
     "about the last answer": [
         ("ml engineer salaries in france please", ["€50,000"], [], MAX_REPLY),
@@ -39,6 +41,9 @@ CLASSES: dict[str, list[Turn]] = {
         ("what salary data are those based on", ["don't cover"], [], 700),
         ("now the US figures", ["$80,000"], [], MAX_REPLY),
         ("where do these numbers come from?", ["Glassdoor", "December 2024"], [], 700),
+        ("what skills do i need", ["Python"], [], MAX_REPLY),
+        ("which of those matters most?", ["single out", "Python (priority)"], [], 500),
+        ("who earns more, an ml engineer or a data scientist?", ["don't cover"], ["$"], 500),
     ],
     "two questions at once, and a pasted background": [
         (
@@ -54,10 +59,24 @@ CLASSES: dict[str, list[Turn]] = {
             ["only cover"],
             MAX_REPLY,
         ),
+        (
+            "three things: what is an ml engineer, what's the salary in france, and what do "
+            "they do all day?",
+            ["€50,000"],
+            [],
+            MAX_REPLY,
+        ),
     ],
     "in-domain questions are never refused": [
         ("any advice for ml engineering job interviews?", ["Interviews"], ["only cover"], 900),
         ("how should I negotiate the offer", ["Negotiate"], ["only cover"], 900),
+        (
+            "is it a good fit if i hate talking to stakeholders lol",
+            ["stakeholder"],
+            ["only cover"],
+            900,
+        ),
+        ("how do i show impact on my cv", ["impact"], ["only cover"], 900),
     ],
     "honest gaps": [
         ("do ML engineers get visa sponsorship for relocating?", ["don't cover"], ["€"], 400),
