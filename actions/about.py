@@ -21,7 +21,7 @@ from actions.formatting import basis_of, composed_lines, level_label, money, sou
 from actions.store import run_in_session, run_query
 from actions.topics import topic_candidates
 from knowledge import query
-from knowledge.compose import compose
+from knowledge.compose import compose, rank, units_of
 from knowledge.query import PassageHit, Salary
 
 # A sentence that puts one thing above the others: on pay ("pay the most"), on demand ("most
@@ -33,6 +33,9 @@ SINGLES_OUT_DEMAND = re.compile(r"\b(most in[- ]demand|in high demand)\b", re.I)
 SINGLES_OUT = re.compile(
     r"\b(priority|most important|above all|essential|the most valuable)\b", re.I
 )
+
+
+SINGLED_OUT_UNITS = 2
 
 
 def _singling_cue(text: str) -> re.Pattern[str]:
@@ -158,8 +161,8 @@ async def _singled_out(dispatcher: CollectingDispatcher, last: dict[str, Any], t
     )
     cue = _singling_cue(text)
     singling = [hit for hit in hits if cue.search(hit.text)]
-    chosen = compose(singling, text, topic, budget=320, max_units=2)
-    units = [unit for unit in chosen.units if cue.search(unit.text)]
+    units = [unit for unit in rank(units_of(singling), topic, text) if cue.search(unit.text)]
+    units = units[:SINGLED_OUT_UNITS]
     if not units:
         return False
     dispatcher.utter_message(response="utter_singled_out", passages=composed_lines(units))

@@ -46,6 +46,10 @@ GENERIC_WORDS = frozenset(
 )
 # How much a sentence from a source already quoted is held back, per sentence already taken.
 SAME_SOURCE_PENALTY = 0.45
+# ... unless it is the next sentence of a paragraph already quoted: it completes that thought.
+CONTINUATION_BONUS = 0.2
+# A unit scoring below this share of the best one does not answer the question.
+RELATIVE_FLOOR = 0.45
 # A sentence that leans on the one before it ("Taken together, those responsibilities…") reads
 # badly on its own.
 ANAPHORA = re.compile(
@@ -469,20 +473,32 @@ def compose(
     pool = list(ranked)
     quoted: set[int] = set()
     limit = min(max(budget, 1), MAX_BUDGET)
+    taken: set[tuple[int, int]] = set()
+
+    def value(unit: Unit) -> float:
+        # A sentence that continues one already chosen ("A Data Scientist may spend more time on
+        # analysis… A Machine Learning Engineer is often more product-facing…") completes its
+        # thought: it is not held back as a second sentence from the same source.
+        if _continues(unit, taken):
+            return scores[unit.key] + CONTINUATION_BONUS
+        return scores[unit.key] - SAME_SOURCE_PENALTY * per_source.get(unit.source.label, 0)
+
     while pool and (max_units is None or len(chosen) < max_units):
-        best = max(
-            pool,
-            key=lambda u: scores[u.key] - SAME_SOURCE_PENALTY * per_source.get(u.source.label, 0),
-        )
+        best = max(pool, key=value)
         pool.remove(best)
         if best.covers & quoted:
             continue  # its list line, or one of its items, is already in the answer
         length = len(best.text) + 12
         if used + length > limit and (chosen or best.kind == "list"):
             continue  # a shorter unit further down may still fit
-        if chosen and scores[best.key] < 0.45 * scores[chosen[0].key]:
+        if (
+            chosen
+            and not _continues(best, taken)
+            and scores[best.key] < 0.45 * scores[chosen[0].key]
+        ):
             continue  # does not answer this question (a stronger one may still be held back)
         chosen.append(best)
+        taken.add((best.passage_id, best.index))
         quoted |= best.covers
         used += length
         per_source[best.source.label] = per_source.get(best.source.label, 0) + 1
@@ -505,6 +521,16 @@ def compose(
     shown = {u.key for u in chosen}
     left_out = tuple(u.key for u in ranked if u.key not in shown)
     return Composition(tuple(_display_order(chosen)), left_out)
+
+
+def _continues(unit: Unit, taken: set[tuple[int, int]]) -> bool:
+    """True for the sentence right after one already chosen (one such step per paragraph)."""
+    place = (unit.passage_id, unit.index)
+    return (
+        unit.kind == "paragraph"
+        and (place[0], place[1] - 1) in taken
+        and (place[0], place[1] - 2) not in taken
+    )
 
 
 def _display_order(chosen: list[Unit]) -> list[Unit]:
