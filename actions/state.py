@@ -31,7 +31,7 @@ from actions.entities import entity_text, entity_value
 from actions.scope import about_another_job, about_career
 from gazetteer.countries import city_vocabulary
 from knowledge.compose import question_words
-from knowledge.text import FRENCH_STOP_WORDS
+from knowledge.text import FRENCH_STOP_WORDS, content_words
 
 # Topics whose answers a level refines themselves ("career path" -> "and for seniors?").
 LEVEL_TOPICS = frozenset({"career_path", "getting_started", "education", "skills"})
@@ -273,7 +273,8 @@ _FOLLOW_UP_WORDS = frozenset(
     | {"instead", "same", "over", "there", "here", "city", "country", "level", "people", "ones"}
     | {"pay", "salary", "salaries", "money", "earn", "make", "much", "rate", "rates", "stats"}
     | {"alors", "pour", "chiffres", "salaire", "combien", "compare", "compared", "like", "look"}
-    | {"fine", "right", "well", "sure", "cool", "great", "nice", "hmm", "yes", "yeah", "ah"}
+    | {"fine", "right", "well", "sure", "cool", "great", "nice", "hmm", "yes", "yeah", "ah", "ok"}
+    | {"okay", "k", "so"}
     | {"just", "generally", "general", "overall", "only", "also", "now", "please", "pls"}
     | {"specifically", "exactly", "precisely", "though", "instead", "too", "either", "about"}
 )
@@ -302,6 +303,12 @@ def _asks_beyond_filters(reading: Reading) -> bool:
     return bool(question_words(" ".join(words)) - {w[:5] for w in _FOLLOW_UP_WORDS})
 
 
+def _names_something_else(reading: Reading) -> bool:
+    """True when a message without a filter names more than follow-up words ("learn first")."""
+    words = set(content_words(reading.rest.lower())) - _FOLLOW_UP_WORDS
+    return bool(words - {w.rstrip("s") for w in _FOLLOW_UP_WORDS})
+
+
 def _follow_up(state: State, reading: Reading) -> Plan:
     """A message that only adds or changes a filter."""
     on_salary = state.topic == "salary"
@@ -318,6 +325,9 @@ def _follow_up(state: State, reading: Reading) -> Plan:
         return Plan("salary", country=state.country if on_salary else None, level=reading.level)
     if reading.level and state.topic and not on_salary:
         return Plan("topic", intent=None, parameters={}, level=reading.level)
+    if on_salary and not reading.level and _names_something_else(reading):
+        # "and what should i learn first" after pay figures names no filter: a new question.
+        return Plan("search", refuse_if_nothing=reading.doubts_scope and not reading.about_career)
     if on_salary:
         return Plan("salary", country=state.country, level=reading.level or state.level)
     return Plan("search")

@@ -334,3 +334,16 @@ def test_who_earns_more_is_a_pay_comparison_not_a_command(
     }
     last = {"kind": "topic", "topic": "compare_data_scientist", "shown": ["1.0"]}
     assert decide(State(last=last), Reading.from_parse(parsed), INTENT_TOPICS).kind == kind
+
+
+def test_a_follow_up_without_a_filter_after_pay_is_a_new_question() -> None:
+    state = State(topic="salary", country="FR", last={"kind": "salary", "country": "FR"})
+    parsed = {
+        "text": "and what should i learn first",
+        "intent": {"name": "inform", "confidence": 0.7},
+        "intent_ranking": [{"name": "inform", "confidence": 0.7}],
+        "entities": [],
+    }
+    assert decide(state, Reading.from_parse(parsed), INTENT_TOPICS).kind == "search"
+    again = {**parsed, "text": "and the figures then?"}
+    assert decide(state, Reading.from_parse(again), INTENT_TOPICS).kind == "salary"
