@@ -303,6 +303,13 @@ def _asks_beyond_filters(reading: Reading) -> bool:
     return bool(question_words(" ".join(words)) - {w[:5] for w in _FOLLOW_UP_WORDS})
 
 
+ASKS_WHY_PAY_VARIES = re.compile(
+    r"\bwhy\b.*\b(range|ranges|gap|difference|spread|vary|varies|different)\b"
+    r"|\bwhat (pushes|drives|affects|decides|determines|moves)\b",
+    re.I,
+)
+
+
 def _names_something_else(reading: Reading) -> bool:
     """True when a message without a filter names more than follow-up words ("learn first")."""
     words = set(content_words(reading.rest.lower())) - _FOLLOW_UP_WORDS
@@ -325,6 +332,9 @@ def _follow_up(state: State, reading: Reading) -> Plan:
         return Plan("salary", country=state.country if on_salary else None, level=reading.level)
     if reading.level and state.topic and not on_salary:
         return Plan("topic", intent=None, parameters={}, level=reading.level)
+    if on_salary and ASKS_WHY_PAY_VARIES.search(reading.text):
+        # "why such a big range?", "what pushes pay up" after pay figures: what drives pay.
+        return Plan("topic", intent="ask_salary_factors", parameters={})
     if on_salary and not reading.level and _names_something_else(reading):
         # "and what should i learn first" after pay figures names no filter: a new question.
         return Plan("search", refuse_if_nothing=reading.doubts_scope and not reading.about_career)

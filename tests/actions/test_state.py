@@ -347,3 +347,6 @@ def test_a_follow_up_without_a_filter_after_pay_is_a_new_question() -> None:
     assert decide(state, Reading.from_parse(parsed), INTENT_TOPICS).kind == "search"
     again = {**parsed, "text": "and the figures then?"}
     assert decide(state, Reading.from_parse(again), INTENT_TOPICS).kind == "salary"
+    why = {**parsed, "text": "why such a big range?? what pushes pay up"}
+    plan = decide(state, Reading.from_parse(why), INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_salary_factors")
