@@ -49,6 +49,7 @@ PAY_WORDS = re.compile(
     re.I,
 )
 PAY_OVERRIDE_BELOW = 0.6
+RUNNER_UP_MIN = 0.2
 SOURCES_INTENT = "ask_sources"
 # "where does *that* come from?" points at the last answer; "what are your sources?" does not.
 POINTS_AT_LAST_ANSWER = re.compile(r"\b(that|this|these|those|it|figures?|numbers?|range)\b", re.I)
@@ -105,6 +106,8 @@ class Reading:
     """True when the message names work, hiring or the field (``actions.scope``)."""
     about_another_job: bool = False
     """True when the message names another occupation ("how do I become a nurse")."""
+    runner_up: str | None = None
+    """The classifier's second intent when it is a fair guess (confidence ≥ RUNNER_UP_MIN)."""
     rest: str = ""
     """The message without its entities ("and what about the weather in" for "… in toronto")."""
 
@@ -115,11 +118,15 @@ class Reading:
         intent = message.get("intent") or {}
         ranking = [r.get("name") for r in message.get("intent_ranking") or [] if r.get("name")]
         leaning = next((name for name in ranking if name != "nlu_fallback"), None)
+        scored = [r for r in message.get("intent_ranking") or [] if r.get("name")]
+        second = scored[1] if len(scored) > 1 else {}
+        runner_up = second.get("name") if (second.get("confidence") or 0) >= RUNNER_UP_MIN else None
         return cls(
             intent=intent.get("name") or "",
             confidence=float(intent.get("confidence") or 0.0),
             leaning=leaning,
             doubts_scope="out_of_scope" in ranking[:3],
+            runner_up=runner_up,
             about_career=about_career(text),
             about_another_job=about_another_job(text),
             rest=_without_entities(text, message.get("entities") or []),
@@ -251,7 +258,17 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if intent in intent_topics:
         return Plan("topic", intent=intent, parameters=reading.topic_parameters())
     if intent == "inform":
-        return _follow_up(state, reading)
+        plan = _follow_up(state, reading)
+        if (
+            plan.kind == "search"
+            and not plan.refuse_if_nothing
+            and not (reading.country or reading.city)  # "and the weather in toronto?"
+            and reading.runner_up in intent_topics
+        ):
+            # Not a follow-up after all ("and what should i learn first" after pay figures):
+            # the classifier's next guess names the topic.
+            return Plan("topic", intent=reading.runner_up, parameters=reading.topic_parameters())
+        return plan
     if intent == "out_of_scope":
         # A question about work or the field that the classifier has not learnt ("should I
         # practise leetcode?") is answered from the sources, or told what they don't cover.

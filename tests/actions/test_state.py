@@ -345,6 +345,16 @@ def test_a_follow_up_without_a_filter_after_pay_is_a_new_question() -> None:
         "entities": [],
     }
     assert decide(state, Reading.from_parse(parsed), INTENT_TOPICS).kind == "search"
+    # With the classifier's second guess a topic, that topic is answered.
+    ranked = {
+        **parsed,
+        "intent_ranking": [
+            {"name": "inform", "confidence": 0.54},
+            {"name": "ask_skills", "confidence": 0.37},
+        ],
+    }
+    plan = decide(state, Reading.from_parse(ranked), INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_skills")
     again = {**parsed, "text": "and the figures then?"}
     assert decide(state, Reading.from_parse(again), INTENT_TOPICS).kind == "salary"
     why = {**parsed, "text": "why such a big range?? what pushes pay up"}
