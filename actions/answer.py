@@ -171,7 +171,8 @@ class ActionAnswer(Action):
         planned: list[Plan] = []
         for parsed in questions:
             # Pay figures take the room they need; later answers get what is left of the budget.
-            budget = max(MIN_SHARE, min(share, SEVERAL_BUDGET - _quoted_chars(dispatcher)))
+            quoted = _quoted_chars(dispatcher)
+            budget = max(MIN_SHARE, min(share, SEVERAL_BUDGET - quoted))
             reading = with_context(Reading.from_parse(parsed), whole)
             if reading.intent in SMALL_TALK:
                 continue
@@ -181,7 +182,8 @@ class ActionAnswer(Action):
                 continue
             if plan in planned and plan.kind in ("topic", "salary"):
                 continue  # "which frameworks? tensorflow or pytorch?" is one question
-            room = REPLY_CAP - _reply_chars(dispatcher) - FRAME_CHARS
+            # The reply so far, generously: its facts plus each message's frame.
+            room = REPLY_CAP - quoted - FRAME_CHARS * (len(dispatcher.messages) + 1)
             if planned and room < (SALARY_CHARS if plan.kind == "salary" else MIN_SHARE):
                 # The reply would run past what a chat reply can hold: ask for it on its own.
                 dispatcher.utter_message(response="utter_question_left", question=reading.text)
@@ -194,11 +196,6 @@ class ActionAnswer(Action):
         if not events:
             dispatcher.utter_message(response="utter_rephrase")
         return _last_value_per_slot(events)
-
-
-def _reply_chars(dispatcher: CollectingDispatcher) -> int:
-    """A generous estimate of the reply so far: its facts plus each message's frame."""
-    return _quoted_chars(dispatcher) + FRAME_CHARS * len(dispatcher.messages)
 
 
 def _quoted_chars(dispatcher: CollectingDispatcher) -> int:

@@ -314,6 +314,10 @@ def _pay_word_wins(intent: str, reading: Reading) -> bool:
     return reading.confidence < PAY_OVERRIDE_BELOW
 
 
+# The follow-up words and their singulars ("figures" and "figure").
+_FOLLOW_UP_FORMS = _FOLLOW_UP_WORDS | {word.rstrip("s") for word in _FOLLOW_UP_WORDS}
+
+
 def _asks_beyond_filters(reading: Reading) -> bool:
     """True when a message with a place or level also asks about something else."""
     words = [w for w in re.findall(r"[\w'-]+", reading.rest.lower()) if w not in FRENCH_STOP_WORDS]
@@ -329,8 +333,7 @@ ASKS_WHY_PAY_VARIES = re.compile(
 
 def _names_something_else(reading: Reading) -> bool:
     """True when a message without a filter names more than follow-up words ("learn first")."""
-    words = set(content_words(reading.rest.lower())) - _FOLLOW_UP_WORDS
-    return bool(words - {w.rstrip("s") for w in _FOLLOW_UP_WORDS})
+    return bool(set(content_words(reading.rest.lower())) - _FOLLOW_UP_FORMS)
 
 
 def _follow_up(state: State, reading: Reading) -> Plan:

@@ -235,19 +235,23 @@ def _lead(heading: str | None, labelled: bool) -> str:
     return lead if RUNS_ON.search(lead) else f"{lead}:"
 
 
+def _lowered(text: str) -> str:
+    """``text`` read on from a lead ("…suit you if" + "you enjoy…"); a name ("AWS") stays."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
 def _led(lead: str, item: str) -> str:
     """An item after its lead: "This role may not suit you if you dislike ambiguity…"."""
     if not lead:
         return item
-    if lead.endswith(":"):
-        return f"{lead} {item}"
-    return f"{lead} {item[:1].lower() + item[1:] if item[1:2].islower() else item}"
+    return f"{lead} {item if lead.endswith(':') else _lowered(item)}"
 
 
 def _list_line(lead: str, texts: Sequence[str]) -> str:
+    """Items joined into one line after their lead."""
     if lead and not lead.endswith(":"):
-        texts = [t[:1].lower() + t[1:] if t[1:2].islower() else t for t in texts]
-    return f"{lead} {'; '.join(texts)}." if lead else f"{'; '.join(texts)}."
+        texts = [_lowered(text) for text in texts]
+    return _led(lead, "; ".join(texts) + ".")
 
 
 def _line(items: Sequence[Unit], key: str, text: str, quoted: Sequence[Unit]) -> Unit:
@@ -494,7 +498,7 @@ def compose(
         if (
             chosen
             and not _continues(best, taken)
-            and scores[best.key] < 0.45 * scores[chosen[0].key]
+            and scores[best.key] < RELATIVE_FLOOR * scores[chosen[0].key]
         ):
             continue  # does not answer this question (a stronger one may still be held back)
         chosen.append(best)
