@@ -230,6 +230,13 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             and not asks_content(reading.text)
         ):
             return Plan("about")  # "where does it say that?", "who wrote that?"
+    if state.topic == "salary" and intent in UNSURE_INTENTS | {ABOUT_INTENT}:
+        if ASKS_WHY_PAY_VARIES.search(reading.text):
+            # "what decides where you land in that range?" after pay figures: what drives pay.
+            return Plan("topic", intent="ask_salary_factors", parameters={})
+        if (reading.country or reading.city) and not _asks_beyond_filters(reading):
+            # "the real figures for madrid?" however classified: the place narrows the figures.
+            return _follow_up(state, reading)
     if _pay_word_wins(intent, reading):
         # "what does an mle earn here" read as a question about the role: the pay word wins.
         return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)
@@ -243,6 +250,9 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if intent == SOURCES_INTENT:
         pointed = state.last.get("kind") == "salary" and POINTS_AT_LAST_ANSWER.search(reading.text)
         return Plan("about") if pointed else Plan("sources")
+    if intent == "ask_salary" and _place_without_pay(reading):
+        # "ok whats the weather like in london this week": a place, no pay word, an unsure guess.
+        return Plan("search", refuse_if_nothing=not reading.about_career)
     if intent == "ask_salary":
         # A pay question is a fresh question: it keeps the place only when it narrows the last
         # pay answer by level ("what do seniors make?" right after France's figures); "how much
@@ -279,7 +289,9 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if intent == "nlu_fallback":
         if (reading.country or reading.city or reading.level) and not _asks_beyond_filters(reading):
             return _follow_up(state, reading)  # "in nyc" after pay figures: a follow-up
-        return Plan("search", refuse_if_nothing=reading.doubts_scope and not reading.about_career)
+        # "whats the weather like in barcelona this week": a place and no word about work.
+        doubted = reading.doubts_scope or bool(reading.country or reading.city)
+        return Plan("search", refuse_if_nothing=doubted and not reading.about_career)
     return Plan("search")
 
 
@@ -307,11 +319,26 @@ def _pay_word_wins(intent: str, reading: Reading) -> bool:
         return False
     if not PAY_WORDS.search(reading.text):
         return False
-    if intent in ("out_of_scope", "inform"):
-        # "ok and roughly what would i make starting out in the uk?" after another topic
-        has_filter = reading.country or reading.city or reading.level
-        return bool(has_filter) and not reading.about_another_job
-    return reading.confidence < PAY_OVERRIDE_BELOW
+    if reading.country or reading.city or reading.level:
+        # "ok and roughly what would i make starting out in the uk?" after another topic, or
+        # "i live in toronto, what would an mle make here?" read as getting started.
+        return not reading.about_another_job
+    return intent not in ("out_of_scope", "inform") and reading.confidence < PAY_OVERRIDE_BELOW
+
+
+# Pay asked without a pay word: "how much in australia", "the money there".
+ASKS_AMOUNT = re.compile(r"\b(how much|money|pay|paying|figures?|numbers?|range|ranges)\b", re.I)
+
+
+def _place_without_pay(reading: Reading) -> bool:
+    """True for an unsure pay reading that names a place and a subject but no pay word."""
+    return (
+        reading.confidence < PAY_OVERRIDE_BELOW
+        and bool(reading.country or reading.city)
+        and not PAY_WORDS.search(reading.text)
+        and not ASKS_AMOUNT.search(reading.text)
+        and _asks_beyond_filters(reading)
+    )
 
 
 # The follow-up words and their singulars ("figures" and "figure").

@@ -41,22 +41,34 @@ GENERIC_WORDS = frozenset(
     | {"people", "someone", "really", "actually", "usually", "guys", "pls", "please", "think"}
     | {"wat", "wht", "whats", "plz", "gonna", "wanna", "kinda", "lol", "ok", "okay"}
     | {"eng", "engs", "rn", "tbh", "idk", "btw", "imo", "ngl", "u", "ur", "ya", "yeah"}
-    | {"matter", "employ", "still"}
+    | {"matter", "employ", "still", "even"}
     | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
 )
 # How much a sentence from a source already quoted is held back, per sentence already taken.
 SAME_SOURCE_PENALTY = 0.45
 # ... unless it is the next sentence of a paragraph already quoted: it completes that thought.
 CONTINUATION_BONUS = 0.2
+ANAPHORA_PENALTY = 0.8
+HEADING_WORD_WEIGHT = 1.0
+"""What a word of the question found in a sentence's heading (not the sentence) is worth; 2.0
+in the sentence itself."""
+# A list whose lead is another's negation ("This role may not suit you if…" beside "…may suit
+# you if…") is the other side of the same answer: it joins it, even past the default budget.
+NEGATION = re.compile(r"\s*\b(not|never|no longer)\b|n't\b", re.I)
 # A unit scoring below this share of the best one does not answer the question.
 RELATIVE_FLOOR = 0.45
 # A sentence that leans on the one before it ("Taken together, those responsibilities…") reads
 # badly on its own.
 ANAPHORA = re.compile(
-    r"^(these|those|this|that|such|taken together|it)\b"
+    r"^(these|those|this|that|such|taken together)\b"
+    r"|^(if|when|because of|given) (that|this|these|those|all this)\b"
     r"|^[^,.]{1,30},\s*(that|this|these|those)\s+(makes|means|is|are)\b",
     re.I,
 )
+# Weaker: "It tends to reward people who…" or "They may also work upstream…" read on from the
+# sentence before, but a reader of a topic answer can still follow them.
+LEANS_ON = re.compile(r"^it\b|^(\S+\s){0,4}(also|therefore|thus|moreover|furthermore)\b", re.I)
+LEANS_ON_PENALTY = 0.35
 DURATION = re.compile(r"\b\d+\s*(?:\+\s*)?(?:-|–|to)?\s*\d*\s*(?:years?|months?|weeks?)\b", re.I)
 NUMBER = re.compile(r"\d")
 
@@ -396,7 +408,13 @@ def score(unit: Unit, topic: str | None, wanted: set[str], message: str) -> floa
         if topic not in topics.MONEY_TOPICS and topics.MONEY.search(unit.text):
             value -= 1.0  # a pay figure answers a pay question, not this one
     if wanted:
-        value += 2.0 * len(matched(wanted, text_stems(unit.text))) / len(wanted)
+        in_text = matched(wanted, text_stems(unit.text))
+        value += 2.0 * len(in_text) / len(wanted)
+        if unit.heading:
+            # A section titled with the person's own question ("Why do companies need this
+            # role?") answers it, though its sentences need not repeat the words.
+            in_heading = matched(wanted, text_stems(unit.heading)) - in_text
+            value += HEADING_WORD_WEIGHT * len(in_heading) / len(wanted)
     lowered = message.lower()
     if "how long" in lowered and DURATION.search(unit.text):
         value += 1.0
@@ -413,11 +431,18 @@ def score(unit: Unit, topic: str | None, wanted: set[str], message: str) -> floa
             value += 0.3
         if unit.members:
             value += 0.45  # the whole list in one line: what each of its items is part of
-    if ANAPHORA.match(unit.text) and unit.kind == "paragraph":
-        value -= 0.8  # a list line's lead is a heading ("This role may suit you if…")
+    if unit.kind == "paragraph":
+        value -= _leaning(unit.text)
     if len(unit.text) > 300 and not unit.members:
         value -= 0.2
     return value
+
+
+def _leaning(text: str) -> float:
+    """What a sentence loses for leaning on the one before it (given back when it follows it)."""
+    if ANAPHORA.match(text):
+        return ANAPHORA_PENALTY
+    return LEANS_ON_PENALTY if LEANS_ON.match(text) else 0.0
 
 
 def topic_question_words(message: str, topic: str | None) -> set[str]:
@@ -484,6 +509,9 @@ def compose(
         # analysis… A Machine Learning Engineer is often more product-facing…") completes its
         # thought: it is not held back as a second sentence from the same source.
         if _continues(unit, taken):
+            # "It tends to reward people who…" leans on the sentence before it: here it has it.
+            return scores[unit.key] + CONTINUATION_BONUS + _leaning(unit.text)
+        if _counterpart(unit, chosen):
             return scores[unit.key] + CONTINUATION_BONUS
         return scores[unit.key] - SAME_SOURCE_PENALTY * per_source.get(unit.source.label, 0)
 
@@ -493,11 +521,13 @@ def compose(
         if best.covers & quoted:
             continue  # its list line, or one of its items, is already in the answer
         length = len(best.text) + 12
-        if used + length > limit and (chosen or best.kind == "list"):
+        room = MAX_BUDGET if _counterpart(best, chosen) else limit
+        if used + length > room and (chosen or best.kind == "list"):
             continue  # a shorter unit further down may still fit
         if (
             chosen
             and not _continues(best, taken)
+            and not _counterpart(best, chosen)
             and scores[best.key] < RELATIVE_FLOOR * scores[chosen[0].key]
         ):
             continue  # does not answer this question (a stronger one may still be held back)
@@ -506,7 +536,7 @@ def compose(
         quoted |= best.covers
         used += length
         per_source[best.source.label] = per_source.get(best.source.label, 0) + 1
-        if used >= budget * 0.85:
+        if used >= budget * 0.85 and not any(_counterpart(unit, chosen) for unit in pool):
             break
     if not chosen:  # the best unit alone is longer than the budget: cut it at a sentence
         first = ranked[0]
@@ -534,6 +564,21 @@ def _continues(unit: Unit, taken: set[tuple[int, int]]) -> bool:
         unit.kind == "paragraph"
         and (place[0], place[1] - 1) in taken
         and (place[0], place[1] - 2) not in taken
+    )
+
+
+def _counterpart(unit: Unit, chosen: Sequence[Unit]) -> bool:
+    """True for a list line whose lead negates (or is negated by) a chosen list line's lead."""
+    if unit.kind != "list" or not unit.heading:
+        return False
+    side = NEGATION.sub("", unit.heading).casefold()
+    return any(
+        other.kind == "list"
+        and other.heading
+        and other.heading != unit.heading
+        and other.source.label == unit.source.label
+        and NEGATION.sub("", other.heading).casefold() == side
+        for other in chosen
     )
 
 

@@ -172,6 +172,74 @@ TABLE = [
         None,
         None,
     ),
+    (
+        "why the range, read as a question about the answer",
+        SALARY_FR,
+        Reading("ask_about_answer", text="what decides where you land in that range"),
+        "topic",
+        None,
+        "ask_salary_factors",
+    ),
+    (
+        "a city after pay, read as off-topic",
+        SALARY_FR,
+        Reading(
+            "out_of_scope",
+            text="the real figures for madrid?",
+            confidence=0.43,
+            country="ES",
+            city="Madrid",
+            rest="the real figures for ?",
+        ),
+        "salary",
+        ("ES", None),
+        None,
+    ),
+    (
+        "pay with a place, read as getting started",
+        State(topic="skills"),
+        Reading(
+            "ask_getting_started",
+            text="i live in toronto, what would an mle make here?",
+            confidence=0.67,
+            country="CA",
+            city="Toronto",
+            rest="i live in , what would an mle make here?",
+        ),
+        "salary",
+        ("CA", None),
+        None,
+    ),
+    (
+        "a place and no pay word, unsurely read as pay",
+        State(),
+        Reading(
+            "ask_salary",
+            text="ok whats the weather like in london this week",
+            confidence=0.34,
+            country="GB",
+            city="London",
+            rest="ok whats the weather like in  this week",
+        ),
+        "search",
+        None,
+        None,
+    ),
+    (
+        "weather in a city, unsure",
+        State(),
+        Reading(
+            "nlu_fallback",
+            text="whats the weather like in barcelona this week",
+            confidence=0.25,
+            country="ES",
+            city="Barcelona",
+            rest="whats the weather like in  this week",
+        ),
+        "search",
+        None,
+        None,
+    ),
     ("free question", State(), Reading("ask_advice", text="interview tips?"), "search", None, None),
     ("low confidence", State(), Reading("nlu_fallback", text="hmm"), "search", None, None),
 ]
@@ -240,6 +308,10 @@ def test_an_unsure_refusal_refuses_only_when_the_store_has_nothing() -> None:
     assert decide(State(), leaning, INTENT_TOPICS).refuse_if_nothing
     in_domain = Reading("nlu_fallback", text="x", confidence=0.2, leaning="ask_skills")
     assert not decide(State(), in_domain, INTENT_TOPICS).refuse_if_nothing
+    weather = Reading(
+        "nlu_fallback", text="weather in barcelona", country="ES", rest="weather in ", confidence=0.2
+    )
+    assert decide(State(), weather, INTENT_TOPICS).refuse_if_nothing
 
 
 @pytest.mark.parametrize(

@@ -144,6 +144,35 @@ def test_a_list_of_short_items_is_offered_whole_after_its_lead() -> None:
     assert not {pid for u in more.units for pid in (u.members or {u.passage_id})} & set(quoted)
 
 
+def test_a_list_brings_its_other_side() -> None:
+    suits = [
+        hit(i, text, kind="list_item", heading="This role may suit you if…", score=3.0)
+        for i, text in enumerate([*SUITS, "You can explain complex findings in plain words."], 1)
+    ]
+    does_not = [
+        hit(i, text, kind="list_item", heading="This role may not suit you if…", score=1.0)
+        for i, text in enumerate(DOES_NOT_SUIT, 10)
+    ]
+    chosen = compose(suits + does_not, "is this career right for me", "suitability", budget=200)
+    leads = [u.text.split(" you if")[0] for u in chosen.units if u.kind == "list"]
+    assert leads == ["This role may suit", "This role may not suit"]
+
+
+def test_a_sentence_that_leans_on_the_one_before_follows_it() -> None:
+    hits = [
+        hit(
+            1,
+            "This can be an excellent career for the right person, but not for everyone. "
+            "It tends to reward people who like evidence and can tolerate ambiguity.",
+            heading="Is this career right for you?",
+        ),
+        hit(2, "Soft skills such as communication matter in every team.", SOURCE_B, score=1.0),
+    ]
+    chosen = compose(hits, "is this career right for me", "suitability", budget=220)
+    texts = [u.text for u in chosen.units]
+    assert texts[1].startswith("It tends to reward people")
+
+
 def test_a_list_line_never_stands_in_for_a_short_answer() -> None:
     short = compose(
         lead_in_lists(), "would this job suit me", "suitability", budget=80, max_units=2
