@@ -309,7 +309,11 @@ def test_an_unsure_refusal_refuses_only_when_the_store_has_nothing() -> None:
     in_domain = Reading("nlu_fallback", text="x", confidence=0.2, leaning="ask_skills")
     assert not decide(State(), in_domain, INTENT_TOPICS).refuse_if_nothing
     weather = Reading(
-        "nlu_fallback", text="weather in barcelona", country="ES", rest="weather in ", confidence=0.2
+        "nlu_fallback",
+        text="weather in barcelona",
+        country="ES",
+        rest="weather in ",
+        confidence=0.2,
     )
     assert decide(State(), weather, INTENT_TOPICS).refuse_if_nothing
 
