@@ -24,8 +24,28 @@ ACCEPTS: dict[str, tuple[str, ...]] = {
 
 
 def entities_of(message: dict[str, Any]) -> list[dict[str, Any]]:
-    """Raw entities of a parsed message."""
-    return [e for e in message.get("entities") or [] if isinstance(e, dict)]
+    """Raw entities of a parsed message, those of its question first.
+
+    "final year student in pune. what does an ml engineer earn in india?" asks about India;
+    Pune is where the person is.
+    """
+    entities = [e for e in message.get("entities") or [] if isinstance(e, dict)]
+    asked_from = _question_start(str(message.get("text") or ""))
+    return sorted(entities, key=lambda e: not _starts_at_or_after(e, asked_from))
+
+
+def _question_start(text: str) -> int:
+    """Where the last question of ``text`` starts (0 when it has no earlier sentence)."""
+    end = text.rfind("?")
+    if end <= 0:
+        return 0
+    before = max(text.rfind(mark, 0, end) for mark in ".!?\n")
+    return before + 1
+
+
+def _starts_at_or_after(entity: dict[str, Any], position: int) -> bool:
+    start = entity.get("start")
+    return isinstance(start, int) and start >= position
 
 
 def entity_value(message: dict[str, Any], parameter: str) -> str | None:

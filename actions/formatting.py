@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from knowledge.compose import LEAD_IN_ENDINGS, Unit
+from knowledge.compose import LEAD_IN_ENDINGS, Unit, without_lead
 from knowledge.query import PassageHit, Salary, Source
 
 CURRENCY_SIGNS = {"EUR": "€", "USD": "$", "GBP": "£"}
@@ -104,9 +104,16 @@ def composed_lines(units: Iterable[Unit]) -> str:
     previous: Unit | None = None
     for unit in units:
         same_passage = previous is not None and previous.passage_id == unit.passage_id
+        label = f" ({unit.source.label})"
         if same_passage and lines:
-            label = f" ({unit.source.label})"
             lines[-1] = lines[-1].removesuffix(label) + f" {unit.text}{label}"
+        elif lines and _same_list(previous, unit):
+            # "Essential skills include: Applied Mathematics (…); Software development (…)":
+            # the lead once, not before each item.
+            item = without_lead(unit)
+            if unit.lead and not _lead_ends_sentence(unit.lead):
+                item = item[:1].lower() + item[1:] if item[1:2].islower() else item
+            lines[-1] = lines[-1].removesuffix(label).rstrip(". ") + f"; {item}{label}"
         else:
             if (
                 unit.kind == "list_item"
@@ -119,6 +126,22 @@ def composed_lines(units: Iterable[Unit]) -> str:
             lines.append(f"{BULLET} {unit.text} ({unit.source.label})")
         previous = unit
     return "\n".join(lines)
+
+
+def _same_list(previous: Unit | None, unit: Unit) -> bool:
+    """True for an item of the list the previous item (shown with its lead) belongs to."""
+    return (
+        previous is not None
+        and unit.kind == previous.kind == "list_item"
+        and unit.lead is not None
+        and unit.lead == previous.lead
+        and unit.source.label == previous.source.label
+        and unit.text != without_lead(unit)  # the item was shown with its lead
+    )
+
+
+def _lead_ends_sentence(lead: str) -> bool:
+    return lead.rstrip().endswith(":")
 
 
 def source_names(items: Iterable[PassageHit | Salary | Source]) -> str:

@@ -195,6 +195,8 @@ class Plan:
 # Out of scope is decided by the classifier only when it is sure; an unsure refusal first
 # searches the store ("how do I show impact on my CV" is answered from its sources).
 SURE_OUT_OF_SCOPE = 0.6
+# What a pay question right after pay figures asks about them rather than for new figures.
+TAX_OR_BONUS = frozenset({"tax", "bonus"})
 UNSURE_INTENTS = frozenset(
     {"out_of_scope", "nlu_fallback", "inform", "ask_advice", "greet", "thank", "goodbye"}
 )
@@ -230,6 +232,13 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             and not asks_content(reading.text)
         ):
             return Plan("about")  # "where does it say that?", "who wrote that?"
+    if (
+        intent == "ask_salary"
+        and state.last.get("kind") == "salary"
+        and aspect_of(reading.text) in TAX_OR_BONUS
+        and not (reading.country or reading.city or reading.level)
+    ):
+        return Plan("about")  # "how much tax would i pay on that?" asks about the figures shown
     if state.topic == "salary" and intent in UNSURE_INTENTS | {ABOUT_INTENT}:
         if ASKS_WHY_PAY_VARIES.search(reading.text):
             # "what decides where you land in that range?" after pay figures: what drives pay.

@@ -50,6 +50,7 @@ COMPARE_TOPICS = {
     "data_scientist": "compare_data_scientist",
     "software_engineer": "compare_software_engineer",
     "mlops_engineer": "compare_mlops_engineer",
+    "data_engineer": "compare_data_engineer",
 }
 SKILL_TOPICS = ("soft_skills", "maths", "languages", "tools", "mlops", "cloud", "big_data")
 SUBTOPIC_OF = {
@@ -86,6 +87,7 @@ TOPIC_NAMES = {
     "compare_data_scientist": "ML engineers vs data scientists",
     "compare_software_engineer": "ML engineers vs software engineers",
     "compare_mlops_engineer": "ML engineers vs MLOps engineers",
+    "compare_data_engineer": "ML engineers vs data engineers",
     "getting_started": "getting started",
     "industries": "industries",
     "workplace": "the workplace",

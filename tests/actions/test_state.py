@@ -173,6 +173,14 @@ TABLE = [
         None,
     ),
     (
+        "tax on the figures, read as a pay question",
+        SALARY_FR_LAST,
+        Reading("ask_salary", text="how much tax would i pay on that"),
+        "about",
+        None,
+        None,
+    ),
+    (
         "why the range, read as a question about the answer",
         SALARY_FR,
         Reading("ask_about_answer", text="what decides where you land in that range"),
@@ -391,6 +399,7 @@ def test_a_pay_question_with_a_place_is_about_pay_however_it_was_classified() ->
             [],
             "pay_comparison",
         ),
+        ("and which pays more?", "ask_more", [], "pay_comparison"),
         ("do seniors earn more than juniors?", "ask_salary", [("level", "seniors")], "salary"),
         ("tell me more", "ask_more", [], "more"),
     ],
@@ -436,3 +445,25 @@ def test_a_follow_up_without_a_filter_after_pay_is_a_new_question() -> None:
     why = {**parsed, "text": "why such a big range?? what pushes pay up"}
     plan = decide(state, Reading.from_parse(why), INTENT_TOPICS)
     assert (plan.kind, plan.intent) == ("topic", "ask_salary_factors")
+
+
+def test_the_place_asked_about_wins_over_where_the_person_is() -> None:
+    text = "final year student in pune. what does an ml engineer earn in india?"
+    entities = [
+        {"entity": "country", "value": "pune", "start": text.index("pune"), "end": 26},
+        {"entity": "country", "value": "india", "start": text.index("india"), "end": len(text) - 1},
+    ]
+    parsed = {
+        "text": text,
+        "intent": {"name": "ask_salary", "confidence": 0.9},
+        "entities": entities,
+    }
+    reading = Reading.from_parse(parsed)
+    assert (reading.country, reading.city) == ("IN", None)
+    lives = "i live in pune, what would an mle make here?"
+    at = lives.index("pune")
+    only_city = {**parsed, "text": lives, "entities": [{**entities[0], "start": at, "end": at + 4}]}
+    assert (Reading.from_parse(only_city).country, Reading.from_parse(only_city).city) == (
+        "IN",
+        "Pune",
+    )

@@ -36,6 +36,9 @@ def _entities(nlp: Language, text: str) -> set[tuple[str, str]]:
         ("what do germans make", ("country", "DE")),
         ("salary for a junior", ("level", "junior")),
         ("vs a data scientist", ("role", "data_scientist")),
+        ("and vs a data engineer?", ("role", "data_engineer")),
+        ("and in bangalore", ("country", "IN")),  # an old name the gazetteer lacks
+        ("what about zurich", ("country", "CH")),  # "Zürich" typed without its accent
     ],
 )
 def test_mentions_users_type_are_recognised(

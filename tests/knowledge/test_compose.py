@@ -199,3 +199,14 @@ def test_real_topics_compose_short_answers(session: Session, topic: str) -> None
         u.text.rstrip().endswith((".", ")", "!", "?")) or u.kind != "paragraph"
         for u in chosen.units
     )
+
+
+def test_an_item_shown_alone_keeps_the_sentence_that_introduced_its_list() -> None:
+    items = [
+        PassageHit(
+            i, text, "list_item", "Team collaboration", SOURCE_A, 2.0, lead="They work with:"
+        )
+        for i, text in enumerate(["Data Engineers (for pipelines)", "Product managers"], 1)
+    ]
+    texts = {u.passage_id: u.text for u in units_of(items)}
+    assert texts[1] == "They work with: Data Engineers (for pipelines)"

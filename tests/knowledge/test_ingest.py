@@ -208,3 +208,34 @@ def test_a_store_from_an_older_version_is_rebuilt(engine: Engine, documents_dir:
             )
             == 4
         )
+
+
+def test_a_list_item_keeps_the_sentence_that_introduces_its_list(
+    engine: Engine, documents_dir: Path
+) -> None:
+    (documents_dir / "team_guide.txt").write_text(
+        "Team collaboration\n"
+        "An ML engineer rarely works alone. They work with:\n"
+        "- Data Engineers (for pipelines and infrastructure)\n"
+        "- Product managers who decide what to build\n"
+        "A typical week might look something like this:\n"
+        "- Two days of modelling work and code review\n"
+        "Most teams meet once a week to review their models.\n"
+        "- A list item after a plain paragraph has no lead of its own\n",
+        encoding="utf-8",
+    )
+    build(engine, documents_dir)
+    with Session(engine, future=True) as session:
+        leads = dict(
+            session.execute(
+                select(Passage.text, Passage.lead)
+                .join(Document)
+                .where(Document.slug == "team_guide", Passage.kind == "list_item")
+            ).all()
+        )
+    assert leads == {
+        "Data Engineers (for pipelines and infrastructure)": "They work with:",
+        "Product managers who decide what to build": "They work with:",
+        "Two days of modelling work and code review": None,  # a filler lead-in adds nothing
+        "A list item after a plain paragraph has no lead of its own": None,
+    }

@@ -40,6 +40,7 @@ TOPIC_EXPECTATIONS = {
     "compare_data_scientist": ({UK}, "A Data Scientist may spend more time on analysis"),
     "compare_software_engineer": ({UK}, "A Software Engineer may not work on statistical models"),
     "compare_mlops_engineer": ({UK}, "An MLOps Engineer keeps ML systems reliable"),
+    "compare_data_engineer": ({BESSAND, BLUECODERS}, "pipeline and infrastructure"),
     "getting_started": ({CBT, UK}, "learning Python"),
     "industries": ({BESSAND, UK}, "Fintech"),
     "workplace": ({EXPLORER}, "remotely"),
