@@ -110,12 +110,19 @@ async def carry_out(
     if plan.kind == "out_of_scope":
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
+    leaned = plan.intent  # a search plan's intent: the topic an unsure reading leaned to
+
+    async def leaned_topic() -> list[EventType]:
+        topic_plan = Plan("topic", intent=leaned, parameters=plan.parameters)
+        return await _answer_topic(dispatcher, state, reading, topic_plan, budget)
+
     return await answer_search(
         dispatcher,
         reading.text,
         budget=budget,
         avoid=frozenset(state.last.get("shown") or []),
         when_nothing="utter_out_of_scope" if plan.refuse_if_nothing else "utter_sources_silent",
+        otherwise=leaned_topic if leaned else None,
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -113,13 +113,15 @@ async def answer_search(
     avoid: frozenset[str] = frozenset(),
     when_nothing: str = "utter_sources_silent",
     min_coverage: float | None = None,
+    otherwise: Callable[[], Awaitable[list[EventType]]] | None = None,
 ) -> list[EventType]:
     """Answer a free question from the store's best sentences, or say the sources are silent.
 
     ``avoid`` holds the keys of the sentences the last answer showed: the same reply is never
     sent twice in a row. ``when_nothing`` is the response sent when nothing answers (the
     refusal for a question the classifier leaned to out of scope, "no ranking" for "which of
-    those is best?").
+    those is best?"); ``otherwise``, when given, answers instead of a gap (the topic an unsure
+    reading leaned to).
     """
     text = text[:MAX_MESSAGE_CHARS]
 
@@ -152,6 +154,8 @@ async def answer_search(
             )
             record = remembered("search", Composition((nearest,), ()), query=text[:300])
             return [SlotSet(slots.LAST_ANSWER, record)]
+        if otherwise is not None:
+            return await otherwise()
         subject = gap_subject(text) or (
             ", ".join(content_words(text)[:3]) if is_question(text) else ""
         )

@@ -178,7 +178,7 @@ class Plan:
     ``kind`` is one of ``salary``, ``topic``, ``more``, ``shorter``, ``about``, ``sources``,
     ``pay_comparison``, ``search``, ``out_of_scope``. A ``search`` that finds nothing says the
     sources don't cover it, or, with ``refuse_if_nothing``, that the question is not about this
-    career.
+    career, or, with an ``intent``, answers that topic (what an unsure reading leaned to).
     """
 
     kind: str
@@ -300,6 +300,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             return _follow_up(state, reading)  # "in nyc" after pay figures: a follow-up
         # "whats the weather like in barcelona this week": a place and no word about work.
         doubted = reading.doubts_scope or bool(reading.country or reading.city)
+        if not doubted and reading.runner_up in intent_topics:
+            # "what kind of person is suited to it" (suitability 0.24, just under the
+            # threshold): what the sources say on that topic rather than a gap.
+            return Plan("search", intent=reading.runner_up, parameters=reading.topic_parameters())
         return Plan("search", refuse_if_nothing=doubted and not reading.about_career)
     return Plan("search")
 

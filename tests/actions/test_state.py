@@ -316,6 +316,11 @@ def test_an_unsure_refusal_refuses_only_when_the_store_has_nothing() -> None:
     assert decide(State(), leaning, INTENT_TOPICS).refuse_if_nothing
     in_domain = Reading("nlu_fallback", text="x", confidence=0.2, leaning="ask_skills")
     assert not decide(State(), in_domain, INTENT_TOPICS).refuse_if_nothing
+    leaned = Reading(
+        "nlu_fallback", text="what kind of person is suited to it", runner_up="ask_suitability"
+    )
+    plan = decide(State(), leaned, INTENT_TOPICS)
+    assert (plan.kind, plan.intent, plan.refuse_if_nothing) == ("search", "ask_suitability", False)
     weather = Reading(
         "nlu_fallback",
         text="weather in barcelona",
