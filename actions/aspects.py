@@ -20,6 +20,11 @@ PAY_COMPARISON = re.compile(
     re.I,
 )
 
+# "How long does it take?": no page gives a duration, and an answer must say so first.
+ASKS_DURATION = re.compile(
+    r"\bhow long\b|\bhow many (years|months)\b|\bcombien de temps\b|\bhow quickly\b", re.I
+)
+
 # What a question about the last answer asks about, first match wins.
 ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (

@@ -26,7 +26,14 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions import slots
-from actions.aspects import PAY_ASPECTS, PAY_COMPARISON, SOURCE_ASPECTS, asks_content, aspect_of
+from actions.aspects import (
+    ASKS_DURATION,
+    PAY_ASPECTS,
+    PAY_COMPARISON,
+    SOURCE_ASPECTS,
+    asks_content,
+    aspect_of,
+)
 from actions.entities import entity_text, entity_value
 from actions.scope import about_another_job, about_career
 from gazetteer.countries import city_vocabulary
@@ -239,6 +246,17 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         and not (reading.country or reading.city or reading.level)
     ):
         return Plan("about")  # "how much tax would i pay on that?" asks about the figures shown
+    if (
+        intent in UNSURE_INTENTS
+        and state.topic not in (None, "salary")
+        and ASKS_DURATION.search(reading.text)
+        and not _names_something_else(
+            dataclasses.replace(reading, rest=_DURATION_WORDS.sub("", reading.rest))
+        )
+    ):
+        # "how long would it take me" after how to get started: that topic, which says first
+        # that no source gives a duration.
+        return Plan("topic", intent=None, parameters={})
     if state.topic == "salary" and intent in UNSURE_INTENTS | {ABOUT_INTENT}:
         if ASKS_WHY_PAY_VARIES.search(reading.text):
             # "what decides where you land in that range?" after pay figures: what drives pay.
@@ -367,6 +385,14 @@ def _asks_beyond_filters(reading: Reading) -> bool:
 ASKS_WHY_PAY_VARIES = re.compile(
     r"\bwhy\b.*\b(range|ranges|gap|difference|spread|vary|varies|different)\b"
     r"|\bwhat (pushes|drives|affects|decides|determines|moves)\b",
+    re.I,
+)
+
+
+# The words of a duration question that name nothing else ("how long would it take me").
+_DURATION_WORDS = re.compile(
+    r"\b(how|long|many|years?|months?|quickly|would|will|does|did|it|take|takes|me|us|someone"
+    r"|one|to|do|that|this|get|there|become|usually|typically|roughly)\b",
     re.I,
 )
 

@@ -7,7 +7,6 @@ what was left out is kept in the ``last_answer`` slot, so "more" and "shorter" c
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import slots
+from actions.aspects import ASKS_DURATION
 from actions.formatting import composed_lines, source_names
 from actions.store import run_in_session
 from gazetteer.entities import vocabulary
@@ -185,11 +185,6 @@ class TopicQuestion:
     budget: int = DEFAULT_BUDGET
     rest: str = ""
     """The message without its entities: a background or a place is not a gap's subject."""
-
-
-ASKS_DURATION = re.compile(
-    r"\bhow long\b|\bhow many (years|months)\b|\bcombien de temps\b|\bhow quickly\b", re.I
-)
 
 
 def remembered(kind: str, composition: Composition, **details: Any) -> dict[str, Any]:

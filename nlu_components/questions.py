@@ -109,7 +109,32 @@ def split_message(text: str) -> SplitMessage:
             else:
                 questions.append(pending + clause)
                 pending = ""
-    return SplitMessage(tuple(questions[:MAX_QUESTIONS]), tuple(statements))
+    return SplitMessage(
+        tuple(_with_short_ones_joined(questions)[:MAX_QUESTIONS]), tuple(statements)
+    )
+
+
+# A judgement asked in a word or two ("Realistic?", "Worth it?") leans on the question after it
+# ("Where would I even begin?"); alone it would be searched for the word itself.
+_BARE_JUDGEMENT = re.compile(
+    r"^(is it |is that |it's |that's )?(realistic|possible|feasible|doable|achievable|viable"
+    r"|worth it|worth|true|really|seriously|too late|ok|okay|right|wise|smart)\s*\??$",
+    re.I,
+)
+
+
+def _with_short_ones_joined(questions: list[str]) -> list[str]:
+    """Questions with each very short one joined to the question after it."""
+    joined: list[str] = []
+    carried = ""
+    for position, question in enumerate(questions):
+        last = position == len(questions) - 1
+        if not last and _BARE_JUDGEMENT.match(question.strip()):
+            carried += f"{question} "
+            continue
+        joined.append(carried + question)
+        carried = ""
+    return joined
 
 
 def needs_splitting(text: str) -> bool:

@@ -472,3 +472,17 @@ def test_the_place_asked_about_wins_over_where_the_person_is() -> None:
         "IN",
         "Pune",
     )
+
+
+def test_how_long_after_a_topic_asks_about_that_topic() -> None:
+    state = State(topic="getting_started")
+    asks = Reading(
+        "out_of_scope", text="how long would it take me", rest="how long would it take me"
+    )
+    assert decide(state, asks, INTENT_TOPICS).kind == "topic"
+    other = Reading(
+        "nlu_fallback",
+        text="how long does it take to learn python",
+        rest="how long does it take to learn python",
+    )
+    assert decide(state, other, INTENT_TOPICS).kind == "search"

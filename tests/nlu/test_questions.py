@@ -78,3 +78,9 @@ def test_commas_between_questions_and_a_leading_condition() -> None:
     assert split_message("if im junior, what can i earn?").questions == (
         "if im junior, what can i earn?",
     )
+
+
+def test_a_one_word_judgement_leans_on_the_question_after_it() -> None:
+    text = "I'm a nurse, 29, thinking of retraining into ML. Realistic? Where would I even begin?"
+    assert split_message(text).questions == ("Realistic? Where would I even begin?",)
+    assert split_message("uk salary? and skills?").questions == ("uk salary?", "and skills?")
