@@ -20,6 +20,13 @@ PAY_COMPARISON = re.compile(
     re.I,
 )
 
+# "Which countries do you have figures for?": the pay overview names them, with their figures.
+ASKS_PLACES_COVERED = re.compile(
+    r"\b(which|what) (other )?(countries|places|cities|locations|regions)\b"
+    r"|\b(countries|places|cities|locations)\b.*\b(cover|covered|have|got|available|know)\b",
+    re.I,
+)
+
 # "How long does it take?": no page gives a duration, and an answer must say so first.
 ASKS_DURATION = re.compile(
     r"\bhow long\b|\bhow many (years|months)\b|\bcombien de temps\b|\bhow quickly\b", re.I

@@ -18,11 +18,13 @@ SCOPE_FILE = Path(__file__).with_name("scope.yml")
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     raw = yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8"))
 
-    def alternation(words: list[str]) -> re.Pattern[str]:
+    def alternation(words: list[str], plural: str = "") -> re.Pattern[str]:
         ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
-        return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
+        body = "|".join(map(re.escape, ordered))
+        return re.compile(r"(?<![\w-])(?:" + body + r")" + plural + r"(?![\w-])")
 
-    return alternation(raw["career_words"]), alternation(raw["other_occupations"])
+    # Occupations are listed in the singular: "how much do nurses get paid" names one too.
+    return alternation(raw["career_words"]), alternation(raw["other_occupations"], "(?:e?s)?")
 
 
 def about_career(text: str) -> bool:

@@ -28,6 +28,7 @@ from rasa_sdk import Tracker
 from actions import slots
 from actions.aspects import (
     ASKS_DURATION,
+    ASKS_PLACES_COVERED,
     PAY_ASPECTS,
     PAY_COMPARISON,
     SOURCE_ASPECTS,
@@ -264,6 +265,12 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         if (reading.country or reading.city) and not _asks_beyond_filters(reading):
             # "the real figures for madrid?" however classified: the place narrows the figures.
             return _follow_up(state, reading)
+    if (
+        ASKS_PLACES_COVERED.search(reading.text)
+        and intent in UNSURE_INTENTS | {SOURCES_INTENT, ABOUT_INTENT, "ask_salary"}
+        and not (reading.country or reading.city or reading.about_another_job)
+    ):
+        return Plan("salary")  # "which countries do you have figures for?": the overview
     if _pay_word_wins(intent, reading):
         # "what does an mle earn here" read as a question about the role: the pay word wins.
         return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)
@@ -316,6 +323,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if intent == "nlu_fallback":
         if (reading.country or reading.city or reading.level) and not _asks_beyond_filters(reading):
             return _follow_up(state, reading)  # "in nyc" after pay figures: a follow-up
+        if reading.background and not _asks_beyond_filters(reading):
+            # "i'm a data analyst rn if that matters": who is asking, for the current topic (or
+            # how people move in from there).
+            return _follow_up(state, reading)
         # "whats the weather like in barcelona this week": a place and no word about work.
         doubted = reading.doubts_scope or bool(reading.country or reading.city)
         if not doubted and reading.runner_up in intent_topics:
@@ -365,6 +376,7 @@ def _place_without_pay(reading: Reading) -> bool:
     """True for an unsure pay reading that names a place and a subject but no pay word."""
     return (
         reading.confidence < PAY_OVERRIDE_BELOW
+        and not reading.about_career  # "what do ml engineers in san francisco take home"
         and bool(reading.country or reading.city)
         and not PAY_WORDS.search(reading.text)
         and not ASKS_AMOUNT.search(reading.text)

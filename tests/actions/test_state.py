@@ -342,6 +342,7 @@ def test_an_unsure_refusal_refuses_only_when_the_store_has_nothing() -> None:
         ("can you recommend a good pizza place", 0.99, "out_of_scope", True),
         ("how do i become a nurse", 0.99, "out_of_scope", True),
         ("what is the average salary of a dentist", 0.5, "out_of_scope", True),
+        ("how much do nurses get paid", 0.7, "out_of_scope", True),
     ],
 )
 def test_a_doubted_question_about_work_is_searched_not_refused(
@@ -486,3 +487,22 @@ def test_how_long_after_a_topic_asks_about_that_topic() -> None:
         rest="how long does it take to learn python",
     )
     assert decide(state, other, INTENT_TOPICS).kind == "search"
+
+
+def test_a_background_alone_is_a_follow_up() -> None:
+    told = Reading(
+        "nlu_fallback",
+        text="i'm a data analyst rn if that matters",
+        background="data_analyst",
+        rest="i'm a  rn if that matters",
+    )
+    plan = decide(State(topic="getting_started"), told, INTENT_TOPICS)
+    assert plan.kind == "topic" and plan.parameters.get("background") == "data_analyst"
+
+
+@pytest.mark.parametrize(
+    "text", ["which countries do you have figures for then", "what places do your sources cover?"]
+)
+def test_which_places_are_covered_is_the_pay_overview(text: str) -> None:
+    plan = decide(SALARY_FR, Reading("ask_sources", text=text), INTENT_TOPICS)
+    assert (plan.kind, plan.country) == ("salary", None)
