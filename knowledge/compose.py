@@ -320,7 +320,8 @@ def condensed_lists(units: Sequence[Unit]) -> list[Unit]:
     """
     condensed = []
     for items in _lists(units):
-        labels = [LIST_LABEL.match(item.text) for item in items]
+        own = [without_lead(item) for item in items]  # "Essential skills include:" is no label
+        labels = [LIST_LABEL.match(text) for text in own]
         labelled = all(labels)
         first = items[0]
         introduced_by = first.lead or first.heading
@@ -333,7 +334,7 @@ def condensed_lists(units: Sequence[Unit]) -> list[Unit]:
         if len(items) < MIN_GROUPED:
             continue
         lead = _lead(introduced_by, labelled)
-        texts = [_unled(item.text, item.lead).rstrip(" .;") for item in items]
+        texts = [text.rstrip(" .;") for text in own]
         whole = _list_line(lead, texts)
         if len(whole) <= GROUP_CHARS:
             condensed.append(_line(items, "list", whole, items))
@@ -427,18 +428,21 @@ def score(unit: Unit, topic: str | None, wanted: set[str], message: str) -> floa
     for "how long", a number for "how much") is preferred.
     """
     value = min(unit.topic_weight, 4.0) / 4.0  # negative for a list's introduction
+    # An item led by its list's lead-in sentence is judged on its own words: the lead
+    # ("Essential skills include:") would lift every item of its list alike.
+    text = without_lead(unit) if unit.lead and unit.lead != unit.heading else unit.text
     if topic:
-        own = _topic_weights(unit.text).get(topic, 0.0)
+        own = _topic_weights(text).get(topic, 0.0)
         value += min(own, 2.0) / 2.0
         in_section = bool(unit.heading) and topic in _heading_topics(unit.heading or "")
         if in_section:
             value += 0.5  # the page's own section on the topic
         elif not own and topic.startswith(COMPARISON_PREFIX):
             value -= 2.0  # outside a comparison's section, a sentence must name the other role
-        if topic not in topics.MONEY_TOPICS and topics.MONEY.search(unit.text):
+        if topic not in topics.MONEY_TOPICS and topics.MONEY.search(text):
             value -= 1.0  # a pay figure answers a pay question, not this one
     if wanted:
-        in_text = matched(wanted, text_stems(unit.text))
+        in_text = matched(wanted, text_stems(text))
         value += 2.0 * len(in_text) / len(wanted)
         if unit.heading:
             # A section titled with the person's own question ("Why do companies need this
@@ -455,7 +459,7 @@ def score(unit: Unit, topic: str | None, wanted: set[str], message: str) -> floa
     if unit.kind == "list_item" and topic:
         # A list under a topic's heading is the page's own answer to it; a very short item
         # ("Main focus: building production ML systems.") is a table cell, unclear alone.
-        value += 0.25 if len(unit.text) >= 60 or "," in unit.text else -0.3
+        value += 0.25 if len(text) >= 60 or "," in text else -0.3
     if unit.kind == "list":
         if re.search(r"\b(types?|kinds?|list|which|options|what are)\b", message, re.I):
             value += 0.3

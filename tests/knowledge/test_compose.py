@@ -210,3 +210,16 @@ def test_an_item_shown_alone_keeps_the_sentence_that_introduced_its_list() -> No
     ]
     texts = {u.passage_id: u.text for u in units_of(items)}
     assert texts[1] == "They work with: Data Engineers (for pipelines)"
+
+
+def test_a_list_under_a_lead_in_sentence_is_offered_whole_with_the_lead_once() -> None:
+    texts = ["Programming: Python first, also SQL", "Applied mathematics", "Version control (Git)"]
+    items = [
+        PassageHit(i, text, "list_item", "Skills", SOURCE_A, 2.0, lead="Essential skills include:")
+        for i, text in enumerate(texts, 1)
+    ]
+    lines = [u.text for u in compose(items, "what skills do i need", "skills").units]
+    assert lines == [
+        "Essential skills include: Programming: Python first, also SQL; Applied mathematics; "
+        "Version control (Git)."
+    ]
