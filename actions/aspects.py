@@ -27,6 +27,14 @@ ASKS_PLACES_COVERED = re.compile(
     re.I,
 )
 
+# A change of career ("could I switch from accounting?", "une reconversion c'est possible ?").
+CHANGES_CAREER = re.compile(
+    r"\b(switch\w*|transition\w*|pivot\w*|retrain\w*|reconver\w*|career chang\w*"
+    r"|change (careers?|fields?|jobs?)|move (into|to|over)|moving (into|to|over)|se reconvertir"
+    r"|changer de (métier|carrière|voie))\b",
+    re.I,
+)
+
 # "How long does it take?": no page gives a duration, and an answer must say so first.
 ASKS_DURATION = re.compile(
     r"\bhow long\b|\bhow many (years|months)\b|\bcombien de temps\b|\bhow quickly\b", re.I

@@ -29,6 +29,7 @@ from actions import slots
 from actions.aspects import (
     ASKS_DURATION,
     ASKS_PLACES_COVERED,
+    CHANGES_CAREER,
     PAY_ASPECTS,
     PAY_COMPARISON,
     SOURCE_ASPECTS,
@@ -59,6 +60,7 @@ PAY_WORDS = re.compile(
 PAY_OVERRIDE_BELOW = 0.6
 RUNNER_UP_MIN = 0.2
 SOURCES_INTENT = "ask_sources"
+GETTING_STARTED_INTENT = "ask_getting_started"
 # "where does *that* come from?" points at the last answer; "what are your sources?" does not.
 POINTS_AT_LAST_ANSWER = re.compile(r"\b(that|this|these|those|it|figures?|numbers?|range)\b", re.I)
 
@@ -299,6 +301,15 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             level=reading.level,
             parameters=reading.topic_parameters(),
         )
+    if (
+        intent in intent_topics
+        and intent != GETTING_STARTED_INTENT
+        and reading.background
+        and CHANGES_CAREER.search(reading.text)
+    ):
+        # "je suis comptable, une reconversion c'est possible ?" read as the career path: a
+        # person changing careers asks how people move in from where they are.
+        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
     if intent in intent_topics:
         return Plan("topic", intent=intent, parameters=reading.topic_parameters())
     if intent == "inform":

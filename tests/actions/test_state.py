@@ -506,3 +506,17 @@ def test_a_background_alone_is_a_follow_up() -> None:
 def test_which_places_are_covered_is_the_pay_overview(text: str) -> None:
     plan = decide(SALARY_FR, Reading("ask_sources", text=text), INTENT_TOPICS)
     assert (plan.kind, plan.country) == ("salary", None)
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("je suis comptable, une reconversion en ml engineer c'est possible ?", "ask_career_path"),
+        ("i'm an accountant, could i switch into this?", "ask_suitability"),
+    ],
+)
+def test_a_career_change_from_a_background_is_how_to_get_started(text: str, intent: str) -> None:
+    reading = Reading(intent, text=text, background="finance")
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_getting_started")
+    assert plan.parameters.get("background") == "finance"

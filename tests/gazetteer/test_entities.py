@@ -37,6 +37,8 @@ def _entities(nlp: Language, text: str) -> set[tuple[str, str]]:
         ("salary for a junior", ("level", "junior")),
         ("vs a data scientist", ("role", "data_scientist")),
         ("and vs a data engineer?", ("role", "data_engineer")),
+        ("je suis comptable depuis 8 ans", ("background", "finance")),
+        ("i work in logistics", ("background", "operations")),
         ("and in bangalore", ("country", "IN")),  # an old name the gazetteer lacks
         ("what about zurich", ("country", "CH")),  # "Zürich" typed without its accent
     ],
