@@ -44,7 +44,7 @@ GENERIC_WORDS = frozenset(
     | {"matter", "employ", "still", "even"}
     | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
 )
-# How much a sentence from a source already quoted is held back, per sentence already taken.
+# How much a sentence from a source already quoted is held back, per passage of it already quoted.
 SAME_SOURCE_PENALTY = 0.45
 # ... unless it is the next sentence of a paragraph already quoted: it completes that thought.
 CONTINUATION_BONUS = 0.2
@@ -532,7 +532,9 @@ def compose(
     scores = {unit.key: value for value, unit in scored}
     chosen: list[Unit] = []
     used = 0
-    per_source: dict[str, int] = {}
+    # Passages already quoted per source: a second sentence of a quoted paragraph completes its
+    # thought and holds the source back no further than its first.
+    per_source: dict[str, set[int]] = {}
     pool = list(ranked)
     quoted: set[int] = set()
     limit = min(max(budget, 1), MAX_BUDGET)
@@ -547,7 +549,8 @@ def compose(
             return scores[unit.key] + CONTINUATION_BONUS + _leaning(unit.text)
         if _counterpart(unit, chosen):
             return scores[unit.key] + CONTINUATION_BONUS
-        return scores[unit.key] - SAME_SOURCE_PENALTY * per_source.get(unit.source.label, 0)
+        quoted_passages = per_source.get(unit.source.label, set())
+        return scores[unit.key] - SAME_SOURCE_PENALTY * len(quoted_passages)
 
     while pool and (max_units is None or len(chosen) < max_units):
         best = max(pool, key=value)
@@ -568,7 +571,7 @@ def compose(
         taken.add((best.passage_id, best.index))
         quoted |= best.covers
         used += length
-        per_source[best.source.label] = per_source.get(best.source.label, 0) + 1
+        per_source.setdefault(best.source.label, set()).add(best.passage_id)
         if used >= budget * 0.85 and not any(_counterpart(unit, chosen) for unit in pool):
             break
     if not chosen:  # the best unit alone is longer than the budget: cut it at a sentence
