@@ -7,6 +7,7 @@ what was left out is kept in the ``last_answer`` slot, so "more" and "shorter" c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -155,11 +156,20 @@ def specialisation_passages(session: Session, specialisation: str) -> list[Passa
     ]
 
 
+# A passage about people moving in names the move, not only the field ("Tech, finance, and
+# healthcare companies pay the most" names finance but says nothing to someone leaving it).
+MOVING_IN = re.compile(
+    r"\b(transition\w*|career[- ]changers?|chang\w+ careers?|mov(e|es|ed|ing) (in|into|to|from)"
+    r"|switch\w*|come from|coming from|people from|background\w*|entry routes?|pivot\w*)\b",
+    re.I,
+)
+
+
 def background_passages(session: Session, background: str) -> list[PassageHit]:
     """Passages that speak about people moving in from ``background``."""
     words = [background] + vocabulary()["background"].get(background, [])
     hits = query.search(session, f"{' '.join(words)} career changers transition move", limit=20)
-    return [hit for hit in hits if _mentions(hit.text, words)]
+    return [hit for hit in hits if _mentions(hit.text, words) and MOVING_IN.search(hit.text)]
 
 
 def topic_candidates(session: Session, topic: str, specialisation: str | None) -> list[PassageHit]:

@@ -206,6 +206,9 @@ def ruler_patterns() -> list[dict[str, Any]]:
             "débutants",
             "jeune diplômé",
             "jeunes diplômés",
+            "début de carrière",
+            "en début de carrière",
+            "premier emploi",
         ],
         "mid": [
             "mid",

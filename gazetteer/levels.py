@@ -10,7 +10,8 @@ LEVEL_LABELS = {"junior": "junior / entry level", "mid": "mid-level", "senior": 
 _KEYWORDS: tuple[tuple[str, str], ...] = (
     (
         r"\b(junior|juniors|entry|graduate|graduates|grad|grads|beginner|beginners|newbie|intern"
-        r"|trainee|fresher|starting|starter|first job|débutants?|jeunes? diplômés?)\b",
+        r"|trainee|fresher|starting|starter|first job|débutants?|jeunes? diplômés?"
+        r"|début de carrière|premier emploi)\b",
         "junior",
     ),
     (r"\b(mid|middle|intermediate|medior|confirmés?)\b", "mid"),

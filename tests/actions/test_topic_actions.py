@@ -268,6 +268,8 @@ async def test_getting_started_from_a_background(
     text = rendered(dispatcher)
     assert "from another field (finance)" in text and "transition well" in text
     assert "learning Python" in text
+    # A sentence naming finance but not a move into the job is not about this person.
+    assert "pay the most" not in text
     assert slot_events(events)["background"] == "finance"
 
 

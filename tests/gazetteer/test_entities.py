@@ -39,6 +39,7 @@ def _entities(nlp: Language, text: str) -> set[tuple[str, str]]:
         ("and vs a data engineer?", ("role", "data_engineer")),
         ("je suis comptable depuis 8 ans", ("background", "finance")),
         ("i work in logistics", ("background", "operations")),
+        ("combien en début de carrière ?", ("level", "junior")),
         ("and in bangalore", ("country", "IN")),  # an old name the gazetteer lacks
         ("what about zurich", ("country", "CH")),  # "Zürich" typed without its accent
     ],
