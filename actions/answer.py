@@ -187,7 +187,7 @@ class ActionAnswer(Action):
             if plan.kind == "out_of_scope":
                 dispatcher.utter_message(response="utter_out_of_scope_part", question=reading.text)
                 continue
-            if plan in planned and plan.kind in ("topic", "salary"):
+            if plan.kind in ("topic", "salary") and _same_answer(plan, planned):
                 continue  # "which frameworks? tensorflow or pytorch?" is one question
             # The reply so far, generously: its facts plus each message's frame.
             room = REPLY_CAP - quoted - FRAME_CHARS * (len(dispatcher.messages) + 1)
@@ -203,6 +203,19 @@ class ActionAnswer(Action):
         if not events:
             dispatcher.utter_message(response="utter_rephrase")
         return _last_value_per_slot(events)
+
+
+def _same_answer(plan: Plan, planned: list[Plan]) -> bool:
+    """True when an earlier question of the message got this answer (same topic or figures).
+
+    "Is it a good path for me with a maths degree? What should I learn alongside my degree?"
+    must not get the degrees answer twice.
+    """
+    return any(
+        (other.kind, other.intent, other.country, other.city, other.level)
+        == (plan.kind, plan.intent, plan.country, plan.city, plan.level)
+        for other in planned
+    )
 
 
 def _quoted_chars(dispatcher: CollectingDispatcher) -> int:

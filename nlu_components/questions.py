@@ -45,7 +45,16 @@ MIN_QUESTION_CHARS = 8
 MIN_CONTEXT_CHARS = 40
 # A clause that sets a condition for the question after it, not a question of its own.
 # A clause about the person ("i've been a backend dev for years, how…") is context.
-_ABOUT_ME = re.compile(r"^\s*(i|i'm|im|i've|ive|i am|my|je|j'ai|je suis)\b", re.I)
+_ABOUT_ME = re.compile(
+    r"^\s*((hey|hi|hello|ok|okay|so|well|bonjour|salut)\b[,!.]?\s*)?"
+    r"(i|i'm|im|i've|ive|i am|my|je|j'ai|je suis)\b",
+    re.I,
+)
+# ... and after a comma, a yes/no question: "i'm a nurse, is it too late for me?".
+_ABOUT_ME_THEN_ASKS = re.compile(
+    r"^(?P<me>[^,]+?),\s*(?P<question>(is|are|am|can|could|should|would|will|do|does)\b.*)$",
+    re.I,
+)
 _CONDITION = re.compile(r"^\s*(if|as|since|being|given|assuming|for someone|si|quand)\b", re.I)
 
 
@@ -94,6 +103,11 @@ def split_message(text: str) -> SplitMessage:
         if not is_question(sentence):
             statements.append(sentence)
             continue
+        about_me = _ABOUT_ME_THEN_ASKS.match(sentence) if _ABOUT_ME.match(sentence) else None
+        if about_me:
+            # "im in my second year of a maths degree, is it a good path for me?"
+            statements.append(about_me.group("me"))
+            sentence = about_me.group("question")
         clauses = [c.strip(" ,;") for c in _CLAUSE_BOUNDARY.split(sentence)]
         clauses = [c for c in clauses if len(c) >= MIN_QUESTION_CHARS]
         pending = ""  # a leading condition ("if I'm junior,") belongs to the question after it

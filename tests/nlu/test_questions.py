@@ -84,3 +84,16 @@ def test_a_one_word_judgement_leans_on_the_question_after_it() -> None:
     text = "I'm a nurse, 29, thinking of retraining into ML. Realistic? Where would I even begin?"
     assert split_message(text).questions == ("Realistic? Where would I even begin?",)
     assert split_message("uk salary? and skills?").questions == ("uk salary?", "and skills?")
+
+
+def test_who_is_asking_then_a_yes_no_question_after_a_comma() -> None:
+    text = (
+        "hey im in my second year of a maths degree, is ml engineering a good path for me? "
+        "what should i learn alongside my degree?"
+    )
+    split = split_message(text)
+    assert split.questions == (
+        "is ml engineering a good path for me?",
+        "what should i learn alongside my degree?",
+    )
+    assert split.statements == ("hey im in my second year of a maths degree",)
