@@ -44,7 +44,7 @@ GENERIC_WORDS = frozenset(
     | {"matter", "employ", "still", "even"}
     | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
 )
-# How much a sentence from a source already quoted is held back, per passage of it already quoted.
+# How much a sentence from a source already quoted is held back, per sentence already taken.
 SAME_SOURCE_PENALTY = 0.45
 # ... unless it is the next sentence of a paragraph already quoted: it completes that thought.
 CONTINUATION_BONUS = 0.2
@@ -428,9 +428,7 @@ def score(unit: Unit, topic: str | None, wanted: set[str], message: str) -> floa
     for "how long", a number for "how much") is preferred.
     """
     value = min(unit.topic_weight, 4.0) / 4.0  # negative for a list's introduction
-    # An item led by its list's lead-in sentence is judged on its own words: the lead
-    # ("Essential skills include:") would lift every item of its list alike.
-    text = without_lead(unit) if unit.lead and unit.lead != unit.heading else unit.text
+    text = _scoring_text(unit)
     if topic:
         own = _topic_weights(text).get(topic, 0.0)
         value += min(own, 2.0) / 2.0
@@ -470,6 +468,14 @@ def score(unit: Unit, topic: str | None, wanted: set[str], message: str) -> floa
     if len(unit.text) > 300 and not unit.members:
         value -= 0.2
     return value
+
+
+def _scoring_text(unit: Unit) -> str:
+    """The words a unit is judged on: a led item's own words, not its list's lead.
+
+    The lead ("Essential skills include:") would lift every item of its list alike.
+    """
+    return without_lead(unit) if unit.lead and unit.lead != unit.heading else unit.text
 
 
 def _leaning(text: str) -> float:
@@ -532,9 +538,13 @@ def compose(
     scores = {unit.key: value for value, unit in scored}
     chosen: list[Unit] = []
     used = 0
-    # Passages already quoted per source: a second sentence of a quoted paragraph completes its
-    # thought and holds the source back no further than its first.
-    per_source: dict[str, set[int]] = {}
+    per_source: dict[str, int] = {}
+    # The person's own words each unit contains, and those the answer already covers: a unit
+    # that answers a word of the question no chosen unit answers ("office vs remote?") is not
+    # held back for its source.
+    wanted = topic_question_words(message, topic)
+    answers = {unit.key: matched(wanted, text_stems(_scoring_text(unit))) for unit in ranked}
+    answered: set[str] = set()
     pool = list(ranked)
     quoted: set[int] = set()
     limit = min(max(budget, 1), MAX_BUDGET)
@@ -549,8 +559,9 @@ def compose(
             return scores[unit.key] + CONTINUATION_BONUS + _leaning(unit.text)
         if _counterpart(unit, chosen):
             return scores[unit.key] + CONTINUATION_BONUS
-        quoted_passages = per_source.get(unit.source.label, set())
-        return scores[unit.key] - SAME_SOURCE_PENALTY * len(quoted_passages)
+        if answers[unit.key] - answered:
+            return scores[unit.key]
+        return scores[unit.key] - SAME_SOURCE_PENALTY * per_source.get(unit.source.label, 0)
 
     while pool and (max_units is None or len(chosen) < max_units):
         best = max(pool, key=value)
@@ -561,7 +572,8 @@ def compose(
         room = MAX_BUDGET if _counterpart(best, chosen) else limit
         if used + length > room and (chosen or best.kind == "list"):
             continue  # a shorter unit further down may still fit
-        follows = _continues(best, taken) or _counterpart(best, chosen)
+        continues = _continues(best, taken)
+        follows = continues or _counterpart(best, chosen)
         if chosen and (
             scores[best.key] < (0.0 if follows else ABSOLUTE_FLOOR)
             or (not follows and scores[best.key] < RELATIVE_FLOOR * scores[chosen[0].key])
@@ -571,7 +583,8 @@ def compose(
         taken.add((best.passage_id, best.index))
         quoted |= best.covers
         used += length
-        per_source.setdefault(best.source.label, set()).add(best.passage_id)
+        per_source[best.source.label] = per_source.get(best.source.label, 0) + 1
+        answered |= answers[best.key]
         if used >= budget * 0.85 and not any(_counterpart(unit, chosen) for unit in pool):
             break
     if not chosen:  # the best unit alone is longer than the budget: cut it at a sentence

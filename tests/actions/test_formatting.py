@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from actions.formatting import composed_lines
 from knowledge.compose import units_of
 from knowledge.query import PassageHit, Source
@@ -9,21 +11,24 @@ from knowledge.query import PassageHit, Source
 GUIDE = Source("g", "Guide", None, None, None, None)
 
 
-def test_items_of_one_list_share_their_lead() -> None:
-    items = [
-        PassageHit(i, text, "list_item", "Skills", GUIDE, 2.0, lead="Essential skills include:")
-        for i, text in enumerate(["Applied mathematics", "Version control (Git)"], 1)
+@pytest.mark.parametrize(
+    "lead,items,line",
+    [
+        (
+            "Essential skills include:",
+            ["Applied mathematics", "Version control (Git)"],
+            "• Essential skills include: Applied mathematics; Version control (Git) (Guide)",
+        ),
+        (  # a lead that reads on continues its sentence
+            "This role may suit you if…",
+            ["You enjoy puzzles.", "You like evidence."],
+            "• This role may suit you if you enjoy puzzles; you like evidence. (Guide)",
+        ),
+    ],
+)
+def test_items_of_one_list_share_their_lead(lead: str, items: list[str], line: str) -> None:
+    hits = [
+        PassageHit(i, text, "list_item", "Section", GUIDE, 2.0, lead=lead)
+        for i, text in enumerate(items, 1)
     ]
-    assert composed_lines(units_of(items)) == (
-        "• Essential skills include: Applied mathematics; Version control (Git) (Guide)"
-    )
-
-
-def test_items_of_a_lead_that_reads_on_continue_its_sentence() -> None:
-    items = [
-        PassageHit(i, text, "list_item", "Fit", GUIDE, 2.0, lead="This role may suit you if…")
-        for i, text in enumerate(["You enjoy puzzles.", "You like evidence."], 1)
-    ]
-    assert composed_lines(units_of(items)) == (
-        "• This role may suit you if you enjoy puzzles; you like evidence. (Guide)"
-    )
+    assert composed_lines(units_of(hits)) == line
