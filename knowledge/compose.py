@@ -159,7 +159,7 @@ def _cut(text: str, limit: int) -> str:
     return " ".join(kept) if kept else text
 
 
-INTRO_PENALTY = 0.25
+INTRO_PENALTY = 0.5
 """How much a paragraph that introduces a list is held back: the list itself is the answer."""
 
 
@@ -180,7 +180,11 @@ def units_of(hits: Sequence[PassageHit]) -> list[Unit]:
             and following.source.label == hit.source.label
         )
         weight = hit.score - INTRO_PENALTY * 4 if introduces_list else hit.score
-        if hit.kind == "paragraph":
+        if hit.kind == "paragraph" and hit.heading and NAMES_ONLY.match(hit.text):
+            # "Lead Machine Learning Engineer, Head of Data Science, or AI CTO." says what it
+            # is a list of only through its heading ("Possible career paths").
+            parts = [_led(_lead(hit.heading, False), hit.text)]
+        elif hit.kind == "paragraph":
             parts = list(_sentences(hit.text))
         else:
             parts = [_cut(hit.text, LONG_UNIT) if len(hit.text) > LONG_UNIT else hit.text]
@@ -221,6 +225,9 @@ def _lead_of(hit: PassageHit) -> str | None:
     return None
 
 
+# A paragraph that is only names: "A B, C D, E, or F G."
+_NAME = r"[A-Z][\w'&/-]*(?: [A-Z][\w'&/-]*| of| and| for| in)*"
+NAMES_ONLY = re.compile(rf"^{_NAME}(?:, {_NAME})+,? (?:or|and) {_NAME}\.?$")
 LIST_LABEL = re.compile(r"^([^:]{3,60}):\s+\S")
 MIN_LISTED = 5
 """A list of this many "Name: description" items is summed up by its names in one line."""

@@ -223,3 +223,9 @@ def test_a_list_under_a_lead_in_sentence_is_offered_whole_with_the_lead_once() -
         "Essential skills include: Programming: Python first, also SQL; Applied mathematics; "
         "Version control (Git)."
     ]
+
+
+def test_a_paragraph_of_names_keeps_its_heading() -> None:
+    names = "Lead Machine Learning Engineer, Head of Data Science, AI Architect, or AI CTO."
+    units = units_of([hit(1, names, heading="Possible career paths")])
+    assert [u.text for u in units] == [f"Possible career paths: {names}"]
