@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import slots
 from actions.about import answer_about
+from actions.aspects import PAY_ASPECTS, aspect_of
 from actions.fallback import answer_search
 from actions.more import answer_more, answer_shorter
 from actions.salary import SalaryQuestion, answer_salary
@@ -101,7 +102,14 @@ async def carry_out(
     if plan.kind == "shorter":
         return await answer_shorter(dispatcher, state.last)
     if plan.kind == "about":
-        return await answer_about(dispatcher, state.last, reading.text)
+        last = state.last
+        if (
+            last.get("kind") != "salary"
+            and last.get("pay")
+            and aspect_of(reading.text) in PAY_ASPECTS
+        ):
+            last = last["pay"]  # "does that include bonus?" after figures and then another answer
+        return await answer_about(dispatcher, last, reading.text)
     if plan.kind == "sources":
         return await list_sources(dispatcher)
     if plan.kind == "pay_comparison":
@@ -234,9 +242,20 @@ def _best_single_reading(message: dict[str, Any], whole: Reading) -> Reading:
 
 
 def _last_value_per_slot(events: list[EventType]) -> list[EventType]:
-    """One SlotSet per slot (the last), so the tracker records the final state once."""
+    """One SlotSet per slot (the last), so the tracker records the final state once.
+
+    When pay figures were one of several answers but not the last, the last answer keeps them
+    as ``pay``: "does that include bonus?" is about the figures, not the typical day after them.
+    """
     final: dict[str, Any] = {}
+    pay: dict[str, Any] | None = None
     for event in events:
         if event.get("event") == "slot":
             final[event["name"]] = event.get("value")
+            value = event.get("value")
+            if event["name"] == slots.LAST_ANSWER and isinstance(value, dict):
+                pay = value if value.get("kind") == "salary" else pay
+    last = final.get(slots.LAST_ANSWER)
+    if pay is not None and isinstance(last, dict) and last.get("kind") != "salary":
+        final[slots.LAST_ANSWER] = {**last, "pay": pay}
     return [SlotSet(name, value) for name, value in final.items()]

@@ -212,9 +212,19 @@ UNSURE_INTENTS = frozenset(
 )
 
 
+# A message that only names the field ("ml?", "machine learning engineering??") asks what it is.
+NAMES_THE_FIELD_ONLY = re.compile(
+    r"^\W*(so\W+|and\W+)?(ml|mle|mles|ml ?eng|ml engineers?|ml engineering|machine learning"
+    r"( engineers?| engineering)?|ai engineers?)\W*$",
+    re.I,
+)
+
+
 def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Plan:
     """The plan for ``reading`` in ``state``; ``intent_topics`` maps topic intents to topics."""
     intent = reading.intent
+    if intent in UNSURE_INTENTS and NAMES_THE_FIELD_ONLY.match(reading.text):
+        return Plan("topic", intent="ask_role")
     if (
         PAY_COMPARISON.search(reading.text)
         and intent != "out_of_scope"
@@ -232,7 +242,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         reading.country or reading.city or reading.names_topic_filter
     ):
         aspect = aspect_of(reading.text)
-        if state.last.get("kind") == "salary" and aspect in PAY_ASPECTS:
+        if aspect in PAY_ASPECTS and (state.last.get("kind") == "salary" or state.last.get("pay")):
             return Plan("about")
         if aspect == "ranking" and state.last.get("shown"):
             return Plan("about")  # "which of those matters most?"

@@ -139,6 +139,9 @@ async def test_several_questions_are_answered_in_order(tracker: TrackerFactory) 
     assert "£60,500" in reply and "Master" in reply
     assert slots["topic"] == "education"
     assert len(reply) <= 1600
+    # "Does that include bonus?" is about the figures, though the degrees came after them.
+    bonus, _, _ = await say(tracker, "nlu_fallback", "does that include bonus?", slots=slots)
+    assert "whether these figures include bonuses" in bonus
 
 
 async def test_three_questions_stay_within_one_reply(tracker: TrackerFactory) -> None:

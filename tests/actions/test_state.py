@@ -520,3 +520,9 @@ def test_a_career_change_from_a_background_is_how_to_get_started(text: str, inte
     plan = decide(State(), reading, INTENT_TOPICS)
     assert (plan.kind, plan.intent) == ("topic", "ask_getting_started")
     assert plan.parameters.get("background") == "finance"
+
+
+@pytest.mark.parametrize("text", ["ml?", "machine learning engineering??", "MLE"])
+def test_naming_only_the_field_asks_what_it_is(text: str) -> None:
+    plan = decide(State(), Reading("nlu_fallback", text=text), INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_role")
