@@ -47,7 +47,10 @@ MIN_CONTEXT_CHARS = 40
 # A clause about the person ("i've been a backend dev for years, how…") is context.
 _ABOUT_ME = re.compile(
     r"^\s*((hey|hi|hello|ok|okay|so|well|bonjour|salut)\b[,!.]?\s*)?"
-    r"(i|i'm|im|i've|ive|i am|my|je|j'ai|je suis)\b",
+    r"((i|i'm|im|i've|ive|i am|my|je|j'ai|je suis)\b"
+    # "just finished my degree and got an offer in manchester, what do juniors get?"
+    r"|(just |recently )?(finished|graduated|got|been|worked|working|studying|started|moved"
+    r"|living|retired|quit)\b)",
     re.I,
 )
 # ... and after a comma, a yes/no question: "i'm a nurse, is it too late for me?".
@@ -100,7 +103,9 @@ def split_message(text: str) -> SplitMessage:
     for sentence in (s.strip() for s in _SENTENCE_END.split(text or "")):
         if not sentence:
             continue
-        if not is_question(sentence):
+        if not is_question(sentence) and not any(
+            is_question(clause) for clause in _CLAUSE_BOUNDARY.split(sentence)[1:]
+        ):
             statements.append(sentence)
             continue
         about_me = _ABOUT_ME_THEN_ASKS.match(sentence) if _ABOUT_ME.match(sentence) else None

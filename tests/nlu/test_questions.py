@@ -97,3 +97,10 @@ def test_who_is_asking_then_a_yes_no_question_after_a_comma() -> None:
         "what should i learn alongside my degree?",
     )
     assert split.statements == ("hey im in my second year of a maths degree",)
+
+
+def test_what_happened_to_the_person_before_a_question_is_context() -> None:
+    text = "just finished my degree and got an offer in manchester, what do juniors get in the uk"
+    split = split_message(text)
+    assert split.questions == ("what do juniors get in the uk",)
+    assert split.statements == ("just finished my degree and got an offer in manchester",)
