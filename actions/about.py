@@ -17,7 +17,14 @@ from sqlalchemy.orm import Session
 
 from actions.aspects import asks_content, aspect_of
 from actions.fallback import answer_search
-from actions.formatting import basis_of, composed_lines, level_label, money, source_description
+from actions.formatting import (
+    and_list,
+    basis_of,
+    composed_lines,
+    level_label,
+    money,
+    source_description,
+)
 from actions.store import run_in_session, run_query
 from actions.topics import topic_candidates
 from knowledge import query
@@ -53,12 +60,6 @@ RELATED_SEARCH = {
 }
 
 
-def _label_list(labels: list[str]) -> str:
-    if len(labels) <= 1:
-        return "".join(labels)
-    return ", ".join(labels[:-1]) + " and " + labels[-1]
-
-
 def _figures_of(session: Session, last: dict[str, Any]) -> list[Salary]:
     """The salary facts the last answer showed (same country, level and sources)."""
     country, level = last.get("country"), last.get("level")
@@ -89,7 +90,7 @@ def _tax_lines(facts: list[Salary]) -> list[str]:
     if silent:
         scope = "it for the rest" if lines else "that"
         lines.append(
-            f"My sources don't cover {scope}: {_label_list(silent)} "
+            f"My sources don't cover {scope}: {and_list(silent)} "
             f"{'does' if len(silent) == 1 else 'do'} not say whether the figures are gross or "
             "net, so I won't guess."
         )
@@ -118,7 +119,7 @@ def _basis_lines(facts: list[Salary]) -> list[str]:
         verb = "names" if len(unnamed) == 1 else "name"
         which = "the other figures come" if lines else "these figures come"
         lines.append(
-            f"My sources don't cover where {which} from: {_label_list(unnamed)} "
+            f"My sources don't cover where {which} from: {and_list(unnamed)} "
             f"{verb} no survey or data behind them."
         )
     return lines
@@ -134,7 +135,7 @@ def _midpoint_lines(facts: list[Salary]) -> list[str]:
     without = sorted({f.source.label for f in facts} - {f.source.label for f in with_median})
     if without:
         verb = "gives" if len(without) == 1 else "give"
-        lines.append(f"{_label_list(without)} {verb} ranges only, no midpoint or median.")
+        lines.append(f"{and_list(without)} {verb} ranges only, no midpoint or median.")
     return lines
 
 

@@ -21,11 +21,16 @@ from actions import slots
 from actions.about import answer_about
 from actions.aspects import PAY_ASPECTS, aspect_of
 from actions.fallback import answer_search
+from actions.formatting import and_list
 from actions.more import answer_more, answer_shorter
 from actions.salary import SalaryQuestion, answer_salary
+from actions.scope import employers_named
 from actions.sources import list_sources
 from actions.state import Plan, Reading, State, decide
+from actions.store import run_in_session
 from actions.topics import INTENT_TOPICS, TopicQuestion, answer_topic, follow_up_intent
+from gazetteer.countries import country_name
+from knowledge import query
 from knowledge.compose import DEFAULT_BUDGET
 
 SEVERAL_INTENT = "ask_several"
@@ -112,8 +117,13 @@ async def carry_out(
         return await answer_about(dispatcher, last, reading.text)
     if plan.kind == "sources":
         return await list_sources(dispatcher)
-    if plan.kind == "pay_comparison":
-        dispatcher.utter_message(response="utter_no_pay_comparison")
+    if plan.kind in ("pay_comparison", "pay_by_employer"):
+        covered = await run_in_session(query.salary_countries)
+        dispatcher.utter_message(
+            response=f"utter_no_{plan.kind}",
+            countries=and_list([country_name(code, in_sentence=True) for code in covered]),
+            employers=and_list(employers_named(reading.text)),
+        )
         return []
     if plan.kind == "out_of_scope":
         dispatcher.utter_message(response="utter_out_of_scope")

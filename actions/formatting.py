@@ -128,6 +128,13 @@ def composed_lines(units: Iterable[Unit]) -> str:
     return "\n".join(lines)
 
 
+def and_list(names: list[str]) -> str:
+    """Names joined for a sentence: "France, the United Kingdom and the United States"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _same_list(previous: Unit | None, unit: Unit) -> bool:
     """True for an item of the list the previous item (shown with its lead) belongs to."""
     return (

@@ -15,6 +15,22 @@ SCOPE_FILE = Path(__file__).with_name("scope.yml")
 
 
 @functools.lru_cache(maxsize=1)
+def _employers() -> re.Pattern[str]:
+    raw = yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8"))
+    ordered = sorted({w.lower() for w in raw["employers"]}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
+
+
+def employers_named(text: str) -> list[str]:
+    """Employers ``text`` names ("how much does google pay?" -> ["Google"]), in order."""
+    found = [match.group(0) for match in _employers().finditer(text.lower())]
+    return [
+        name.upper() if len(name) <= 5 and name.endswith("ang") else name.title()
+        for name in dict.fromkeys(found)
+    ]
+
+
+@functools.lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     raw = yaml.safe_load(SCOPE_FILE.read_text(encoding="utf-8"))
 

@@ -37,7 +37,7 @@ from actions.aspects import (
     aspect_of,
 )
 from actions.entities import entity_text, entity_value
-from actions.scope import about_another_job, about_career
+from actions.scope import about_another_job, about_career, employers_named
 from gazetteer.countries import city_vocabulary
 from knowledge.compose import question_words
 from knowledge.text import FRENCH_STOP_WORDS, content_words
@@ -186,9 +186,10 @@ class Plan:
     """The answer to give: its kind and the filters it uses.
 
     ``kind`` is one of ``salary``, ``topic``, ``more``, ``shorter``, ``about``, ``sources``,
-    ``pay_comparison``, ``search``, ``out_of_scope``. A ``search`` that finds nothing says the
-    sources don't cover it, or, with ``refuse_if_nothing``, that the question is not about this
-    career, or, with an ``intent``, answers that topic (what an unsure reading leaned to).
+    ``pay_comparison``, ``pay_by_employer``, ``search``, ``out_of_scope``. A ``search`` that
+    finds nothing says the sources don't cover it, or, with ``refuse_if_nothing``, that the
+    question is not about this career, or, with an ``intent``, answers that topic (what an
+    unsure reading leaned to).
     """
 
     kind: str
@@ -225,6 +226,13 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     intent = reading.intent
     if intent in UNSURE_INTENTS and NAMES_THE_FIELD_ONLY.match(reading.text):
         return Plan("topic", intent="ask_role")
+    if employers_named(reading.text) and (
+        PAY_WORDS.search(reading.text)
+        or ASKS_AMOUNT.search(reading.text)
+        or PAY_COMPARISON.search(reading.text)
+    ):
+        # "how much does google pay its ml engineers?": no page gives pay by employer.
+        return Plan("pay_by_employer")
     if (
         PAY_COMPARISON.search(reading.text)
         and intent != "out_of_scope"

@@ -226,3 +226,11 @@ async def test_an_unsure_refusal_answers_from_the_store_when_it_can(
         tracker, "out_of_scope", "how do i show my impact on my cv", confidence=0.4
     )
     assert "Highlight your impact" in reply and "(Bessand)" in reply
+
+
+async def test_pay_at_a_named_employer_names_what_the_sources_do_give(
+    tracker: TrackerFactory,
+) -> None:
+    reply, _, _ = await say(tracker, "ask_salary", "how much does google pay its ml engineers")
+    assert "don't give pay at individual employers (Google)" in reply
+    assert "France, the United Kingdom and the United States" in reply  # from the store

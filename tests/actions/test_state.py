@@ -526,3 +526,12 @@ def test_a_career_change_from_a_background_is_how_to_get_started(text: str, inte
 def test_naming_only_the_field_asks_what_it_is(text: str) -> None:
     plan = decide(State(), Reading("nlu_fallback", text=text), INTENT_TOPICS)
     assert (plan.kind, plan.intent) == ("topic", "ask_role")
+
+
+@pytest.mark.parametrize(
+    "text", ["how much does google pay its ml engineers", "meta vs openai pay?", "faang salaries?"]
+)
+def test_pay_at_a_named_employer_is_an_honest_gap(text: str) -> None:
+    assert decide(State(), Reading("ask_salary", text=text), INTENT_TOPICS).kind == (
+        "pay_by_employer"
+    )
