@@ -54,7 +54,11 @@ PAY_WORDS = re.compile(
     r"\b(earn|earns|earning|salary|salaries|paid|wage|wages|compensation|gagne|gagner|salaire)\b"
     r"|\bc'est combien\b"
     # "what would I make starting out?": make as in earn
-    r"|\b(would|will|do|does|could|can|did)\s+(i|you|they|we|one|people|an?\s+\w+)\s+make\b",
+    r"|\b(would|will|do|does|could|can|did)\s+(i|you|they|we|one|people|an?\s+\w+)\s+make\b"
+    # "what do junior ml engineers usually get in the uk?", "what do they take home"
+    r"|\bwhat (would|will|do|does|could|can|did)\s+(\w+\s+){0,3}(engineers?|mles?|they|i|you|we"
+    r"|people|juniors|seniors|grads|graduates)\s+(usually |typically |normally )?"
+    r"(get|take home|bring home)\b",
     re.I,
 )
 PAY_OVERRIDE_BELOW = 0.6

@@ -535,3 +535,16 @@ def test_pay_at_a_named_employer_is_an_honest_gap(text: str) -> None:
     assert decide(State(), Reading("ask_salary", text=text), INTENT_TOPICS).kind == (
         "pay_by_employer"
     )
+
+
+def test_what_juniors_get_in_a_country_is_a_pay_question() -> None:
+    reading = Reading(
+        "ask_career_path",
+        text="what do junior ml engineers usually get in the uk",
+        confidence=0.7,
+        country="GB",
+        level="junior",
+        rest="what do  ml engineers usually get in the ",
+    )
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.country, plan.level) == ("salary", "GB", "junior")
