@@ -103,9 +103,10 @@ def split_message(text: str) -> SplitMessage:
     for sentence in (s.strip() for s in _SENTENCE_END.split(text or "")):
         if not sentence:
             continue
-        if not is_question(sentence) and not any(
+        asks_after_context = bool(_ABOUT_ME.match(sentence)) and any(
             is_question(clause) for clause in _CLAUSE_BOUNDARY.split(sentence)[1:]
-        ):
+        )  # "just finished my degree…, what do juniors get in the uk"
+        if not is_question(sentence) and not asks_after_context:
             statements.append(sentence)
             continue
         about_me = _ABOUT_ME_THEN_ASKS.match(sentence) if _ABOUT_ME.match(sentence) else None

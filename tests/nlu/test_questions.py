@@ -104,3 +104,7 @@ def test_what_happened_to_the_person_before_a_question_is_context() -> None:
     split = split_message(text)
     assert split.questions == ("what do juniors get in the uk",)
     assert split.statements == ("just finished my degree and got an offer in manchester",)
+
+
+def test_two_roles_then_what_the_difference_is_one_question() -> None:
+    assert not needs_splitting("ml engineer or mlops engineer, what's the diff")
