@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session
 from actions.aspects import asks_content, aspect_of
 from actions.fallback import answer_search
 from actions.formatting import (
+    LEVEL_NAMES,
+    YEARS,
     and_list,
     basis_of,
     composed_lines,
@@ -125,6 +127,29 @@ def _basis_lines(facts: list[Salary]) -> list[str]:
     return lines
 
 
+def _years_lines(facts: list[Salary]) -> list[str]:
+    """What each source's levels mean in years of experience, where the source says."""
+    lines = []
+    silent: list[str] = []
+    for label in dict.fromkeys(f.source.label for f in facts):
+        own = [f for f in facts if f.source.label == label]
+        spans = [
+            f"{LEVEL_NAMES.get(f.level or '', 'all levels').lower()} is {years.group(0)}"
+            for f in own
+            if (years := YEARS.search(f.level_label or ""))
+        ]
+        if spans:
+            lines.append(f"{label}: {', '.join(dict.fromkeys(spans))} of experience.")
+        else:
+            silent.append(label)
+    if silent:
+        verb = "does" if len(silent) == 1 else "do"
+        lines.append(
+            f"{and_list(silent)} {verb} not say how many years of experience each level means."
+        )
+    return lines
+
+
 def _midpoint_lines(facts: list[Salary]) -> list[str]:
     with_median = [f for f in facts if f.median is not None]
     lines = [
@@ -211,6 +236,8 @@ async def answer_about(
         lines = _basis_lines(facts)
     elif aspect == "midpoint":
         lines = _midpoint_lines(facts)
+    elif aspect == "years":
+        lines = _years_lines(facts)
     elif aspect == "bonus":
         lines = ["My sources don't cover whether these figures include bonuses or equity."]
     elif aspect == "breakdown":

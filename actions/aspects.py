@@ -53,6 +53,14 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    (
+        "years",
+        re.compile(
+            r"\b(yoe|years of experience|how many years|how much experience|counts? as (an? )?"
+            r"(entry|junior|mid|senior)|what (is|counts as|makes) (a |an )?(junior|senior|mid))",
+            re.I,
+        ),
+    ),
     ("midpoint", re.compile(r"\b(midpoint|median|average|mean|middle|moyen\w*)\b", re.I)),
     (
         "breakdown",
@@ -89,7 +97,7 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 # Aspects that only make sense about pay figures.
-PAY_ASPECTS = frozenset({"tax", "bonus", "midpoint"})
+PAY_ASPECTS = frozenset({"tax", "bonus", "midpoint", "years"})
 # Aspects answered by naming the sources of the last answer.
 SOURCE_ASPECTS = frozenset({"author", "basis"})
 

@@ -45,14 +45,14 @@ LEVEL_NAMES = {
     "senior": "Senior",
     None: "All levels",
 }
-_YEARS = re.compile(r"\d+\s*(?:\+|(?:-|–|to)\s*\d+)?\s*(?:years?|yrs?)", re.I)
+YEARS = re.compile(r"\d+\s*(?:\+|(?:-|–|to)\s*\d+)?\s*(?:years?|yrs?)", re.I)
 _MONEY_START = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?[kK]?\s?(?:€|EUR|USD|GBP)")
 
 
 def level_label(salary: Salary) -> str:
     """The level once and plainly: ``Junior / entry level (0-2 years)``, ``All levels``."""
     label = LEVEL_NAMES.get(salary.level, salary.level or "All levels")
-    years = _YEARS.search(salary.level_label or "")
+    years = YEARS.search(salary.level_label or "")
     return f"{label} ({years.group(0)})" if years else label
 
 

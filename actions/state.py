@@ -265,6 +265,12 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         ):
             return Plan("about")  # "where does it say that?", "who wrote that?"
     if (
+        (state.last.get("kind") == "salary" or state.last.get("pay"))
+        and aspect_of(reading.text) == "years"
+        and not (reading.country or reading.city)
+    ):
+        return Plan("about")  # "how many yoe counts as entry level there?" after pay figures
+    if (
         intent == "ask_salary"
         and state.last.get("kind") == "salary"
         and aspect_of(reading.text) in TAX_OR_BONUS

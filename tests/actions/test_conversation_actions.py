@@ -234,3 +234,14 @@ async def test_pay_at_a_named_employer_names_what_the_sources_do_give(
     reply, _, _ = await say(tracker, "ask_salary", "how much does google pay its ml engineers")
     assert "don't give pay at individual employers (Google)" in reply
     assert "France, the United Kingdom and the United States" in reply  # from the store
+
+
+async def test_what_a_level_means_in_years_comes_from_the_figures_shown(
+    tracker: TrackerFactory,
+) -> None:
+    us = [{"entity": "country", "value": "US"}]
+    _, slots, _ = await say(tracker, "ask_salary", "pay in the us", us)
+    years, _, _ = await say(
+        tracker, "ask_getting_started", "how many yoe counts as entry level there", slots=slots
+    )
+    assert "CBT Nuggets: junior / entry level is 0-2 years" in years
