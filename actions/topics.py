@@ -113,6 +113,8 @@ def resolve_topic(intent: str | None, parameters: dict[str, str | None]) -> str 
         return COMPARE_TOPICS.get(parameters.get("role") or "")
     if topic == "role" and parameters.get("specialisation"):
         return "specialisations"  # "c'est quoi le mlops ?" asks what the specialisation is
+    if topic in ("typical_day", "duties", "workplace") and parameters.get("skill_area") == "tools":
+        return "tools"  # "which tools n frameworks do they use day to day"
     return topic
 
 

@@ -548,3 +548,10 @@ def test_what_juniors_get_in_a_country_is_a_pay_question() -> None:
     )
     plan = decide(State(), reading, INTENT_TOPICS)
     assert (plan.kind, plan.country, plan.level) == ("salary", "GB", "junior")
+
+
+def test_tools_asked_about_a_typical_day_are_the_tools() -> None:
+    from actions.topics import resolve_topic
+
+    assert resolve_topic("ask_typical_day", {"skill_area": "tools"}) == "tools"
+    assert resolve_topic("ask_typical_day", {"skill_area": "languages"}) == "typical_day"
