@@ -8,7 +8,7 @@ import pytest
 
 from actions.answer import state_after, with_context
 from actions.state import Plan, Reading, State, city_of, decide
-from actions.topics import INTENT_TOPICS, follow_up_intent
+from actions.topics import INTENT_TOPICS, follow_up_intent, resolve_topic
 
 SALARY_FR = State(topic="salary", country="FR")
 SALARY_US_SENIOR = State(topic="salary", country="US", level="senior")
@@ -551,7 +551,5 @@ def test_what_juniors_get_in_a_country_is_a_pay_question() -> None:
 
 
 def test_tools_asked_about_a_typical_day_are_the_tools() -> None:
-    from actions.topics import resolve_topic
-
     assert resolve_topic("ask_typical_day", {"skill_area": "tools"}) == "tools"
     assert resolve_topic("ask_typical_day", {"skill_area": "languages"}) == "typical_day"
