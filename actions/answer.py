@@ -40,10 +40,12 @@ SMALL_TALK = frozenset({"greet", "thank", "goodbye", "bot_challenge", "ask_capab
 SEVERAL_BUDGET = 900
 MIN_SHARE = 220
 # No reply is longer than this (the issue's cap); a message's heading, sources and buttons take
-# up to FRAME_CHARS, pay figures for one country up to SALARY_CHARS.
+# up to FRAME_CHARS, pay figures for one country up to SALARY_CHARS, for every country (the
+# overview) up to OVERVIEW_CHARS.
 REPLY_CAP = 1200
 FRAME_CHARS = 110
 SALARY_CHARS = 520
+OVERVIEW_CHARS = 900
 # What a long message says about the person carries into each of its questions. Not the
 # level: "15 years in accounting" says nothing about seniority as an ML engineer.
 PERSON_FIELDS = ("country", "city", "background", "background_text")
@@ -209,7 +211,7 @@ class ActionAnswer(Action):
                 continue  # "which frameworks? tensorflow or pytorch?" is one question
             # The reply so far, generously: its facts plus each message's frame.
             room = REPLY_CAP - quoted - FRAME_CHARS * (len(dispatcher.messages) + 1)
-            if planned and room < (SALARY_CHARS if plan.kind == "salary" else MIN_SHARE):
+            if planned and room < _room_needed(plan):
                 # The reply would run past what a chat reply can hold: ask for it on its own.
                 dispatcher.utter_message(response="utter_question_left", question=reading.text)
                 break
@@ -221,6 +223,13 @@ class ActionAnswer(Action):
         if not events:
             dispatcher.utter_message(response="utter_rephrase")
         return _last_value_per_slot(events)
+
+
+def _room_needed(plan: Plan) -> int:
+    """Characters an answer needs at least: the pay overview (no place) lists every country."""
+    if plan.kind != "salary":
+        return MIN_SHARE
+    return SALARY_CHARS if plan.country or plan.city else OVERVIEW_CHARS
 
 
 def _same_answer(plan: Plan, planned: list[Plan]) -> bool:

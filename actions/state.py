@@ -55,6 +55,8 @@ PAY_WORDS = re.compile(
     r"|\bc'est combien\b"
     # "what would I make starting out?": make as in earn
     r"|\b(would|will|do|does|could|can|did)\s+(i|you|they|we|one|people|an?\s+\w+)\s+make\b"
+    # ... but not "how would I make the switch?"
+    r"(?!\s+(the |a |this |that |my )?(switch|move|change|transition|jump|leap|pivot|shift))"
     # "what do junior ml engineers usually get in the uk?", "what do they take home"
     r"|\bwhat (would|will|do|does|could|can|did)\s+(\w+\s+){0,3}(engineers?|mles?|they|i|you|we"
     r"|people|juniors|seniors|grads|graduates)\s+(usually |typically |normally )?"

@@ -245,3 +245,21 @@ async def test_what_a_level_means_in_years_comes_from_the_figures_shown(
         tracker, "ask_getting_started", "how many yoe counts as entry level there", slots=slots
     )
     assert "CBT Nuggets: junior / entry level is 0-2 years" in years
+
+
+async def test_the_pay_overview_after_another_answer_stays_within_one_reply(
+    tracker: TrackerFactory,
+) -> None:
+    questions = [
+        {"text": "would i be a good fit", "intent": {"name": "ask_suitability"}, "entities": []},
+        {"text": "and what do they earn", "intent": {"name": "ask_salary"}, "entities": []},
+    ]
+    reply, _, dispatcher = await say(
+        tracker,
+        "ask_several",
+        "would i be a good fit and what do they earn",
+        metadata={"questions": questions, "statements": []},
+    )
+    assert len(reply) <= 1200
+    responses = [m["response"] for m in dispatcher.messages]
+    assert "utter_salary_overview" in responses or "utter_question_left" in responses
