@@ -290,6 +290,13 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "how long would it take me" after how to get started: that topic, which says first
         # that no source gives a duration.
         return Plan("topic", intent=None, parameters={})
+    if (
+        intent in UNSURE_INTENTS | {ABOUT_INTENT}
+        and state.topic not in (None, "salary")
+        and _judges_the_last_topic(reading)
+    ):
+        # "are they worth it?" after certifications: the same topic, ranked by "worth".
+        return Plan("topic", intent=None, parameters={})
     if state.topic == "salary" and intent in UNSURE_INTENTS | {ABOUT_INTENT}:
         if ASKS_WHY_PAY_VARIES.search(reading.text):
             # "what decides where you land in that range?" after pay figures: what drives pay.
@@ -448,6 +455,25 @@ _DURATION_WORDS = re.compile(
     r"|one|to|do|that|this|get|there|become|usually|typically|roughly)\b",
     re.I,
 )
+
+
+# "Are they worth it?", "is that really necessary?": a judgement on what was just answered.
+_POINTS_BACK = re.compile(r"\b(they|them|those|these|it|that|this|one|ones)\b", re.I)
+_JUDGEMENT_WORDS = frozenset(
+    {"worth", "useful", "important", "necessary", "needed", "required", "mandatory", "essential"}
+    | {"valuable", "relevant", "helpful", "enough", "hard", "difficult", "easy", "recognised"}
+    | {"recognized", "respected", "legit", "good", "bad", "really", "actually", "still", "even"}
+)
+
+
+def _judges_the_last_topic(reading: Reading) -> bool:
+    """True for a judgement on the last answer's subject that names nothing else."""
+    words = set(content_words(reading.text.lower()))
+    return (
+        bool(_POINTS_BACK.search(reading.text))
+        and bool(words & _JUDGEMENT_WORDS)
+        and not words - _JUDGEMENT_WORDS - _FOLLOW_UP_FORMS
+    )
 
 
 def _names_something_else(reading: Reading) -> bool:

@@ -143,6 +143,10 @@ _BARE_JUDGEMENT = re.compile(
 )
 
 
+# A question that only gives examples of the one before it ("like aws or google ones?").
+_EXAMPLE_OF_PREVIOUS = re.compile(r"^\s*(like|e\.?g\.?|such as|say|i mean|for example|or)\b", re.I)
+
+
 def _with_short_ones_joined(questions: list[str]) -> list[str]:
     """Questions with each very short one joined to the question after it."""
     joined: list[str] = []
@@ -151,6 +155,9 @@ def _with_short_ones_joined(questions: list[str]) -> list[str]:
         last = position == len(questions) - 1
         if not last and _BARE_JUDGEMENT.match(question.strip()):
             carried += f"{question} "
+            continue
+        if joined and _EXAMPLE_OF_PREVIOUS.match(question):
+            joined[-1] = f"{joined[-1]} {question}"  # "…should i get? like aws or google ones?"
             continue
         joined.append(carried + question)
         carried = ""

@@ -559,3 +559,11 @@ def test_making_the_switch_is_not_pay() -> None:
     text = "Could ML engineering be a fit and how would I make the switch?"
     plan = decide(State(), Reading("ask_getting_started", text=text, confidence=0.5), INTENT_TOPICS)
     assert plan.kind == "topic"
+
+
+@pytest.mark.parametrize(
+    "text,kind", [("are they worth it?", "topic"), ("is it worth learning rust?", "search")]
+)
+def test_a_judgement_on_the_last_topic_stays_on_it(text: str, kind: str) -> None:
+    state = State(topic="certifications")
+    assert decide(state, Reading("ask_advice", text=text), INTENT_TOPICS).kind == kind

@@ -108,3 +108,8 @@ def test_what_happened_to_the_person_before_a_question_is_context() -> None:
 
 def test_two_roles_then_what_the_difference_is_one_question() -> None:
     assert not needs_splitting("ml engineer or mlops engineer, what's the diff")
+
+
+def test_examples_of_a_question_belong_to_it() -> None:
+    text = "what certifications should i get? like aws or google ones?"
+    assert split_message(text).questions == (text,)
