@@ -295,8 +295,9 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         and state.topic not in (None, "salary")
         and _judges_the_last_topic(reading)
     ):
-        # "are they worth it?" after certifications: the same topic, ranked by "worth".
-        return Plan("topic", intent=None, parameters={})
+        # "are they worth it?" after certifications: what the last answer said, in short (its
+        # best sentences), not the same reply again nor a search for "worth".
+        return Plan("shorter")
     if state.topic == "salary" and intent in UNSURE_INTENTS | {ABOUT_INTENT}:
         if ASKS_WHY_PAY_VARIES.search(reading.text):
             # "what decides where you land in that range?" after pay figures: what drives pay.

@@ -562,7 +562,7 @@ def test_making_the_switch_is_not_pay() -> None:
 
 
 @pytest.mark.parametrize(
-    "text,kind", [("are they worth it?", "topic"), ("is it worth learning rust?", "search")]
+    "text,kind", [("are they worth it?", "shorter"), ("is it worth learning rust?", "search")]
 )
 def test_a_judgement_on_the_last_topic_stays_on_it(text: str, kind: str) -> None:
     state = State(topic="certifications")
