@@ -26,7 +26,7 @@ from actions.more import answer_more, answer_shorter
 from actions.salary import SalaryQuestion, answer_salary
 from actions.scope import employers_named
 from actions.sources import list_sources
-from actions.state import Plan, Reading, State, decide
+from actions.state import SURE_OUT_OF_SCOPE, Plan, Reading, State, decide
 from actions.store import run_in_session
 from actions.topics import INTENT_TOPICS, TopicQuestion, answer_topic, follow_up_intent
 from gazetteer.countries import country_name
@@ -180,9 +180,12 @@ class ActionAnswer(Action):
             return await carry_out(dispatcher, state, whole)
         metadata = message.get("metadata") or {}
         questions = [q for q in metadata.get("questions") or [] if isinstance(q, dict)]
-        if not questions:
-            # No channel readings (a channel that does not split): the classifier's best guess.
-            return await carry_out(dispatcher, state, _best_single_reading(message, whole))
+        best = _best_single_reading(message, whole)
+        if not questions or _surely_off_topic(message, best):
+            # No channel readings (a channel that does not split), or a message that is off
+            # topic as a whole ("my javascript function returns undefined, can you fix it?"):
+            # the classifier's best guess for the whole message.
+            return await carry_out(dispatcher, state, best)
         return await self._answer_each(dispatcher, state, whole, questions)
 
     @staticmethod
@@ -251,6 +254,17 @@ def _quoted_chars(dispatcher: CollectingDispatcher) -> int:
         len(str(message.get(key) or ""))
         for message in dispatcher.messages
         for key in ("passages", "lines")
+    )
+
+
+def _surely_off_topic(message: dict[str, Any], best: Reading) -> bool:
+    """True when the classifier is sure the message is off topic and it names no work."""
+    ranking = message.get("intent_ranking") or []
+    confidence = next(
+        (r.get("confidence") or 0.0 for r in ranking if r.get("name") == best.intent), 0.0
+    )
+    return (
+        best.intent == "out_of_scope" and confidence >= SURE_OUT_OF_SCOPE and not best.about_career
     )
 
 

@@ -56,7 +56,7 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "years",
         re.compile(
-            r"\b(yoe|years of experience|how many years|how much experience|counts? as (an? )?"
+            r"\b(yoe|how many years|how much experience|counts? as (an? )?"
             r"(entry|junior|mid|senior)|what (is|counts as|makes) (a |an )?(junior|senior|mid))",
             re.I,
         ),

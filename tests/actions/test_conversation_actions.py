@@ -263,3 +263,19 @@ async def test_the_pay_overview_after_another_answer_stays_within_one_reply(
     assert len(reply) <= 1200
     responses = [m["response"] for m in dispatcher.messages]
     assert "utter_salary_overview" in responses or "utter_question_left" in responses
+
+
+async def test_a_message_off_topic_as_a_whole_is_refused_whole(tracker: TrackerFactory) -> None:
+    text = "my javascript function returns undefined, can you fix it?"
+    message = tracker("ask_several", [], text=text)
+    message.latest_message["metadata"] = {
+        "questions": [{"text": "can you fix it?", "intent": {"name": "ask_capabilities"}}],
+        "statements": ["my javascript function returns undefined"],
+    }
+    message.latest_message["intent_ranking"] = [
+        {"name": "ask_several", "confidence": 1.0},
+        {"name": "out_of_scope", "confidence": 0.9},
+    ]
+    dispatcher = CollectingDispatcher()
+    await ActionAnswer().run(dispatcher, message, {})
+    assert [m["response"] for m in dispatcher.messages] == ["utter_out_of_scope"]

@@ -567,3 +567,12 @@ def test_making_the_switch_is_not_pay() -> None:
 def test_a_judgement_on_the_last_topic_stays_on_it(text: str, kind: str) -> None:
     state = State(topic="certifications")
     assert decide(state, Reading("ask_advice", text=text), INTENT_TOPICS).kind == kind
+
+
+def test_years_of_experience_stated_narrow_the_figures() -> None:
+    us = State(topic="salary", country="US", last={"kind": "salary", "country": "US"})
+    reading = Reading("inform", text="ok and with like 4 years of experience?", level="mid")
+    assert (decide(us, reading, INTENT_TOPICS).kind, decide(us, reading, INTENT_TOPICS).level) == (
+        "salary",
+        "mid",
+    )
