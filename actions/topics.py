@@ -115,6 +115,12 @@ def resolve_topic(intent: str | None, parameters: dict[str, str | None]) -> str 
         return "specialisations"  # "c'est quoi le mlops ?" asks what the specialisation is
     if topic in ("typical_day", "duties", "workplace") and parameters.get("skill_area") == "tools":
         return "tools"  # "which tools n frameworks do they use day to day"
+    if (
+        topic == "specialisations"
+        and not parameters.get("specialisation")
+        and parameters.get("skill_area") in ("languages", "tools", "maths", "cloud")
+    ):
+        return parameters["skill_area"]  # "which programming languages should i focus on"
     return topic
 
 

@@ -553,6 +553,7 @@ def test_what_juniors_get_in_a_country_is_a_pay_question() -> None:
 def test_tools_asked_about_a_typical_day_are_the_tools() -> None:
     assert resolve_topic("ask_typical_day", {"skill_area": "tools"}) == "tools"
     assert resolve_topic("ask_typical_day", {"skill_area": "languages"}) == "typical_day"
+    assert resolve_topic("ask_specialisations", {"skill_area": "languages"}) == "languages"
 
 
 def test_making_the_switch_is_not_pay() -> None:
