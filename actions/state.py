@@ -64,6 +64,15 @@ PAY_WORDS = re.compile(
     re.I,
 )
 PAY_OVERRIDE_BELOW = 0.6
+# Pay words that say pay whatever else the message says ("make" and "get" need more).
+STRONG_PAY_WORDS = re.compile(
+    r"\b(earn|earns|earning|salary|salaries|paid|wage|wages|compensation|gagne|gagner|salaire)\b",
+    re.I,
+)
+# "the other specialisations besides mlops?": all of them, not the one named.
+OTHER_THAN = re.compile(
+    r"\b(other|others|besides|apart from|except|aside from|other than|autres?)\b", re.I
+)
 RUNNER_UP_MIN = 0.2
 SOURCES_INTENT = "ask_sources"
 GETTING_STARTED_INTENT = "ask_getting_started"
@@ -232,6 +241,12 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     intent = reading.intent
     if intent in UNSURE_INTENTS and NAMES_THE_FIELD_ONLY.match(reading.text):
         return Plan("topic", intent="ask_role")
+    if (
+        reading.specialisation
+        and intent in UNSURE_INTENTS | {"ask_specialisations"}
+        and OTHER_THAN.search(reading.text)
+    ):
+        return Plan("topic", intent="ask_specialisations", parameters={})
     if employers_named(reading.text) and (
         PAY_WORDS.search(reading.text)
         or ASKS_AMOUNT.search(reading.text)
@@ -414,6 +429,8 @@ def _pay_word_wins(intent: str, reading: Reading) -> bool:
         # "ok and roughly what would i make starting out in the uk?" after another topic, or
         # "i live in toronto, what would an mle make here?" read as getting started.
         return not reading.about_another_job
+    if intent == "inform" and STRONG_PAY_WORDS.search(reading.text):
+        return not reading.about_another_job  # "and what would i earn at the start"
     return intent not in ("out_of_scope", "inform") and reading.confidence < PAY_OVERRIDE_BELOW
 
 

@@ -577,3 +577,16 @@ def test_years_of_experience_stated_narrow_the_figures() -> None:
         "salary",
         "mid",
     )
+
+
+def test_the_other_specialisations_are_all_of_them() -> None:
+    reading = Reading(
+        "inform", text="and the other specialisations besides mlops?", specialisation="mlops"
+    )
+    plan = decide(State(topic="specialisations"), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent, plan.parameters) == ("topic", "ask_specialisations", {})
+
+
+def test_a_pay_word_in_an_unsure_follow_up_is_pay() -> None:
+    reading = Reading("inform", text="and what would i earn at the start")
+    assert decide(State(topic="getting_started"), reading, INTENT_TOPICS).kind == "salary"
