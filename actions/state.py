@@ -77,7 +77,11 @@ RUNNER_UP_MIN = 0.2
 SOURCES_INTENT = "ask_sources"
 GETTING_STARTED_INTENT = "ask_getting_started"
 # "where does *that* come from?" points at the last answer; "what are your sources?" does not.
-POINTS_AT_LAST_ANSWER = re.compile(r"\b(that|this|these|those|it|figures?|numbers?|range)\b", re.I)
+POINTS_AT_LAST_ANSWER = re.compile(
+    r"\b(that|this|these|those|it|figures?|numbers?|range|differ\w*|difference|disagree\w*"
+    r"|two sources|both sources)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)

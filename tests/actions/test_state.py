@@ -590,3 +590,8 @@ def test_the_other_specialisations_are_all_of_them() -> None:
 def test_a_pay_word_in_an_unsure_follow_up_is_pay() -> None:
     reading = Reading("inform", text="and what would i earn at the start")
     assert decide(State(topic="getting_started"), reading, INTENT_TOPICS).kind == "salary"
+
+
+def test_why_two_sources_differ_is_about_the_figures() -> None:
+    reading = Reading("ask_sources", text="why is there a difference between the two sources?")
+    assert decide(SALARY_FR_LAST, reading, INTENT_TOPICS).kind == "about"
