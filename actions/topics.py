@@ -102,6 +102,25 @@ CANDIDATE_LIMIT = 150
 MAX_REMEMBERED = 40
 
 
+_ROLE_NAMED = re.compile(
+    r"\b((?:[a-z]+\s+)?(?:engineer|scientist|analyst|developer|architect|researcher|manager"
+    r"|consultant|statistician|programmer))s?\b",
+    re.I,
+)
+_THIS_ROLE = re.compile(r"^(ml|mle|machine learning|the|an?|ml ops|mlops)?\s*engineer$", re.I)
+_ACRONYMS = {"ai", "ml", "bi", "ui", "ux", "qa", "it"}
+
+
+def other_role_named(text: str) -> str | None:
+    """A role other than the ML engineer that ``text`` names ("an AI engineer"), if any."""
+    for match in _ROLE_NAMED.finditer(text):
+        role = match.group(1).lower()
+        if _THIS_ROLE.match(role) or role.startswith(("learning ", "machine ")):
+            continue
+        return " ".join(w.upper() if w in _ACRONYMS else w for w in role.split())
+    return None
+
+
 def resolve_topic(intent: str | None, parameters: dict[str, str | None]) -> str | None:
     """The store topic for an intent refined by its parameters; None when a role must be asked."""
     topic = INTENT_TOPICS.get(intent or "")
@@ -223,7 +242,12 @@ async def answer_topic(
     parameters = question.parameters
     topic = resolve_topic(question.intent, parameters)
     if topic is None:
-        dispatcher.utter_message(response="utter_ask_compare_role")
+        other = other_role_named(question.text)
+        if other:
+            # "ml engineer vs ai engineer": a role the sources never set beside this one.
+            dispatcher.utter_message(response="utter_no_comparison", role=other)
+        else:
+            dispatcher.utter_message(response="utter_ask_compare_role")
         return [SlotSet(slots.TOPIC, "compare")]
     specialisation = parameters.get("specialisation") if topic == "specialisations" else None
     background = parameters.get("background") if topic == "getting_started" else None

@@ -279,3 +279,11 @@ async def test_a_message_off_topic_as_a_whole_is_refused_whole(tracker: TrackerF
     dispatcher = CollectingDispatcher()
     await ActionAnswer().run(dispatcher, message, {})
     assert [m["response"] for m in dispatcher.messages] == ["utter_out_of_scope"]
+
+
+async def test_a_comparison_the_sources_never_make_is_named(tracker: TrackerFactory) -> None:
+    reply, _, dispatcher = await say(
+        tracker, "compare_role", "whats the diff between an ml engineer and an ai engineer"
+    )
+    assert dispatcher.messages[0]["response"] == "utter_no_comparison"
+    assert "don't compare ML engineers with the AI engineer role" in reply
