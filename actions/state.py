@@ -69,6 +69,12 @@ STRONG_PAY_WORDS = re.compile(
     r"\b(earn|earns|earning|salary|salaries|paid|wage|wages|compensation|gagne|gagner|salaire)\b",
     re.I,
 )
+# What a question about what drives pay says ("why", "what affects", "how to negotiate").
+ASKS_WHAT_MOVES_PAY = re.compile(
+    r"\b(why|how|affect\w*|depend\w*|driv\w*|determin\w*|factors?|influenc\w*|negotiat\w*"
+    r"|boost\w*|increas\w*|rais\w*|higher|more|maximi\w*|improv\w*|impact\w*|push\w*)\b",
+    re.I,
+)
 # "the other specialisations besides mlops?": all of them, not the one named.
 OTHER_THAN = re.compile(
     r"\b(other|others|besides|apart from|except|aside from|other than|autres?)\b", re.I
@@ -330,6 +336,13 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         and not (reading.country or reading.city or reading.about_another_job)
     ):
         return Plan("salary")  # "which countries do you have figures for?": the overview
+    if (
+        intent == "ask_salary_factors"
+        and (reading.country or reading.city or reading.level)
+        and not ASKS_WHAT_MOVES_PAY.search(reading.text)
+    ):
+        # "ml engineer salaries in france please": figures, not what drives them.
+        return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)
     if _pay_word_wins(intent, reading):
         # "what does an mle earn here" read as a question about the role: the pay word wins.
         return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)

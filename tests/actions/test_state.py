@@ -595,3 +595,15 @@ def test_a_pay_word_in_an_unsure_follow_up_is_pay() -> None:
 def test_why_two_sources_differ_is_about_the_figures() -> None:
     reading = Reading("ask_sources", text="why is there a difference between the two sources?")
     assert decide(SALARY_FR_LAST, reading, INTENT_TOPICS).kind == "about"
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("ml engineer salaries in france please", "salary"),
+        ("why do salaries in france differ so much", "topic"),
+    ],
+)
+def test_pay_with_a_place_read_as_what_drives_pay(text: str, kind: str) -> None:
+    reading = Reading("ask_salary_factors", text=text, country="FR", confidence=0.5)
+    assert decide(State(), reading, INTENT_TOPICS).kind == kind

@@ -43,6 +43,8 @@ CLASSES: dict[str, list[Turn]] = {
         ("where do these numbers come from?", ["Glassdoor", "December 2024"], [], 700),
         ("what skills do i need", ["Python"], [], MAX_REPLY),
         ("which of those matters most?", ["single out", "Python (priority)"], [], 500),
+        ("what certifications should i get? like aws or google ones?", ["certification"], [], 900),
+        ("are they worth it?", ["In short"], ["don't cover that ("], 500),
         ("who earns more, an ml engineer or a data scientist?", ["don't cover"], ["$"], 500),
     ],
     "two questions at once, and a pasted background": [
@@ -67,6 +69,10 @@ CLASSES: dict[str, list[Turn]] = {
             MAX_REPLY,
         ),
     ],
+    "lists both ways, leads kept": [
+        ("is this career right for me?", ["may suit you if", "may not suit you if"], [], 1200),
+        ("who do they work with", ["They work with: Data Scientists"], [], 900),
+    ],
     "in-domain questions are never refused": [
         ("any advice for ml engineering job interviews?", ["Interviews"], ["only cover"], 900),
         ("how should I negotiate the offer", ["Negotiate"], ["only cover"], 900),
@@ -79,6 +85,8 @@ CLASSES: dict[str, list[Turn]] = {
         ("how do i show impact on my cv", ["impact"], ["only cover"], 900),
     ],
     "honest gaps": [
+        ("how much does google pay its ml engineers", ["individual employers"], ["$80"], 400),
+        ("whats the diff between an ml engineer and an ai engineer", ["don't compare"], [], 400),
         ("do ML engineers get visa sponsorship for relocating?", ["don't cover"], ["€"], 400),
         ("what's the cost of living in Toronto", ["don't cover"], ["$"], 400),
         ("and what about the weather in toronto", ["only cover"], [], 400),
