@@ -46,6 +46,11 @@ REPLY_CAP = 1200
 FRAME_CHARS = 110
 SALARY_CHARS = 520
 OVERVIEW_CHARS = 900
+# Pay questions the sources cannot answer, and what says so.
+GAP_RESPONSES = {
+    "pay_comparison": "utter_no_pay_comparison",
+    "pay_by_employer": "utter_no_pay_by_employer",
+}
 # What a long message says about the person carries into each of its questions. Not the
 # level: "15 years in accounting" says nothing about seniority as an ML engineer.
 PERSON_FIELDS = ("country", "city", "background", "background_text")
@@ -122,7 +127,7 @@ async def carry_out(
     if plan.kind in ("pay_comparison", "pay_by_employer"):
         covered = await run_in_session(query.salary_countries)
         dispatcher.utter_message(
-            response=f"utter_no_{plan.kind}",
+            response=GAP_RESPONSES[plan.kind],
             countries=and_list([country_name(code, in_sentence=True) for code in covered]),
             employers=and_list(employers_named(reading.text)),
         )
