@@ -118,13 +118,17 @@ def _basis_lines(facts: list[Salary]) -> list[str]:
         else:
             unnamed.append(label)
     if unnamed:
-        verb = "names" if len(unnamed) == 1 else "name"
         which = "the other figures come" if lines else "these figures come"
         lines.append(
-            f"My sources don't cover where {which} from: {and_list(unnamed)} "
-            f"{verb} no survey or data behind them."
+            f"My sources don't cover where {which} from: "
+            + _they_say(unnamed, "names", "name", "no survey or data behind them.")
         )
     return lines
+
+
+def _they_say(labels: list[str], singular: str, plural: str, rest: str) -> str:
+    """Sources, a verb agreeing with them, the rest: "Bessand and Bluecoders name no…"."""
+    return f"{and_list(labels)} {singular if len(labels) == 1 else plural} {rest}"
 
 
 def _years_lines(facts: list[Salary]) -> list[str]:
@@ -143,9 +147,10 @@ def _years_lines(facts: list[Salary]) -> list[str]:
         else:
             silent.append(label)
     if silent:
-        verb = "does" if len(silent) == 1 else "do"
         lines.append(
-            f"{and_list(silent)} {verb} not say how many years of experience each level means."
+            _they_say(
+                silent, "does", "do", "not say how many years of experience each level means."
+            )
         )
     return lines
 

@@ -49,10 +49,14 @@ MORE_INTENT = "ask_more"
 SHORTER_INTENT = "ask_shorter"
 ABOUT_INTENT = "ask_about_answer"
 FREE_INTENTS = frozenset({"nlu_fallback", "ask_advice"})
+# Pay words that say pay whatever else the message says ("make" and "get" need more).
+_STRONG_PAY = (
+    r"\b(earn|earns|earning|salary|salaries|paid|wage|wages|compensation|gagne|gagner|salaire)\b"
+)
+STRONG_PAY_WORDS = re.compile(_STRONG_PAY, re.I)
 # A question with one of these words is about pay unless the classifier is sure otherwise.
 PAY_WORDS = re.compile(
-    r"\b(earn|earns|earning|salary|salaries|paid|wage|wages|compensation|gagne|gagner|salaire)\b"
-    r"|\bc'est combien\b"
+    _STRONG_PAY + r"|\bc'est combien\b"
     # "what would I make starting out?": make as in earn
     r"|\b(would|will|do|does|could|can|did)\s+(i|you|they|we|one|people|an?\s+\w+)\s+make\b"
     # ... but not "how would I make the switch?"
@@ -64,11 +68,6 @@ PAY_WORDS = re.compile(
     re.I,
 )
 PAY_OVERRIDE_BELOW = 0.6
-# Pay words that say pay whatever else the message says ("make" and "get" need more).
-STRONG_PAY_WORDS = re.compile(
-    r"\b(earn|earns|earning|salary|salaries|paid|wage|wages|compensation|gagne|gagner|salaire)\b",
-    re.I,
-)
 # What a question about what drives pay says ("why", "what affects", "how to negotiate").
 ASKS_WHAT_MOVES_PAY = re.compile(
     r"\b(why|how|affect\w*|depend\w*|driv\w*|determin\w*|factors?|influenc\w*|negotiat\w*"
