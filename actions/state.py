@@ -51,7 +51,8 @@ ABOUT_INTENT = "ask_about_answer"
 FREE_INTENTS = frozenset({"nlu_fallback", "ask_advice"})
 # Pay words that say pay whatever else the message says ("make" and "get" need more).
 _STRONG_PAY = (
-    r"\b(earn|earns|earning|salary|salaries|paid|wage|wages|compensation|gagne|gagner|salaire)\b"
+    r"\b(earn|earns|earning|salary|salaries|paid|wage|wages|compensation|comp|remuneration|income"
+    r"|gagne|gagner|salaire|rémunération)\b"
 )
 STRONG_PAY_WORDS = re.compile(_STRONG_PAY, re.I)
 # A question with one of these words is about pay unless the classifier is sure otherwise.
@@ -358,6 +359,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if intent == "ask_salary" and _place_without_pay(reading):
         # "ok whats the weather like in london this week": a place, no pay word, an unsure guess.
         return Plan("search", refuse_if_nothing=not reading.about_career)
+    if intent == "ask_salary" and _no_sign_of_pay(reading):
+        # "what should a good ML engineer CV show?" guessed as pay at 0.32: no pay word, place
+        # or level says so; the store is searched (or the runner-up topic answers).
+        return Plan("search")
     if intent == "ask_salary":
         # A pay question is a fresh question: it keeps the place only when it narrows the last
         # pay answer by level ("what do seniors make?" right after France's figures); "how much
@@ -451,7 +456,22 @@ def _pay_word_wins(intent: str, reading: Reading) -> bool:
 
 
 # Pay asked without a pay word: "how much in australia", "the money there".
-ASKS_AMOUNT = re.compile(r"\b(how much|money|pay|paying|figures?|numbers?|range|ranges)\b", re.I)
+ASKS_AMOUNT = re.compile(
+    r"\b(how much|money|pay|paying|figures?|numbers?|range|ranges|comp|tc|remuneration|income"
+    r"|package|rémunération|combien|k)\b",
+    re.I,
+)
+
+
+def _no_sign_of_pay(reading: Reading) -> bool:
+    """True for an unsure pay reading of a message that names no pay, place or level."""
+    return (
+        reading.confidence < PAY_OVERRIDE_BELOW
+        and bool(reading.text)  # a button's payload ("/ask_salary") is not the person's words
+        and not (reading.country or reading.city or reading.level)
+        and not PAY_WORDS.search(reading.text)
+        and not ASKS_AMOUNT.search(reading.text)
+    )
 
 
 def _place_without_pay(reading: Reading) -> bool:

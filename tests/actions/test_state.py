@@ -607,3 +607,17 @@ def test_why_two_sources_differ_is_about_the_figures() -> None:
 def test_pay_with_a_place_read_as_what_drives_pay(text: str, kind: str) -> None:
     reading = Reading("ask_salary_factors", text=text, country="FR", confidence=0.5)
     assert decide(State(), reading, INTENT_TOPICS).kind == kind
+
+
+def test_an_unsure_pay_reading_with_no_sign_of_pay_is_searched() -> None:
+    reading = Reading(
+        "ask_salary",
+        text="ok then what should a good ML engineer CV show?",
+        confidence=0.32,
+        runner_up="ask_specialisations",
+    )
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("search", None)
+    assert decide(State(), Reading("ask_salary", text="", confidence=0.3), INTENT_TOPICS).kind == (
+        "salary"
+    )
