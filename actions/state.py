@@ -241,7 +241,7 @@ UNSURE_INTENTS = frozenset(
 # A message that only names the field ("ml?", "machine learning engineering??") asks what it is.
 NAMES_THE_FIELD_ONLY = re.compile(
     r"^\W*(so\W+|and\W+)?(ml|mle|mles|ml ?eng|ml engineers?|ml engineering|machine learning"
-    r"( engineers?| engineering)?|ai engineers?)\W*$",
+    r"( engineers?| engineering)?)\W*$",
     re.I,
 )
 
