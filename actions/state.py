@@ -75,6 +75,12 @@ ASKS_WHAT_MOVES_PAY = re.compile(
     r"|boost\w*|increas\w*|rais\w*|higher|more|maximi\w*|improv\w*|impact\w*|push\w*)\b",
     re.I,
 )
+# ... and what only a question about what drives pay says.
+ASKS_WHAT_DRIVES_PAY = re.compile(
+    r"\bwhat (affects|determines|drives|influences|decides|impacts|pushes)\b|\bdepends? on\b"
+    r"|\bfactors?\b",
+    re.I,
+)
 # "the other specialisations besides mlops?": all of them, not the one named.
 OTHER_THAN = re.compile(
     r"\b(other|others|besides|apart from|except|aside from|other than|autres?)\b", re.I
@@ -356,6 +362,13 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if intent == SOURCES_INTENT:
         pointed = state.last.get("kind") == "salary" and POINTS_AT_LAST_ANSWER.search(reading.text)
         return Plan("about") if pointed else Plan("sources")
+    if (
+        intent == "ask_salary"
+        and ASKS_WHAT_DRIVES_PAY.search(reading.text)
+        and not (reading.country or reading.city or reading.level)
+    ):
+        # "what affects how much an ML engineer gets paid" read as the figures themselves.
+        return Plan("topic", intent="ask_salary_factors", parameters={})
     if intent == "ask_salary" and _place_without_pay(reading):
         # "ok whats the weather like in london this week": a place, no pay word, an unsure guess.
         return Plan("search", refuse_if_nothing=not reading.about_career)

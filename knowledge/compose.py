@@ -46,8 +46,10 @@ GENERIC_WORDS = frozenset(
 )
 # How much a sentence from a source already quoted is held back, per sentence already taken.
 SAME_SOURCE_PENALTY = 0.45
-# ... unless it is the next sentence of a paragraph already quoted: it completes that thought.
-CONTINUATION_BONUS = 0.2
+# ... unless it is the next sentence of a paragraph already quoted: it completes that thought
+# and is not held back, but gains nothing over a source not yet quoted ("prefer different
+# sources": a third page's "AI CTO" before a second sentence from the first).
+CONTINUATION_BONUS = 0.0
 ANAPHORA_PENALTY = 0.8
 COMPARISON_PREFIX = "compare_"
 HEADING_WORD_WEIGHT = 1.0

@@ -621,3 +621,11 @@ def test_an_unsure_pay_reading_with_no_sign_of_pay_is_searched() -> None:
     assert decide(State(), Reading("ask_salary", text="", confidence=0.3), INTENT_TOPICS).kind == (
         "salary"
     )
+
+
+def test_what_affects_pay_read_as_pay_is_what_drives_it() -> None:
+    reading = Reading(
+        "ask_salary", text="what affects how much an ML engineer gets paid", confidence=0.55
+    )
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_salary_factors")
