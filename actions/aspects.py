@@ -117,3 +117,65 @@ _SOURCE_WORDS = frozenset({"data", "based", "come", "comes", "old", "recent", "d
 def asks_content(text: str) -> bool:
     """True when a question about sources asks about something ("do they mention cloud?")."""
     return bool(question_words(text) - {w[:5] for w in _SOURCE_WORDS})
+
+
+# What a message says about pay and about the field (read by ``actions.state.decide``).
+# Pay words that say pay whatever else the message says ("make" and "get" need more).
+_STRONG_PAY = (
+    r"\b(earn|earns|earning|salary|salaries|paid|wage|wages|compensation|comp|remuneration|income"
+    r"|gagne|gagner|salaire|rémunération)\b"
+)
+STRONG_PAY_WORDS = re.compile(_STRONG_PAY, re.I)
+
+# A question with one of these words is about pay unless the classifier is sure otherwise.
+PAY_WORDS = re.compile(
+    _STRONG_PAY + r"|\bc'est combien\b"
+    # "what would I make starting out?": make as in earn
+    r"|\b(would|will|do|does|could|can|did)\s+(i|you|they|we|one|people|an?\s+\w+)\s+make\b"
+    # ... but not "how would I make the switch?"
+    r"(?!\s+(the |a |this |that |my )?(switch|move|change|transition|jump|leap|pivot|shift))"
+    # "what do junior ml engineers usually get in the uk?", "what do they take home"
+    r"|\bwhat (would|will|do|does|could|can|did)\s+(\w+\s+){0,3}(engineers?|mles?|they|i|you|we"
+    r"|people|juniors|seniors|grads|graduates)\s+(usually |typically |normally )?"
+    r"(get|take home|bring home)\b",
+    re.I,
+)
+
+# What a question about what drives pay says ("why", "what affects", "how to negotiate").
+ASKS_WHAT_MOVES_PAY = re.compile(
+    r"\b(why|how|affect\w*|depend\w*|driv\w*|determin\w*|factors?|influenc\w*|negotiat\w*"
+    r"|boost\w*|increas\w*|rais\w*|higher|more|maximi\w*|improv\w*|impact\w*|push\w*)\b",
+    re.I,
+)
+
+# ... and what only a question about what drives pay says.
+ASKS_WHAT_DRIVES_PAY = re.compile(
+    r"\bwhat (affects|determines|drives|influences|decides|impacts|pushes)\b|\bdepends? on\b"
+    r"|\bfactors?\b",
+    re.I,
+)
+
+# "the other specialisations besides mlops?": all of them, not the one named.
+OTHER_THAN = re.compile(
+    r"\b(other|others|besides|apart from|except|aside from|other than|autres?)\b", re.I
+)
+
+# A message that only names the field ("ml?", "machine learning engineering??") asks what it is.
+NAMES_THE_FIELD_ONLY = re.compile(
+    r"^\W*(so\W+|and\W+)?(ml|mle|mles|ml ?eng|ml engineers?|ml engineering|machine learning"
+    r"( engineers?| engineering)?)\W*$",
+    re.I,
+)
+
+# Pay asked without a pay word: "how much in australia", "the money there".
+ASKS_AMOUNT = re.compile(
+    r"\b(how much|money|pay|paying|figures?|numbers?|range|ranges|comp|tc|remuneration|income"
+    r"|package|rémunération|combien|k)\b",
+    re.I,
+)
+
+ASKS_WHY_PAY_VARIES = re.compile(
+    r"\bwhy\b.*\b(range|ranges|gap|difference|spread|vary|varies|different)\b"
+    r"|\bwhat (pushes|drives|affects|decides|determines|moves)\b",
+    re.I,
+)

@@ -27,12 +27,20 @@ from rasa_sdk import Tracker
 
 from actions import slots
 from actions.aspects import (
+    ASKS_AMOUNT,
     ASKS_DURATION,
     ASKS_PLACES_COVERED,
+    ASKS_WHAT_DRIVES_PAY,
+    ASKS_WHAT_MOVES_PAY,
+    ASKS_WHY_PAY_VARIES,
     CHANGES_CAREER,
+    NAMES_THE_FIELD_ONLY,
+    OTHER_THAN,
     PAY_ASPECTS,
     PAY_COMPARISON,
+    PAY_WORDS,
     SOURCE_ASPECTS,
+    STRONG_PAY_WORDS,
     asks_content,
     aspect_of,
 )
@@ -49,42 +57,7 @@ MORE_INTENT = "ask_more"
 SHORTER_INTENT = "ask_shorter"
 ABOUT_INTENT = "ask_about_answer"
 FREE_INTENTS = frozenset({"nlu_fallback", "ask_advice"})
-# Pay words that say pay whatever else the message says ("make" and "get" need more).
-_STRONG_PAY = (
-    r"\b(earn|earns|earning|salary|salaries|paid|wage|wages|compensation|comp|remuneration|income"
-    r"|gagne|gagner|salaire|rémunération)\b"
-)
-STRONG_PAY_WORDS = re.compile(_STRONG_PAY, re.I)
-# A question with one of these words is about pay unless the classifier is sure otherwise.
-PAY_WORDS = re.compile(
-    _STRONG_PAY + r"|\bc'est combien\b"
-    # "what would I make starting out?": make as in earn
-    r"|\b(would|will|do|does|could|can|did)\s+(i|you|they|we|one|people|an?\s+\w+)\s+make\b"
-    # ... but not "how would I make the switch?"
-    r"(?!\s+(the |a |this |that |my )?(switch|move|change|transition|jump|leap|pivot|shift))"
-    # "what do junior ml engineers usually get in the uk?", "what do they take home"
-    r"|\bwhat (would|will|do|does|could|can|did)\s+(\w+\s+){0,3}(engineers?|mles?|they|i|you|we"
-    r"|people|juniors|seniors|grads|graduates)\s+(usually |typically |normally )?"
-    r"(get|take home|bring home)\b",
-    re.I,
-)
 PAY_OVERRIDE_BELOW = 0.6
-# What a question about what drives pay says ("why", "what affects", "how to negotiate").
-ASKS_WHAT_MOVES_PAY = re.compile(
-    r"\b(why|how|affect\w*|depend\w*|driv\w*|determin\w*|factors?|influenc\w*|negotiat\w*"
-    r"|boost\w*|increas\w*|rais\w*|higher|more|maximi\w*|improv\w*|impact\w*|push\w*)\b",
-    re.I,
-)
-# ... and what only a question about what drives pay says.
-ASKS_WHAT_DRIVES_PAY = re.compile(
-    r"\bwhat (affects|determines|drives|influences|decides|impacts|pushes)\b|\bdepends? on\b"
-    r"|\bfactors?\b",
-    re.I,
-)
-# "the other specialisations besides mlops?": all of them, not the one named.
-OTHER_THAN = re.compile(
-    r"\b(other|others|besides|apart from|except|aside from|other than|autres?)\b", re.I
-)
 RUNNER_UP_MIN = 0.2
 SOURCES_INTENT = "ask_sources"
 GETTING_STARTED_INTENT = "ask_getting_started"
@@ -241,14 +214,6 @@ SURE_OUT_OF_SCOPE = 0.6
 TAX_OR_BONUS = frozenset({"tax", "bonus"})
 UNSURE_INTENTS = frozenset(
     {"out_of_scope", "nlu_fallback", "inform", "ask_advice", "greet", "thank", "goodbye"}
-)
-
-
-# A message that only names the field ("ml?", "machine learning engineering??") asks what it is.
-NAMES_THE_FIELD_ONLY = re.compile(
-    r"^\W*(so\W+|and\W+)?(ml|mle|mles|ml ?eng|ml engineers?|ml engineering|machine learning"
-    r"( engineers?| engineering)?)\W*$",
-    re.I,
 )
 
 
@@ -468,33 +433,30 @@ def _pay_word_wins(intent: str, reading: Reading) -> bool:
     return intent not in ("out_of_scope", "inform") and reading.confidence < PAY_OVERRIDE_BELOW
 
 
-# Pay asked without a pay word: "how much in australia", "the money there".
-ASKS_AMOUNT = re.compile(
-    r"\b(how much|money|pay|paying|figures?|numbers?|range|ranges|comp|tc|remuneration|income"
-    r"|package|rémunération|combien|k)\b",
-    re.I,
-)
+def _unsure_without_pay_words(reading: Reading) -> bool:
+    """True for an unsure pay reading of a message with no word about pay or an amount."""
+    return (
+        reading.confidence < PAY_OVERRIDE_BELOW
+        and not PAY_WORDS.search(reading.text)
+        and not ASKS_AMOUNT.search(reading.text)
+    )
 
 
 def _no_sign_of_pay(reading: Reading) -> bool:
     """True for an unsure pay reading of a message that names no pay, place or level."""
     return (
-        reading.confidence < PAY_OVERRIDE_BELOW
+        _unsure_without_pay_words(reading)
         and bool(reading.text)  # a button's payload ("/ask_salary") is not the person's words
         and not (reading.country or reading.city or reading.level)
-        and not PAY_WORDS.search(reading.text)
-        and not ASKS_AMOUNT.search(reading.text)
     )
 
 
 def _place_without_pay(reading: Reading) -> bool:
     """True for an unsure pay reading that names a place and a subject but no pay word."""
     return (
-        reading.confidence < PAY_OVERRIDE_BELOW
+        _unsure_without_pay_words(reading)
         and not reading.about_career  # "what do ml engineers in san francisco take home"
         and bool(reading.country or reading.city)
-        and not PAY_WORDS.search(reading.text)
-        and not ASKS_AMOUNT.search(reading.text)
         and _asks_beyond_filters(reading)
     )
 
@@ -507,13 +469,6 @@ def _asks_beyond_filters(reading: Reading) -> bool:
     """True when a message with a place or level also asks about something else."""
     words = [w for w in re.findall(r"[\w'-]+", reading.rest.lower()) if w not in FRENCH_STOP_WORDS]
     return bool(question_words(" ".join(words)) - {w[:5] for w in _FOLLOW_UP_WORDS})
-
-
-ASKS_WHY_PAY_VARIES = re.compile(
-    r"\bwhy\b.*\b(range|ranges|gap|difference|spread|vary|varies|different)\b"
-    r"|\bwhat (pushes|drives|affects|decides|determines|moves)\b",
-    re.I,
-)
 
 
 # The words of a duration question that name nothing else ("how long would it take me").

@@ -578,11 +578,11 @@ def compose(
         if best.covers & quoted:
             continue  # its list line, or one of its items, is already in the answer
         length = len(best.text) + 12
-        room = MAX_BUDGET if _counterpart(best, chosen) else limit
+        other_side = _counterpart(best, chosen)
+        room = MAX_BUDGET if other_side else limit
         if used + length > room and (chosen or best.kind == "list"):
             continue  # a shorter unit further down may still fit
-        continues = _continues(best, taken)
-        follows = continues or _counterpart(best, chosen)
+        follows = _continues(best, taken) or other_side
         if chosen and (
             scores[best.key] < (0.0 if follows else ABSOLUTE_FLOOR)
             or (not follows and scores[best.key] < RELATIVE_FLOOR * scores[chosen[0].key])
@@ -629,15 +629,21 @@ def _counterpart(unit: Unit, chosen: Sequence[Unit]) -> bool:
     """True for a list line whose lead negates (or is negated by) a chosen list line's lead."""
     if unit.kind != "list" or not unit.heading:
         return False
-    side = NEGATION.sub("", unit.heading).casefold()
+    side = _affirmed(unit.heading)
     return any(
         other.kind == "list"
         and other.heading
         and other.heading != unit.heading
         and other.source.label == unit.source.label
-        and NEGATION.sub("", other.heading).casefold() == side
+        and _affirmed(other.heading) == side
         for other in chosen
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _affirmed(heading: str) -> str:
+    """A lead without its negation: "this role may suit you if…" for both sides."""
+    return NEGATION.sub("", heading).casefold()
 
 
 def _display_order(chosen: list[Unit]) -> list[Unit]:
