@@ -6,6 +6,7 @@ of pay figures, right after pay figures, is about them) and by the answers to su
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from knowledge.compose import question_words
@@ -126,6 +127,29 @@ _STRONG_PAY = (
     r"|gagne|gagner|salaire|rémunération)\b"
 )
 STRONG_PAY_WORDS = re.compile(_STRONG_PAY, re.I)
+# Long pay words people misspell ("salery", "salarys", "compansation"): one letter off is enough.
+_SPELT_PAY_WORDS = ("salary", "salaries", "compensation", "remuneration", "salaire")
+MISSPELT_PAY_RATIO = 0.82
+
+
+def misspells_pay(text: str) -> bool:
+    """True when a word of ``text`` is a near miss of a long pay word ("ml engineer salery?")."""
+    return any(
+        difflib.SequenceMatcher(None, word, target).ratio() >= MISSPELT_PAY_RATIO
+        for word in re.findall(r"[a-zé]{5,}", text.lower())
+        for target in _SPELT_PAY_WORDS
+    )
+
+
+def names_pay(text: str) -> bool:
+    """True when ``text`` has a pay word (``PAY_WORDS``), spelt right or one slip away."""
+    return bool(PAY_WORDS.search(text)) or misspells_pay(text)
+
+
+def names_pay_strongly(text: str) -> bool:
+    """True when ``text`` has a word that says pay whatever else it says, or a near miss."""
+    return bool(STRONG_PAY_WORDS.search(text)) or misspells_pay(text)
+
 
 # A question with one of these words is about pay unless the classifier is sure otherwise.
 PAY_WORDS = re.compile(

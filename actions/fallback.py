@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from actions import slots
 from actions.formatting import composed_lines, source_names
-from actions.store import run_in_session
+from actions.scope import about_career
+from actions.store import run_in_session, run_query
 from actions.topics import remembered
 from gazetteer.countries import country_code
 from knowledge import query
@@ -36,7 +37,6 @@ from knowledge.compose import (
 )
 from knowledge.query import PassageHit
 from knowledge.text import content_words
-from nlu_components.questions import is_question
 
 # Share of the message's distinctive words the best sentence must contain to be shown.
 MIN_COVERAGE = float(os.environ.get("FALLBACK_MIN_COVERAGE", "0.5"))
@@ -44,17 +44,21 @@ MAX_MESSAGE_CHARS = 500
 SEARCH_HITS = 12
 
 
-def gap_subject(message: str) -> str:
-    """The words of the message the sources were searched for, to name the gap honestly.
+def gap_words(message: str) -> list[str]:
+    """The message's distinctive real words, in its own spelling and order.
 
     Only real words (in wordfreq's English or French lists): "asdfgh qwerty" names no subject,
-    and gets a request to rephrase rather than "my sources don't cover asdfgh".
+    and gets a request to rephrase rather than "my sources don't cover asdfgh". Places are
+    filters, not subjects; "gonna" is one word, not the tokenizer's "gon" and "na".
     """
     wanted = question_words(message)
-    words = [w for w in content_words(message) if w[:5] in wanted]
-    compounds = re.findall(r"\b[a-z]+-[a-z]+\b", message.lower())
-    known = [w for w in compounds + words if _is_word(w)]
-    return ", ".join(known[:4])
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", message.lower())
+    found = [
+        w
+        for w in words
+        if (w[:5] in wanted or "-" in w) and _is_word(w) and country_code(w) is None
+    ]
+    return list(dict.fromkeys(found))
 
 
 def _is_word(word: str) -> bool:
@@ -97,6 +101,33 @@ def _nearest(
         if w[:5] in in_both and zipf_frequency(w, "en") < 5.0 and country_code(w) is None
     ]
     return unit if shared and covers(unit.text) >= NEAREST_COVERAGE else None
+
+
+EVERYDAY_ZIPF = 5.5
+"""Words this frequent in English ("going", "year", "like") say nothing about a subject."""
+
+
+def _telling(words: list[str]) -> list[str]:
+    """The words that say what a message is about: not everyday ones, if it has others."""
+    from wordfreq import zipf_frequency
+
+    rare = [w for w in words if zipf_frequency(w.split("-")[0], "en") < EVERYDAY_ZIPF]
+    return rare or words
+
+
+def _silence(text: str, words: list[str], unspoken: list[str]) -> str:
+    """The reply when nothing in the store answers a question the classifier could not place.
+
+    A message none of whose telling words any page uses, and which names nothing about work
+    ("whats bitcoin going to do this year"), is not about this career: the bot says what it
+    covers. A word no page uses is the honest subject of the gap ("visa"); when every word is
+    used somewhere, the pages just don't answer it, and naming a word they use would be false.
+    """
+    if not words:
+        return "utter_rephrase"
+    if set(_telling(words)) <= set(unspoken) and not about_career(text):
+        return "utter_out_of_scope"
+    return "utter_sources_silent" if unspoken else "utter_no_passages"
 
 
 def _rescored(hit: PassageHit, hits: list[PassageHit]) -> PassageHit:
@@ -145,22 +176,25 @@ async def answer_search(
     if not answered:
         nearest = _nearest(text, hits, covers, avoid) if min_coverage is None else None
         if nearest is not None:
-            missing = [w for w in question_words(text) if w not in text_stems(nearest.text, 400)]
-            words = [w for w in content_words(text) if w[:5] in missing] or missing
+            near = text_stems(nearest.text, 400)
+            missing = [w for w in gap_words(text) if not text_stems(w, limit=1) <= near] or [
+                w for w in content_words(text) if w[:5] not in near
+            ]
             dispatcher.utter_message(
                 response="utter_sources_partial",
-                subject=", ".join(words[:3]),
+                subject=", ".join(_telling(missing)[:3]),
                 passages=composed_lines([nearest]),
             )
             record = remembered("search", Composition((nearest,), ()), query=text[:300])
             return [SlotSet(slots.LAST_ANSWER, record)]
         if otherwise is not None:
             return await otherwise()
-        subject = gap_subject(text) or (
-            ", ".join(content_words(text)[:3]) if is_question(text) else ""
-        )
-        if when_nothing == "utter_sources_silent" and not subject:
-            when_nothing = "utter_rephrase"
+        words = gap_words(text)
+        spoken_of = await run_query(query.mentioned, words) if words else set()
+        unspoken = [w for w in words if w not in spoken_of]
+        if when_nothing == "utter_sources_silent":
+            when_nothing = _silence(text, words, unspoken)
+        subject = ", ".join(_telling(unspoken)[:4])
         dispatcher.utter_message(response=when_nothing, subject=subject)
         return []  # "more" after a gap still continues the last real answer
     shown = Composition(tuple(answered), composition.left_out)

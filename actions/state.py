@@ -38,11 +38,11 @@ from actions.aspects import (
     OTHER_THAN,
     PAY_ASPECTS,
     PAY_COMPARISON,
-    PAY_WORDS,
     SOURCE_ASPECTS,
-    STRONG_PAY_WORDS,
     asks_content,
     aspect_of,
+    names_pay,
+    names_pay_strongly,
 )
 from actions.entities import entity_text, entity_value
 from actions.scope import about_another_job, about_career, employers_named
@@ -229,7 +229,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         return Plan("topic", intent="ask_specialisations", parameters={})
     if employers_named(reading.text) and (
-        PAY_WORDS.search(reading.text)
+        names_pay(reading.text)
         or ASKS_AMOUNT.search(reading.text)
         or PAY_COMPARISON.search(reading.text)
     ):
@@ -422,13 +422,13 @@ def _pay_word_wins(intent: str, reading: Reading) -> bool:
     """
     if intent in ("ask_salary", "ask_salary_factors", "ask_about_answer"):
         return False
-    if not PAY_WORDS.search(reading.text):
+    if not names_pay(reading.text):
         return False
     if reading.country or reading.city or reading.level:
         # "ok and roughly what would i make starting out in the uk?" after another topic, or
         # "i live in toronto, what would an mle make here?" read as getting started.
         return not reading.about_another_job
-    if intent == "inform" and STRONG_PAY_WORDS.search(reading.text):
+    if intent == "inform" and names_pay_strongly(reading.text):
         return not reading.about_another_job  # "and what would i earn at the start"
     return intent not in ("out_of_scope", "inform") and reading.confidence < PAY_OVERRIDE_BELOW
 
@@ -437,7 +437,7 @@ def _unsure_without_pay_words(reading: Reading) -> bool:
     """True for an unsure pay reading of a message with no word about pay or an amount."""
     return (
         reading.confidence < PAY_OVERRIDE_BELOW
-        and not PAY_WORDS.search(reading.text)
+        and not names_pay(reading.text)
         and not ASKS_AMOUNT.search(reading.text)
     )
 

@@ -695,15 +695,22 @@ everyday words a topic answer covers in its own words, and a typo ("enginers", 0
 at all."""
 
 
-def uncovered_words(message: str, hits: Sequence[PassageHit], topic: str | None) -> list[str]:
+def uncovered_words(
+    message: str,
+    hits: Sequence[PassageHit],
+    topic: str | None,
+    *,
+    ways_of_asking: frozenset[str] = frozenset(),
+) -> list[str]:
     """Specific words of the message that no candidate passage contains, in message order.
 
     "can I do this part-time?" answered from the passages on a typical day: none mentions
-    part-time work, so the answer must say so before giving what the sources do say.
+    part-time work, so the answer must say so before giving what the sources do say. Stems in
+    ``ways_of_asking`` are how people ask about the topic ("must-have skills"), never a gap.
     """
     from wordfreq import zipf_frequency
 
-    wanted = topic_question_words(message, topic)
+    wanted = topic_question_words(message, topic) - ways_of_asking
     if not wanted:
         return []
     present: set[str] = set()

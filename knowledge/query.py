@@ -6,6 +6,7 @@ nothing the caller holds is tied to the session.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import Integer, func, select, text
@@ -316,6 +317,38 @@ def search(session: Session, query: str, *, limit: int = 5) -> list[PassageHit]:
         for p, heading, d in found
     ]
     return sorted(hits, key=lambda h: (-h.score, h.id))
+
+
+def mentioned(session: Session, words: list[str]) -> set[str]:
+    """The ``words`` some passage contains, matched as full-text search matches them (stemmed).
+
+    "determines" is mentioned when a page says "determine"; "relocation" is not when no page
+    speaks of it. A hyphenated word is looked up as the phrase it spells ("part-time").
+    """
+    found: set[str] = set()
+    dialect = session.get_bind().dialect.name
+    for word in dict.fromkeys(words):
+        parts = re.findall(r"[^\W_]+", word.lower())
+        if not parts:
+            continue
+        if dialect == "sqlite":
+            phrase = '"' + " ".join(p.replace('"', "") for p in parts) + '"'
+            row = session.execute(
+                text("SELECT 1 FROM passage_fts WHERE passage_fts MATCH :match LIMIT 1"),
+                {"match": phrase},
+            ).first()
+        else:
+            lexemes = " <-> ".join(_pg_lexeme(p) for p in parts)
+            row = session.execute(
+                text(
+                    "SELECT 1 FROM passage "
+                    "WHERE to_tsvector('english', text) @@ to_tsquery('english', :q) LIMIT 1"
+                ),
+                {"q": lexemes},
+            ).first()
+        if row is not None:
+            found.add(word)
+    return found
 
 
 def _pg_lexeme(word: str) -> str:

@@ -210,6 +210,59 @@ async def test_a_topic_question_about_something_the_sources_skip_says_so(
     assert "(Careers explorer)" in reply  # and what they do say about the workplace
 
 
+@pytest.mark.parametrize(
+    ("intent", "text"),
+    [
+        # "determine" is on another page; "must-have" is how people ask about skills.
+        ("ask_salary_factors", "what determines how much an MLE gets paid"),
+        ("ask_skills", "what are the must-have skills for machine learning engineers"),
+        ("ask_typical_day", "whats a normal workday like"),
+    ],
+)
+async def test_a_way_of_asking_is_not_a_gap(
+    tracker: TrackerFactory, intent: str, text: str
+) -> None:
+    reply, _, dispatcher = await say(tracker, intent, text)
+    assert dispatcher.messages[0]["response"] != "utter_topic_gap"
+    assert "don't cover" not in reply
+
+
+async def test_a_gap_names_only_words_no_page_uses(tracker: TrackerFactory) -> None:
+    reply, _, dispatcher = await say(
+        tracker, "ask_advice", "would a company in london help with a visa for the job"
+    )
+    assert dispatcher.messages[0]["response"] == "utter_sources_silent"
+    subject = reply[reply.index("(") + 1 : reply.index(")")]
+    assert subject == "visa"  # "company" and "help" are on some page; London is a place
+
+
+async def test_a_question_in_words_the_pages_use_but_do_not_answer(
+    tracker: TrackerFactory,
+) -> None:
+    reply, _, dispatcher = await say(
+        tracker, "ask_advice", "is that enough to live on in london? what's the cost of living"
+    )
+    assert dispatcher.messages[0]["response"] == "utter_no_passages"
+    assert "don't cover that" in reply and "(" not in reply
+
+
+@pytest.mark.parametrize(
+    "text", ["whats bitcoin going to do this year", "whats the weather gonna be like this weekend"]
+)
+async def test_words_no_page_uses_and_nothing_about_work_are_out_of_scope(
+    tracker: TrackerFactory, text: str
+) -> None:
+    reply, _, dispatcher = await say(tracker, "nlu_fallback", text, confidence=0.25)
+    assert dispatcher.messages[0]["response"] == "utter_out_of_scope"
+    assert "gon" not in reply
+
+
+async def test_a_misspelt_pay_word_still_asks_for_pay(tracker: TrackerFactory) -> None:
+    reply, _, _ = await say(tracker, "ask_salary", "ml engineer salery?", confidence=0.5)
+    assert "€50,000" in reply or "£" in reply or "$" in reply
+    assert "don't cover" not in reply
+
+
 async def test_who_wrote_the_last_answer(tracker: TrackerFactory) -> None:
     _, slots, _ = await say(tracker, "ask_typical_day", "what's a typical day like")
     reply, _, _ = await say(
@@ -232,7 +285,7 @@ async def test_pay_at_a_named_employer_names_what_the_sources_do_give(
     tracker: TrackerFactory,
 ) -> None:
     reply, _, _ = await say(tracker, "ask_salary", "how much does google pay its ml engineers")
-    assert "don't give pay at individual employers (Google)" in reply
+    assert "don't cover pay at individual employers (Google)" in reply
     assert "France, the United Kingdom and the United States" in reply  # from the store
 
 

@@ -629,3 +629,9 @@ def test_what_affects_pay_read_as_pay_is_what_drives_it() -> None:
     )
     plan = decide(State(), reading, INTENT_TOPICS)
     assert (plan.kind, plan.intent) == ("topic", "ask_salary_factors")
+
+
+@pytest.mark.parametrize("text", ["ml engineer salery?", "whats the typical salarys in france"])
+def test_a_misspelt_pay_word_is_still_pay(text: str) -> None:
+    reading = Reading("ask_salary", text=text, confidence=0.5)
+    assert decide(State(), reading, INTENT_TOPICS).kind == "salary"

@@ -1,0 +1,42 @@
+"""How people ask about each intent: the words of its NLU training examples.
+
+A word people use to ask about a topic ("the must-have skills", "a future-proof career", "a
+normal workday") is a way of asking, not a subject the sources might lack: a topic answer does
+not open with "my sources don't cover that (must-have)". The words are read once from the same
+files the model is trained on (``data/``), so the two never drift apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import yaml
+
+from knowledge.compose import text_stems
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# "[Paris](country)" and '[Paris]{"entity": "country"}' annotate the words they wrap.
+_ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
+
+
+@functools.lru_cache(maxsize=1)
+def _stems_by_intent() -> dict[str, frozenset[str]]:
+    stems: dict[str, set[str]] = {}
+    for path in sorted(DATA_DIR.rglob("*.yml")):
+        content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for item in content.get("nlu") or []:
+            intent = item.get("intent") if isinstance(item, dict) else None
+            if not intent:
+                continue
+            words = stems.setdefault(intent, set())
+            for line in str(item.get("examples") or "").splitlines():
+                example = _ANNOTATION.sub(r"\1", line.strip().removeprefix("- "))
+                words |= text_stems(example, limit=64)
+    return {intent: frozenset(words) for intent, words in stems.items()}
+
+
+def asking_words(intent: str | None) -> frozenset[str]:
+    """Stems of the words the training examples of ``intent`` use (empty if it has none)."""
+    return _stems_by_intent().get(intent or "", frozenset())
