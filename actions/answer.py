@@ -200,6 +200,7 @@ class ActionAnswer(Action):
         whole: Reading,
         questions: list[dict[str, Any]],
     ) -> list[EventType]:
+        questions = _alike_asked_once(state, whole, questions)
         # One question after some context gets a normal answer's length, not the whole budget.
         share = max(MIN_SHARE, min(DEFAULT_BUDGET, SEVERAL_BUDGET // len(questions)))
         events: list[EventType] = []
@@ -231,6 +232,38 @@ class ActionAnswer(Action):
         if not events:
             dispatcher.utter_message(response="utter_rephrase")
         return _last_value_per_slot(events)
+
+
+def _alike_asked_once(
+    state: State, whole: Reading, questions: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Questions that lead to the same topic answer, joined into one question.
+
+    "why such a big range?? what pushes pay up" after pay figures asks twice what drives pay:
+    one answer chosen for both questions' words, not one chosen for the first alone.
+    """
+    kept: list[tuple[Plan | None, dict[str, Any]]] = []
+    for parsed in questions:
+        reading = with_context(Reading.from_parse(parsed), whole)
+        plan = None if reading.intent in SMALL_TALK else decide(state, reading, INTENT_TOPICS)
+        twin = next(
+            (
+                index
+                for index, (earlier, _) in enumerate(kept)
+                if plan is not None
+                and plan.kind == "topic"
+                and earlier is not None
+                and _same_answer(plan, [earlier])
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append((plan, parsed))
+            continue
+        earlier_plan, earlier_parsed = kept[twin]
+        joined = f"{earlier_parsed.get('text') or ''} {parsed.get('text') or ''}".strip()
+        kept[twin] = (earlier_plan, {**earlier_parsed, "text": joined})
+    return [parsed for _, parsed in kept]
 
 
 def _room_needed(plan: Plan) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from knowledge.compose import text_stems
+from knowledge.text import content_words
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # "[Paris](country)" and '[Paris]{"entity": "country"}' annotate the words they wrap.
@@ -34,7 +35,14 @@ def _stems_by_intent() -> dict[str, frozenset[str]]:
             for line in str(item.get("examples") or "").splitlines():
                 example = _ANNOTATION.sub(r"\1", line.strip().removeprefix("- "))
                 words |= text_stems(example, limit=64)
+                words |= {form[:5] for word in content_words(example) for form in _forms(word)}
     return {intent: frozenset(words) for intent, words in stems.items()}
+
+
+def _forms(word: str) -> set[str]:
+    """``word`` with the common English endings added and taken off ("push" -> "pushes")."""
+    base = re.sub(r"(es|s|ed|ing)$", "", word) if len(word) > 5 else word
+    return {word, base} | {base + ending for ending in ("s", "es", "ed", "ing")}
 
 
 def asking_words(intent: str | None) -> frozenset[str]:

@@ -37,6 +37,7 @@ from knowledge.compose import (
 )
 from knowledge.query import PassageHit
 from knowledge.text import content_words
+from nlu_components.questions import is_question
 
 # Share of the message's distinctive words the best sentence must contain to be shown.
 MIN_COVERAGE = float(os.environ.get("FALLBACK_MIN_COVERAGE", "0.5"))
@@ -115,17 +116,18 @@ def _telling(words: list[str]) -> list[str]:
     return rare or words
 
 
-def _silence(text: str, words: list[str], unspoken: list[str]) -> str:
+def _silence(text: str, real: list[str], words: list[str], unspoken: list[str]) -> str:
     """The reply when nothing in the store answers a question the classifier could not place.
 
-    A message none of whose telling words any page uses, and which names nothing about work
-    ("whats bitcoin going to do this year"), is not about this career: the bot says what it
-    covers. A word no page uses is the honest subject of the gap ("visa"); when every word is
-    used somewhere, the pages just don't answer it, and naming a word they use would be false.
+    A message of real words none of whose telling words any page uses, and which names nothing
+    about work ("whats bitcoin going to do this year"), is not about this career: the bot says
+    what it covers. A word no page uses is the honest subject of the gap ("visa", "kaggle");
+    when every word is used somewhere, the pages just don't answer it, and naming a word they
+    use would be false. Without a word to name ("asdfgh qwerty") the person is asked to rephrase.
     """
     if not words:
         return "utter_rephrase"
-    if set(_telling(words)) <= set(unspoken) and not about_career(text):
+    if real and set(_telling(real)) <= set(unspoken) and not about_career(text):
         return "utter_out_of_scope"
     return "utter_sources_silent" if unspoken else "utter_no_passages"
 
@@ -189,11 +191,14 @@ async def answer_search(
             return [SlotSet(slots.LAST_ANSWER, record)]
         if otherwise is not None:
             return await otherwise()
-        words = gap_words(text)
+        # "should i do kaggle comps?": words too rare for wordfreq are still the question's
+        # subject when it is a question; "asdfgh qwerty" alone gets a request to rephrase.
+        real = gap_words(text)
+        words = real or (content_words(text)[:3] if is_question(text) else [])
         spoken_of = await run_query(query.mentioned, words) if words else set()
         unspoken = [w for w in words if w not in spoken_of]
         if when_nothing == "utter_sources_silent":
-            when_nothing = _silence(text, words, unspoken)
+            when_nothing = _silence(text, real, words, unspoken)
         subject = ", ".join(_telling(unspoken)[:4])
         dispatcher.utter_message(response=when_nothing, subject=subject)
         return []  # "more" after a gap still continues the last real answer

@@ -144,6 +144,30 @@ async def test_several_questions_are_answered_in_order(tracker: TrackerFactory) 
     assert "whether these figures include bonuses" in bonus
 
 
+async def test_two_questions_with_one_answer_are_answered_together(
+    tracker: TrackerFactory,
+) -> None:
+    _, slots, _ = await say(
+        tracker, "ask_salary", "pay in the uk", [{"entity": "country", "value": "GB"}]
+    )
+    questions = [
+        {"text": "why such a big range??", "intent": {"name": "nlu_fallback", "confidence": 0.3}},
+        {"text": "what pushes pay up", "intent": {"name": "ask_salary_factors", "confidence": 0.9}},
+    ]
+    reply, _, dispatcher = await say(
+        tracker,
+        "ask_several",
+        "why such a big range?? what pushes pay up",
+        slots=slots,
+        metadata={"questions": questions, "statements": []},
+    )
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses.count("utter_answer_salary_factors") == 1
+    assert "Where someone lands inside that range" in reply  # the first question's words
+    assert "Silicon Valley" in reply  # ... and the second's
+    assert "don't cover" not in reply  # "pushes" is how people ask what drives pay
+
+
 async def test_three_questions_stay_within_one_reply(tracker: TrackerFactory) -> None:
     france = [{"entity": "country", "value": "france", "start": 24, "end": 30}]
     questions = [
