@@ -668,14 +668,37 @@ def weighted_coverage(
     """Share of the message's distinctive words found in ``text``, rare words weighing more.
 
     ``document_frequency`` counts, for each stem, the candidate passages that contain it (of
-    ``total``): "interviews" found in one passage says more than "prepare" found in eight.
+    ``total``): "interviews" found in one passage says more than "prepare" found in eight. An
+    everyday word weighs less whatever the candidates: a passage on "Big data" does not answer
+    "why such a big range?", nor one where the workplace "can look different" "what should my
+    portfolio look like?".
     """
     wanted = question_words(message)
     if not wanted:
         return 0.0
-    weights = {w: math.log(1 + (total + 1) / (document_frequency.get(w, 0) + 0.5)) for w in wanted}
+    everyday = _everyday_stems(message)
+    weights = {
+        w: math.log(1 + (total + 1) / (document_frequency.get(w, 0) + 0.5))
+        * (EVERYDAY_WEIGHT if w in everyday else 1.0)
+        for w in wanted
+    }
     found = matched(wanted, text_stems(text, limit=400))
     return sum(weight for w, weight in weights.items() if w in found) / sum(weights.values())
+
+
+EVERYDAY_ZIPF = 5.5
+"""A word this frequent in English ("big", "look", "work", "good") says little about a subject."""
+EVERYDAY_WEIGHT = 0.4
+
+
+@functools.lru_cache(maxsize=4096)
+def _everyday_stems(message: str) -> frozenset[str]:
+    """Stems of the message's everyday words (wordfreq's Zipf scale, ``EVERYDAY_ZIPF``)."""
+    from wordfreq import zipf_frequency
+
+    return frozenset(
+        word[:5] for word in content_words(message) if zipf_frequency(word, "en") >= EVERYDAY_ZIPF
+    )
 
 
 def document_frequencies(message: str, texts: Sequence[str]) -> dict[str, int]:
