@@ -49,6 +49,7 @@ from actions.scope import about_another_job, about_career, employers_named
 from gazetteer.countries import city_vocabulary
 from knowledge.compose import question_words
 from knowledge.text import FRENCH_STOP_WORDS, content_words
+from nlu_components.questions import is_question
 
 # Topics whose answers a level refines themselves ("career path" -> "and for seniors?").
 LEVEL_TOPICS = frozenset({"career_path", "getting_started", "education", "skills"})
@@ -392,6 +393,16 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             return _follow_up(state, reading)
         # "whats the weather like in barcelona this week": a place and no word about work.
         doubted = reading.doubts_scope or bool(reading.country or reading.city)
+        names_subject = any(
+            value for name, value in reading.topic_parameters().items() if name != "background"
+        )
+        # A doubt about scope weighs less than a skill the gazetteer knows, in a question.
+        sure_of_subject = is_question(reading.text) and not (reading.country or reading.city)
+        if names_subject and not reading.about_another_job and (sure_of_subject or not doubted):
+            # "is R worth learning too?", "is sql worth it": the skill, tool or route it names
+            # is the subject ("write me a sql query" is no question about it).
+            guess = reading.runner_up if reading.runner_up in intent_topics else None
+            return Plan("topic", intent=guess, parameters=reading.topic_parameters())
         if not doubted and reading.runner_up in intent_topics:
             # "what kind of person is suited to it" (suitability 0.24, just under the
             # threshold): what the sources say on that topic rather than a gap.

@@ -635,3 +635,28 @@ def test_what_affects_pay_read_as_pay_is_what_drives_it() -> None:
 def test_a_misspelt_pay_word_is_still_pay(text: str) -> None:
     reading = Reading("ask_salary", text=text, confidence=0.5)
     assert decide(State(), reading, INTENT_TOPICS).kind == "salary"
+
+
+def test_an_unsure_question_naming_a_skill_is_about_that_skill() -> None:
+    reading = Reading(
+        "nlu_fallback",
+        text="is R worth learning too?",
+        confidence=0.25,
+        skill_area="R",
+        runner_up="ask_skills",
+    )
+    plan = decide(State(topic="skills"), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent, plan.parameters.get("skill_area")) == (
+        "topic",
+        "ask_skills",
+        "R",
+    )
+
+
+def test_a_doubted_question_naming_a_skill_is_about_it_but_a_task_is_not() -> None:
+    question = Reading(
+        "nlu_fallback", text="is sql worth it", confidence=0.25, skill_area="sql", doubts_scope=True
+    )
+    assert decide(State(), question, INTENT_TOPICS).kind == "topic"
+    task = dataclasses.replace(question, text="write me a sql query that joins two tables")
+    assert decide(State(), task, INTENT_TOPICS).kind == "search"
