@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import slots
 from actions.about import answer_about
-from actions.aspects import PAY_ASPECTS, aspect_of
+from actions.aspects import PAY_ASPECTS, POINTS_AT_STATEMENTS, aspect_of
 from actions.fallback import answer_search
 from actions.formatting import and_list
 from actions.more import answer_more, answer_shorter
@@ -186,6 +186,16 @@ class ActionAnswer(Action):
         metadata = message.get("metadata") or {}
         questions = [q for q in metadata.get("questions") or [] if isinstance(q, dict)]
         best = _best_single_reading(message, whole)
+        statements = metadata.get("statements") or []
+        if (
+            len(questions) == 1
+            and statements
+            and best.intent in INTENT_TOPICS
+            and _points_back(str(questions[0].get("text") or ""))
+        ):
+            # "i'm a nurse, 29, thinking about switching into machine learning. is that
+            # crazy?": the question is the whole message, whose reading knows what "that" is.
+            return await carry_out(dispatcher, state, best)
         if not questions or _surely_off_topic(message, best):
             # No channel readings (a channel that does not split), or a message that is off
             # topic as a whole ("my javascript function returns undefined, can you fix it?"):
@@ -292,6 +302,16 @@ def _quoted_chars(dispatcher: CollectingDispatcher) -> int:
         len(str(message.get(key) or ""))
         for message in dispatcher.messages
         for key in ("passages", "lines")
+    )
+
+
+POINTING_WORDS_MAX = 6
+
+
+def _points_back(question: str) -> bool:
+    """True for a short question that only points at what the message said before it."""
+    return len(question.split()) <= POINTING_WORDS_MAX and bool(
+        POINTS_AT_STATEMENTS.search(question)
     )
 
 

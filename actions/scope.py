@@ -52,3 +52,9 @@ def about_another_job(text: str) -> bool:
     """True when ``text`` names an occupation other than this one ("a dentist's salary")."""
     other = _patterns()[1]
     return bool(other.search(text.lower()))
+
+
+def occupation_named(text: str) -> str | None:
+    """The first occupation other than this one that ``text`` names ("i'm a nurse" -> nurse)."""
+    match = _patterns()[1].search(text.lower())
+    return match.group(0) if match else None

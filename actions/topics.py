@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 
 from actions import slots
 from actions.asking import asking_words
-from actions.aspects import ASKS_DURATION
+from actions.aspects import ASKS_DURATION, CHANGES_CAREER
 from actions.formatting import composed_lines, source_names
+from actions.scope import occupation_named
 from actions.store import run_in_session, run_query
 from gazetteer.entities import vocabulary
 from knowledge import query
@@ -193,11 +194,15 @@ MOVING_IN = re.compile(
 )
 
 
-def background_passages(session: Session, background: str) -> list[PassageHit]:
-    """Passages that speak about people moving in from ``background``."""
-    words = [background] + vocabulary()["background"].get(background, [])
+def background_passages(session: Session, background: str | None) -> list[PassageHit]:
+    """Passages that speak about people moving in from ``background`` (from anywhere if None)."""
+    words = [background] + vocabulary()["background"].get(background, []) if background else []
     hits = query.search(session, f"{' '.join(words)} career changers transition move", limit=20)
-    return [hit for hit in hits if _mentions(hit.text, words) and MOVING_IN.search(hit.text)]
+    return [
+        hit
+        for hit in hits
+        if (not words or _mentions(hit.text, words)) and MOVING_IN.search(hit.text)
+    ]
 
 
 def topic_candidates(session: Session, topic: str, specialisation: str | None) -> list[PassageHit]:
@@ -266,10 +271,13 @@ async def answer_topic(
         return [SlotSet(slots.TOPIC, "compare")]
     specialisation = parameters.get("specialisation") if topic == "specialisations" else None
     background = parameters.get("background") if topic == "getting_started" else None
+    # "i'm a nurse thinking about switching into ml": a change of career from a field the
+    # gazetteer does not know still gets what the sources say about moving in from elsewhere.
+    changing = topic == "getting_started" and bool(CHANGES_CAREER.search(question.text))
 
     def fetch(session: Session) -> tuple[list[PassageHit], list[PassageHit]]:
         main = topic_candidates(session, topic, specialisation)
-        extra = background_passages(session, background) if background else []
+        extra = background_passages(session, background) if background or changing else []
         return main, extra
 
     hits, background_hits = await run_in_session(fetch)
@@ -303,7 +311,12 @@ async def answer_topic(
         # "how long does it take?": no page gives a duration, and the answer must say so first.
         dispatcher.utter_message(response="utter_no_duration", topic_name=topic_name)
     if told is not None:
-        shown = parameters.get("background_text") or (background or "").replace("_", " ")
+        shown = (
+            parameters.get("background_text")
+            or (background or "").replace("_", " ")
+            or occupation_named(question.text)
+            or "your field"
+        )
         dispatcher.utter_message(
             response="utter_answer_background",
             background=shown,

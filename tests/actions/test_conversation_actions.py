@@ -364,3 +364,26 @@ async def test_a_comparison_the_sources_never_make_is_named(tracker: TrackerFact
     )
     assert dispatcher.messages[0]["response"] == "utter_no_comparison"
     assert "don't compare ML engineers with the AI engineer role" in reply
+
+
+async def test_a_question_that_points_back_is_asked_by_the_whole_message(
+    tracker: TrackerFactory,
+) -> None:
+    text = "hi! i'm a nurse, 29, thinking about switching into machine learning. is that crazy?"
+    message = tracker("ask_several", [], text=text)
+    message.latest_message["metadata"] = {
+        "questions": [{"text": "is that crazy?", "intent": {"name": "out_of_scope"}}],
+        "statements": ["hi!", "i'm a nurse, 29, thinking about switching into machine learning."],
+    }
+    message.latest_message["intent_ranking"] = [
+        {"name": "ask_several", "confidence": 1.0},
+        {"name": "ask_getting_started", "confidence": 0.56},
+    ]
+    dispatcher = CollectingDispatcher()
+    await ActionAnswer().run(dispatcher, message, {})
+    reply = rendered(dispatcher)
+    responses = [m["response"] for m in dispatcher.messages]
+    assert "utter_out_of_scope" not in responses
+    # A change of career from a field the gazetteer does not know: moving in from elsewhere.
+    assert "Moving into ML engineering from another field (nurse)" in reply
+    assert "transition well" in reply and "(UK careers guide)" in reply
