@@ -41,6 +41,13 @@ ASKS_DURATION = re.compile(
     r"\bhow long\b|\bhow many (years|months)\b|\bcombien de temps\b|\bhow quickly\b", re.I
 )
 
+# "which specialisation has the best future?", "which skill is most in demand": a ranking.
+ASKS_WHICH_IS_BEST = re.compile(
+    r"\bwhich\b[^?.!]*\b(best|highest|biggest|greatest|fastest[- ]growing"
+    r"|most (important|in[- ]demand|popular|common|valuable|useful|promising|wanted|needed))\b",
+    re.I,
+)
+
 # What a question about the last answer asks about, first match wins.
 ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from actions import slots
 from actions.asking import asking_words
-from actions.aspects import ASKS_DURATION, CHANGES_CAREER
+from actions.aspects import ASKS_DURATION, ASKS_WHICH_IS_BEST, CHANGES_CAREER
 from actions.formatting import composed_lines, source_names
 from actions.scope import occupation_named
 from actions.store import run_in_session, run_query
@@ -310,6 +310,10 @@ async def answer_topic(
     ):
         # "how long does it take?": no page gives a duration, and the answer must say so first.
         dispatcher.utter_message(response="utter_no_duration", topic_name=topic_name)
+    elif ASKS_WHICH_IS_BEST.search(question.text):
+        # "which specialisation has the best future?": no page ranks them, and saying so comes
+        # before what the pages do say.
+        dispatcher.utter_message(response="utter_topic_no_ranking", topic_name=topic_name)
     if told is not None:
         shown = (
             parameters.get("background_text")

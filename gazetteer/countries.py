@@ -21,7 +21,8 @@ def _aliases() -> dict:
 
 def _normalise(text: str) -> str:
     text = text.lower().strip()
-    text = re.sub(r"^(the)\s+", "", text)
+    # "the us", and "in us" / "salary us" as the entity ruler marks the pronoun-like "us".
+    text = re.sub(r"^(the|in|salary|salaries|wages|earnings|comp)\s+(?=\S)", "", text)
     return re.sub(r"\s+", " ", text).strip(" ?!.,;:")
 
 

@@ -149,11 +149,20 @@ def ruler_patterns() -> list[dict[str, Any]]:
         else:
             patterns.append({"label": label, "pattern": _token_pattern(phrase), "id": value})
 
-    # "us" alone is a pronoun; after "the" it is the country ("salaries in the us").
+    # "us" alone is a pronoun; after "the" it is the country ("salaries in the us"), and so
+    # after "in" or a pay word ("how much in us", "mle salary us").
     for second in ("states", "us", "usa"):
         patterns.append(
             {"label": "country", "pattern": [{"LOWER": "the"}, {"LOWER": second}], "id": "US"}
         )
+    before_us = ["in", "salary", "salaries", "wages", "earnings", "comp"]
+    patterns.append(
+        {
+            "label": "country",
+            "pattern": [{"LOWER": {"IN": before_us}}, {"LOWER": "us", "IS_SENT_START": False}],
+            "id": "US",
+        }
+    )
     for name, code in {**city_vocabulary(), **country_vocabulary()}.items():
         add("country", name, code)
     # Typo tolerance ("frnace", "germny") only for long names of the countries people ask about.

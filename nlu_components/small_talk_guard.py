@@ -9,15 +9,19 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
 
+from nlu_components.farewell import farewell_intent
 from nlu_components.follow_up import DEFAULTS, follow_up_reading
-from nlu_components.relabel import RelabellingComponent
+from nlu_components.relabel import RelabellingComponent, relabel
 
 logger = logging.getLogger(__name__)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class SmallTalkEntityGuard(RelabellingComponent):
-    """Turns a low-confidence small-talk prediction with a career entity into ``inform``."""
+    """Turns a low-confidence small-talk prediction with a career entity into ``inform``.
+
+    Also settles thanks against goodbye by their words (``nlu_components.farewell``).
+    """
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -27,6 +31,11 @@ class SmallTalkEntityGuard(RelabellingComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         """Relabel the follow-ups read as small talk, in place."""
         for message in messages:
+            intent_name = (message.get(INTENT) or {}).get("name")
+            settled = farewell_intent(str(message.get("text") or ""), intent_name)
+            if settled is not None and settled != intent_name:
+                relabel(message, settled)
+                continue
             reading = follow_up_reading(message.data, self.config)
             if reading is not None:
                 intent, ranking = reading

@@ -387,3 +387,13 @@ async def test_a_question_that_points_back_is_asked_by_the_whole_message(
     # A change of career from a field the gazetteer does not know: moving in from elsewhere.
     assert "Moving into ML engineering from another field (nurse)" in reply
     assert "transition well" in reply and "(UK careers guide)" in reply
+
+
+async def test_which_is_best_says_no_page_ranks_them_first(tracker: TrackerFactory) -> None:
+    reply, _, dispatcher = await say(
+        tracker, "ask_specialisations", "which specialisation has the best future"
+    )
+    assert dispatcher.messages[0]["response"] == "utter_topic_no_ranking"
+    assert "MLOps Engineer" in reply  # and what the pages do say
+    _, _, plain = await say(tracker, "ask_specialisations", "what specialisations are there")
+    assert plain.messages[0]["response"] != "utter_topic_no_ranking"

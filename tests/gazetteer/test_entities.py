@@ -27,6 +27,8 @@ def _entities(nlp: Language, text: str) -> set[tuple[str, str]]:
     [
         ("salaries in London", ("country", "GB")),
         ("how much in the States", ("country", "US")),
+        ("mle salary us", ("country", "US")),  # "us" after a pay word or "in" is the country
+        ("how much in us", ("country", "US")),
         ("and paris?", ("country", "FR")),
         ("what do they earn in frnace", ("country", "FR")),  # a swap of two letters
         ("germny pay", ("country", "DE")),
@@ -61,6 +63,7 @@ def test_mentions_users_type_are_recognised(
         "brain teasers in interviews?",  # "brain" ~ "britain"
         "do you work on an island",  # "island" ~ "ireland"
         "tell us about it",  # "us" and "it" in lower case are pronouns
+        "can you help us in choosing",
         "which portal lists jobs",  # "portal" ~ "portugal"
         "what does a typical day look like",
     ],
@@ -73,6 +76,8 @@ def test_everyday_words_are_not_read_as_countries(ruler: Language, text: str) ->
     ("entity", "text", "value"),
     [
         ("country", "the UK", "GB"),
+        ("country", "salary us", "US"),
+        ("country", "in us", "US"),
         ("country", "american", "US"),
         ("country", "Manchester", "GB"),
         ("country", "atlantis", None),

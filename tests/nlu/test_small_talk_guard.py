@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from nlu_components.farewell import farewell_intent
 from nlu_components.follow_up import DEFAULTS, follow_up_reading
 
 
@@ -75,3 +76,20 @@ def test_a_confident_goodbye_without_a_goodbye_word_is_a_place() -> None:
     assert message["intent"]["name"] == "inform"
     kept = _process(_message("goodbye", 0.75, ["country"], text="bye from paris"))
     assert kept["intent"]["name"] == "goodbye"
+
+
+@pytest.mark.parametrize(
+    ("text", "classified", "expected"),
+    [
+        ("merci, au revoir", "thank", "goodbye"),  # the farewell word ends the conversation
+        ("thanks, bye", "thank", "goodbye"),
+        ("cool thx", "goodbye", "thank"),  # thanks without leaving
+        ("thanks!", "thank", "thank"),
+        ("bye", "goodbye", "goodbye"),
+        ("what about later in my career", "ask_career_path", None),  # not small talk at all
+    ],
+)
+def test_thanks_and_goodbye_are_settled_by_their_words(
+    text: str, classified: str, expected: str | None
+) -> None:
+    assert farewell_intent(text, classified) == expected
