@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import slots
 from actions.about import answer_about
-from actions.aspects import PAY_ASPECTS, POINTS_AT_STATEMENTS, aspect_of
+from actions.aspects import PAY_ASPECTS, aspect_of
 from actions.fallback import answer_search
 from actions.formatting import and_list
 from actions.more import answer_more, answer_shorter
@@ -28,7 +28,13 @@ from actions.scope import employers_named
 from actions.sources import list_sources
 from actions.state import SURE_OUT_OF_SCOPE, Plan, Reading, State, decide
 from actions.store import run_in_session
-from actions.topics import INTENT_TOPICS, TopicQuestion, answer_topic, follow_up_intent
+from actions.topics import (
+    INTENT_TOPICS,
+    TopicQuestion,
+    answer_topic,
+    follow_up_intent,
+    role_of_field,
+)
 from gazetteer.countries import country_name
 from knowledge import query
 from knowledge.compose import DEFAULT_BUDGET
@@ -162,8 +168,9 @@ async def _answer_topic(
     intent = plan.intent or follow_up_intent(state.topic, parameters)
     if intent is None:
         return await answer_search(dispatcher, reading.text, budget=budget)
-    if intent == "compare_role" and not parameters.get("role") and state.role:
-        parameters["role"] = state.role
+    if intent == "compare_role" and not parameters.get("role"):
+        # "isn't ML engineering just data science with extra steps?" names the other field.
+        parameters["role"] = role_of_field(reading.text) or state.role
     parameters["background_text"] = reading.background_text
     question = TopicQuestion(intent, parameters, reading.text, budget, rest=reading.rest)
     return await answer_topic(dispatcher, question)
@@ -186,16 +193,6 @@ class ActionAnswer(Action):
         metadata = message.get("metadata") or {}
         questions = [q for q in metadata.get("questions") or [] if isinstance(q, dict)]
         best = _best_single_reading(message, whole)
-        statements = metadata.get("statements") or []
-        if (
-            len(questions) == 1
-            and statements
-            and best.intent in INTENT_TOPICS
-            and _points_back(str(questions[0].get("text") or ""))
-        ):
-            # "i'm a nurse, 29, thinking about switching into machine learning. is that
-            # crazy?": the question is the whole message, whose reading knows what "that" is.
-            return await carry_out(dispatcher, state, best)
         if not questions or _surely_off_topic(message, best):
             # No channel readings (a channel that does not split), or a message that is off
             # topic as a whole ("my javascript function returns undefined, can you fix it?"):
@@ -302,16 +299,6 @@ def _quoted_chars(dispatcher: CollectingDispatcher) -> int:
         len(str(message.get(key) or ""))
         for message in dispatcher.messages
         for key in ("passages", "lines")
-    )
-
-
-POINTING_WORDS_MAX = 6
-
-
-def _points_back(question: str) -> bool:
-    """True for a short question that only points at what the message said before it."""
-    return len(question.split()) <= POINTING_WORDS_MAX and bool(
-        POINTS_AT_STATEMENTS.search(question)
     )
 
 

@@ -210,14 +210,3 @@ ASKS_WHY_PAY_VARIES = re.compile(
     r"|\bwhat (pushes|drives|affects|decides|determines|moves)\b",
     re.I,
 )
-
-
-# A question that only points back at what the person just said ("i'm a nurse thinking about
-# switching into ml. is that crazy?", "…where do i start?"): the whole message is the question.
-POINTS_AT_STATEMENTS = re.compile(
-    r"^\W*(is|was|would|could|does|do|am|are|isn't)\s+(that|this|it|i)\b"
-    r"|^\W*(where|how)\s+(do|should|would|can|could)\s+i\s+(even\s+)?(start|begin)\b"
-    r"|^\W*(thoughts|any advice|advice|ideas|possible|realistic|doable|feasible|c'est possible)"
-    r"\W*$",
-    re.I,
-)

@@ -420,6 +420,8 @@ _FOLLOW_UP_WORDS = frozenset(
     | {"alors", "pour", "chiffres", "salaire", "combien", "compare", "compared", "like", "look"}
     | {"fine", "right", "well", "sure", "cool", "great", "nice", "hmm", "yes", "yeah", "ah", "ok"}
     | {"okay", "k", "so"}
+    # "what if he moved to the states", "and if i lived in lyon": the place is the filter.
+    | {"moved", "move", "moves", "moving", "went", "lived", "relocated", "relocating", "worked"}
     | {"just", "generally", "general", "overall", "only", "also", "now", "please", "pls"}
     | {"specifically", "exactly", "precisely", "though", "instead", "too", "either", "about"}
 )

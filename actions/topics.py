@@ -123,6 +123,25 @@ def other_role_named(text: str) -> str | None:
     return None
 
 
+# A field named instead of its role ("just data science with extra steps?").
+_FIELD_ROLES = (
+    (re.compile(r"\bdata scien(ce|tists?)\b", re.I), "data_scientist"),
+    (re.compile(r"\bsoftware (engineering|development|dev)\b", re.I), "software_engineer"),
+    (re.compile(r"\bdata engineering\b", re.I), "data_engineer"),
+    (re.compile(r"\bmlops\b", re.I), "mlops_engineer"),
+)
+
+
+def role_of_field(text: str) -> str | None:
+    """The role of the first field ``text`` names, for a comparison that names no role."""
+    found = []
+    for pattern, role in _FIELD_ROLES:
+        match = pattern.search(text)
+        if match:
+            found.append((match.start(), role))
+    return min(found)[1] if found else None
+
+
 def resolve_topic(intent: str | None, parameters: dict[str, str | None]) -> str | None:
     """The store topic for an intent refined by its parameters; None when a role must be asked."""
     topic = INTENT_TOPICS.get(intent or "")

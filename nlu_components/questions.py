@@ -100,6 +100,7 @@ def split_message(text: str) -> SplitMessage:
     """The questions and statements of ``text``."""
     questions: list[str] = []
     statements: list[str] = []
+    said_before = ""  # the sentence before the first question, if it was a statement
     for sentence in (s.strip() for s in _SENTENCE_END.split(text or "")):
         if not sentence:
             continue
@@ -127,11 +128,38 @@ def split_message(text: str) -> SplitMessage:
             elif questions and not asks:
                 questions[-1] = f"{questions[-1]} {clause}"
             else:
+                if not questions:
+                    said_before = statements[-1] if statements else ""
                 questions.append(pending + clause)
                 pending = ""
-    return SplitMessage(
-        tuple(_with_short_ones_joined(questions)[:MAX_QUESTIONS]), tuple(statements)
-    )
+    if (
+        questions
+        and said_before
+        and (points_back(questions[0]) or _BARE_JUDGEMENT.match(questions[0].strip()))
+    ):
+        # "my son wants to be an ML engineer. what is that exactly?", "i'm a nurse thinking of
+        # retraining. realistic?": the question is about the sentence before it, read with it.
+        questions[0] = f"{said_before} {questions[0]}"
+    asked = _with_short_ones_joined(questions)[:MAX_QUESTIONS]
+    return SplitMessage(tuple(asked), tuple(statements))
+
+
+# A short question that only points at the sentence before it: "what is that exactly?",
+# "is that crazy?", "where do i start?".
+_POINTS_BACK = re.compile(
+    r"^\W*(what|who)\s*(is|'s)\s+(that|this|it|he|she)\b"
+    r"|^\W*(is|was|would|could|does|do|isn't|am)\s+(that|this|it|i)\b"
+    r"|^\W*(where|how)\s+(do|should|would|can|could)\s+(i|he|she|we)\s+(even\s+)?(start|begin)\b"
+    r"|^\W*(thoughts|any advice|advice|ideas|possible|realistic|doable|feasible|c'est possible"
+    r"|est-ce possible)\W*$",
+    re.I,
+)
+POINTING_WORDS_MAX = 6
+
+
+def points_back(question: str) -> bool:
+    """True for a short question that only points at what was said before it."""
+    return len(question.split()) <= POINTING_WORDS_MAX and bool(_POINTS_BACK.search(question))
 
 
 # A judgement asked in a word or two ("Realistic?", "Worth it?") leans on the question after it

@@ -366,13 +366,14 @@ async def test_a_comparison_the_sources_never_make_is_named(tracker: TrackerFact
     assert "don't compare ML engineers with the AI engineer role" in reply
 
 
-async def test_a_question_that_points_back_is_asked_by_the_whole_message(
+async def test_a_career_change_from_an_unknown_field_is_how_people_move_in(
     tracker: TrackerFactory,
 ) -> None:
     text = "hi! i'm a nurse, 29, thinking about switching into machine learning. is that crazy?"
     message = tracker("ask_several", [], text=text)
     message.latest_message["metadata"] = {
-        "questions": [{"text": "is that crazy?", "intent": {"name": "out_of_scope"}}],
+        # The channel reads a question that points back with the sentence before it.
+        "questions": [{"text": text[4:], "intent": {"name": "ask_getting_started"}}],
         "statements": ["hi!", "i'm a nurse, 29, thinking about switching into machine learning."],
     }
     message.latest_message["intent_ranking"] = [
@@ -397,3 +398,13 @@ async def test_which_is_best_says_no_page_ranks_them_first(tracker: TrackerFacto
     assert "MLOps Engineer" in reply  # and what the pages do say
     _, _, plain = await say(tracker, "ask_specialisations", "what specialisations are there")
     assert plain.messages[0]["response"] != "utter_topic_no_ranking"
+
+
+async def test_a_comparison_that_names_a_field_compares_with_its_role(
+    tracker: TrackerFactory,
+) -> None:
+    reply, slots, _ = await say(
+        tracker, "compare_role", "isn't ML engineering just data science with extra steps?"
+    )
+    assert reply.startswith("ML engineer vs data scientist")
+    assert slots["role"] == "data_scientist"

@@ -660,3 +660,14 @@ def test_a_doubted_question_naming_a_skill_is_about_it_but_a_task_is_not() -> No
     assert decide(State(), question, INTENT_TOPICS).kind == "topic"
     task = dataclasses.replace(question, text="write me a sql query that joins two tables")
     assert decide(State(), task, INTENT_TOPICS).kind == "search"
+
+
+def test_a_move_to_another_place_after_pay_is_that_place() -> None:
+    reading = Reading(
+        "inform",
+        text="ok what about if he moved to the states",
+        rest="ok what about if he moved to ",
+        country="US",
+    )
+    plan = decide(State(topic="salary", country="CA"), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.country) == ("salary", "US")

@@ -80,8 +80,14 @@ def test_commas_between_questions_and_a_leading_condition() -> None:
     )
 
 
-def test_a_one_word_judgement_leans_on_the_question_after_it() -> None:
+def test_a_one_word_judgement_leans_on_what_it_judges() -> None:
+    # After a statement it judges the statement; alone, it leans on the question after it.
     text = "I'm a nurse, 29, thinking of retraining into ML. Realistic? Where would I even begin?"
+    assert split_message(text).questions == (
+        "I'm a nurse, 29, thinking of retraining into ML. Realistic?",
+        "Where would I even begin?",
+    )
+    text = "Realistic? Where would I even begin?"
     assert split_message(text).questions == ("Realistic? Where would I even begin?",)
     assert split_message("uk salary? and skills?").questions == ("uk salary?", "and skills?")
 
@@ -113,3 +119,31 @@ def test_two_roles_then_what_the_difference_is_one_question() -> None:
 def test_examples_of_a_question_belong_to_it() -> None:
     text = "what certifications should i get? like aws or google ones?"
     assert split_message(text).questions == (text,)
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (
+            'my son is 17 and wants to be an "ML engineer". what is that exactly and does he need '
+            "university?",
+            [
+                'my son is 17 and wants to be an "ML engineer". what is that exactly',
+                "does he need university?",
+            ],
+        ),
+        (
+            "hi! i'm a nurse, thinking about switching into machine learning. is that crazy?",
+            ["i'm a nurse, thinking about switching into machine learning. is that crazy?"],
+        ),
+        # A question that points at an earlier question's answer is not joined to it.
+        (
+            "what do they earn in the uk? is that gross?",
+            ["what do they earn in the uk?", "is that gross?"],
+        ),
+    ],
+)
+def test_a_question_that_points_back_is_read_with_the_sentence_before(
+    text: str, questions: list[str]
+) -> None:
+    assert list(split_message(text).questions) == questions
