@@ -357,11 +357,12 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if (
         intent in intent_topics
         and intent != GETTING_STARTED_INTENT
-        and reading.background
+        and (reading.background or reading.about_another_job)
         and CHANGES_CAREER.search(reading.text)
     ):
-        # "je suis comptable, une reconversion c'est possible ?" read as the career path: a
-        # person changing careers asks how people move in from where they are.
+        # "je suis comptable, une reconversion c'est possible ?" read as the career path, "i'm
+        # a nurse thinking about switching into ml" as the role: a person changing careers
+        # asks how people move in from where they are.
         return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
     if intent in intent_topics:
         return Plan("topic", intent=intent, parameters=reading.topic_parameters())

@@ -23,6 +23,7 @@ from sanic.exceptions import SanicException
 
 from channels.guard import TROUBLE, check_message
 from nlu_components.questions import split_message
+from nlu_components.several_questions import SEVERAL_INTENT
 
 logger = logging.getLogger(__name__)
 
@@ -73,8 +74,15 @@ def _loaded_agent() -> Any | None:
 
 
 def _reading(parsed: dict[str, Any]) -> dict[str, Any]:
-    """The part of a parse the actions use (intent, entities, text): small in the tracker."""
+    """The part of a parse the actions use (intent, entities, text): small in the tracker.
+
+    A question read with the sentence before it ("i'm a nurse… is that crazy?") is itself
+    labelled as asking several things; its reading is the classifier's best real intent.
+    """
     intent = parsed.get("intent") or {}
+    if intent.get("name") == SEVERAL_INTENT:
+        ranking = parsed.get("intent_ranking") or []
+        intent = next((r for r in ranking if r.get("name") != SEVERAL_INTENT), {})
     return {
         "text": parsed.get("text"),
         "intent": {"name": intent.get("name"), "confidence": intent.get("confidence")},

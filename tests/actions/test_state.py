@@ -522,6 +522,13 @@ def test_a_career_change_from_a_background_is_how_to_get_started(text: str, inte
     assert plan.parameters.get("background") == "finance"
 
 
+def test_a_career_change_from_another_occupation_is_how_to_get_started() -> None:
+    text = "i'm a nurse, 29, thinking about switching into machine learning. is that crazy?"
+    reading = Reading("ask_role", text=text, about_another_job=True)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_getting_started")
+
+
 @pytest.mark.parametrize("text", ["ml?", "machine learning engineering??", "MLE"])
 def test_naming_only_the_field_asks_what_it_is(text: str) -> None:
     plan = decide(State(), Reading("nlu_fallback", text=text), INTENT_TOPICS)

@@ -62,6 +62,19 @@ CLASSES: dict[str, list[Turn]] = {
             MAX_REPLY,
         ),
         (
+            'my son is 17 and wants to be an "ML engineer". what is that exactly and does he '
+            "need university?",
+            ["in production", "degree"],
+            ["don't cover"],
+            MAX_REPLY,
+        ),
+        (
+            "hi! i'm a nurse, 29, thinking about switching into machine learning. is that crazy?",
+            ["nurse", "transition well"],
+            ["only cover"],
+            MAX_REPLY,
+        ),
+        (
             "three things: what is an ml engineer, what's the salary in france, and what do "
             "they do all day?",
             ["€50,000"],
