@@ -57,6 +57,7 @@ def _singling_cue(text: str) -> re.Pattern[str]:
 
 
 RELATED_SEARCH = {
+    "judgement": "pay the most higher salaries",
     "bonus": "bonuses stock options package base salary",
     "breakdown": "location industry sector pay salaries higher",
 }
@@ -243,6 +244,11 @@ async def answer_about(
         lines = _midpoint_lines(facts)
     elif aspect == "years":
         lines = _years_lines(facts)
+    elif aspect == "judgement":
+        lines = [
+            "My sources don't cover whether these figures are high or low: none compares them "
+            "with other jobs or with the cost of living."
+        ]
     elif aspect == "bonus":
         lines = ["My sources don't cover whether these figures include bonuses or equity."]
     elif aspect == "breakdown":

@@ -55,6 +55,16 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(gross|net|tax|taxes|taxed|pre-?tax|take[- ]home|brut|impôts?)\b", re.I),
     ),
     (
+        # "is that a lot?", "is that good money for london?": a judgement of the figures.
+        "judgement",
+        re.compile(
+            r"\b(is|are|'s|isn't|aren't) (that|this|it|those|these|they)( really)? (a lot|good"
+            r"|high|low|decent|enough|much|competitive|fair|normal|bad|livable|liveable)\b"
+            r"|\bgood (money|pay|salary)\b|\bc'est (beaucoup|bien|correct)\b",
+            re.I,
+        ),
+    ),
+    (
         "bonus",
         re.compile(
             r"\b(bonus|bonuses|equity|stock|shares|benefits|perks|package|total comp\w*|primes?)\b",
@@ -105,7 +115,7 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 # Aspects that only make sense about pay figures.
-PAY_ASPECTS = frozenset({"tax", "bonus", "midpoint", "years"})
+PAY_ASPECTS = frozenset({"tax", "bonus", "midpoint", "years", "judgement"})
 # Aspects answered by naming the sources of the last answer.
 SOURCE_ASPECTS = frozenset({"author", "basis"})
 

@@ -338,13 +338,17 @@ async def answer_topic(
             parameters.get("background_text")
             or (background or "").replace("_", " ")
             or occupation_named(question.text)
-            or "your field"
         )
-        dispatcher.utter_message(
-            response="utter_answer_background",
-            background=shown,
-            passages=composed_lines(told.units),
-        )
+        if shown:
+            dispatcher.utter_message(
+                response="utter_answer_background",
+                background=shown,
+                passages=composed_lines(told.units),
+            )
+        else:
+            dispatcher.utter_message(
+                response="utter_answer_changing_field", passages=composed_lines(told.units)
+            )
     if specialisation:
         first = composition.units[0].text if composition.units else ""
         name = (

@@ -408,3 +408,19 @@ async def test_a_comparison_that_names_a_field_compares_with_its_role(
     )
     assert reply.startswith("ML engineer vs data scientist")
     assert slots["role"] == "data_scientist"
+
+
+async def test_is_that_a_lot_is_about_the_figures_shown(tracker: TrackerFactory) -> None:
+    us = [{"entity": "country", "value": "US"}]
+    _, slots, _ = await say(tracker, "ask_salary", "pay for freshers in the us", us)
+    reply, _, _ = await say(tracker, "nlu_fallback", "is that a lot?", slots=slots, confidence=0.3)
+    assert "don't cover whether these figures are high or low" in reply
+    assert "A lot of their time" not in reply  # not a search for the words "a lot"
+
+
+async def test_a_change_from_a_field_not_named_says_so_plainly(tracker: TrackerFactory) -> None:
+    reply, _, _ = await say(
+        tracker, "ask_getting_started", "how hard would it be to pivot into ML engineering?"
+    )
+    assert reply.startswith("Moving into ML engineering from another field: here is what")
+    assert "transition well" in reply
