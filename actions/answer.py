@@ -111,6 +111,7 @@ async def carry_out(
                 level=plan.level,
                 city=plan.city,
                 specialisation=plan.parameters.get("specialisation"),
+                text=reading.rest or reading.text,
             ),
         )
     if plan.kind == "topic":

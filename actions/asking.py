@@ -14,7 +14,10 @@ from pathlib import Path
 
 import yaml
 
-from knowledge.compose import text_stems
+from actions.store import run_query
+from knowledge import query
+from knowledge.compose import text_stems, uncovered_words
+from knowledge.query import PassageHit
 from knowledge.text import content_words
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -48,3 +51,19 @@ def _forms(word: str) -> set[str]:
 def asking_words(intent: str | None) -> frozenset[str]:
     """Stems of the words the training examples of ``intent`` use (empty if it has none)."""
     return _stems_by_intent().get(intent or "", frozenset())
+
+
+async def unspoken_of(
+    text: str, hits: list[PassageHit], topic: str, intent: str | None
+) -> list[str]:
+    """The question's specific words that no page speaks of, to say so before the answer.
+
+    A word only the topic's candidate passages lack ("what determines pay" where another page
+    says "determine") is not a gap: saying the sources don't cover it would be false; nor is a
+    word the training examples of ``intent`` use to ask about the topic.
+    """
+    missing = uncovered_words(text, hits, topic, ways_of_asking=asking_words(intent))
+    if not missing:
+        return []
+    spoken_of = await run_query(query.mentioned, missing)
+    return [word for word in missing if word not in spoken_of]

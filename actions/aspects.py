@@ -41,6 +41,11 @@ ASKS_DURATION = re.compile(
     r"\bhow long\b|\bhow many (years|months)\b|\bcombien de temps\b|\bhow quickly\b", re.I
 )
 
+# ... and what someone from another field who asks whether they can become one says.
+WANTS_TO_BECOME = re.compile(
+    r"\b(become|becoming|get into|break into|devenir|(je )?(peux|pourrais)[- ]je)\b", re.I
+)
+
 # "which specialisation has the best future?", "which skill is most in demand": a ranking.
 ASKS_WHICH_IS_BEST = re.compile(
     r"\bwhich\b[^?.!]*\b(best|highest|biggest|greatest|fastest[- ]growing"

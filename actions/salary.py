@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import slots
+from actions.asking import unspoken_of
 from actions.formatting import LEVEL_NAMES, basis_lines, salary_lines, source_names
 from actions.store import run_in_session
 from gazetteer.countries import country_name
@@ -28,6 +29,8 @@ class SalaryQuestion:
     level: str | None = None
     city: str | None = None
     specialisation: str | None = None
+    text: str = ""
+    """The person's words less the place and level: "do they get paid overtime?" asks more."""
 
 
 def _level_phrase(level: str | None, salaries: list[Salary]) -> str:
@@ -72,6 +75,12 @@ async def answer_salary(
         SlotSet(slots.COUNTRY, country),
         SlotSet(slots.LEVEL, level),
     ]
+    unspoken = await unspoken_of(question.text, [], "salary", "ask_salary") if question.text else []
+    if unspoken:
+        # "do ML engineers get paid overtime?": the figures, after saying what no page covers.
+        dispatcher.utter_message(
+            response="utter_topic_gap", subject=", ".join(unspoken[:3]), topic_name="pay"
+        )
     if question.specialisation:
         dispatcher.utter_message(
             response="utter_salary_no_specialisation",

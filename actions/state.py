@@ -39,6 +39,7 @@ from actions.aspects import (
     PAY_ASPECTS,
     PAY_COMPARISON,
     SOURCE_ASPECTS,
+    WANTS_TO_BECOME,
     asks_content,
     aspect_of,
     names_pay,
@@ -318,6 +319,9 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if _pay_word_wins(intent, reading):
         # "what does an mle earn here" read as a question about the role: the pay word wins.
         return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)
+    if intent in (MORE_INTENT, SHORTER_INTENT) and aspect_of(reading.text) == "ranking":
+        # "which one is more fun?" is no request for more: which of those is best.
+        return Plan("about") if state.last.get("shown") else Plan("search")
     if intent == MORE_INTENT:
         return Plan("more")
     if intent == SHORTER_INTENT:
@@ -358,7 +362,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         intent in intent_topics
         and intent != GETTING_STARTED_INTENT
         and (reading.background or reading.about_another_job)
-        and CHANGES_CAREER.search(reading.text)
+        and (CHANGES_CAREER.search(reading.text) or WANTS_TO_BECOME.search(reading.text))
     ):
         # "je suis comptable, une reconversion c'est possible ?" read as the career path, "i'm
         # a nurse thinking about switching into ml" as the role: a person changing careers
@@ -488,7 +492,8 @@ def _asks_beyond_filters(reading: Reading) -> bool:
 # The words of a duration question that name nothing else ("how long would it take me").
 _DURATION_WORDS = re.compile(
     r"\b(how|long|many|years?|months?|quickly|would|will|does|did|it|take|takes|me|us|someone"
-    r"|one|to|do|that|this|get|there|become|usually|typically|roughly)\b",
+    r"|one|to|do|that|this|get|there|become|usually|typically|roughly"
+    r"|combien|de|temps|ça|ca|cela|prend|faut|il|faut-il|faudrait)\b",
     re.I,
 )
 

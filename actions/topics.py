@@ -17,14 +17,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import slots
-from actions.asking import asking_words
+from actions.asking import unspoken_of
 from actions.aspects import ASKS_DURATION, ASKS_WHICH_IS_BEST, CHANGES_CAREER
 from actions.formatting import composed_lines, source_names
 from actions.scope import occupation_named
-from actions.store import run_in_session, run_query
+from actions.store import run_in_session
 from gazetteer.entities import vocabulary
 from knowledge import query
-from knowledge.compose import DEFAULT_BUDGET, DURATION, Composition, compose, uncovered_words
+from knowledge.compose import DEFAULT_BUDGET, DURATION, Composition, compose
 from knowledge.query import PassageHit
 
 INTENT_TOPICS = {
@@ -249,20 +249,6 @@ class TopicQuestion:
     """The message without its entities: a background or a place is not a gap's subject."""
 
 
-async def _unspoken_of(question: TopicQuestion, hits: list[PassageHit], topic: str) -> list[str]:
-    """The question's specific words that no page speaks of, to say so before the answer.
-
-    A word only the topic's candidate passages lack ("what determines pay" where another page
-    says "determine") is not a gap: saying the sources don't cover it would be false.
-    """
-    asking = asking_words(question.intent)
-    missing = uncovered_words(question.rest or question.text, hits, topic, ways_of_asking=asking)
-    if not missing:
-        return []
-    spoken_of = await run_query(query.mentioned, missing)
-    return [word for word in missing if word not in spoken_of]
-
-
 def remembered(kind: str, composition: Composition, **details: Any) -> dict[str, Any]:
     """The ``last_answer`` record of a composed answer (keys of what was shown and left out)."""
     return {
@@ -319,7 +305,7 @@ async def answer_topic(
         hits = [h for h in hits if h.id not in {u.passage_id for u in told.units}]
     composition = compose(hits, question.text, topic, budget=max(budget, 200))
     topic_name = TOPIC_NAMES.get(topic, topic.replace("_", " "))
-    missing = await _unspoken_of(question, hits, topic)
+    missing = await unspoken_of(question.rest or question.text, hits, topic, question.intent)
     if missing:
         dispatcher.utter_message(
             response="utter_topic_gap", subject=", ".join(missing[:3]), topic_name=topic_name

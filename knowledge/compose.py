@@ -711,11 +711,44 @@ def document_frequencies(message: str, texts: Sequence[str]) -> dict[str, int]:
     return counts
 
 
-SPECIFIC_ZIPF = (2.5, 4.0)
+SPECIFIC_ZIPF = (2.5, 4.8)
 """A word this frequent in English (wordfreq's Zipf scale) is specific enough to name a gap:
 "overtime" (3.6), "relocation" (3.4), "freelance" (3.5) are; "kinds", "hiring" or "normal" are
 everyday words a topic answer covers in its own words, and a typo ("enginers", 0) is not a word
 at all."""
+
+
+def _adverb(word: str) -> bool:
+    """True for an adverb made from an adjective ("honestly", "realistically", "concretely")."""
+    from wordfreq import zipf_frequency
+
+    if not word.endswith("ly"):
+        return False
+    bases = (word[:-2], word[:-4], word[:-3] + "y", word[:-2] + "e")  # honest, basic, easy, ...
+    return any(len(base) >= 4 and zipf_frequency(base, "en") >= 3.5 for base in bases)
+
+
+EVERYDAY_TYPO_ZIPF = 5.5
+
+
+@functools.lru_cache(maxsize=4096)
+def _slip_of(word: str) -> bool:
+    """True when ``word`` is one letter away from a much commoner word ("ned" for "need")."""
+    from wordfreq import zipf_frequency
+
+    if "-" in word or len(word) < 3:
+        return False
+    own = zipf_frequency(word, "en")
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    near = {a + b[1:] for a, b in splits if b}
+    near |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    near |= {a + c + b for a, b in splits for c in letters}
+    near |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    near.discard(word)
+    return any(
+        zipf_frequency(other, "en") >= max(EVERYDAY_TYPO_ZIPF, own + 2.0) for other in near
+    )
 
 
 def uncovered_words(
@@ -752,6 +785,8 @@ def uncovered_words(
             continue  # a French question's own words ("je suis") are not a subject
         parts = word.split("-")
         frequency = min(zipf_frequency(part, "en") for part in parts)
+        if _adverb(word) or _slip_of(word):
+            continue  # "honestly", "realistically" frame a question; "ned" is "need" mistyped
         if len(parts) > 1 or low <= frequency < high:
             specific.append(word)
     if any(matched(text_stems(word, limit=1), frozenset(present)) for word in specific):

@@ -424,3 +424,27 @@ async def test_a_change_from_a_field_not_named_says_so_plainly(tracker: TrackerF
     )
     assert reply.startswith("Moving into ML engineering from another field: here is what")
     assert "transition well" in reply
+
+
+async def test_pay_asked_with_something_no_page_covers_says_so_first(
+    tracker: TrackerFactory,
+) -> None:
+    reply, _, dispatcher = await say(tracker, "ask_salary", "do ML engineers get paid overtime?")
+    assert dispatcher.messages[0]["response"] == "utter_topic_gap"
+    assert "don't cover that specifically (overtime)" in reply and "€50,000" in reply
+    plain, _, _ = await say(tracker, "ask_salary", "how much do ML engineers get paid?")
+    assert "don't cover" not in plain
+
+
+@pytest.mark.parametrize(
+    ("intent", "text"),
+    [
+        ("compare_role", "and how is this different from a data scientist, honestly"),
+        ("ask_skills", "waht skils do i ned for mlops"),  # "ned" is "need" mistyped
+    ],
+)
+async def test_framing_words_and_slips_are_not_gaps(
+    tracker: TrackerFactory, intent: str, text: str
+) -> None:
+    reply, _, _ = await say(tracker, intent, text)
+    assert "don't cover" not in reply

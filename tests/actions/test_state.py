@@ -678,3 +678,27 @@ def test_a_move_to_another_place_after_pay_is_that_place() -> None:
     )
     plan = decide(State(topic="salary", country="CA"), reading, INTENT_TOPICS)
     assert (plan.kind, plan.country) == ("salary", "US")
+
+
+def test_which_one_is_more_fun_is_no_request_for_more() -> None:
+    last = {"kind": "topic", "topic": "compare_software_engineer", "shown": ["1.0"]}
+    reading = Reading("ask_more", text="which one is more fun", confidence=0.48)
+    assert decide(
+        State(topic="compare_software_engineer", last=last), reading, INTENT_TOPICS
+    ).kind == ("about")
+    assert decide(State(last=last), Reading("ask_more", text="more"), INTENT_TOPICS).kind == "more"
+
+
+def test_how_long_in_french_after_a_topic_asks_about_that_topic() -> None:
+    reading = Reading(
+        "inform", text="combien de temps ça prend ?", rest="combien de temps ça prend ?"
+    )
+    plan = decide(State(topic="getting_started"), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", None)
+
+
+def test_someone_from_another_field_asking_to_become_one_is_getting_started() -> None:
+    text = "est-ce que je peux devenir ingénieur ML ?"
+    reading = Reading("ask_education", text=text, background="operations")
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_getting_started")
