@@ -80,7 +80,8 @@ async def answer_shorter(dispatcher: CollectingDispatcher, last: dict[str, Any])
         last.get("query") or "",
         last.get("topic"),
         budget=SHORT_BUDGET,
-        max_units=SHORT_UNITS,
+        # "even shorter": an answer already in short comes down to its one best sentence.
+        max_units=1 if last.get("short") else SHORT_UNITS,
     )
     if not composition.units:
         dispatcher.utter_message(response="utter_nothing_to_continue")
@@ -94,6 +95,7 @@ async def answer_shorter(dispatcher: CollectingDispatcher, last: dict[str, Any])
         topic=last.get("topic"),
         query=last.get("query"),
         specialisation=last.get("specialisation"),
+        short=True,
     )
     return [SlotSet(slots.LAST_ANSWER, record)]
 

@@ -746,9 +746,7 @@ def _slip_of(word: str) -> bool:
     near |= {a + c + b for a, b in splits for c in letters}
     near |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     near.discard(word)
-    return any(
-        zipf_frequency(other, "en") >= max(EVERYDAY_TYPO_ZIPF, own + 2.0) for other in near
-    )
+    return any(zipf_frequency(other, "en") >= max(EVERYDAY_TYPO_ZIPF, own + 2.0) for other in near)
 
 
 def uncovered_words(

@@ -39,8 +39,10 @@ async def test_more_continues_and_shorter_condenses(tracker: TrackerFactory) -> 
     shown = set(slots["last_answer"]["shown"])
     assert shown < set(slots_more["last_answer"]["shown"])
     assert not any(line in first for line in more.splitlines()[1:])
-    short, _, _ = await say(tracker, "ask_shorter", "tldr", slots=slots)
+    short, slots_short, _ = await say(tracker, "ask_shorter", "tldr", slots=slots)
     assert short.startswith("In short") and len(short) <= 400
+    shortest, _, _ = await say(tracker, "ask_shorter", "even shorter pls", slots=slots_short)
+    assert shortest.count("•") == 1 and len(shortest) < len(short)
 
 
 async def test_more_runs_out_honestly(tracker: TrackerFactory) -> None:
