@@ -138,6 +138,11 @@ async def carry_out(
             countries=and_list([country_name(code, in_sentence=True) for code in covered]),
             employers=and_list(employers_named(reading.text)),
         )
+        if plan.kind == "pay_by_employer" and (reading.country or reading.city or reading.level):
+            # "what can an expert get in paris, like at a big tech company": the figures the
+            # sources do give for that place and level follow.
+            question = SalaryQuestion(reading.country, reading.level, reading.city)
+            return await answer_salary(dispatcher, question)
         return []
     if plan.kind == "out_of_scope":
         dispatcher.utter_message(response="utter_out_of_scope")

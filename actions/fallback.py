@@ -63,8 +63,11 @@ def gap_words(message: str) -> list[str]:
 
 
 def _is_word(word: str) -> bool:
+    """A real word: in wordfreq's lists, or a word of the field ("leetcode", "kaggle")."""
     from wordfreq import zipf_frequency
 
+    if about_career(word):
+        return True
     parts = word.split("-")
     return all(max(zipf_frequency(p, "en"), zipf_frequency(p, "fr")) >= 3.0 for p in parts)
 

@@ -411,13 +411,16 @@ def with_synonyms(message: str) -> str:
 def matched(wanted: Iterable[str], found: frozenset[str]) -> set[str]:
     """The wanted stems found, a short stem matching longer ones ("prep" -> "prepa").
 
-    A stem also counts as found through a synonym ("switch careers" -> "career changers").
+    A plural counts as its singular ("teams" -> "team"). A stem also counts as found through
+    a synonym ("switch careers" -> "career changers").
     """
     alternatives = synonyms()
     hits = set()
     for stem in wanted:
         if stem in found or (len(stem) == 4 and any(f.startswith(stem) for f in found)):
             hits.add(stem)
+        elif len(stem) == 5 and stem.endswith("s") and stem[:4] in found:
+            hits.add(stem)  # "teams" asked, "team" written
         elif alternatives.get(stem, frozenset()) & found:
             hits.add(stem)
     return hits
@@ -428,20 +431,35 @@ def question_words(message: str) -> set[str]:
     return set(text_stems(message, limit=32)) - _stems(GENERIC_WORDS)
 
 
-def score(unit: Unit, topic: str | None, wanted: set[str], message: str) -> float:
+ANOTHER_TOPIC_WEIGHT = 3.0
+ANOTHER_TOPIC_PENALTY = 0.75
+
+
+def score(
+    unit: Unit, topic: str | None, wanted: set[str], message: str, *, family: str | None = None
+) -> float:
     """How well ``unit`` answers a question on ``topic`` worded as ``message``.
 
     Three parts: the passage's topic weight (a heading match or keywords), the sentence's own
     keywords for the topic (a sentence under a "Skills" heading that names no skill is weaker),
     and the share of the person's distinctive words it contains. A direct answer (a duration
-    for "how long", a number for "how much") is preferred.
+    for "how long", a number for "how much") is preferred. ``family`` is the text of the list
+    a list item belongs to.
     """
     value = min(unit.topic_weight, 4.0) / 4.0  # negative for a list's introduction
     text = _scoring_text(unit)
     if topic:
-        own = _topic_weights(text).get(topic, 0.0)
+        weights = _topic_weights(text)
+        own = weights.get(topic, 0.0)
         value += min(own, 2.0) / 2.0
-        in_section = bool(unit.heading) and topic in _heading_topics(unit.heading or "")
+        section_topics = _heading_topics(unit.heading) if unit.heading else frozenset()
+        in_section = topic in section_topics
+        shared_with = [t for t in section_topics if t != topic]
+        kin = _topic_weights(family) if family and unit.kind == "list_item" else weights
+        if not kin.get(topic) and any(kin.get(t, 0.0) >= ANOTHER_TOPIC_WEIGHT for t in shared_with):
+            # Under a heading two topics share ("Where does an ML engineer work?"), a sentence
+            # whose own words are all the other topic's (a list of sectors) answers that one.
+            value -= ANOTHER_TOPIC_PENALTY
         if in_section:
             value += 0.5  # the page's own section on the topic
         elif not own and topic.startswith(COMPARISON_PREFIX):
@@ -507,7 +525,13 @@ def rank(units: Sequence[Unit], topic: str | None, message: str) -> list[Unit]:
 
 def _scored(units: Sequence[Unit], topic: str | None, message: str) -> list[tuple[float, Unit]]:
     wanted = topic_question_words(message, topic)
-    scored = [(score(unit, topic, wanted, message), unit) for unit in units]
+    # A list item is read with its list when asking which topic it is about: "Retail and
+    # recommendation teams" alone names no sector twice, its list of employers does.
+    family = {member: unit.text for unit in units if unit.kind == "list" for member in unit.members}
+    scored = [
+        (score(unit, topic, wanted, message, family=family.get(unit.passage_id)), unit)
+        for unit in units
+    ]
     scored.sort(key=lambda pair: (-pair[0], pair[1].passage_id, pair[1].index))
     return scored
 
@@ -711,7 +735,7 @@ def document_frequencies(message: str, texts: Sequence[str]) -> dict[str, int]:
     return counts
 
 
-SPECIFIC_ZIPF = (2.5, 4.8)
+SPECIFIC_ZIPF = (2.5, 4.0)
 """A word this frequent in English (wordfreq's Zipf scale) is specific enough to name a gap:
 "overtime" (3.6), "relocation" (3.4), "freelance" (3.5) are; "kinds", "hiring" or "normal" are
 everyday words a topic answer covers in its own words, and a typo ("enginers", 0) is not a word

@@ -450,3 +450,16 @@ async def test_framing_words_and_slips_are_not_gaps(
 ) -> None:
     reply, _, _ = await say(tracker, intent, text)
     assert "don't cover" not in reply
+
+
+async def test_pay_at_an_employer_in_a_named_place_gives_that_place_after_the_gap(
+    tracker: TrackerFactory,
+) -> None:
+    reply, _, _ = await say(
+        tracker,
+        "ask_salary",
+        "what can an expert ml engineer get in paris, like at a big tech company",
+        [{"entity": "country", "value": "paris"}, {"entity": "level", "value": "senior"}],
+    )
+    assert "don't cover pay at individual employers (Big Tech)" in reply
+    assert "€150,000" in reply  # France's senior figures follow

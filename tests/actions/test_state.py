@@ -702,3 +702,15 @@ def test_someone_from_another_field_asking_to_become_one_is_getting_started() ->
     reading = Reading("ask_education", text=text, background="operations")
     plan = decide(State(), reading, INTENT_TOPICS)
     assert (plan.kind, plan.intent) == ("topic", "ask_getting_started")
+
+
+def test_what_i_should_be_making_with_a_place_is_pay() -> None:
+    reading = Reading(
+        "ask_getting_started",
+        text="3 years into my ml career, what should i be making in the states",
+        country="US",
+        level="mid",
+        confidence=0.5,
+    )
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.country, plan.level) == ("salary", "US", "mid")

@@ -229,3 +229,16 @@ def test_a_paragraph_of_names_keeps_its_heading() -> None:
     names = "Lead Machine Learning Engineer, Head of Data Science, AI Architect, or AI CTO."
     units = units_of([hit(1, names, heading="Possible career paths")])
     assert [u.text for u in units] == [f"Possible career paths: {names}"]
+
+
+def test_under_a_shared_heading_a_list_of_another_topic_gives_way() -> None:
+    heading = "Where Does A Machine Learning Engineer Work?"  # workplace and industries
+    sectors = "Product teams in fintech and health tech firms; retail; enterprise software."
+    hits = [
+        hit(1, sectors, heading=heading),
+        hit(2, "Most are part of a team with data scientists and engineers.", heading=heading),
+    ]
+    chosen = compose(hits, "do they work in teams or alone?", "workplace", budget=120)
+    assert chosen.units[0].passage_id == 2  # "teams" asked, "team" written
+    sectors_first = compose(hits, "which sectors hire them?", "industries", budget=120)
+    assert sectors_first.units[0].passage_id == 1
