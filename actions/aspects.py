@@ -42,9 +42,7 @@ ASKS_DURATION = re.compile(
 )
 
 # ... and what someone from another field who asks whether they can become one says.
-WANTS_TO_BECOME = re.compile(
-    r"\b(become|becoming|get into|break into|devenir|(je )?(peux|pourrais)[- ]je)\b", re.I
-)
+WANTS_TO_BECOME = re.compile(r"\b(become|becoming|get into|break into|devenir)\b", re.I)
 
 # "which specialisation has the best future?", "which skill is most in demand": a ranking.
 ASKS_WHICH_IS_BEST = re.compile(

@@ -253,23 +253,27 @@ async def test_a_way_of_asking_is_not_a_gap(
     assert "don't cover" not in reply
 
 
-async def test_a_gap_names_only_words_no_page_uses(tracker: TrackerFactory) -> None:
-    reply, _, dispatcher = await say(
-        tracker, "ask_advice", "would a company in london help with a visa for the job"
-    )
-    assert dispatcher.messages[0]["response"] == "utter_sources_silent"
-    subject = reply[reply.index("(") + 1 : reply.index(")")]
-    assert subject == "visa"  # "company" and "help" are on some page; London is a place
-
-
-async def test_a_question_in_words_the_pages_use_but_do_not_answer(
-    tracker: TrackerFactory,
+@pytest.mark.parametrize(
+    ("text", "response", "subject"),
+    [
+        # "company" and "help" are on some page; London is a place, not a subject.
+        ("would a company in london help with a visa for the job", "utter_sources_silent", "visa"),
+        # Every word is on some page ("live", "cost"): none to name, but still no answer.
+        (
+            "is that enough to live on in london? what's the cost of living",
+            "utter_no_passages",
+            None,
+        ),
+    ],
+)
+async def test_a_gap_names_only_words_no_page_uses(
+    tracker: TrackerFactory, text: str, response: str, subject: str | None
 ) -> None:
-    reply, _, dispatcher = await say(
-        tracker, "ask_advice", "is that enough to live on in london? what's the cost of living"
-    )
-    assert dispatcher.messages[0]["response"] == "utter_no_passages"
-    assert "don't cover that" in reply and "(" not in reply
+    reply, _, dispatcher = await say(tracker, "ask_advice", text)
+    assert dispatcher.messages[0]["response"] == response
+    assert "don't cover that" in reply
+    named = reply[reply.index("(") + 1 : reply.index(")")] if "(" in reply else None
+    assert named == subject
 
 
 @pytest.mark.parametrize(
