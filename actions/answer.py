@@ -234,12 +234,19 @@ class ActionAnswer(Action):
             # The reply so far, generously: its facts plus each message's frame.
             room = REPLY_CAP - quoted - FRAME_CHARS * (len(dispatcher.messages) + 1)
             if planned and room < _room_needed(plan):
-                # The reply would run past what a chat reply can hold: ask for it on its own.
-                dispatcher.utter_message(response="utter_question_left", question=reading.text)
-                break
-            budget = min(budget, room)
+                # Perhaps too long for what is left: answered aside, kept only if it fits
+                # (the UK's one line of figures does; France's overview would not).
+                aside = CollectingDispatcher()
+                answered = await carry_out(aside, state, reading, max(MIN_SHARE, room))
+                extra_frames = FRAME_CHARS * max(len(aside.messages) - 1, 0)
+                if _quoted_chars(aside) + extra_frames > room:
+                    # The reply would run past what a chat reply can hold: ask it on its own.
+                    dispatcher.utter_message(response="utter_question_left", question=reading.text)
+                    break
+                dispatcher.messages.extend(aside.messages)
+            else:
+                answered = await carry_out(dispatcher, state, reading, min(budget, room))
             planned.append(plan)
-            answered = await carry_out(dispatcher, state, reading, budget)
             events.extend(answered)
             state = state_after(state, answered)
         if not events:

@@ -16,7 +16,7 @@ PAY_COMPARISON = re.compile(
     r"\bwho (earns|makes|gets paid|is paid|gets more)\b"
     r"|\b(earns?|makes?|paid|pays?) (more|better|less) than\b|\b(better|higher|worse)[- ]paid\b"
     # "and which pays more?" (but "which of those pays best?" ranks the last answer's list)
-    r"|\bwhich( role| job)? (earns|makes|pays|is paid|gets paid) (more|better)\b"
+    r"|\bwhich( one| role| job| of the two)? (earns|makes|pays|is paid|gets paid) (more|better)\b"
     r"|\bqui gagne (le )?plus\b",
     re.I,
 )

@@ -30,6 +30,8 @@ _CLAUSE_BOUNDARY = re.compile(
     # After a comma only a wh-question starts anew: ", is that a separate job?" is about the
     # same thing as the clause before it.
     r"|\s*,\s*(?=(?:what|how|which|where|when|why)\b)"
+    # "…, what about the uk, and in the us?": after a comma, "and in/for" asks again.
+    r"|\s*,\s*and\s+(?=(?:in|for)\s)"
     r"|\s+and\s+also\s+",
     re.I,
 )

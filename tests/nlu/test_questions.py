@@ -26,6 +26,10 @@ from nlu_components.questions import needs_splitting, split_message
             "what do they do, and how much do they make, and is it remote?",
             ["what do they do", "how much do they make", "is it remote?"],
         ),
+        (
+            "what do ml engineers earn in france, what about the uk, and in the us?",
+            ["what do ml engineers earn in france", "what about the uk", "in the us?"],
+        ),
     ],
 )
 def test_several_questions(text: str, questions: list[str]) -> None:
