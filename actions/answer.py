@@ -23,6 +23,7 @@ from actions.aspects import PAY_ASPECTS, aspect_of
 from actions.fallback import answer_search
 from actions.formatting import and_list
 from actions.more import answer_more, answer_shorter
+from actions.replies import reply_length
 from actions.salary import SalaryQuestion, answer_salary
 from actions.scope import employers_named
 from actions.sources import list_sources
@@ -234,12 +235,12 @@ class ActionAnswer(Action):
             # The reply so far, generously: its facts plus each message's frame.
             room = REPLY_CAP - quoted - FRAME_CHARS * (len(dispatcher.messages) + 1)
             if planned and room < _room_needed(plan):
-                # Perhaps too long for what is left: answered aside, kept only if it fits
-                # (the UK's one line of figures does; France's overview would not).
+                # Perhaps too long for what is left: answered aside, kept only if the whole
+                # reply, as it will read, still fits (the UK's one line of figures may).
                 aside = CollectingDispatcher()
-                answered = await carry_out(aside, state, reading, max(MIN_SHARE, room))
-                extra_frames = FRAME_CHARS * max(len(aside.messages) - 1, 0)
-                if _quoted_chars(aside) + extra_frames > room:
+                answered = await carry_out(aside, state, reading, MIN_SHARE)
+                together = reply_length([*dispatcher.messages, *aside.messages])
+                if together > REPLY_CAP:
                     # The reply would run past what a chat reply can hold: ask it on its own.
                     dispatcher.utter_message(response="utter_question_left", question=reading.text)
                     break

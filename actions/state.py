@@ -311,10 +311,11 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("salary")  # "which countries do you have figures for?": the overview
     if (
         intent == "ask_salary_factors"
-        and (reading.country or reading.city or reading.level)
+        and (reading.country or reading.city or reading.level or ASKS_AMOUNT.search(reading.text))
         and not ASKS_WHAT_MOVES_PAY.search(reading.text)
     ):
-        # "ml engineer salaries in france please": figures, not what drives them.
+        # "ml engineer salaries in france please", "what salary range should we advertise?":
+        # figures, not what drives them.
         return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)
     if _pay_word_wins(intent, reading):
         # "what does an mle earn here" read as a question about the role: the pay word wins.

@@ -9,9 +9,9 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
 
-from nlu_components.farewell import farewell_intent
 from nlu_components.follow_up import DEFAULTS, follow_up_reading
 from nlu_components.relabel import RelabellingComponent, relabel
+from nlu_components.small_talk_words import settled_intent
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 class SmallTalkEntityGuard(RelabellingComponent):
     """Turns a low-confidence small-talk prediction with a career entity into ``inform``.
 
-    Also settles thanks against goodbye by their words (``nlu_components.farewell``).
+    Also settles thanks against goodbye by their words (``nlu_components.small_talk_words``).
     """
 
     @staticmethod
@@ -32,7 +32,7 @@ class SmallTalkEntityGuard(RelabellingComponent):
         """Relabel the follow-ups read as small talk, in place."""
         for message in messages:
             intent_name = (message.get(INTENT) or {}).get("name")
-            settled = farewell_intent(str(message.get("text") or ""), intent_name)
+            settled = settled_intent(str(message.get("text") or ""), intent_name)
             if settled is not None and settled != intent_name:
                 relabel(message, settled)
                 continue

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import glob
 from typing import Any
 
 import pytest
+import yaml
 
-from nlu_components.farewell import farewell_intent
 from nlu_components.follow_up import DEFAULTS, follow_up_reading
+from nlu_components.small_talk_words import settled_intent
 
 
 def _message(
@@ -87,9 +89,25 @@ def test_a_confident_goodbye_without_a_goodbye_word_is_a_place() -> None:
         ("thanks!", "thank", "thank"),
         ("bye", "goodbye", "goodbye"),
         ("what about later in my career", "ask_career_path", None),  # not small talk at all
+        ("sounds boring ngl", "greet", "nlu_fallback"),  # a greeting needs a word that greets
+        ("hey there", "greet", None),
+        ("/greet", "greet", None),  # the widget's first message
     ],
 )
-def test_thanks_and_goodbye_are_settled_by_their_words(
+def test_small_talk_is_settled_by_its_words(
     text: str, classified: str, expected: str | None
 ) -> None:
-    assert farewell_intent(text, classified) == expected
+    assert settled_intent(text, classified) == expected
+
+
+def test_every_greeting_the_model_learns_has_a_word_that_greets() -> None:
+    greetings = [
+        line.strip()[2:]
+        for path in glob.glob("data/**/*.yml", recursive=True)
+        for item in (yaml.safe_load(open(path, encoding="utf-8")) or {}).get("nlu") or []
+        if item.get("intent") == "greet"
+        for line in item["examples"].splitlines()
+        if line.strip()
+    ]
+    assert greetings
+    assert [g for g in greetings if settled_intent(g, "greet") is not None] == []

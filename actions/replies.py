@@ -1,0 +1,45 @@
+"""How long a reply will read: dispatched messages rendered with their domain responses.
+
+The answer to a message with several questions must stay within one chat reply. Rasa renders
+the responses after the action returns; the action measures them the same way beforehand.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DOMAIN_FILE = Path(__file__).resolve().parent.parent / "domain.yml"
+
+
+@functools.lru_cache(maxsize=1)
+def _templates() -> dict[str, str]:
+    """The first text variant of every response in the domain."""
+    domain = yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8")) or {}
+    return {
+        name: str(variants[0].get("text") or "")
+        for name, variants in (domain.get("responses") or {}).items()
+        if variants
+    }
+
+
+def rendered_text(message: dict[str, Any]) -> str:
+    """The text a dispatched message shows: its response filled with its variables."""
+    name = message.get("response")
+    if not name:
+        return str(message.get("text") or "")
+    template = _templates().get(str(name), "")
+    try:
+        return template.format(**message)
+    except (KeyError, IndexError, ValueError):
+        return template  # a variable the template lacks: its frame is still the measure
+
+
+def reply_length(messages: Iterable[dict[str, Any]]) -> int:
+    """Characters of the reply these messages make, one line break between messages."""
+    texts = [rendered_text(message) for message in messages]
+    return sum(len(text) for text in texts) + max(len(texts) - 1, 0)

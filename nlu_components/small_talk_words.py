@@ -1,0 +1,43 @@
+"""Small talk settled by its words when the classifier reads a short message as small talk.
+
+"merci, au revoir" and "thanks, bye" end the conversation; "cool thx" thanks without leaving.
+The classifier learns both intents from short messages that share words, and a message with
+both reads as whichever it saw more: the farewell word decides. A greeting needs a word that
+greets: "sounds boring ngl" in the middle of a conversation is no "hello".
+"""
+
+from __future__ import annotations
+
+import re
+
+FAREWELL = re.compile(
+    r"\b(bye|byee+|goodbye|good bye|au revoir|see (you|ya)|cya|ciao|take care|à plus|a plus"
+    r"|bonne (journée|soirée)|that'?s all|gotta go|i'?m off|adios|later)\b",
+    re.I,
+)
+THANKS = re.compile(r"\b(thanks?|thank you|thx|thnx|ty|merci|cheers|ta)\b", re.I)
+GREETING = re.compile(
+    r"\b(hi+|hel+o+|hey+|heya|hiya|yo|sup|what'?s up|howdy|greetings|oi|gm|good day"
+    r"|(good )?(morning|afternoon|evening)|bonjour|bonsoir|salut|coucou|hola|hallo)\b",
+    re.I,
+)
+WAVERING = frozenset({"thank", "goodbye"})
+
+
+def settled_intent(text: str, intent: str | None) -> str | None:
+    """The small-talk intent the words settle a reading on, if they change it, else None.
+
+    ``goodbye`` or ``thank`` for a reading that wavers between the two; ``nlu_fallback`` for
+    a greeting without a word that greets.
+    """
+    if text.startswith("/"):
+        return None  # a button's payload or a command says what it means
+    if intent == "greet" and text and not GREETING.search(text):
+        return "nlu_fallback"
+    if intent not in WAVERING:
+        return None
+    if FAREWELL.search(text):
+        return "goodbye"
+    if THANKS.search(text):
+        return "thank"
+    return None
