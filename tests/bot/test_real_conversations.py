@@ -75,6 +75,12 @@ CLASSES: dict[str, list[Turn]] = {
             MAX_REPLY,
         ),
         (
+            "what do ml engineers earn in france, what about the uk, and in the us?",
+            ["€50,000", "£60,500", "$80,000"],
+            ["on its own"],
+            MAX_REPLY,
+        ),
+        (
             "three things: what is an ml engineer, what's the salary in france, and what do "
             "they do all day?",
             ["€50,000"],
