@@ -221,6 +221,9 @@ ASKS_AMOUNT = re.compile(
     re.I,
 )
 
+# ... and only for the figures themselves ("what salary range should we advertise?").
+ASKS_FIGURES = re.compile(r"\b(range|ranges|figures?|numbers|how much|ballpark|bracket)\b", re.I)
+
 ASKS_WHY_PAY_VARIES = re.compile(
     r"\bwhy\b.*\b(range|ranges|gap|difference|spread|vary|varies|different)\b"
     r"|\bwhat (pushes|drives|affects|decides|determines|moves)\b",

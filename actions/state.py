@@ -29,6 +29,7 @@ from actions import slots
 from actions.aspects import (
     ASKS_AMOUNT,
     ASKS_DURATION,
+    ASKS_FIGURES,
     ASKS_PLACES_COVERED,
     ASKS_WHAT_DRIVES_PAY,
     ASKS_WHAT_MOVES_PAY,
@@ -311,7 +312,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("salary")  # "which countries do you have figures for?": the overview
     if (
         intent == "ask_salary_factors"
-        and (reading.country or reading.city or reading.level or ASKS_AMOUNT.search(reading.text))
+        and (reading.country or reading.city or reading.level or ASKS_FIGURES.search(reading.text))
         and not ASKS_WHAT_MOVES_PAY.search(reading.text)
     ):
         # "ml engineer salaries in france please", "what salary range should we advertise?":

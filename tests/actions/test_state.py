@@ -714,3 +714,16 @@ def test_what_i_should_be_making_with_a_place_is_pay() -> None:
     )
     plan = decide(State(), reading, INTENT_TOPICS)
     assert (plan.kind, plan.country, plan.level) == ("salary", "US", "mid")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("what salary range should we advertise?", "salary"),
+        ("which sectors pay better if i want to switch later", "topic"),
+        ("what kind of companies pay the most over there", "topic"),
+    ],
+)
+def test_what_drives_pay_or_the_figures(text: str, kind: str) -> None:
+    reading = Reading("ask_salary_factors", text=text, confidence=0.6)
+    assert decide(State(), reading, INTENT_TOPICS).kind == kind
