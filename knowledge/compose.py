@@ -433,6 +433,7 @@ def question_words(message: str) -> set[str]:
 
 ANOTHER_TOPIC_WEIGHT = 3.0
 ANOTHER_TOPIC_PENALTY = 0.75
+ABOUT_PAY_PENALTY = 1.0
 
 
 def score(
@@ -455,7 +456,11 @@ def score(
         section_topics = _heading_topics(unit.heading) if unit.heading else frozenset()
         in_section = topic in section_topics
         shared_with = [t for t in section_topics if t != topic]
-        kin = _topic_weights(family) if family and unit.kind == "list_item" else weights
+        # A list item's topic is its list's: the whole list when it is here, else its lead.
+        if family and unit.kind == "list_item":
+            kin = _topic_weights(family)
+        else:
+            kin = _topic_weights(f"{unit.lead} {text}") if unit.lead else weights
         if not kin.get(topic) and any(kin.get(t, 0.0) >= ANOTHER_TOPIC_WEIGHT for t in shared_with):
             # Under a heading two topics share ("Where does an ML engineer work?"), a sentence
             # whose own words are all the other topic's (a list of sectors) answers that one.
@@ -464,8 +469,14 @@ def score(
             value += 0.5  # the page's own section on the topic
         elif not own and topic.startswith(COMPARISON_PREFIX):
             value -= 2.0  # outside a comparison's section, a sentence must name the other role
+        money = max((kin.get(t, 0.0) for t in topics.MONEY_TOPICS), default=0.0)
+        about_pay = money > kin.get(topic, 0.0)
         if topic not in topics.MONEY_TOPICS and topics.MONEY.search(text):
             value -= 1.0  # a pay figure answers a pay question, not this one
+        elif topic not in topics.MONEY_TOPICS and about_pay:
+            # A sentence more about pay than the topic ("To maximize earnings: negotiate …
+            # remote work") answers a pay question too.
+            value -= ABOUT_PAY_PENALTY
     if wanted:
         in_text = matched(wanted, text_stems(text))
         value += 2.0 * len(in_text) / len(wanted)

@@ -242,3 +242,16 @@ def test_under_a_shared_heading_a_list_of_another_topic_gives_way() -> None:
     assert chosen.units[0].passage_id == 2  # "teams" asked, "team" written
     sectors_first = compose(hits, "which sectors hire them?", "industries", budget=120)
     assert sectors_first.units[0].passage_id == 1
+
+
+def test_a_sentence_more_about_pay_than_the_topic_gives_way() -> None:
+    hits = [
+        hit(
+            1,
+            "To maximize earnings: negotiate a package with bonuses and remote work.",
+            heading=None,
+        ),
+        hit(2, "Some of them can work remotely most of the week.", SOURCE_B, heading=None),
+    ]
+    chosen = compose(hits, "can they work remotely?", "workplace", budget=60)
+    assert [u.passage_id for u in chosen.units] == [2]
