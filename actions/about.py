@@ -39,6 +39,12 @@ PAY_QUESTION = re.compile(r"\b(pay|pays|paid|salary|salaries|earn|earns|money)\b
 DEMAND_QUESTION = re.compile(r"\b(demand|hiring|sought|wanted|jobs)\b", re.I)
 SINGLES_OUT_PAY = re.compile(r"\b(pay the most|best[- ]paid|highest[- ]paid)\b", re.I)
 SINGLES_OUT_DEMAND = re.compile(r"\b(most in[- ]demand|in high demand)\b", re.I)
+COMMON_QUESTION = re.compile(r"\b(common|usual|typical|popular|frequent|most people)\b", re.I)
+SINGLES_OUT_COMMON = re.compile(
+    r"\b(most (hold|have|use|work|start|begin|come)|most commonly|commonly|usually|typically"
+    r"|the most common)\b",
+    re.I,
+)
 SINGLES_OUT = re.compile(
     r"\b(priority|most important|above all|essential|the most valuable)\b", re.I
 )
@@ -53,6 +59,8 @@ def _singling_cue(text: str) -> re.Pattern[str]:
         return SINGLES_OUT_PAY
     if DEMAND_QUESTION.search(text):
         return SINGLES_OUT_DEMAND
+    if COMMON_QUESTION.search(text):
+        return SINGLES_OUT_COMMON  # "which of those is the most common?": "Most hold a …"
     return SINGLES_OUT
 
 

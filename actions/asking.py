@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from actions.scope import about_career
 from actions.store import run_query
 from knowledge import query
 from knowledge.compose import text_stems, uncovered_words
@@ -62,7 +63,9 @@ async def unspoken_of(
     says "determine") is not a gap: saying the sources don't cover it would be false; nor is a
     word the training examples of ``intent`` use to ask about the topic.
     """
-    missing = uncovered_words(text, hits, topic, ways_of_asking=asking_words(intent))
+    missing = uncovered_words(
+        text, hits, topic, ways_of_asking=asking_words(intent), field_word=about_career
+    )
     if not missing:
         return []
     spoken_of = await run_query(query.mentioned, missing)

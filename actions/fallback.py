@@ -72,6 +72,13 @@ def _is_word(word: str) -> bool:
     return all(max(zipf_frequency(p, "en"), zipf_frequency(p, "fr")) >= 3.0 for p in parts)
 
 
+# Words that judge rather than name ("is kaggle useful?"): sharing one does not make a
+# sentence near ("Useful features can make a model…").
+JUDGEMENT_WORDS = frozenset(
+    {"useful", "worth", "worthwhile", "helpful", "important", "necessary", "needed", "relevant"}
+    | {"valuable", "essential", "hard", "easy", "difficult", "good", "better", "best", "bad"}
+)
+
 NEAREST_COVERAGE = 0.14
 """A sentence covering this much of the question (rare words weighing more) is offered as the
 nearest thing the sources say, after saying plainly what they don't cover."""
@@ -91,20 +98,30 @@ def _nearest(
     """
     from wordfreq import zipf_frequency
 
-    partial = [h for h in hits if covers(h.text) >= NEAREST_COVERAGE]
-    if not partial:
-        return None
-    composition = compose(partial, text, None, budget=300, max_units=1, exclude=avoid)
-    if not composition.units:
-        return None
-    unit = composition.units[0]
-    in_both = question_words(text) & text_stems(unit.text, 400)
-    shared = [
-        w
-        for w in content_words(text)
-        if w[:5] in in_both and zipf_frequency(w, "en") < 5.0 and country_code(w) is None
-    ]
-    return unit if shared and covers(unit.text) >= NEAREST_COVERAGE else None
+    # The nearest covers most of the question, rare words weighing more: "Interviews often
+    # test how you reason" for "how do i prepare for the technical interview", not a
+    # sentence that only says "prepare"; the first that shares a telling word wins.
+    partial = sorted(
+        (h for h in hits if covers(h.text) >= NEAREST_COVERAGE),
+        key=lambda h: -covers(h.text),
+    )
+    for hit in partial:
+        composition = compose([hit], text, None, budget=300, max_units=1, exclude=avoid)
+        if not composition.units:
+            continue
+        unit = composition.units[0]
+        in_both = question_words(text) & text_stems(unit.text, 400)
+        shared = [
+            w
+            for w in content_words(text)
+            if w[:5] in in_both
+            and zipf_frequency(w, "en") < 5.0
+            and country_code(w) is None
+            and w not in JUDGEMENT_WORDS
+        ]
+        if shared and covers(unit.text) >= NEAREST_COVERAGE:
+            return unit
+    return None
 
 
 EVERYDAY_ZIPF = 5.5

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -790,12 +790,14 @@ def uncovered_words(
     topic: str | None,
     *,
     ways_of_asking: frozenset[str] = frozenset(),
+    field_word: Callable[[str], bool] = lambda word: False,
 ) -> list[str]:
     """Specific words of the message that no candidate passage contains, in message order.
 
     "can I do this part-time?" answered from the passages on a typical day: none mentions
     part-time work, so the answer must say so before giving what the sources do say. Stems in
-    ``ways_of_asking`` are how people ask about the topic ("must-have skills"), never a gap.
+    ``ways_of_asking`` are how people ask about the topic ("must-have skills"), never a gap; a
+    word ``field_word`` accepts ("kaggle") is specific however rare.
     """
     from wordfreq import zipf_frequency
 
@@ -820,7 +822,7 @@ def uncovered_words(
         frequency = min(zipf_frequency(part, "en") for part in parts)
         if _adverb(word) or _slip_of(word):
             continue  # "honestly", "realistically" frame a question; "ned" is "need" mistyped
-        if len(parts) > 1 or low <= frequency < high:
+        if len(parts) > 1 or low <= frequency < high or (frequency < low and field_word(word)):
             specific.append(word)
     if any(matched(text_stems(word, limit=1), frozenset(present)) for word in specific):
         return []  # the sources speak of part of it: the answer itself is the honest reply

@@ -467,3 +467,35 @@ async def test_pay_at_an_employer_in_a_named_place_gives_that_place_after_the_ga
     )
     assert "don't cover pay at individual employers (Big Tech)" in reply
     assert "€150,000" in reply  # France's senior figures follow
+
+
+async def test_which_is_most_common_gives_what_the_sources_say_most_do(
+    tracker: TrackerFactory,
+) -> None:
+    _, slots, _ = await say(tracker, "ask_education", "what degrees do ml engineers have")
+    reply, _, _ = await say(
+        tracker, "ask_about_answer", "which of those is the most common", slots=slots
+    )
+    assert "single out" in reply and "Most hold a bachelor" in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "nearest"),
+    [
+        # The sentence covering most of the question, rare words weighing more.
+        ("how do i prepare for the technical interview", "Interviews often test how you reason"),
+        ("how do i show impact on my cv", "Highlight your impact"),
+    ],
+)
+async def test_the_nearest_sentence_shares_a_telling_word(
+    tracker: TrackerFactory, text: str, nearest: str
+) -> None:
+    reply, _, dispatcher = await say(tracker, "ask_advice", text)
+    assert dispatcher.messages[0]["response"] == "utter_sources_partial"
+    assert nearest in reply
+
+
+async def test_a_judgement_word_alone_makes_no_sentence_near(tracker: TrackerFactory) -> None:
+    reply, _, _ = await say(tracker, "ask_advice", "is kaggle useful")
+    assert "don't cover that" in reply and "kaggle" in reply
+    assert "Useful features" not in reply
