@@ -40,6 +40,7 @@ def _entities(nlp: Language, text: str) -> set[tuple[str, str]]:
         ("vs a data scientist", ("role", "data_scientist")),
         ("and vs a data engineer?", ("role", "data_engineer")),
         ("je suis comptable depuis 8 ans", ("background", "finance")),
+        ("il faut quels outils ?", ("skill_area", "tools")),
         ("i work in logistics", ("background", "operations")),
         ("combien en début de carrière ?", ("level", "junior")),
         ("and in bangalore", ("country", "IN")),  # an old name the gazetteer lacks
