@@ -26,6 +26,7 @@ from gazetteer.countries import country_code
 from knowledge import query
 from knowledge.compose import (
     DEFAULT_BUDGET,
+    EVERYDAY_ZIPF,
     Composition,
     Unit,
     compose,
@@ -122,10 +123,6 @@ def _nearest(
         if shared and covers(unit.text) >= NEAREST_COVERAGE:
             return unit
     return None
-
-
-EVERYDAY_ZIPF = 5.5
-"""Words this frequent in English ("going", "year", "like") say nothing about a subject."""
 
 
 def _telling(words: list[str]) -> list[str]:

@@ -763,9 +763,6 @@ def _adverb(word: str) -> bool:
     return any(len(base) >= 4 and zipf_frequency(base, "en") >= 3.5 for base in bases)
 
 
-EVERYDAY_TYPO_ZIPF = 5.5
-
-
 @functools.lru_cache(maxsize=4096)
 def _slip_of(word: str) -> bool:
     """True when ``word`` is one letter away from a much commoner word ("ned" for "need")."""
@@ -781,7 +778,7 @@ def _slip_of(word: str) -> bool:
     near |= {a + c + b for a, b in splits for c in letters}
     near |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     near.discard(word)
-    return any(zipf_frequency(other, "en") >= max(EVERYDAY_TYPO_ZIPF, own + 2.0) for other in near)
+    return any(zipf_frequency(other, "en") >= max(EVERYDAY_ZIPF, own + 2.0) for other in near)
 
 
 def uncovered_words(
