@@ -192,3 +192,11 @@ def test_search_accepts_any_text(session: Session, text: str) -> None:
     hits = query.search(session, text)
     assert isinstance(hits, list)
     assert query.stats(session)["passages"] > 150
+
+
+def test_which_words_some_page_uses(session: Session) -> None:
+    words = ["determines", "part-time", "relocation", "hadoop", "machine-learning", "kaggle"]
+    # "determines" as "determine", a hyphenated word as the phrase it spells; none of the pages
+    # speaks of part-time work, relocation or Kaggle.
+    assert query.mentioned(session, words) == {"determines", "hadoop", "machine-learning"}
+    assert query.mentioned(session, ['"; drop table passage; --', "", "ml"]) == {"ml"}
