@@ -39,8 +39,8 @@ from actions.topics import (
 from gazetteer.countries import country_name
 from knowledge import query
 from knowledge.compose import DEFAULT_BUDGET
+from nlu_components.questions import SEVERAL_INTENT
 
-SEVERAL_INTENT = "ask_several"
 # Questions of a long message that need no answer of their own ("hi", "thanks").
 SMALL_TALK = frozenset({"greet", "thank", "goodbye", "bot_challenge", "ask_capabilities"})
 # Characters of quoted text shared by the answers to one message's questions.

@@ -22,8 +22,7 @@ from rasa.core.channels.channel import UserMessage
 from sanic.exceptions import SanicException
 
 from channels.guard import TROUBLE, check_message
-from nlu_components.questions import split_message
-from nlu_components.several_questions import SEVERAL_INTENT
+from nlu_components.questions import SEVERAL_INTENT, split_message
 
 logger = logging.getLogger(__name__)
 

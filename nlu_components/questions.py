@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 
 MAX_QUESTIONS = 3
+# The intent a message that asks several questions is given (the answer action splits it).
+SEVERAL_INTENT = "ask_several"
 QUESTION_WORDS = (
     r"what|what's|whats|how|which|where|when|why|who|do|does|did|is|are|can|could|should|"
     r"would|will|any|tell me|explain|quel|quelle|quels|quelles|comment|combien|est-ce|faut-il|"

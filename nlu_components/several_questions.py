@@ -15,10 +15,8 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from nlu_components.questions import needs_splitting
+from nlu_components.questions import SEVERAL_INTENT, needs_splitting
 from nlu_components.relabel import RelabellingComponent, relabel
-
-SEVERAL_INTENT = "ask_several"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
