@@ -44,6 +44,12 @@ ASKS_DURATION = re.compile(
 # ... and what someone from another field who asks whether they can become one says.
 WANTS_TO_BECOME = re.compile(r"\b(become|becoming|get into|break into|devenir)\b", re.I)
 
+# "is it too late at 45?", "am i too old for this": age, which no page speaks of.
+ASKS_ABOUT_AGE = re.compile(
+    r"\btoo (late|old)\b|\b(at|for) my age\b|\btrop (tard|vieux|vieille)\b|\bà mon âge\b",
+    re.I,
+)
+
 # "which specialisation has the best future?", "which skill is most in demand": a ranking.
 ASKS_WHICH_IS_BEST = re.compile(
     r"\bwhich\b[^?.!]*\b(best|highest|biggest|greatest|fastest[- ]growing"

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from actions import slots
 from actions.asking import unspoken_of
-from actions.aspects import ASKS_DURATION, ASKS_WHICH_IS_BEST, CHANGES_CAREER
+from actions.aspects import ASKS_ABOUT_AGE, ASKS_DURATION, ASKS_WHICH_IS_BEST, CHANGES_CAREER
 from actions.formatting import composed_lines, source_names
 from actions.scope import occupation_named
 from actions.store import run_in_session
@@ -315,6 +315,9 @@ async def answer_topic(
     ):
         # "how long does it take?": no page gives a duration, and the answer must say so first.
         dispatcher.utter_message(response="utter_no_duration", topic_name=topic_name)
+    elif ASKS_ABOUT_AGE.search(question.text):
+        # "i'm 40, is it too late to switch?": no page speaks of age, and that comes first.
+        dispatcher.utter_message(response="utter_no_age", topic_name=topic_name)
     elif ASKS_WHICH_IS_BEST.search(question.text):
         # "which specialisation has the best future?": no page ranks them, and saying so comes
         # before what the pages do say.

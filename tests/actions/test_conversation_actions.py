@@ -499,3 +499,15 @@ async def test_a_judgement_word_alone_makes_no_sentence_near(tracker: TrackerFac
     reply, _, _ = await say(tracker, "ask_advice", "is kaggle useful")
     assert "don't cover that" in reply and "kaggle" in reply
     assert "Useful features" not in reply
+
+
+async def test_too_late_at_an_age_says_first_no_page_speaks_of_age(
+    tracker: TrackerFactory,
+) -> None:
+    reply, _, dispatcher = await say(
+        tracker, "ask_getting_started", "i'm 45, is it too late to get into ml engineering?"
+    )
+    assert dispatcher.messages[0]["response"] == "utter_no_age"
+    assert "How to get started" in reply
+    _, _, plain = await say(tracker, "ask_getting_started", "i'm 24, how do i get started?")
+    assert plain.messages[0]["response"] != "utter_no_age"
