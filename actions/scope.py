@@ -50,8 +50,7 @@ def about_career(text: str) -> bool:
 
 def about_another_job(text: str) -> bool:
     """True when ``text`` names an occupation other than this one ("a dentist's salary")."""
-    other = _patterns()[1]
-    return bool(other.search(text.lower()))
+    return occupation_named(text) is not None
 
 
 def occupation_named(text: str) -> str | None:
