@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.aspects import asks_content, aspect_of
+from actions import slots
+from actions.aspects import SOURCE_ASPECTS, asks_content, aspect_of, subject_of_source_question
 from actions.fallback import answer_search
 from actions.formatting import (
     LEVEL_NAMES,
@@ -164,6 +165,34 @@ def _years_lines(facts: list[Salary]) -> list[str]:
     return lines
 
 
+# How a source states the period of its figures ("gross/year", "per annum", "a month").
+STATED_PERIOD = re.compile(
+    r"(/ ?(year|yr|month|mo)\b|\bper (year|annum|month|week|day|hour)\b|\ba (year|month)\b"
+    r"|\b(annual|annually|yearly|monthly)\b)",
+    re.I,
+)
+
+
+def _period_lines(facts: list[Salary]) -> list[str]:
+    """Per what each source's figures are: as the source words it, or that it does not say."""
+    lines = []
+    silent: list[str] = []
+    for label in dict.fromkeys(f.source.label for f in facts):
+        own = [f for f in facts if f.source.label == label]
+        stated = next((f for f in own if STATED_PERIOD.search(f.quote)), None)
+        if stated:
+            lines.append(f"{label}'s figures are per {stated.period}: “{_short_quote(stated)}”.")
+        else:
+            silent.append(label)
+    if silent:
+        periods = and_list(sorted({f"per {f.period}" for f in facts if f.source.label in silent}))
+        lines.append(
+            _they_say(silent, "doesn't", "don't", "state the period")
+            + f"; figures of that size are yearly salaries, so I show them {periods}."
+        )
+    return lines
+
+
 def _midpoint_lines(facts: list[Salary]) -> list[str]:
     with_median = [f for f in facts if f.median is not None]
     lines = [
@@ -189,11 +218,14 @@ async def _name_sources(dispatcher: CollectingDispatcher, last: dict[str, Any]) 
     return []
 
 
-async def _singled_out(dispatcher: CollectingDispatcher, last: dict[str, Any], text: str) -> bool:
+async def _singled_out(
+    dispatcher: CollectingDispatcher, last: dict[str, Any], text: str
+) -> list[EventType] | None:
     """Say what the sources single out on the last answer's topic, if any of them does.
 
     "Which of those matters most?" after the skills: no page ranks them all, but Bessand marks
-    Python as the priority; that is what the sources say, and said as such.
+    Python as the priority; that is what the sources say, and said as such. The last answer is
+    now that one ("which site says that?" names Bessand); None when no source singles out.
     """
     topic = last["topic"]
     hits = await run_in_session(
@@ -204,9 +236,14 @@ async def _singled_out(dispatcher: CollectingDispatcher, last: dict[str, Any], t
     units = [unit for unit in rank(units_of(singling), topic, text) if cue.search(unit.text)]
     units = units[:SINGLED_OUT_UNITS]
     if not units:
-        return False
+        return None
     dispatcher.utter_message(response="utter_singled_out", passages=composed_lines(units))
-    return True
+    record = {
+        **last,
+        "shown": [*(last.get("shown") or []), *(unit.key for unit in units)],
+        "sources": list(dict.fromkeys(unit.source.label for unit in units)),
+    }
+    return [SlotSet(slots.LAST_ANSWER, record)]
 
 
 async def answer_about(
@@ -221,9 +258,13 @@ async def answer_about(
         and not asks_content(text)
     ):
         return await _name_sources(dispatcher, last)
+    if aspect in SOURCE_ASPECTS and asks_content(text) and last.get("kind") != "salary":
+        # "which site mentioned head of ai?": the sentences on head of AI, each with its source.
+        return await answer_search(dispatcher, subject_of_source_question(text))
     if aspect == "ranking" and last.get("kind") == "topic" and last.get("topic"):
-        if await _singled_out(dispatcher, last, text):
-            return []
+        singled_out = await _singled_out(dispatcher, last, text)
+        if singled_out is not None:
+            return singled_out
     if last.get("kind") != "salary" or aspect is None:
         return await answer_search(
             dispatcher,
@@ -252,6 +293,8 @@ async def answer_about(
         lines = _midpoint_lines(facts)
     elif aspect == "years":
         lines = _years_lines(facts)
+    elif aspect == "period":
+        lines = _period_lines(facts)
     elif aspect == "judgement":
         lines = [
             "My sources don't cover whether these figures are high or low: none compares them "

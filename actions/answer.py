@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import slots
 from actions.about import answer_about
-from actions.aspects import PAY_ASPECTS, aspect_of
+from actions.aspects import NAMES_FIGURES, PAY_ASPECTS, SOURCE_ASPECTS, aspect_of
 from actions.fallback import answer_search
 from actions.formatting import and_list
 from actions.more import answer_more, answer_shorter
@@ -123,12 +123,19 @@ async def carry_out(
         return await answer_shorter(dispatcher, state.last)
     if plan.kind == "about":
         last = state.last
+        aspect = aspect_of(reading.text)
         if (
             last.get("kind") != "salary"
             and last.get("pay")
-            and aspect_of(reading.text) in PAY_ASPECTS
+            and (
+                aspect in PAY_ASPECTS
+                # "how did they even work that number out?": where the figures come from.
+                or (aspect in SOURCE_ASPECTS and NAMES_FIGURES.search(reading.text))
+            )
         ):
             last = last["pay"]  # "does that include bonus?" after figures and then another answer
+        if last.get("kind") == "salary" and plan.level:
+            last = {**last, "level": plan.level}  # "and mid-level is how many years?"
         return await answer_about(dispatcher, last, reading.text)
     if plan.kind == "sources":
         return await list_sources(dispatcher)
@@ -196,7 +203,7 @@ class ActionAnswer(Action):
         message = tracker.latest_message or {}
         whole = Reading.from_parse(message)
         if whole.intent != SEVERAL_INTENT:
-            return await carry_out(dispatcher, state, whole)
+            return _pay_kept(state, await carry_out(dispatcher, state, whole))
         metadata = message.get("metadata") or {}
         questions = [q for q in metadata.get("questions") or [] if isinstance(q, dict)]
         best = _best_single_reading(message, whole)
@@ -331,6 +338,29 @@ def _best_single_reading(message: dict[str, Any], whole: Reading) -> Reading:
     ranking = message.get("intent_ranking") or []
     best = next((r.get("name") for r in ranking if r.get("name") != SEVERAL_INTENT), None)
     return dataclasses.replace(whole, intent=best or "nlu_fallback")
+
+
+def _pay_kept(state: State, events: list[EventType]) -> list[EventType]:
+    """Keep the last pay figures in a what-drives-pay answer that follows them.
+
+    "Why is the range so wide?" and then "how did they even work that number out?": the
+    number is still the figures, not the answer on what drives them.
+    """
+    pay = state.last if state.last.get("kind") == "salary" else state.last.get("pay")
+    if not pay:
+        return events
+    kept: list[EventType] = []
+    for event in events:
+        value = event.get("value")
+        if (
+            event.get("event") == "slot"
+            and event.get("name") == slots.LAST_ANSWER
+            and isinstance(value, dict)
+            and value.get("topic") == "salary_factors"
+        ):
+            event = SlotSet(slots.LAST_ANSWER, {**value, "pay": pay})
+        kept.append(event)
+    return kept
 
 
 def _last_value_per_slot(events: list[EventType]) -> list[EventType]:

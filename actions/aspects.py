@@ -88,6 +88,15 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    (
+        # "per month or per year?", "is that monthly?", "c'est par mois ?"
+        "period",
+        re.compile(
+            r"\b(per|a|an|each|every|by|par) (month|year|week|day|hour|annum|mois|an|année)\b"
+            r"|\b(monthly|yearly|annual|annually|weekly|hourly|daily|mensuel\w*|annuel\w*)\b",
+            re.I,
+        ),
+    ),
     ("midpoint", re.compile(r"\b(midpoint|median|average|mean|middle|moyen\w*)\b", re.I)),
     (
         "breakdown",
@@ -110,7 +119,7 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bwho (wrote|writes|published|is behind|says)\b|\bauthor\b"
             r"|\bwhen was (it|this|that)\b|\bhow (old|recent) is (it|this|that)\b"
-            r"|\bwhere does it say\b|\bwhich (page|source|site)\b|\bsays who\b",
+            r"|\bwhere does it say\b|\bwhich (page|source|site|website|article)s?\b|\bsays who\b",
             re.I,
         ),
     ),
@@ -118,15 +127,23 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "basis",
         re.compile(
             r"\b(come from|comes from|based on|source|sources|data|survey|how old|up to date"
-            r"|recent|dated?|when was|reliable|accurate|trust)\b",
+            r"|recent|dated?|when was|reliable|accurate|trust|calculated|worked out|measured)\b"
+            # "how did they even work that number out", "where do they get these numbers"
+            r"|\bwork(ed)? (that|this|it|these|those|the)( \w+)? out\b"
+            r"|\bhow (did|do) (they|you) (get|know|come up with|arrive at)\b"
+            r"|\bwhere (did|do) (they|you) get\b",
             re.I,
         ),
     ),
 )
 # Aspects that only make sense about pay figures.
-PAY_ASPECTS = frozenset({"tax", "bonus", "midpoint", "years", "judgement"})
+PAY_ASPECTS = frozenset({"tax", "bonus", "midpoint", "years", "judgement", "period"})
 # Aspects answered by naming the sources of the last answer.
 SOURCE_ASPECTS = frozenset({"author", "basis"})
+# A question about where "that number" comes from is about the last pay figures.
+NAMES_FIGURES = re.compile(
+    r"\b(figures?|numbers?|range|ranges|salary|salaries|pay|estimates?|amounts?)\b", re.I
+)
 
 
 def aspect_of(text: str) -> str | None:
@@ -138,12 +155,31 @@ def aspect_of(text: str) -> str | None:
 
 
 # Words of a question about where an answer comes from, not about the career.
-_SOURCE_WORDS = frozenset({"data", "based", "come", "comes", "old", "recent", "date", "dated"})
+_SOURCE_WORDS = frozenset(
+    {"data", "based", "come", "comes", "old", "recent", "date", "dated", "source", "sources"}
+    | {"site", "sites", "website", "websites", "page", "pages", "article", "articles", "guide"}
+    | {"say", "says", "said", "saying", "talk", "talks", "talking", "mention", "mentions"}
+    | {"mentioned", "wrote", "written", "write", "writes", "figure", "figures", "number"}
+    | {"numbers", "work", "worked", "calculated", "measured", "get", "got", "know", "arrive"}
+)
 
 
 def asks_content(text: str) -> bool:
     """True when a question about sources asks about something ("do they mention cloud?")."""
     return bool(question_words(text) - {w[:5] for w in _SOURCE_WORDS})
+
+
+_ASKS_WHICH = frozenset({"which", "what", "where", "who", "whose", "does", "do", "did", "any"})
+
+
+def subject_of_source_question(text: str) -> str:
+    """What a question about the sources asks them about, searched as such.
+
+    "head of ai?" of "which site mentioned head of ai?": "site" and "mentioned" are no subject.
+    """
+    words = re.findall(r"[\w'-]+|[?]", text)
+    kept = [w for w in words if w.lower() not in _SOURCE_WORDS | _ASKS_WHICH]
+    return " ".join(kept).replace(" ?", "?")
 
 
 # What a message says about pay and about the field (read by ``actions.state.decide``).

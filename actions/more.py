@@ -16,14 +16,17 @@ from sqlalchemy.orm import Session
 from actions import slots
 from actions.formatting import composed_lines, salary_lines, source_names
 from actions.salary import SalaryQuestion, answer_salary
-from actions.store import run_in_session
+from actions.store import run_in_session, run_query
 from actions.topics import TOPIC_NAMES, remembered, topic_candidates
 from gazetteer.countries import country_name
 from knowledge import query
 from knowledge.compose import compose
 from knowledge.query import PassageHit, Salary
 
-SHORT_BUDGET = 260
+SHORT_BUDGET = 320
+# What "more" after pay figures looks for: what moves pay within a range.
+FIGURES_CONTEXT = "where someone lands in the salary range depends on location experience sector"
+FIGURES_CONTEXT_BUDGET = 500
 SHORT_UNITS = 2
 
 
@@ -34,21 +37,28 @@ def _candidates(session: Session, last: dict[str, Any]) -> list[PassageHit]:
 
 
 def _subject(last: dict[str, Any]) -> str:
-    return TOPIC_NAMES.get(last.get("topic") or "", "that")
+    return last.get("subject") or TOPIC_NAMES.get(last.get("topic") or "", "that")
 
 
 async def answer_more(dispatcher: CollectingDispatcher, last: dict[str, Any]) -> list[EventType]:
     """Continue the last answer with what it left out."""
     kind = last.get("kind")
     if kind == "salary":
-        dispatcher.utter_message(response="utter_salary_all_shown")
-        return []
+        return await _more_on_figures(dispatcher, last)
     if kind not in ("topic", "search"):
         dispatcher.utter_message(response="utter_nothing_to_continue")
         return []
     hits = await run_in_session(lambda session: _candidates(session, last))
     shown = list(last.get("shown") or [])
     composition = compose(hits, last.get("query") or "", last.get("topic"), exclude=shown)
+    specialisation = last.get("specialisation")
+    if not composition.units and specialisation:
+        # "tell me more about that" after MLOps: its own passages are spent, but other pages
+        # speak of MLOps too (its tools, the tasks that involve it).
+        name = specialisation.replace("_", " ")
+        elsewhere = await run_query(query.search, name, limit=12)
+        naming = [hit for hit in elsewhere if all(w in hit.text.lower() for w in name.split())]
+        composition = compose(naming, name, None, exclude=shown)
     if not composition.units:
         dispatcher.utter_message(response="utter_no_more", subject=_subject(last))
         return []
@@ -63,6 +73,29 @@ async def answer_more(dispatcher: CollectingDispatcher, last: dict[str, Any]) ->
         "shown": shown + [u.key for u in composition.units],
         "left": list(composition.left_out[:40]),
     }
+    return [SlotSet(slots.LAST_ANSWER, record)]
+
+
+async def _more_on_figures(
+    dispatcher: CollectingDispatcher, last: dict[str, Any]
+) -> list[EventType]:
+    """After pay figures, "more" is what the sources say moves pay within them.
+
+    The figures themselves were all shown; "give me a bit more context on that figure" wants
+    what places someone low or high in the range, and a second "more" continues with the rest.
+    """
+    shown = list(last.get("shown") or [])
+    hits = await run_in_session(lambda session: topic_candidates(session, "salary_factors", None))
+    composition = compose(
+        hits, FIGURES_CONTEXT, "salary_factors", budget=FIGURES_CONTEXT_BUDGET, exclude=shown
+    )
+    if not composition.units:
+        dispatcher.utter_message(response="utter_salary_all_shown")
+        return []
+    dispatcher.utter_message(
+        response="utter_salary_context", passages=composed_lines(composition.units)
+    )
+    record = {**last, "shown": shown + [u.key for u in composition.units]}
     return [SlotSet(slots.LAST_ANSWER, record)]
 
 

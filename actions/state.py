@@ -41,7 +41,6 @@ from actions.aspects import (
     PAY_COMPARISON,
     SOURCE_ASPECTS,
     WANTS_TO_BECOME,
-    asks_content,
     aspect_of,
     names_pay,
     names_pay_strongly,
@@ -51,7 +50,7 @@ from actions.scope import about_another_job, about_career, employers_named
 from gazetteer.countries import city_vocabulary
 from knowledge.compose import question_words
 from knowledge.text import FRENCH_STOP_WORDS, content_words
-from nlu_components.questions import is_question
+from nlu_components.questions import is_question, without_style_request
 
 # Topics whose answers a level refines themselves ("career path" -> "and for seniors?").
 LEVEL_TOPICS = frozenset({"career_path", "getting_started", "education", "skills"})
@@ -68,6 +67,13 @@ GETTING_STARTED_INTENT = "ask_getting_started"
 POINTS_AT_LAST_ANSWER = re.compile(
     r"\b(that|this|these|those|it|figures?|numbers?|range|differ\w*|difference|disagree\w*"
     r"|two sources|both sources)\b",
+    re.I,
+)
+
+# "source?", "sources pls", "says who": right after an answer, that answer's sources.
+ASKS_BARE_SOURCE = re.compile(
+    r"^\W*(and )?(the )?(source|sources|says who|ref|refs|reference|references|link|links)"
+    r"( (pls|please|plz))?\W*$",
     re.I,
 )
 
@@ -131,7 +137,8 @@ class Reading:
     @classmethod
     def from_parse(cls, message: dict[str, Any]) -> Reading:
         """The reading of a parsed message (Rasa's parse data)."""
-        text = str(message.get("text") or "")
+        # "explain like im not technical" says how to answer: no word of it is the subject.
+        text = without_style_request(str(message.get("text") or ""))
         intent = message.get("intent") or {}
         ranking = [r.get("name") for r in message.get("intent_ranking") or [] if r.get("name")]
         leaning = next((name for name in ranking if name != "nlu_fallback"), None)
@@ -256,21 +263,20 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         aspect = aspect_of(reading.text)
         if aspect in PAY_ASPECTS and (state.last.get("kind") == "salary" or state.last.get("pay")):
-            return Plan("about")
+            return Plan("about", level=reading.level)
         if aspect == "ranking" and state.last.get("shown"):
             return Plan("about")  # "which of those matters most?"
-        if (
-            state.last.get("sources")
-            and aspect in SOURCE_ASPECTS
-            and not asks_content(reading.text)
-        ):
-            return Plan("about")  # "where does it say that?", "who wrote that?"
+        if state.last.get("sources") and aspect in SOURCE_ASPECTS:
+            # "where does it say that?", "who wrote that?", "which site mentioned head of ai?"
+            return Plan("about")
     if (
         (state.last.get("kind") == "salary" or state.last.get("pay"))
         and aspect_of(reading.text) == "years"
         and not (reading.country or reading.city)
     ):
-        return Plan("about")  # "how many yoe counts as entry level there?" after pay figures
+        # "how many yoe counts as entry level there?" after pay figures ("and mid-level is how
+        # many years?" asks it of that level)
+        return Plan("about", level=reading.level)
     if (
         intent == "ask_salary"
         and state.last.get("kind") == "salary"
@@ -332,7 +338,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("about", country=reading.country, level=reading.level)
     on_salary = state.topic == "salary"
     if intent == SOURCES_INTENT:
-        pointed = state.last.get("kind") == "salary" and POINTS_AT_LAST_ANSWER.search(reading.text)
+        answered = state.last.get("kind") == "salary" or bool(state.last.get("sources"))
+        pointed = answered and bool(
+            POINTS_AT_LAST_ANSWER.search(reading.text) or ASKS_BARE_SOURCE.match(reading.text)
+        )
         return Plan("about") if pointed else Plan("sources")
     if (
         intent == "ask_salary"

@@ -338,6 +338,7 @@ async def answer_topic(
             dispatcher.utter_message(
                 response="utter_answer_changing_field", passages=composed_lines(told.units)
             )
+    name = None
     if specialisation:
         first = composition.units[0].text if composition.units else ""
         name = (
@@ -360,6 +361,7 @@ async def answer_topic(
         composition,
         topic=topic,
         specialisation=specialisation,
+        subject=name,  # "More on MLOps Engineer", not "more on specialisations"
         query=question.text[:300],
     )
     events.append(SlotSet(slots.LAST_ANSWER, record))

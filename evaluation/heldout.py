@@ -19,7 +19,9 @@ CONVERSATIONS_PATH = PROJECT_ROOT / "tests" / "eval" / "conversations.yml"
 # A fourth set written the same way, later, and never looked at turn by turn while the bot was
 # worked on: the unbiased figure for conversations (the third set guided fixes).
 FRESH_PATH = PROJECT_ROOT / "tests" / "eval" / "conversations_fresh.yml"
-EVALUATION_SETS = (HELDOUT_PATH, BLIND_PATH, CONVERSATIONS_PATH, FRESH_PATH)
+# A fifth, written the same way when the fourth had been read (session 7): the unbiased figure.
+NEW_PATH = PROJECT_ROOT / "tests" / "eval" / "conversations_new.yml"
+EVALUATION_SETS = (HELDOUT_PATH, BLIND_PATH, CONVERSATIONS_PATH, FRESH_PATH, NEW_PATH)
 DEFAULT_MAX_CHARS = 1200
 """No reply is longer than this unless the turn allows more (asked for more, several questions)."""
 

@@ -44,6 +44,28 @@ _REQUEST = re.compile(
     re.I,
 )
 MIN_QUESTION_CHARS = 8
+# How to answer, not what: "explain like im not technical", "in simple terms please", "eli5".
+STYLE_REQUEST = re.compile(
+    r"[,;:(]?\s*\b(please\s+|pls\s+|can you\s+|could you\s+)?"
+    r"(explain\s+(it\s+|this\s+|that\s+)?(to me\s+)?(like|as if|as though)\s+(i'?m|im|i am|i was"
+    r"|i were|you'?re talking to)\s+[\w\s'-]{1,30}?"
+    r"|(in|using)\s+(simple|plain|layman'?s?|basic|easy|non[- ]technical)\s+(terms|english|words"
+    r"|language)"
+    r"|eli5|keep it (simple|short|brief)|(simply|briefly) put"
+    r"|for (a|an)\s+(non[- ]?techie|layman|layperson|beginner|complete beginner|dummy|dummies"
+    r"|5[- ]year[- ]old|five[- ]year[- ]old)"
+    r"|(i'?m|im|i am) not (very |that |really )?(technical|techy|a techie|a tech person))"
+    r"(\s+(please|pls|thanks|thx))?\s*[).!?]*\s*$",
+    re.I,
+)
+
+
+def without_style_request(text: str) -> str:
+    """``text`` less a closing request about how to answer ("… explain like im not technical")."""
+    stripped = STYLE_REQUEST.sub("", text).strip()
+    return stripped or text
+
+
 # Below this many characters, sentences before a question are small talk ("ok. and in the
 # uk?"), not context worth a separate reading.
 MIN_CONTEXT_CHARS = 40
@@ -105,7 +127,7 @@ def split_message(text: str) -> SplitMessage:
     questions: list[str] = []
     statements: list[str] = []
     said_before = ""  # the sentence before the first question, if it was a statement
-    for sentence in (s.strip() for s in _SENTENCE_END.split(text or "")):
+    for sentence in (s.strip() for s in _SENTENCE_END.split(without_style_request(text or ""))):
         if not sentence:
             continue
         asks_after_context = bool(_ABOUT_ME.match(sentence)) and any(

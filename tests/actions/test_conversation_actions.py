@@ -511,3 +511,84 @@ async def test_too_late_at_an_age_says_first_no_page_speaks_of_age(
     assert "How to get started" in reply
     _, _, plain = await say(tracker, "ask_getting_started", "i'm 24, how do i get started?")
     assert plain.messages[0]["response"] != "utter_no_age"
+
+
+async def test_which_site_says_what_was_singled_out(tracker: TrackerFactory) -> None:
+    _, slots, _ = await say(tracker, "ask_skills", "what skills does an ml engineer need")
+    ranked, slots, _ = await say(
+        tracker, "ask_about_answer", "which of those matters most?", slots=slots
+    )
+    assert "Python (priority)" in ranked
+    which, _, _ = await say(tracker, "ask_about_answer", "which site says that", slots=slots)
+    assert which.startswith("That answer came from:") and "Bessand" in which
+    assert "CBT Nuggets" not in which  # the skills answer's other source singled out nothing
+
+
+async def test_a_bare_source_question_after_figures_names_their_data(
+    tracker: TrackerFactory,
+) -> None:
+    uk = [{"entity": "country", "value": "GB"}]
+    _, slots, _ = await say(tracker, "ask_salary", "uk salary for ml engineers pls", uk)
+    reply, _, _ = await say(tracker, "ask_sources", "source?", slots=slots, confidence=0.4)
+    assert "Jobs247" in reply and "Everything I say comes from" not in reply
+
+
+async def test_where_the_number_comes_from_after_what_drives_it(tracker: TrackerFactory) -> None:
+    uk = [{"entity": "country", "value": "GB"}]
+    _, slots, _ = await say(tracker, "ask_salary", "what do ml engineers earn in england", uk)
+    _, slots, _ = await say(tracker, "ask_salary_factors", "why is the range so wide?", slots=slots)
+    reply, _, _ = await say(
+        tracker, "ask_about_answer", "how did they even work that number out", slots=slots
+    )
+    assert "vacancies advertised over the last 12 months" in reply
+
+
+async def test_which_site_mentions_something_searches_that_thing(tracker: TrackerFactory) -> None:
+    _, slots, _ = await say(tracker, "ask_career_path", "where can the career lead")
+    reply, _, _ = await say(
+        tracker, "nlu_fallback", "which site mentioned head of ai?", slots=slots, confidence=0.25
+    )
+    assert "Head of AI" in reply and "(Bessand)" in reply
+    assert "don't cover" not in reply
+
+
+async def test_per_month_or_per_year_says_how_each_source_states_it(
+    tracker: TrackerFactory,
+) -> None:
+    fr = [{"entity": "country", "value": "FR"}, {"entity": "level", "value": "junior"}]
+    _, slots, _ = await say(tracker, "ask_salary", "ml engineer salary france junior?", fr)
+    reply, _, _ = await say(
+        tracker, "ask_about_answer", "per month or per year?", slots=slots, confidence=0.4
+    )
+    assert "Bessand's figures are per year" in reply and "gross/year" in reply
+    assert "Bluecoders doesn't state the period" in reply
+
+
+async def test_a_level_asked_after_another_level_gets_its_own_years(
+    tracker: TrackerFactory,
+) -> None:
+    us = [{"entity": "country", "value": "US"}, {"entity": "level", "value": "junior"}]
+    _, slots, _ = await say(tracker, "ask_salary", "entry level ml engineer salary in us?", us)
+    mid = [{"entity": "level", "value": "mid"}]
+    reply, _, _ = await say(tracker, "inform", "and mid-level is how many years?", mid, slots=slots)
+    assert "mid-level is 3-5 years" in reply
+
+
+async def test_more_after_figures_is_what_moves_pay_within_them(tracker: TrackerFactory) -> None:
+    uk = [{"entity": "country", "value": "GB"}]
+    _, slots, _ = await say(tracker, "ask_salary", "typical pay in the uk?", uk)
+    more, slots, _ = await say(
+        tracker, "ask_more", "give me a bit more context on that figure", slots=slots
+    )
+    assert "Those are all the figures" in more and "location" in more
+    again, _, _ = await say(tracker, "ask_more", "more", slots=slots)
+    assert again != more
+
+
+async def test_more_on_a_specialisation_reads_other_pages_about_it(
+    tracker: TrackerFactory,
+) -> None:
+    mlops = [{"entity": "specialisation", "value": "mlops"}]
+    first, slots, _ = await say(tracker, "ask_specialisations", "what even is mlops", mlops)
+    more, _, _ = await say(tracker, "ask_more", "tell me more about that", slots=slots)
+    assert "More on MLOps Engineer" in more and "Kubeflow" in more

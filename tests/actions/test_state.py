@@ -250,6 +250,48 @@ TABLE = [
     ),
     ("free question", State(), Reading("ask_advice", text="interview tips?"), "search", None, None),
     ("low confidence", State(), Reading("nlu_fallback", text="hmm"), "search", None, None),
+    # "source?" right after an answer asks where that answer comes from; with nothing before
+    # it, or "what are all your sources", it asks for the list of pages.
+    (
+        "bare source question",
+        LAST_TOPIC_SOURCED,
+        Reading("ask_sources", text="source?"),
+        "about",
+        None,
+        None,
+    ),
+    (
+        "bare source, no answer",
+        State(),
+        Reading("ask_sources", text="sources?"),
+        "sources",
+        None,
+        None,
+    ),
+    (
+        "all sources, after an answer",
+        LAST_TOPIC_SOURCED,
+        Reading("ask_sources", text="what are all your sources"),
+        "sources",
+        None,
+        None,
+    ),
+    (
+        "which site mentioned something, unsure",
+        LAST_TOPIC_SOURCED,
+        Reading("nlu_fallback", text="which site mentioned head of ai?", confidence=0.25),
+        "about",
+        None,
+        None,
+    ),
+    (
+        "per month or per year, after pay",
+        SALARY_FR_LAST,
+        Reading("ask_about_answer", text="per month or per year?", confidence=0.4),
+        "about",
+        None,
+        None,
+    ),
 ]
 
 

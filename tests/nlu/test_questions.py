@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlu_components.questions import needs_splitting, split_message
+from nlu_components.questions import needs_splitting, split_message, without_style_request
 
 
 @pytest.mark.parametrize(
@@ -151,3 +151,19 @@ def test_a_question_that_points_back_is_read_with_the_sentence_before(
     text: str, questions: list[str]
 ) -> None:
     assert list(split_message(text).questions) == questions
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "ok so what does an ml engineer actually do?? explain like im not technical",
+            "ok so what does an ml engineer actually do??",
+        ),
+        ("what is mlops in simple terms please", "what is mlops"),
+        ("whats a typical day, eli5", "whats a typical day"),
+    ],
+)
+def test_how_to_answer_is_no_question_of_its_own(text: str, question: str) -> None:
+    assert split_message(text).questions == (question,)
+    assert without_style_request(text) == question
