@@ -19,8 +19,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import slots
 from actions.about import answer_about
+from actions.asking import spoken_of_elsewhere
 from actions.aspects import NAMES_FIGURES, PAY_ASPECTS, SOURCE_ASPECTS, aspect_of
-from actions.fallback import answer_search
+from actions.fallback import MIN_COVERAGE, answer_search
 from actions.formatting import and_list
 from actions.more import answer_more, answer_shorter
 from actions.replies import reply_length
@@ -34,7 +35,9 @@ from actions.topics import (
     TopicQuestion,
     answer_topic,
     follow_up_intent,
+    resolve_topic,
     role_of_field,
+    topic_candidates,
 )
 from gazetteer.countries import country_name
 from knowledge import query
@@ -50,6 +53,8 @@ MIN_SHARE = 220
 # up to FRAME_CHARS, pay figures for one country up to SALARY_CHARS, for every country (the
 # overview) up to OVERVIEW_CHARS.
 REPLY_CAP = 1200
+# Below this confidence a topic guess is checked against what the question names.
+UNSURE_TOPIC_BELOW = 0.5
 FRAME_CHARS = 110
 SALARY_CHARS = 520
 OVERVIEW_CHARS = 900
@@ -187,7 +192,28 @@ async def _answer_topic(
         parameters["role"] = role_of_field(reading.text) or state.role
     parameters["background_text"] = reading.background_text
     question = TopicQuestion(intent, parameters, reading.text, budget, rest=reading.rest)
-    return await answer_topic(dispatcher, question)
+    if intent == reading.intent and reading.confidence < UNSURE_TOPIC_BELOW and reading.text:
+        # An unsure guess whose topic never speaks of what the question names, when other
+        # pages do ("…care about ethics and bias?" guessed as the outlook): those pages answer
+        # if they really do, else the topic.
+        topic = resolve_topic(intent, parameters)
+        if topic and await _named_elsewhere(question, topic):
+
+            async def as_guessed() -> list[EventType]:
+                return await answer_topic(dispatcher, question)
+
+            return await answer_search(
+                dispatcher,
+                reading.text,
+                budget=budget,
+                min_coverage=MIN_COVERAGE,
+                otherwise=as_guessed,
+            )
+    events = await answer_topic(dispatcher, question)
+    if reading.country:
+        # "can i get a visa for the uk?" and then "what's the pay there": the place holds.
+        events.append(SlotSet(slots.COUNTRY, reading.country))
+    return events
 
 
 class ActionAnswer(Action):
@@ -332,6 +358,13 @@ def _surely_off_topic(message: dict[str, Any], best: Reading) -> bool:
     return (
         best.intent == "out_of_scope" and confidence >= SURE_OUT_OF_SCOPE and not best.about_career
     )
+
+
+async def _named_elsewhere(question: TopicQuestion, topic: str) -> bool:
+    specialisation = question.parameters.get("specialisation")
+    hits = await run_in_session(lambda session: topic_candidates(session, topic, specialisation))
+    text = question.rest or question.text
+    return bool(await spoken_of_elsewhere(text, hits, topic, question.intent))
 
 
 def _best_single_reading(message: dict[str, Any], whole: Reading) -> Reading:

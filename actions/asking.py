@@ -70,3 +70,30 @@ async def unspoken_of(
         return []
     spoken_of = await run_query(query.mentioned, missing)
     return [word for word in missing if word not in spoken_of]
+
+
+# Words of this frequency can name what a question asks about without being rare ("ethics",
+# "bias"): too common to claim a gap on, specific enough to look for elsewhere.
+ELSEWHERE_ZIPF = 4.5
+
+
+async def spoken_of_elsewhere(
+    text: str, hits: list[PassageHit], topic: str, intent: str | None
+) -> list[str]:
+    """The question's specific words that the topic's passages lack but other pages use.
+
+    "do ml engineers have to care about ethics and bias?" guessed as the job outlook: no
+    outlook passage speaks of ethics, the duties do, so the guess is worth checking.
+    """
+    missing = uncovered_words(
+        text,
+        hits,
+        topic,
+        ways_of_asking=asking_words(intent),
+        field_word=about_career,
+        most_frequent=ELSEWHERE_ZIPF,
+    )
+    if not missing:
+        return []
+    spoken_of = await run_query(query.mentioned, missing)
+    return [word for word in missing if word in spoken_of]

@@ -216,6 +216,8 @@ def names_pay_strongly(text: str) -> bool:
 # A question with one of these words is about pay unless the classifier is sure otherwise.
 PAY_WORDS = re.compile(
     _STRONG_PAY + r"|\bc'est combien\b"
+    # "what's the pay there", "is the starting pay good": pay as a noun
+    r"|\b(the|their|his|her|my|your|good|decent|typical|average|starting|entry|base) pay\b"
     # "what would I make starting out?": make as in earn
     r"|\b(would|will|do|does|could|can|did)\s+(i|you|they|we|one|people|an?\s+\w+)\s+make\b"
     # ... but not "how would I make the switch?"

@@ -50,7 +50,7 @@ from actions.scope import about_another_job, about_career, employers_named
 from gazetteer.countries import city_vocabulary
 from knowledge.compose import question_words
 from knowledge.text import FRENCH_STOP_WORDS, content_words
-from nlu_components.questions import is_question, without_style_request
+from nlu_components.questions import is_question, without_asides
 
 # Topics whose answers a level refines themselves ("career path" -> "and for seniors?").
 LEVEL_TOPICS = frozenset({"career_path", "getting_started", "education", "skills"})
@@ -70,6 +70,12 @@ POINTS_AT_LAST_ANSWER = re.compile(
     re.I,
 )
 
+# "what's the pay there?": the place the conversation named last.
+POINTS_AT_PLACE = re.compile(r"\b(there|over there|that country|in that place|là-bas)\b", re.I)
+# Questions about what a job is or involves, and the roles the sources describe as a
+# specialisation of ML engineering (role entity -> specialisation entity).
+ABOUT_THE_JOB_INTENTS = frozenset({"ask_typical_day", "ask_duties", "ask_role"})
+ROLES_THAT_SPECIALISE = {"mlops_engineer": "mlops"}
 # "source?", "sources pls", "says who": right after an answer, that answer's sources.
 ASKS_BARE_SOURCE = re.compile(
     r"^\W*(and )?(the )?(source|sources|says who|ref|refs|reference|references|link|links)"
@@ -138,7 +144,7 @@ class Reading:
     def from_parse(cls, message: dict[str, Any]) -> Reading:
         """The reading of a parsed message (Rasa's parse data)."""
         # "explain like im not technical" says how to answer: no word of it is the subject.
-        text = without_style_request(str(message.get("text") or ""))
+        text = without_asides(str(message.get("text") or ""))
         intent = message.get("intent") or {}
         ranking = [r.get("name") for r in message.get("intent_ranking") or [] if r.get("name")]
         leaning = next((name for name in ranking if name != "nlu_fallback"), None)
@@ -361,7 +367,11 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # A pay question is a fresh question: it keeps the place only when it narrows the last
         # pay answer by level ("what do seniors make?" right after France's figures); "how much
         # do they earn?" (or the Salaries button) asks for the overview again.
-        country = reading.country or (state.country if on_salary and reading.level else None)
+        country = reading.country or (
+            state.country
+            if (on_salary and reading.level) or POINTS_AT_PLACE.search(reading.text)
+            else None
+        )
         return Plan(
             "salary",
             country=country,
@@ -379,6 +389,12 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # a nurse thinking about switching into ml" as the role: a person changing careers
         # asks how people move in from where they are.
         return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
+    if intent in ABOUT_THE_JOB_INTENTS and reading.role in ROLES_THAT_SPECIALISE:
+        # "what does an mlops engineer do day to day": the sources describe that job as a
+        # specialisation of this one.
+        parameters = {**reading.topic_parameters(), "role": None}
+        parameters["specialisation"] = ROLES_THAT_SPECIALISE[reading.role]
+        return Plan("topic", intent="ask_specialisations", parameters=parameters)
     if intent in intent_topics:
         return Plan("topic", intent=intent, parameters=reading.topic_parameters())
     if intent == "inform":

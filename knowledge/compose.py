@@ -752,6 +752,10 @@ SPECIFIC_ZIPF = (2.5, 4.0)
 everyday words a topic answer covers in its own words, and a typo ("enginers", 0) is not a word
 at all."""
 
+# A word about work ("visa", "portfolio", "kaggle") is a subject below this frequency, rare or
+# not; "job" and "career" (above it) frame a question rather than name what it asks.
+FIELD_WORD_ZIPF = 4.5
+
 
 def _adverb(word: str) -> bool:
     """True for an adverb made from an adjective ("honestly", "realistically", "concretely")."""
@@ -788,13 +792,15 @@ def uncovered_words(
     *,
     ways_of_asking: frozenset[str] = frozenset(),
     field_word: Callable[[str], bool] = lambda word: False,
+    most_frequent: float = SPECIFIC_ZIPF[1],
 ) -> list[str]:
     """Specific words of the message that no candidate passage contains, in message order.
 
     "can I do this part-time?" answered from the passages on a typical day: none mentions
     part-time work, so the answer must say so before giving what the sources do say. Stems in
     ``ways_of_asking`` are how people ask about the topic ("must-have skills"), never a gap; a
-    word ``field_word`` accepts ("kaggle") is specific however rare.
+    word ``field_word`` accepts ("kaggle") is specific however rare. ``most_frequent`` is the
+    most frequent a word may be and still be specific (``SPECIFIC_ZIPF`` for a gap).
     """
     from wordfreq import zipf_frequency
 
@@ -804,7 +810,7 @@ def uncovered_words(
     present: set[str] = set()
     for hit in hits:
         present |= text_stems(hit.text, limit=400)
-    low, high = SPECIFIC_ZIPF
+    low, high = SPECIFIC_ZIPF[0], most_frequent
     words = re.findall(
         r"[a-z]+(?:-[a-z]+)?", re.sub(r"\b(part|full) time\b", r"\1-time", message.lower())
     )
@@ -819,7 +825,11 @@ def uncovered_words(
         frequency = min(zipf_frequency(part, "en") for part in parts)
         if _adverb(word) or _slip_of(word):
             continue  # "honestly", "realistically" frame a question; "ned" is "need" mistyped
-        if len(parts) > 1 or low <= frequency < high or (frequency < low and field_word(word)):
+        if (
+            len(parts) > 1
+            or low <= frequency < high
+            or (frequency < FIELD_WORD_ZIPF and field_word(word))
+        ):
             specific.append(word)
     if any(matched(text_stems(word, limit=1), frozenset(present)) for word in specific):
         return []  # the sources speak of part of it: the answer itself is the honest reply

@@ -60,9 +60,21 @@ STYLE_REQUEST = re.compile(
 )
 
 
-def without_style_request(text: str) -> str:
-    """``text`` less a closing request about how to answer ("… explain like im not technical")."""
-    stripped = STYLE_REQUEST.sub("", text).strip()
+# What the person drops before asking: "ok forget the visa, what's the pay there".
+DISMISSAL = re.compile(
+    r"^\W*((ok|okay|fine|alright|right|so)\b[,\s]*)?(forget|never ?mind|nvm|skip|drop|leave)"
+    r"( about)?( the| that| this| my)?[\w\s'-]{0,30}?[,.;!:]\s*(then\s+)?",
+    re.I,
+)
+
+
+def without_asides(text: str) -> str:
+    """``text`` less what it says besides its question.
+
+    A closing request about how to answer ("… explain like im not technical") and an opening
+    dismissal of the last subject ("ok forget the visa, …") name nothing to answer.
+    """
+    stripped = DISMISSAL.sub("", STYLE_REQUEST.sub("", text)).strip()
     return stripped or text
 
 
@@ -127,7 +139,7 @@ def split_message(text: str) -> SplitMessage:
     questions: list[str] = []
     statements: list[str] = []
     said_before = ""  # the sentence before the first question, if it was a statement
-    for sentence in (s.strip() for s in _SENTENCE_END.split(without_style_request(text or ""))):
+    for sentence in (s.strip() for s in _SENTENCE_END.split(without_asides(text or ""))):
         if not sentence:
             continue
         asks_after_context = bool(_ABOUT_ME.match(sentence)) and any(

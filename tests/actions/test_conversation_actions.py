@@ -592,3 +592,30 @@ async def test_more_on_a_specialisation_reads_other_pages_about_it(
     first, slots, _ = await say(tracker, "ask_specialisations", "what even is mlops", mlops)
     more, _, _ = await say(tracker, "ask_more", "tell me more about that", slots=slots)
     assert "More on MLOps Engineer" in more and "Kubeflow" in more
+
+
+async def test_an_unsure_topic_guess_gives_way_to_pages_that_name_the_subject(
+    tracker: TrackerFactory,
+) -> None:
+    text = "do ml engineers actually have to care about ethics and bias or is that someone's job"
+    reply, _, _ = await say(tracker, "ask_outlook", text, confidence=0.36)
+    assert "reduce bias" in reply and "(Careers explorer)" in reply
+    sure, _, _ = await say(tracker, "ask_outlook", "what's the job outlook", confidence=0.9)
+    assert "outlook" in sure.lower()
+
+
+async def test_a_place_named_in_a_topic_question_holds_for_the_pay_there(
+    tracker: TrackerFactory,
+) -> None:
+    places = [{"entity": "country", "value": "GB"}, {"entity": "country", "value": "IN"}]
+    text = "can i get a work visa for an ml engineer job in the uk if i'm from india"
+    first, slots, _ = await say(tracker, "ask_workplace", text, places, confidence=0.57)
+    assert "don't cover that specifically (visa)" in first
+    pay, _, _ = await say(
+        tracker,
+        "nlu_fallback",
+        "ok forget the visa, what's the pay there",
+        slots=slots,
+        confidence=0.25,
+    )
+    assert "£60,500" in pay and "visa" not in pay

@@ -253,6 +253,22 @@ TABLE = [
     # "source?" right after an answer asks where that answer comes from; with nothing before
     # it, or "what are all your sources", it asks for the list of pages.
     (
+        "what another job that is a specialisation involves",
+        State(),
+        Reading("ask_typical_day", text="what does an mlops engineer do", role="mlops_engineer"),
+        "topic",
+        None,
+        "ask_specialisations",
+    ),
+    (
+        "the pay there, after a question naming a place",
+        State(topic="workplace", country="GB", last={"kind": "topic", "sources": ["Bessand"]}),
+        Reading("nlu_fallback", text="what's the pay there", confidence=0.25),
+        "salary",
+        ("GB", None),
+        None,
+    ),
+    (
         "bare source question",
         LAST_TOPIC_SOURCED,
         Reading("ask_sources", text="source?"),

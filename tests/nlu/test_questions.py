@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlu_components.questions import needs_splitting, split_message, without_style_request
+from nlu_components.questions import needs_splitting, split_message, without_asides
 
 
 @pytest.mark.parametrize(
@@ -162,8 +162,10 @@ def test_a_question_that_points_back_is_read_with_the_sentence_before(
         ),
         ("what is mlops in simple terms please", "what is mlops"),
         ("whats a typical day, eli5", "whats a typical day"),
+        ("ok forget the visa, what's the pay there", "what's the pay there"),
+        ("never mind that. and in france?", "and in france?"),
     ],
 )
-def test_how_to_answer_is_no_question_of_its_own(text: str, question: str) -> None:
+def test_asides_are_no_question_of_their_own(text: str, question: str) -> None:
     assert split_message(text).questions == (question,)
-    assert without_style_request(text) == question
+    assert without_asides(text) == question
