@@ -247,18 +247,32 @@ async def _singled_out(
 
 
 async def answer_about(
-    dispatcher: CollectingDispatcher, last: dict[str, Any], text: str
+    dispatcher: CollectingDispatcher,
+    last: dict[str, Any],
+    text: str,
+    asks_sources: bool = False,
 ) -> list[EventType]:
-    """Answer a question about the last answer (``last`` is the ``last_answer`` record)."""
+    """Answer a question about the last answer (``last`` is the ``last_answer`` record).
+
+    ``asks_sources`` when the message asks where the last answer comes from in words no
+    aspect names ("where's this info from").
+    """
     aspect = aspect_of(text)
+    if asks_sources and aspect not in SOURCE_ASPECTS:
+        aspect = "basis"
     if (
         aspect in ("author", "basis")
         and last.get("kind") != "salary"
         and last.get("sources")
-        and not asks_content(text)
+        and (asks_sources or not asks_content(text))
     ):
         return await _name_sources(dispatcher, last)
-    if aspect in SOURCE_ASPECTS and asks_content(text) and last.get("kind") != "salary":
+    if (
+        aspect in SOURCE_ASPECTS
+        and asks_content(text)
+        and last.get("kind") != "salary"
+        and not asks_sources
+    ):
         # "which site mentioned head of ai?": the sentences on head of AI, each with its source.
         return await answer_search(dispatcher, subject_of_source_question(text))
     if aspect == "ranking" and last.get("kind") == "topic" and last.get("topic"):

@@ -28,7 +28,7 @@ from actions.replies import reply_length
 from actions.salary import SalaryQuestion, answer_salary
 from actions.scope import employers_named
 from actions.sources import list_sources
-from actions.state import SURE_OUT_OF_SCOPE, Plan, Reading, State, decide
+from actions.state import SOURCES_INTENT, SURE_OUT_OF_SCOPE, Plan, Reading, State, decide
 from actions.store import run_in_session
 from actions.topics import (
     INTENT_TOPICS,
@@ -77,7 +77,7 @@ def with_context(reading: Reading, whole: Reading) -> Reading:
     }
     if missing.get("city") and reading.country is not None:
         missing.pop("city")  # the question names its own country
-    return dataclasses.replace(reading, **missing)
+    return dataclasses.replace(reading, **missing, said_before=whole.text)
 
 
 def state_after(state: State, events: list[EventType]) -> State:
@@ -141,7 +141,8 @@ async def carry_out(
             last = last["pay"]  # "does that include bonus?" after figures and then another answer
         if last.get("kind") == "salary" and plan.level:
             last = {**last, "level": plan.level}  # "and mid-level is how many years?"
-        return await answer_about(dispatcher, last, reading.text)
+        asks_sources = plan.intent == SOURCES_INTENT
+        return await answer_about(dispatcher, last, reading.text, asks_sources)
     if plan.kind == "sources":
         return await list_sources(dispatcher)
     if plan.kind in ("pay_comparison", "pay_by_employer"):

@@ -161,6 +161,7 @@ _SOURCE_WORDS = frozenset(
     | {"say", "says", "said", "saying", "talk", "talks", "talking", "mention", "mentions"}
     | {"mentioned", "wrote", "written", "write", "writes", "figure", "figures", "number"}
     | {"numbers", "work", "worked", "calculated", "measured", "get", "got", "know", "arrive"}
+    | {"info", "information", "stuff", "trust", "reliable", "accurate", "exactly", "from"}
 )
 
 
@@ -216,6 +217,8 @@ def names_pay_strongly(text: str) -> bool:
 # A question with one of these words is about pay unless the classifier is sure otherwise.
 PAY_WORDS = re.compile(
     _STRONG_PAY + r"|\bc'est combien\b"
+    # "what should i budget in france?", "how much should we offer": a hiring manager's pay
+    r"|\b(should|do|would|must|can|could)\s+(i|we)\s+(budget|offer)\b"
     # "what's the pay there", "is the starting pay good": pay as a noun
     r"|\b(the|their|his|her|my|your|good|decent|typical|average|starting|entry|base) pay\b"
     # "what would I make starting out?": make as in earn
@@ -243,6 +246,16 @@ ASKS_WHAT_MOVES_PAY = re.compile(
 ASKS_WHAT_DRIVES_PAY = re.compile(
     r"\bwhat (affects|determines|drives|influences|decides|impacts|pushes)\b|\bdepends? on\b"
     r"|\bfactors?\b",
+    re.I,
+)
+
+# "does location matter much for salaries in the us?": whether a factor moves pay, even where a
+# place is named.
+ASKS_IF_FACTOR_MATTERS = re.compile(
+    r"\b(does|do|will|would|can|could)\s+(the\s+|your\s+|my\s+)?(location|experience|industry"
+    r"|sector|city|country|company|company size|degree|seniority|certifications?|education"
+    r"|where you live|where you work)\s+(really\s+|much\s+|a lot\s+)?(matter|count|affect|change"
+    r"|impact|make a difference|influence)",
     re.I,
 )
 

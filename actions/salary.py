@@ -10,15 +10,19 @@ from sqlalchemy.orm import Session
 
 from actions import slots
 from actions.asking import unspoken_of
-from actions.formatting import LEVEL_NAMES, basis_lines, salary_lines, source_names
+from actions.formatting import LEVEL_NAMES, basis_lines, composed_lines, salary_lines, source_names
 from actions.store import run_in_session
 from gazetteer.countries import country_name
 from knowledge import query
+from knowledge.compose import compose
 from knowledge.query import Salary
 
 # One message stays readable, and small, however many documents the store holds.
 MAX_FIGURES = 12
 MAX_OVERVIEW_COUNTRIES = 6
+# What a page says about pay in a city without figures of its own: a sentence, found by search.
+CITY_SEARCH_HITS = 8
+CITY_BUDGET = 450
 
 
 @dataclass(frozen=True)
@@ -112,10 +116,14 @@ async def answer_salary(
         )
         events.append(SlotSet(slots.LAST_ANSWER, salary_record(question, [])))
         return events
-    if question.city:
-        dispatcher.utter_message(
-            response="utter_salary_city", city=question.city, country_name=name
-        )
+    if city := question.city:
+        dispatcher.utter_message(response="utter_salary_city", city=city, country_name=name)
+        said = await run_in_session(lambda session: city_pay_sentences(session, city))
+        if said:
+            # "and in new york?": no figures of its own, but a page says pay is higher there.
+            dispatcher.utter_message(
+                response="utter_salary_city_said", city=question.city, passages=said
+            )
     shown = stated[:MAX_FIGURES]
     lines = salary_lines(shown)
     basis = basis_lines(shown)
@@ -151,6 +159,15 @@ async def answer_salary(
             )
     events.append(SlotSet(slots.LAST_ANSWER, salary_record(question, shown + related)))
     return events
+
+
+def city_pay_sentences(session: Session, city: str) -> str:
+    """What the pages say about pay in ``city`` (one or two sentences), or ""."""
+    hits = query.search(session, f"{city} salaries pay", limit=CITY_SEARCH_HITS)
+    naming = [hit for hit in hits if city.lower() in hit.text.lower()]
+    composition = compose(naming, f"{city} salaries", "salary_factors", budget=CITY_BUDGET)
+    units = [unit for unit in composition.units if city.lower() in unit.text.lower()]
+    return composed_lines(units[:1]) if units else ""
 
 
 def _overview_selection(stated: list[Salary]) -> tuple[list[Salary], list[str]]:

@@ -30,6 +30,7 @@ from actions.aspects import (
     ASKS_AMOUNT,
     ASKS_DURATION,
     ASKS_FIGURES,
+    ASKS_IF_FACTOR_MATTERS,
     ASKS_PLACES_COVERED,
     ASKS_WHAT_DRIVES_PAY,
     ASKS_WHAT_MOVES_PAY,
@@ -70,6 +71,11 @@ POINTS_AT_LAST_ANSWER = re.compile(
     re.I,
 )
 
+# "what should i focus on first?", "where do i start": asked by someone changing careers, how
+# people move in.
+ASKS_WHERE_TO_START = re.compile(
+    r"\b(focus on|start|begin|first|learn|prioriti[sz]e|next step|next steps|do next)\b", re.I
+)
 # "what's the pay there?": the place the conversation named last.
 POINTS_AT_PLACE = re.compile(r"\b(there|over there|that country|in that place|là-bas)\b", re.I)
 # Questions about what a job is or involves, and the roles the sources describe as a
@@ -139,6 +145,9 @@ class Reading:
     """The classifier's second intent when it is a fair guess (confidence ≥ RUNNER_UP_MIN)."""
     rest: str = ""
     """The message without its entities ("and what about the weather in" for "… in toronto")."""
+    said_before: str = ""
+    """For one question of a longer message, the whole message: what the person said of
+    themselves around it ("5 yrs backend dev… want to move into ml. what should i focus on?")."""
 
     @classmethod
     def from_parse(cls, message: dict[str, Any]) -> Reading:
@@ -348,7 +357,12 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         pointed = answered and bool(
             POINTS_AT_LAST_ANSWER.search(reading.text) or ASKS_BARE_SOURCE.match(reading.text)
         )
-        return Plan("about") if pointed else Plan("sources")
+        return Plan("about", intent=SOURCES_INTENT) if pointed else Plan("sources")
+    if intent in ("ask_salary", "ask_salary_factors") and ASKS_IF_FACTOR_MATTERS.search(
+        reading.text
+    ):
+        # "does location matter much for ml salaries in the us": what moves pay, not figures.
+        return Plan("topic", intent="ask_salary_factors", parameters={})
     if (
         intent == "ask_salary"
         and ASKS_WHAT_DRIVES_PAY.search(reading.text)
@@ -383,7 +397,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         intent in intent_topics
         and intent != GETTING_STARTED_INTENT
         and (reading.background or reading.about_another_job)
-        and (CHANGES_CAREER.search(reading.text) or WANTS_TO_BECOME.search(reading.text))
+        and _changes_career(reading)
     ):
         # "je suis comptable, une reconversion c'est possible ?" read as the career path, "i'm
         # a nurse thinking about switching into ml" as the role: a person changing careers
@@ -459,6 +473,19 @@ _FOLLOW_UP_WORDS = frozenset(
 )
 
 
+def _changes_career(reading: Reading) -> bool:
+    """True when the person says they are changing careers, in the question or around it."""
+    if CHANGES_CAREER.search(reading.text) or WANTS_TO_BECOME.search(reading.text):
+        return True
+    # "…want to move into ml engineering. what should i focus on first?": where to start, for
+    # them; "…what does a typical day look like?" keeps its own topic.
+    before = reading.said_before
+    return bool(
+        ASKS_WHERE_TO_START.search(reading.text)
+        and (CHANGES_CAREER.search(before) or WANTS_TO_BECOME.search(before))
+    )
+
+
 def _pay_word_wins(intent: str, reading: Reading) -> bool:
     """True when a pay word makes an unsure reading a pay question.
 
@@ -520,7 +547,8 @@ def _asks_beyond_filters(reading: Reading) -> bool:
 _DURATION_WORDS = re.compile(
     r"\b(how|long|many|years?|months?|quickly|would|will|does|did|it|take|takes|me|us|someone"
     r"|one|to|do|that|this|get|there|become|usually|typically|roughly"
-    r"|combien|de|temps|ça|ca|cela|prend|faut|il|faut-il|faudrait)\b",
+    r"|combien|de|temps|ça|ca|cela|prend|faut|il|faut-il|faudrait|en|général|généralement"
+    r"|normalement|general|generally|in|on|average|moyenne|et|and|so|alors|du coup)\b",
     re.I,
 )
 

@@ -41,6 +41,7 @@ GENERIC_WORDS = frozenset(
     | {"people", "someone", "really", "actually", "usually", "guys", "pls", "please", "think"}
     | {"wat", "wht", "whats", "plz", "gonna", "wanna", "kinda", "lol", "ok", "okay"}
     | {"eng", "engs", "rn", "tbh", "idk", "btw", "imo", "ngl", "u", "ur", "ya", "yeah"}
+    | {"ppl", "thx", "bc", "cuz", "coz", "tho", "smth", "sth", "abt", "yep", "nope", "lemme"}
     | {"matter", "employ", "still", "even"}
     | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
 )

@@ -24,7 +24,10 @@ QUESTION_WORDS = (
     r"pourquoi|où"
 )
 _STARTS_QUESTION = re.compile(rf"^\s*(?:and\s+|also\s+|plus\s+|et\s+)?(?:{QUESTION_WORDS})\b", re.I)
-_SENTENCE_END = re.compile(r"(?<=[?!.])\s+|\n+")
+# Sentences end at ?, ! or . before a space, at a line break, and before a number that
+# enumerates ("1) is maths a good base 2) what should i learn next").
+_SENTENCE_END = re.compile(r"(?<=[?!.])\s+|\n+|\s+(?=\(?\d{1,2}\)\s)")
+_ENUMERATOR = re.compile(r"^\(?\d{1,2}[).]\s+")
 # A clause boundary that starts a new question: "and what…", "and also…", "; how…", ", also…".
 _CLAUSE_BOUNDARY = re.compile(
     rf"(?:\s*[;,]\s*|\s+)(?:and\s+also|and|also|plus|et)\s+(?=(?:{QUESTION_WORDS})\b)"
@@ -139,9 +142,10 @@ def split_message(text: str) -> SplitMessage:
     questions: list[str] = []
     statements: list[str] = []
     said_before = ""  # the sentence before the first question, if it was a statement
-    for sentence in (s.strip() for s in _SENTENCE_END.split(without_asides(text or ""))):
-        if not sentence:
-            continue
+    sentences = _SENTENCE_END.split(without_asides(text or ""))
+    for sentence in (_ENUMERATOR.sub("", s.strip()) for s in sentences):
+        if not re.search(r"[^\W\d_]", sentence):
+            continue  # nothing but a number or punctuation ("1." alone on its line)
         asks_after_context = bool(_ABOUT_ME.match(sentence)) and any(
             is_question(clause) for clause in _CLAUSE_BOUNDARY.split(sentence)[1:]
         )  # "just finished my degree…, what do juniors get in the uk"
@@ -193,11 +197,18 @@ _POINTS_BACK = re.compile(
     re.I,
 )
 POINTING_WORDS_MAX = 6
+# "how do i explain it to her", "should he take that job": a question about someone or
+# something the sentence before it named.
+_POINTS_AT_SOMEONE = re.compile(r"\b(it|that|this|he|she|him|her|his|them)\b", re.I)
+POINTING_AT_SOMEONE_WORDS_MAX = 10
 
 
 def points_back(question: str) -> bool:
     """True for a short question that only points at what was said before it."""
-    return len(question.split()) <= POINTING_WORDS_MAX and bool(_POINTS_BACK.search(question))
+    words = len(question.split())
+    return (words <= POINTING_WORDS_MAX and bool(_POINTS_BACK.search(question))) or (
+        words <= POINTING_AT_SOMEONE_WORDS_MAX and bool(_POINTS_AT_SOMEONE.search(question))
+    )
 
 
 # A judgement asked in a word or two ("Realistic?", "Worth it?") leans on the question after it
@@ -209,6 +220,13 @@ _BARE_JUDGEMENT = re.compile(
 )
 
 
+# "where is it from", "who says that": where what the question before it asks about comes from.
+_ASKS_WHERE_FROM = re.compile(
+    r"^\W*(and |so |but )?(where('s| is| does| do| did)?|who says|says who|how do you know)\b"
+    r"[^?]{0,20}\b(it|that|this|these|those|they)\b[^?]{0,12}\b(from|come from|say|says|know)\b"
+    r"|^\W*(and |so |but )?what('s| is| are)? (it|that|this|these|they)( all)? based on\b",
+    re.I,
+)
 # A question that only gives examples of the one before it ("like aws or google ones?").
 _EXAMPLE_OF_PREVIOUS = re.compile(r"^\s*(like|e\.?g\.?|such as|say|i mean|for example|or)\b", re.I)
 
@@ -222,8 +240,10 @@ def _with_short_ones_joined(questions: list[str]) -> list[str]:
         if not last and _BARE_JUDGEMENT.match(question.strip()):
             carried += f"{question} "
             continue
-        if joined and _EXAMPLE_OF_PREVIOUS.match(question):
-            joined[-1] = f"{joined[-1]} {question}"  # "…should i get? like aws or google ones?"
+        if joined and (_EXAMPLE_OF_PREVIOUS.match(question) or _ASKS_WHERE_FROM.match(question)):
+            # "…should i get? like aws or google ones?", "can i trust ur data, where is it
+            # from": about the question before it.
+            joined[-1] = f"{joined[-1]} {question}"
             continue
         joined.append(carried + question)
         carried = ""

@@ -619,3 +619,14 @@ async def test_a_place_named_in_a_topic_question_holds_for_the_pay_there(
         confidence=0.25,
     )
     assert "£60,500" in pay and "visa" not in pay
+
+
+async def test_a_city_without_figures_gets_what_a_page_says_of_it(
+    tracker: TrackerFactory,
+) -> None:
+    us = [{"entity": "country", "value": "US"}]
+    _, slots, _ = await say(tracker, "ask_salary", "ml salaries in the us", us)
+    ny = [{"entity": "country", "value": "New York"}]
+    reply, _, _ = await say(tracker, "inform", "and in new york specifically?", ny, slots=slots)
+    assert "don't cover New York on its own" in reply
+    assert "higher salaries in Silicon Valley, New York" in reply and "(CBT Nuggets)" in reply

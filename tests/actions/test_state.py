@@ -269,6 +269,65 @@ TABLE = [
         None,
     ),
     (
+        "whether a factor matters, with a place",
+        State(),
+        Reading(
+            "ask_salary", text="does location matter much for ml salaries in the us", country="US"
+        ),
+        "topic",
+        None,
+        "ask_salary_factors",
+    ),
+    (
+        "what a hiring manager should budget",
+        State(),
+        Reading(
+            "out_of_scope", text="what should i budget in france?", confidence=0.5, country="FR"
+        ),
+        "salary",
+        ("FR", None),
+        None,
+    ),
+    (
+        "how long, in French, after getting started",
+        State(topic="getting_started", last={"kind": "topic", "sources": ["Bessand"]}),
+        Reading(
+            "inform",
+            text="et ça prend combien de temps en général ?",
+            confidence=0.3,
+            rest="et ça prend combien de temps en général ?",
+        ),
+        "topic",
+        None,
+        None,
+    ),
+    (
+        "where to start, said by someone changing careers around the question",
+        State(),
+        Reading(
+            "ask_specialisations",
+            text="what should i focus on first?",
+            background="software",
+            said_before="5 yrs backend dev, zero ml experience. want to move into ml engineering.",
+        ),
+        "topic",
+        None,
+        "ask_getting_started",
+    ),
+    (
+        "a topic question, said by someone changing careers, keeps its topic",
+        State(),
+        Reading(
+            "ask_typical_day",
+            text="what does a typical day look like?",
+            background="software",
+            said_before="5 yrs backend dev. want to move into ml engineering.",
+        ),
+        "topic",
+        None,
+        "ask_typical_day",
+    ),
+    (
         "bare source question",
         LAST_TOPIC_SOURCED,
         Reading("ask_sources", text="source?"),

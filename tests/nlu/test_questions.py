@@ -169,3 +169,26 @@ def test_a_question_that_points_back_is_read_with_the_sentence_before(
 def test_asides_are_no_question_of_their_own(text: str, question: str) -> None:
     assert split_message(text).questions == (question,)
     assert without_asides(text) == question
+
+
+def test_numbered_questions_are_each_a_question() -> None:
+    text = (
+        "hi! 19, first year maths at uni in são paulo, love coding. 1) is maths a good base for "
+        "mle 2) what should i learn next 3) whats the pay like in brazil"
+    )
+    assert split_message(text).questions == (
+        "is maths a good base for mle",
+        "what should i learn next",
+        "whats the pay like in brazil",
+    )
+    listed = split_message("two questions:\n1. what skills do i need\n2. and the pay in the uk?")
+    assert listed.questions == ("what skills do i need", "and the pay in the uk?")
+    assert listed.statements == ("two questions:",)
+
+
+def test_where_it_comes_from_belongs_to_the_question_before() -> None:
+    assert split_message("can i trust ur data, where is it from").questions == (
+        "can i trust ur data where is it from",
+    )
+    assert len(split_message("can i trust this? what's it based on").questions) == 1
+    assert len(split_message("what do they earn? is it remote?").questions) == 2
