@@ -26,7 +26,7 @@ from actions.formatting import and_list
 from actions.more import answer_more, answer_shorter
 from actions.replies import reply_length
 from actions.salary import SalaryQuestion, answer_salary
-from actions.scope import employers_named
+from actions.scope import employers_named, occupation_named
 from actions.sources import list_sources
 from actions.state import SOURCES_INTENT, SURE_OUT_OF_SCOPE, Plan, Reading, State, decide
 from actions.store import run_in_session
@@ -191,7 +191,10 @@ async def _answer_topic(
     if intent == "compare_role" and not parameters.get("role"):
         # "isn't ML engineering just data science with extra steps?" names the other field.
         parameters["role"] = role_of_field(reading.text) or state.role
-    parameters["background_text"] = reading.background_text
+    # Who is asking may be said around the question ("I've been a nurse for 15 years.").
+    parameters["background_text"] = reading.background_text or (
+        occupation_named(reading.said_before) if reading.said_before else None
+    )
     question = TopicQuestion(intent, parameters, reading.text, budget, rest=reading.rest)
     if intent == reading.intent and reading.confidence < UNSURE_TOPIC_BELOW and reading.text:
         # An unsure guess whose topic never speaks of what the question names, when other
@@ -284,8 +287,8 @@ class ActionAnswer(Action):
             planned.append(plan)
             events.extend(answered)
             state = state_after(state, answered)
-        if not events:
-            dispatcher.utter_message(response="utter_rephrase")
+        if not dispatcher.messages:
+            dispatcher.utter_message(response="utter_rephrase")  # only small talk was asked
         return _last_value_per_slot(events)
 
 

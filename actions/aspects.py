@@ -52,7 +52,8 @@ ASKS_ABOUT_AGE = re.compile(
 
 # "which specialisation has the best future?", "which skill is most in demand": a ranking.
 ASKS_WHICH_IS_BEST = re.compile(
-    r"\bwhich\b[^?.!]*\b(best|highest|biggest|greatest|fastest[- ]growing"
+    r"\bwhich\b[^?.!]*\b(best|highest|biggest|greatest|fastest[- ]growing|easier|easiest|harder"
+    r"|hardest|quicker|quickest|better|worse"
     r"|most (important|in[- ]demand|popular|common|valuable|useful|promising|wanted|needed))\b",
     re.I,
 )

@@ -193,7 +193,10 @@ async def answer_search(
     )
     answered = [u for u in composition.units if covers(u.text) >= threshold]
     if not answered:
-        nearest = _nearest(text, hits, covers, avoid) if min_coverage is None else None
+        # A message that leans off-topic and names nothing about work ("write me a query that
+        # joins two tables") is not brought near by one shared word ("user behaviour").
+        may_be_near = min_coverage is None and when_nothing != "utter_out_of_scope"
+        nearest = _nearest(text, hits, covers, avoid) if may_be_near else None
         if nearest is not None:
             near = text_stems(nearest.text, 400)
             missing = [w for w in gap_words(text) if not text_stems(w, limit=1) <= near] or [

@@ -61,6 +61,7 @@ SHORTER_INTENT = "ask_shorter"
 ABOUT_INTENT = "ask_about_answer"
 FREE_INTENTS = frozenset({"nlu_fallback", "ask_advice"})
 PAY_OVERRIDE_BELOW = 0.6
+UNSURE_COMMAND = 0.5
 RUNNER_UP_MIN = 0.2
 SOURCES_INTENT = "ask_sources"
 GETTING_STARTED_INTENT = "ask_getting_started"
@@ -300,7 +301,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         return Plan("about")  # "how much tax would i pay on that?" asks about the figures shown
     if (
-        intent in UNSURE_INTENTS
+        (intent in UNSURE_INTENTS or _unsure_command(reading))
         and state.topic not in (None, "salary")
         and ASKS_DURATION.search(reading.text)
         and not _names_something_else(
@@ -473,6 +474,11 @@ _FOLLOW_UP_WORDS = frozenset(
 )
 
 
+def _unsure_command(reading: Reading) -> bool:
+    """True for "more" or "shorter" guessed at low confidence ("how long would that take")."""
+    return reading.intent in (MORE_INTENT, SHORTER_INTENT) and reading.confidence < UNSURE_COMMAND
+
+
 def _changes_career(reading: Reading) -> bool:
     """True when the person says they are changing careers, in the question or around it."""
     if CHANGES_CAREER.search(reading.text) or WANTS_TO_BECOME.search(reading.text):
@@ -500,8 +506,11 @@ def _pay_word_wins(intent: str, reading: Reading) -> bool:
         # "ok and roughly what would i make starting out in the uk?" after another topic, or
         # "i live in toronto, what would an mle make here?" read as getting started.
         return not reading.about_another_job
-    if intent == "inform" and names_pay_strongly(reading.text):
-        return not reading.about_another_job  # "and what would i earn at the start"
+    if intent in ("inform", "out_of_scope") and names_pay_strongly(reading.text):
+        # "and what would i earn at the start", "what salary band is realistic" (out of scope
+        # at 0.41): a pay word no other job claims
+        sure_off_topic = intent == "out_of_scope" and reading.confidence >= SURE_OUT_OF_SCOPE
+        return not reading.about_another_job and not sure_off_topic
     return intent not in ("out_of_scope", "inform") and reading.confidence < PAY_OVERRIDE_BELOW
 
 

@@ -18,7 +18,13 @@ from sqlalchemy.orm import Session
 
 from actions import slots
 from actions.asking import unspoken_of
-from actions.aspects import ASKS_ABOUT_AGE, ASKS_DURATION, ASKS_WHICH_IS_BEST, CHANGES_CAREER
+from actions.aspects import (
+    ASKS_ABOUT_AGE,
+    ASKS_DURATION,
+    ASKS_WHICH_IS_BEST,
+    CHANGES_CAREER,
+    WANTS_TO_BECOME,
+)
 from actions.formatting import composed_lines, source_names
 from actions.scope import occupation_named
 from actions.store import run_in_session
@@ -278,7 +284,11 @@ async def answer_topic(
     background = parameters.get("background") if topic == "getting_started" else None
     # "i'm a nurse thinking about switching into ml": a change of career from a field the
     # gazetteer does not know still gets what the sources say about moving in from elsewhere.
-    changing = topic == "getting_started" and bool(CHANGES_CAREER.search(question.text))
+    changing = topic == "getting_started" and bool(
+        CHANGES_CAREER.search(question.text)
+        # "I've been a nurse for 15 years. could someone like me become an ML engineer?"
+        or (parameters.get("background_text") and WANTS_TO_BECOME.search(question.text))
+    )
 
     def fetch(session: Session) -> tuple[list[PassageHit], list[PassageHit]]:
         main = topic_candidates(session, topic, specialisation)
