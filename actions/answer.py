@@ -195,7 +195,17 @@ async def _answer_topic(
     parameters["background_text"] = reading.background_text or (
         occupation_named(reading.said_before) if reading.said_before else None
     )
-    question = TopicQuestion(intent, parameters, reading.text, budget, rest=reading.rest)
+    same_topic = state.last.get("kind") == "topic" and state.last.get("topic") == resolve_topic(
+        intent, parameters
+    )
+    question = TopicQuestion(
+        intent,
+        parameters,
+        reading.text,
+        budget,
+        rest=reading.rest,
+        shown_before=tuple(state.last.get("shown") or []) if same_topic else (),
+    )
     if intent == reading.intent and reading.confidence < UNSURE_TOPIC_BELOW and reading.text:
         # An unsure guess whose topic never speaks of what the question names, when other
         # pages do ("…care about ethics and bias?" guessed as the outlook): those pages answer
@@ -215,7 +225,15 @@ async def _answer_topic(
             )
     events = await answer_topic(dispatcher, question)
     if reading.country:
-        # "can i get a visa for the uk?" and then "what's the pay there": the place holds.
+        # "can i get a visa for the uk?" and then "what's the pay there": the place holds, and
+        # "we're hiring in London. what should the ad ask for?" then "what salary band is
+        # realistic": the answer remembers where the person is.
+        events = [
+            SlotSet(slots.LAST_ANSWER, {**event["value"], "place": reading.country})
+            if event.get("name") == slots.LAST_ANSWER and isinstance(event.get("value"), dict)
+            else event
+            for event in events
+        ]
         events.append(SlotSet(slots.COUNTRY, reading.country))
     return events
 

@@ -382,10 +382,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # A pay question is a fresh question: it keeps the place only when it narrows the last
         # pay answer by level ("what do seniors make?" right after France's figures); "how much
         # do they earn?" (or the Salaries button) asks for the overview again.
-        country = reading.country or (
-            state.country
-            if (on_salary and reading.level) or POINTS_AT_PLACE.search(reading.text)
-            else None
+        country = (
+            reading.country
+            or (
+                state.country
+                if (on_salary and reading.level) or POINTS_AT_PLACE.search(reading.text)
+                else None
+            )
+            or state.last.get("place")  # where the person said they are, just before
         )
         return Plan(
             "salary",

@@ -253,6 +253,8 @@ class TopicQuestion:
     budget: int = DEFAULT_BUDGET
     rest: str = ""
     """The message without its entities: a background or a place is not a gap's subject."""
+    shown_before: tuple[str, ...] = ()
+    """The sentences the last answer showed, when it was on the same topic."""
 
 
 def remembered(kind: str, composition: Composition, **details: Any) -> dict[str, Any]:
@@ -314,6 +316,13 @@ async def answer_topic(
         budget -= sum(len(u.text) for u in told.units)
         hits = [h for h in hits if h.id not in {u.passage_id for u in told.units}]
     composition = compose(hits, question.text, topic, budget=max(budget, 200))
+    repeated = set(question.shown_before)
+    if repeated and {unit.key for unit in composition.units} <= repeated:
+        # "does she need to go to university?" then "what would she study": the same answer
+        # twice in a row helps no one; what the sources add to it does.
+        further = compose(hits, question.text, topic, budget=max(budget, 200), exclude=repeated)
+        if further.units:
+            composition = further
     topic_name = TOPIC_NAMES.get(topic, topic.replace("_", " "))
     missing = await unspoken_of(question.rest or question.text, hits, topic, question.intent)
     if missing:

@@ -630,3 +630,14 @@ async def test_a_city_without_figures_gets_what_a_page_says_of_it(
     reply, _, _ = await say(tracker, "inform", "and in new york specifically?", ny, slots=slots)
     assert "don't cover New York on its own" in reply
     assert "higher salaries in Silicon Valley, New York" in reply and "(CBT Nuggets)" in reply
+
+
+async def test_the_same_topic_twice_in_a_row_is_not_the_same_reply(
+    tracker: TrackerFactory,
+) -> None:
+    first, slots, _ = await say(tracker, "ask_education", "does she need to go to university")
+    second, _, _ = await say(tracker, "ask_education", "what would she study", slots=slots)
+    assert second != first and second.startswith("Degrees and education")
+    shown = set(slots["last_answer"]["shown"])
+    assert not any(line in first for line in second.splitlines()[1:] if line.startswith("•"))
+    assert shown

@@ -328,6 +328,14 @@ TABLE = [
         "ask_typical_day",
     ),
     (
+        "pay right after a topic answer that knew where the person is",
+        State(topic="skills", last={"kind": "topic", "sources": ["Bessand"], "place": "GB"}),
+        Reading("ask_salary", text="what salary band is realistic"),
+        "salary",
+        ("GB", None),
+        None,
+    ),
+    (
         "bare source question",
         LAST_TOPIC_SOURCED,
         Reading("ask_sources", text="source?"),
