@@ -243,6 +243,11 @@ def topic_candidates(session: Session, topic: str, specialisation: str | None) -
     )
 
 
+# A question whose full answer would repeat the last reply gets its best sentences only.
+REPEAT_BUDGET = 320
+REPEAT_UNITS = 2
+
+
 @dataclass(frozen=True)
 class TopicQuestion:
     """A topic question: the intent, its parameters and the person's own words."""
@@ -316,13 +321,13 @@ async def answer_topic(
         budget -= sum(len(u.text) for u in told.units)
         hits = [h for h in hits if h.id not in {u.passage_id for u in told.units}]
     composition = compose(hits, question.text, topic, budget=max(budget, 200))
-    repeated = set(question.shown_before)
-    if repeated and {unit.key for unit in composition.units} <= repeated:
-        # "does she need to go to university?" then "what would she study": the same answer
-        # twice in a row helps no one; what the sources add to it does.
-        further = compose(hits, question.text, topic, budget=max(budget, 200), exclude=repeated)
-        if further.units:
-            composition = further
+    if question.shown_before and [u.key for u in composition.units] == list(question.shown_before):
+        # "does she need to go to university?" then "what would she study": the same reply
+        # twice in a row helps no one; its one or two sentences that best answer this question
+        # do ("tell me more" still gives the rest).
+        composition = compose(
+            hits, question.text, topic, budget=REPEAT_BUDGET, max_units=REPEAT_UNITS
+        )
     topic_name = TOPIC_NAMES.get(topic, topic.replace("_", " "))
     missing = await unspoken_of(question.rest or question.text, hits, topic, question.intent)
     if missing:

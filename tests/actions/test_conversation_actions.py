@@ -638,6 +638,5 @@ async def test_the_same_topic_twice_in_a_row_is_not_the_same_reply(
     first, slots, _ = await say(tracker, "ask_education", "does she need to go to university")
     second, _, _ = await say(tracker, "ask_education", "what would she study", slots=slots)
     assert second != first and second.startswith("Degrees and education")
-    shown = set(slots["last_answer"]["shown"])
-    assert not any(line in first for line in second.splitlines()[1:] if line.startswith("•"))
-    assert shown
+    # Its best sentences for the new question, not the whole reply again.
+    assert second.count("•") <= 2 < first.count("•")
