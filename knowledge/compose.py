@@ -816,6 +816,7 @@ def uncovered_words(
         r"[a-z]+(?:-[a-z]+)?", re.sub(r"\b(part|full) time\b", r"\1-time", message.lower())
     )
     specific: list[str] = []
+    rare: list[str] = []  # the rarest of them: one the sources use answers part of the question
     for word in words:
         stem = text_stems(word, limit=1)
         if not stem or not stem <= wanted or word in specific:
@@ -828,11 +829,14 @@ def uncovered_words(
             continue  # "honestly", "realistically" frame a question; "ned" is "need" mistyped
         if (
             len(parts) > 1
-            or low <= frequency < high
-            or (frequency < FIELD_WORD_ZIPF and field_word(word))
+            or low <= frequency < SPECIFIC_ZIPF[1]
+            or (frequency < low and field_word(word))
         ):
             specific.append(word)
-    if any(matched(text_stems(word, limit=1), frozenset(present)) for word in specific):
+            rare.append(word)
+        elif low <= frequency < high or (frequency < FIELD_WORD_ZIPF and field_word(word)):
+            specific.append(word)  # "visa", "ethics": a subject, but common enough to be shared
+    if any(matched(text_stems(word, limit=1), frozenset(present)) for word in rare):
         return []  # the sources speak of part of it: the answer itself is the honest reply
     missing = specific
     return missing
