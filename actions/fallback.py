@@ -22,6 +22,7 @@ from actions.formatting import composed_lines, source_names
 from actions.scope import about_career
 from actions.store import run_in_session, run_query
 from actions.topics import remembered
+from channels.guard import MAX_MESSAGE_CHARS  # one limit for what a message may hold
 from gazetteer.countries import country_code
 from knowledge import query
 from knowledge.compose import (
@@ -42,7 +43,6 @@ from nlu_components.questions import is_question
 
 # Share of the message's distinctive words the best sentence must contain to be shown.
 MIN_COVERAGE = float(os.environ.get("FALLBACK_MIN_COVERAGE", "0.5"))
-MAX_MESSAGE_CHARS = 500
 SEARCH_HITS = 12
 
 
