@@ -190,7 +190,11 @@ async def _answer_topic(
         return await answer_search(dispatcher, reading.text, budget=budget)
     if intent == "compare_role" and not parameters.get("role"):
         # "isn't ML engineering just data science with extra steps?" names the other field.
-        parameters["role"] = role_of_field(reading.text) or state.role
+        # "whats mlops, … and how is it different from ml engineering": the role named
+        # earlier in the same message.
+        parameters["role"] = (
+            role_of_field(reading.text) or state.role or role_of_field(reading.said_before)
+        )
     # Who is asking may be said around the question ("I've been a nurse for 15 years.").
     parameters["background_text"] = reading.background_text or (
         occupation_named(reading.said_before) if reading.said_before else None
@@ -287,6 +291,8 @@ class ActionAnswer(Action):
                 continue
             if plan.kind in ("topic", "salary") and _same_answer(plan, planned):
                 continue  # "which frameworks? tensorflow or pytorch?" is one question
+            if plan.kind == "shorter" and planned:
+                continue  # "…and are they worth it?": the answer just given, said again
             # The reply so far, generously: its facts plus each message's frame.
             room = REPLY_CAP - quoted - FRAME_CHARS * (len(dispatcher.messages) + 1)
             if planned and room < _room_needed(plan):

@@ -640,3 +640,40 @@ async def test_the_same_topic_twice_in_a_row_is_not_the_same_reply(
     assert second != first and second.startswith("Degrees and education")
     # Its best sentences for the new question, not the whole reply again.
     assert second.count("•") <= 2 < first.count("•")
+
+
+async def test_a_comparison_with_it_compares_the_role_named_earlier_in_the_message(
+    tracker: TrackerFactory,
+) -> None:
+    questions = [
+        {"text": "whats mlops", "intent": {"name": "ask_specialisations"}, "entities": []},
+        {
+            "text": "how is it different from ml engineering",
+            "intent": {"name": "compare_role"},
+            "entities": [],
+        },
+    ]
+    reply, _, _ = await say(
+        tracker,
+        "ask_several",
+        "whats mlops and how is it different from ml engineering",
+        metadata={"questions": questions, "statements": []},
+    )
+    assert "ML engineer vs MLOps engineer" in reply
+    assert "Which role would you like to compare" not in reply
+
+
+async def test_whether_it_is_worth_it_after_an_answer_in_the_same_message_is_not_said_twice(
+    tracker: TrackerFactory,
+) -> None:
+    questions = [
+        {"text": "what certifications help", "intent": {"name": "ask_certifications"}},
+        {"text": "are they worth the money?", "intent": {"name": "nlu_fallback"}},
+    ]
+    reply, _, _ = await say(
+        tracker,
+        "ask_several",
+        "what certifications help, and are they worth the money?",
+        metadata={"questions": questions, "statements": []},
+    )
+    assert reply.count("Certifications help validate expertise") == 1
