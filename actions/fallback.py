@@ -38,7 +38,7 @@ from knowledge.compose import (
     with_synonyms,
 )
 from knowledge.query import PassageHit
-from knowledge.text import content_words
+from knowledge.text import FRENCH_STOP_WORDS, content_words
 from nlu_components.questions import is_question
 
 # Share of the message's distinctive words the best sentence must contain to be shown.
@@ -58,7 +58,10 @@ def gap_words(message: str) -> list[str]:
     found = [
         w
         for w in words
-        if (w[:5] in wanted or "-" in w) and _is_word(w) and country_code(w) is None
+        if (w[:5] in wanted or "-" in w)
+        and _is_word(w)
+        and country_code(w) is None
+        and w not in FRENCH_STOP_WORDS  # "une", "ça": a French question's frame
     ]
     return list(dict.fromkeys(found))
 

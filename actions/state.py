@@ -60,6 +60,7 @@ MORE_INTENT = "ask_more"
 SHORTER_INTENT = "ask_shorter"
 ABOUT_INTENT = "ask_about_answer"
 FREE_INTENTS = frozenset({"nlu_fallback", "ask_advice"})
+RULED_OUT_SMALL_TALK = frozenset({"greet", "thank", "goodbye"})
 PAY_OVERRIDE_BELOW = 0.6
 UNSURE_COMMAND = 0.5
 RUNNER_UP_MIN = 0.2
@@ -159,6 +160,11 @@ class Reading:
         ranking = [r.get("name") for r in message.get("intent_ranking") or [] if r.get("name")]
         leaning = next((name for name in ranking if name != "nlu_fallback"), None)
         scored = [r for r in message.get("intent_ranking") or [] if r.get("name")]
+        if (intent.get("name") or "") == "nlu_fallback":
+            # Small talk the guard ruled out ("une journée type…" read as goodbye) is no guess
+            # to lean to: the next intent is.
+            scored = [r for r in scored if r.get("name") not in RULED_OUT_SMALL_TALK]
+            leaning = next((r.get("name") for r in scored if r.get("name") != "nlu_fallback"), None)
         second = scored[1] if len(scored) > 1 else {}
         runner_up = second.get("name") if (second.get("confidence") or 0) >= RUNNER_UP_MIN else None
         return cls(

@@ -12,10 +12,18 @@ import re
 
 FAREWELL = re.compile(
     r"\b(bye|byee+|goodbye|good bye|au revoir|see (you|ya)|cya|ciao|take care|à plus|a plus"
-    r"|bonne (journée|soirée)|that'?s all|gotta go|i'?m off|adios|later)\b",
+    r"|bonne (journée|soirée)|that'?s all|gotta go|i'?m off|adios|later|laters|farewell|ttyl"
+    r"|talk (soon|to you|later)|(good ?)?night( night)?|done for (now|today)|leave it there"
+    r"|sign(ing)? (off|out)|log(ging)? (off|out)|that'?s it (from|for) me|have a good one"
+    r"|peace out|(have|got) to (run|go)|heading (off|out)|enough for today|see u"
+    r"|closing the chat|à bientôt|a bientot|bonne nuit|(going|leaving|off) now)\b",
     re.I,
 )
-THANKS = re.compile(r"\b(thanks?|thank you|thx|thnx|ty|merci|cheers|ta)\b", re.I)
+THANKS = re.compile(
+    r"\b(thanks?|thank you|thx|thnx|ty|tysm|tyvm|merci|cheers|ta|appreciated?|grateful"
+    r"|helped|helpful|obliged)\b",
+    re.I,
+)
 GREETING = re.compile(
     r"\b(hi+|hel+o+|hey+|heya|hiya|yo|sup|what'?s up|howdy|greetings|oi|gm|good day"
     r"|(good )?(morning|afternoon|evening)|bonjour|bonsoir|salut|coucou|hola|hallo)\b",
@@ -40,4 +48,6 @@ def settled_intent(text: str, intent: str | None) -> str | None:
         return "goodbye"
     if THANKS.search(text):
         return "thank"
-    return None
+    # "une journée type ça ressemble à quoi" read as goodbye ("bonne journée"): with no word
+    # that thanks or leaves, it is no small talk.
+    return "nlu_fallback"

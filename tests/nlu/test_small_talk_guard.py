@@ -91,6 +91,9 @@ def test_a_confident_goodbye_without_a_goodbye_word_is_a_place() -> None:
         ("what about later in my career", "ask_career_path", None),  # not small talk at all
         ("sounds boring ngl", "greet", "nlu_fallback"),  # a greeting needs a word that greets
         ("hey there", "greet", None),
+        ("une journée type ça ressemble à quoi", "goodbye", "nlu_fallback"),
+        ("that really helped", "thank", "thank"),
+        ("i'm logging off", "goodbye", "goodbye"),
         ("/greet", "greet", None),  # the widget's first message
     ],
 )
@@ -111,3 +114,16 @@ def test_every_greeting_the_model_learns_has_a_word_that_greets() -> None:
     ]
     assert greetings
     assert [g for g in greetings if settled_intent(g, "greet") is not None] == []
+
+
+def test_every_thanks_and_farewell_the_model_learns_has_its_word() -> None:
+    examples = [
+        (item["intent"], line.strip()[2:])
+        for path in glob.glob("data/**/*.yml", recursive=True)
+        for item in (yaml.safe_load(open(path, encoding="utf-8")) or {}).get("nlu") or []
+        if item.get("intent") in ("thank", "goodbye")
+        for line in item["examples"].splitlines()
+        if line.strip()
+    ]
+    assert examples
+    assert [e for e in examples if settled_intent(e[1], e[0]) == "nlu_fallback"] == []
