@@ -243,6 +243,8 @@ def topic_candidates(session: Session, topic: str, specialisation: str | None) -
     )
 
 
+# Any word about pay, verb or noun ("what specialisation pays best").
+NAMES_PAY_AT_ALL = re.compile(r"\b(pay|pays|paid|earn|earns|salary|salaries|money)\b", re.I)
 # A question whose full answer would repeat the last reply gets its best sentences only.
 REPEAT_BUDGET = 320
 REPEAT_UNITS = 2
@@ -342,7 +344,10 @@ async def answer_topic(
     elif ASKS_ABOUT_AGE.search(question.text):
         # "i'm 40, is it too late to switch?": no page speaks of age, and that comes first.
         dispatcher.utter_message(response="utter_no_age", topic_name=topic_name)
-    elif ASKS_WHICH_IS_BEST.search(question.text):
+    elif ASKS_WHICH_IS_BEST.search(question.text) or (
+        # "what specialisation pays best": no page gives pay by specialisation
+        topic == "specialisations" and NAMES_PAY_AT_ALL.search(question.text)
+    ):
         # "which specialisation has the best future?": no page ranks them, and saying so comes
         # before what the pages do say.
         dispatcher.utter_message(response="utter_topic_no_ranking", topic_name=topic_name)

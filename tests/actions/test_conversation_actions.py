@@ -677,3 +677,21 @@ async def test_whether_it_is_worth_it_after_an_answer_in_the_same_message_is_not
         metadata={"questions": questions, "statements": []},
     )
     assert reply.count("Certifications help validate expertise") == 1
+
+
+async def test_a_judgement_of_working_conditions_is_a_gap_not_off_topic(
+    tracker: TrackerFactory,
+) -> None:
+    _, slots, _ = await say(tracker, "ask_typical_day", "what does a typical day look like")
+    reply, _, _ = await say(
+        tracker, "out_of_scope", "is it stressful?", slots=slots, confidence=0.7
+    )
+    assert "don't cover" in reply and "only cover" not in reply
+
+
+async def test_which_specialisation_pays_best_says_no_page_ranks_them(
+    tracker: TrackerFactory,
+) -> None:
+    reply, _, _ = await say(tracker, "ask_specialisations", "what specialisation pays best")
+    assert reply.startswith("My sources don't cover a ranking")
+    assert "Computer Vision" in reply
