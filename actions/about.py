@@ -26,6 +26,7 @@ from actions.formatting import (
     composed_lines,
     level_label,
     money,
+    salary_range,
     source_description,
 )
 from actions.store import run_in_session, run_query
@@ -193,6 +194,32 @@ def _period_lines(facts: list[Salary]) -> list[str]:
     return lines
 
 
+ASKS_LOWEST = re.compile(r"\b(lowest|least|smallest|worst[- ]paid|bottom)\b", re.I)
+ASKS_HIGHEST = re.compile(r"\b(highest|most|biggest|largest|best[- ]paid|top|max\w*)\b", re.I)
+
+
+def _extreme_lines(facts: list[Salary], text: str) -> list[str]:
+    """The highest (or lowest) of the figures shown, per currency, as each source states it."""
+    lowest = bool(ASKS_LOWEST.search(text))
+    if not lowest and not ASKS_HIGHEST.search(text):
+        return []
+    lines = []
+    for currency in dict.fromkeys(f.currency for f in facts):
+        own = [f for f in facts if f.currency == currency and (f.low or f.high)]
+        if not own:
+            continue
+        if lowest:
+            fact = min(own, key=lambda f: f.low or f.high or 0)
+        else:
+            fact = max(own, key=lambda f: f.high or f.low or 0)
+        which = "lowest" if lowest else "highest"
+        lines.append(
+            f"The {which} {currency} figure: {level_label(fact).lower()}, "
+            f"{salary_range(fact)} ({fact.source.label})."
+        )
+    return lines
+
+
 def _midpoint_lines(facts: list[Salary]) -> list[str]:
     with_median = [f for f in facts if f.median is not None]
     lines = [
@@ -321,6 +348,8 @@ async def answer_about(
             "My sources don't cover pay broken down that way: they give figures by country "
             "and level only."
         ]
+    elif aspect == "ranking" and (extremes := _extreme_lines(facts, text)):
+        lines = extremes
     else:
         lines = ["My sources don't cover a ranking of these figures."]
     related = compose(

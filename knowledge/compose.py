@@ -42,6 +42,7 @@ GENERIC_WORDS = frozenset(
     | {"wat", "wht", "whats", "plz", "gonna", "wanna", "kinda", "lol", "ok", "okay"}
     | {"eng", "engs", "rn", "tbh", "idk", "btw", "imo", "ngl", "u", "ur", "ya", "yeah"}
     | {"ppl", "thx", "bc", "cuz", "coz", "tho", "smth", "sth", "abt", "yep", "nope", "lemme"}
+    | {"hi", "hello", "hey", "hola", "bonjour", "salut", "quick"}
     | {"matter", "employ", "still", "even"}
     | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
 )

@@ -227,6 +227,11 @@ _ASKS_WHERE_FROM = re.compile(
     r"|^\W*(and |so |but )?what('s| is| are)? (it|that|this|these|they)( all)? based on\b",
     re.I,
 )
+# "mlops vs ml eng, what's the diff?": the difference between what the clause before named.
+_ASKS_THE_DIFFERENCE = re.compile(
+    r"^\W*(so |and )?(what'?s|what is|whats) the (diff|difference)( between (them|the two))?\W*$",
+    re.I,
+)
 # A question that only gives examples of the one before it ("like aws or google ones?").
 _EXAMPLE_OF_PREVIOUS = re.compile(r"^\s*(like|e\.?g\.?|such as|say|i mean|for example|or)\b", re.I)
 
@@ -240,7 +245,11 @@ def _with_short_ones_joined(questions: list[str]) -> list[str]:
         if not last and _BARE_JUDGEMENT.match(question.strip()):
             carried += f"{question} "
             continue
-        if joined and (_EXAMPLE_OF_PREVIOUS.match(question) or _ASKS_WHERE_FROM.match(question)):
+        if joined and (
+            _EXAMPLE_OF_PREVIOUS.match(question)
+            or _ASKS_WHERE_FROM.match(question)
+            or _ASKS_THE_DIFFERENCE.match(question)
+        ):
             # "…should i get? like aws or google ones?", "can i trust ur data, where is it
             # from": about the question before it.
             joined[-1] = f"{joined[-1]} {question}"

@@ -695,3 +695,12 @@ async def test_which_specialisation_pays_best_says_no_page_ranks_them(
     reply, _, _ = await say(tracker, "ask_specialisations", "what specialisation pays best")
     assert reply.startswith("My sources don't cover a ranking")
     assert "Computer Vision" in reply
+
+
+async def test_the_highest_of_the_figures_shown_is_named(tracker: TrackerFactory) -> None:
+    fr = [{"entity": "country", "value": "FR"}]
+    _, slots, _ = await say(tracker, "ask_salary", "ok then France", fr)
+    reply, _, _ = await say(
+        tracker, "ask_about_answer", "which of those is the highest", slots=slots
+    )
+    assert "The highest EUR figure: senior, up to €150,000 or more (Bessand)." in reply

@@ -20,6 +20,8 @@ from nlu_components.commands import command_intent
         ("ok, tell me more", "ask_more"),
         ("what else?", "ask_more"),
         ("dis m'en plus", "ask_more"),
+        ("cool, tl;dr?", "ask_shorter"),
+        ("yes, more", "ask_more"),
     ],
 )
 def test_commands(text: str, intent: str) -> None:

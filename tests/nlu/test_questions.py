@@ -192,3 +192,8 @@ def test_where_it_comes_from_belongs_to_the_question_before() -> None:
     )
     assert len(split_message("can i trust this? what's it based on").questions) == 1
     assert len(split_message("what do they earn? is it remote?").questions) == 2
+
+
+def test_whats_the_difference_belongs_to_what_the_clause_before_named() -> None:
+    text = "hey bot, quick one: mlops vs ml eng, what's the diff?"
+    assert len(split_message(text).questions) == 1
