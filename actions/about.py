@@ -16,7 +16,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import slots
-from actions.aspects import SOURCE_ASPECTS, asks_content, aspect_of, subject_of_source_question
+from actions.aspects import (
+    MENTIONS_PAY,
+    SOURCE_ASPECTS,
+    asks_content,
+    aspect_of,
+    subject_of_source_question,
+)
 from actions.fallback import answer_search
 from actions.formatting import (
     LEVEL_NAMES,
@@ -37,7 +43,6 @@ from knowledge.query import PassageHit, Salary
 
 # A sentence that puts one thing above the others: on pay ("pay the most"), on demand ("most
 # in-demand"), or in general ("Python (priority)").
-PAY_QUESTION = re.compile(r"\b(pay|pays|paid|salary|salaries|earn|earns|money)\b", re.I)
 DEMAND_QUESTION = re.compile(r"\b(demand|hiring|sought|wanted|jobs)\b", re.I)
 SINGLES_OUT_PAY = re.compile(r"\b(pay the most|best[- ]paid|highest[- ]paid)\b", re.I)
 SINGLES_OUT_DEMAND = re.compile(r"\b(most in[- ]demand|in high demand)\b", re.I)
@@ -57,7 +62,7 @@ SINGLED_OUT_UNITS = 2
 
 def _singling_cue(text: str) -> re.Pattern[str]:
     """What a sentence must say to single something out for this question."""
-    if PAY_QUESTION.search(text):
+    if MENTIONS_PAY.search(text):
         return SINGLES_OUT_PAY
     if DEMAND_QUESTION.search(text):
         return SINGLES_OUT_DEMAND
@@ -83,11 +88,18 @@ def _figures_of(session: Session, last: dict[str, Any]) -> list[Salary]:
     return [f for f in facts if not sources or f.source.label in sources]
 
 
+def _by_source(facts: list[Salary]) -> dict[str, list[Salary]]:
+    """The facts grouped by source label, sources in the order they first appear."""
+    grouped: dict[str, list[Salary]] = {}
+    for fact in facts:
+        grouped.setdefault(fact.source.label, []).append(fact)
+    return grouped
+
+
 def _tax_lines(facts: list[Salary]) -> list[str]:
     lines: list[str] = []
     silent: list[str] = []
-    for label in dict.fromkeys(f.source.label for f in facts):
-        own = [f for f in facts if f.source.label == label]
+    for label, own in _by_source(facts).items():
         stated = [f for f in own if f.gross is not None]
         if not stated:
             silent.append(label)
@@ -118,8 +130,7 @@ def _short_quote(fact: Salary) -> str:
 def _basis_lines(facts: list[Salary]) -> list[str]:
     lines = []
     unnamed: list[str] = []
-    for label in dict.fromkeys(f.source.label for f in facts):
-        own = [f for f in facts if f.source.label == label]
+    for label, own in _by_source(facts).items():
         basis = next((b for b in (basis_of(f) for f in own) if b), None)
         source = own[0].source
         details = [d for d in (source.author and f"by {source.author}", source.published) if d]
@@ -146,8 +157,7 @@ def _years_lines(facts: list[Salary]) -> list[str]:
     """What each source's levels mean in years of experience, where the source says."""
     lines = []
     silent: list[str] = []
-    for label in dict.fromkeys(f.source.label for f in facts):
-        own = [f for f in facts if f.source.label == label]
+    for label, own in _by_source(facts).items():
         spans = [
             f"{LEVEL_NAMES.get(f.level or '', 'all levels').lower()} is {years.group(0)}"
             for f in own
@@ -178,8 +188,7 @@ def _period_lines(facts: list[Salary]) -> list[str]:
     """Per what each source's figures are: as the source words it, or that it does not say."""
     lines = []
     silent: list[str] = []
-    for label in dict.fromkeys(f.source.label for f in facts):
-        own = [f for f in facts if f.source.label == label]
+    for label, own in _by_source(facts).items():
         stated = next((f for f in own if STATED_PERIOD.search(f.quote)), None)
         if stated:
             lines.append(f"{label}'s figures are per {stated.period}: “{_short_quote(stated)}”.")
@@ -203,6 +212,7 @@ def _extreme_lines(facts: list[Salary], text: str) -> list[str]:
     lowest = bool(ASKS_LOWEST.search(text))
     if not lowest and not ASKS_HIGHEST.search(text):
         return []
+    which = "lowest" if lowest else "highest"
     lines = []
     for currency in dict.fromkeys(f.currency for f in facts):
         own = [f for f in facts if f.currency == currency and (f.low or f.high)]
@@ -212,7 +222,6 @@ def _extreme_lines(facts: list[Salary], text: str) -> list[str]:
             fact = min(own, key=lambda f: f.low or f.high or 0)
         else:
             fact = max(own, key=lambda f: f.high or f.low or 0)
-        which = "lowest" if lowest else "highest"
         lines.append(
             f"The {which} {currency} figure: {level_label(fact).lower()}, "
             f"{salary_range(fact)} ({fact.source.label})."
@@ -287,21 +296,12 @@ async def answer_about(
     aspect = aspect_of(text)
     if asks_sources and aspect not in SOURCE_ASPECTS:
         aspect = "basis"
-    if (
-        aspect in ("author", "basis")
-        and last.get("kind") != "salary"
-        and last.get("sources")
-        and (asks_sources or not asks_content(text))
-    ):
-        return await _name_sources(dispatcher, last)
-    if (
-        aspect in SOURCE_ASPECTS
-        and asks_content(text)
-        and last.get("kind") != "salary"
-        and not asks_sources
-    ):
-        # "which site mentioned head of ai?": the sentences on head of AI, each with its source.
-        return await answer_search(dispatcher, subject_of_source_question(text))
+    if aspect in SOURCE_ASPECTS and last.get("kind") != "salary":
+        if not asks_sources and asks_content(text):
+            # "which site mentioned head of ai?": the sentences on head of AI, with sources.
+            return await answer_search(dispatcher, subject_of_source_question(text))
+        if last.get("sources"):
+            return await _name_sources(dispatcher, last)
     if aspect == "ranking" and last.get("kind") == "topic" and last.get("topic"):
         singled_out = await _singled_out(dispatcher, last, text)
         if singled_out is not None:

@@ -199,9 +199,8 @@ async def _answer_topic(
     parameters["background_text"] = reading.background_text or (
         occupation_named(reading.said_before) if reading.said_before else None
     )
-    same_topic = state.last.get("kind") == "topic" and state.last.get("topic") == resolve_topic(
-        intent, parameters
-    )
+    topic = resolve_topic(intent, parameters)
+    same_topic = state.last.get("kind") == "topic" and state.last.get("topic") == topic
     question = TopicQuestion(
         intent,
         parameters,
@@ -214,7 +213,6 @@ async def _answer_topic(
         # An unsure guess whose topic never speaks of what the question names, when other
         # pages do ("…care about ethics and bias?" guessed as the outlook): those pages answer
         # if they really do, else the topic.
-        topic = resolve_topic(intent, parameters)
         if topic and await _named_elsewhere(question, topic):
 
             async def as_guessed() -> list[EventType]:
@@ -232,12 +230,7 @@ async def _answer_topic(
         # "can i get a visa for the uk?" and then "what's the pay there": the place holds, and
         # "we're hiring in London. what should the ad ask for?" then "what salary band is
         # realistic": the answer remembers where the person is.
-        events = [
-            SlotSet(slots.LAST_ANSWER, {**event["value"], "place": reading.country})
-            if event.get("name") == slots.LAST_ANSWER and isinstance(event.get("value"), dict)
-            else event
-            for event in events
-        ]
+        events = _with_last_answer(events, place=reading.country)
         events.append(SlotSet(slots.COUNTRY, reading.country))
     return events
 
@@ -410,18 +403,25 @@ def _pay_kept(state: State, events: list[EventType]) -> list[EventType]:
     pay = state.last if state.last.get("kind") == "salary" else state.last.get("pay")
     if not pay:
         return events
-    kept: list[EventType] = []
+    return _with_last_answer(events, only_topic="salary_factors", pay=pay)
+
+
+def _with_last_answer(
+    events: list[EventType], only_topic: str | None = None, **details: Any
+) -> list[EventType]:
+    """``events`` with ``details`` added to the last answer's record (when on ``only_topic``)."""
+    amended: list[EventType] = []
     for event in events:
         value = event.get("value")
         if (
             event.get("event") == "slot"
             and event.get("name") == slots.LAST_ANSWER
             and isinstance(value, dict)
-            and value.get("topic") == "salary_factors"
+            and (only_topic is None or value.get("topic") == only_topic)
         ):
-            event = SlotSet(slots.LAST_ANSWER, {**value, "pay": pay})
-        kept.append(event)
-    return kept
+            event = SlotSet(slots.LAST_ANSWER, {**value, **details})
+        amended.append(event)
+    return amended
 
 
 def _last_value_per_slot(events: list[EventType]) -> list[EventType]:

@@ -17,7 +17,7 @@ import yaml
 from actions.scope import about_career
 from actions.store import run_query
 from knowledge import query
-from knowledge.compose import text_stems, uncovered_words
+from knowledge.compose import SPECIFIC_ZIPF, text_stems, uncovered_words
 from knowledge.query import PassageHit
 from knowledge.text import content_words
 
@@ -54,6 +54,22 @@ def asking_words(intent: str | None) -> frozenset[str]:
     return _stems_by_intent().get(intent or "", frozenset())
 
 
+async def _uncovered(
+    text: str, hits: list[PassageHit], topic: str, intent: str | None, most_frequent: float
+) -> tuple[list[str], set[str]]:
+    """The question's specific words the topic's passages lack, and those some page uses."""
+    missing = uncovered_words(
+        text,
+        hits,
+        topic,
+        ways_of_asking=asking_words(intent),
+        field_word=about_career,
+        most_frequent=most_frequent,
+    )
+    spoken_of = await run_query(query.mentioned, missing) if missing else set()
+    return missing, spoken_of
+
+
 async def unspoken_of(
     text: str, hits: list[PassageHit], topic: str, intent: str | None
 ) -> list[str]:
@@ -63,12 +79,7 @@ async def unspoken_of(
     says "determine") is not a gap: saying the sources don't cover it would be false; nor is a
     word the training examples of ``intent`` use to ask about the topic.
     """
-    missing = uncovered_words(
-        text, hits, topic, ways_of_asking=asking_words(intent), field_word=about_career
-    )
-    if not missing:
-        return []
-    spoken_of = await run_query(query.mentioned, missing)
+    missing, spoken_of = await _uncovered(text, hits, topic, intent, SPECIFIC_ZIPF[1])
     return [word for word in missing if word not in spoken_of]
 
 
@@ -85,15 +96,5 @@ async def spoken_of_elsewhere(
     "do ml engineers have to care about ethics and bias?" guessed as the job outlook: no
     outlook passage speaks of ethics, the duties do, so the guess is worth checking.
     """
-    missing = uncovered_words(
-        text,
-        hits,
-        topic,
-        ways_of_asking=asking_words(intent),
-        field_word=about_career,
-        most_frequent=ELSEWHERE_ZIPF,
-    )
-    if not missing:
-        return []
-    spoken_of = await run_query(query.mentioned, missing)
+    missing, spoken_of = await _uncovered(text, hits, topic, intent, ELSEWHERE_ZIPF)
     return [word for word in missing if word in spoken_of]

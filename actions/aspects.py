@@ -21,6 +21,9 @@ PAY_COMPARISON = re.compile(
     re.I,
 )
 
+# Any word about pay, verb or noun: "which of those pays best?", "what specialisation pays best".
+MENTIONS_PAY = re.compile(r"\b(pay|pays|paid|salary|salaries|earn|earns|money)\b", re.I)
+
 # "Which countries do you have figures for?": the pay overview names them, with their figures.
 ASKS_PLACES_COVERED = re.compile(
     r"\b(which|what) (other )?(countries|places|cities|locations|regions)\b"

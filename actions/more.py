@@ -56,8 +56,7 @@ async def answer_more(dispatcher: CollectingDispatcher, last: dict[str, Any]) ->
         # "tell me more about that" after MLOps: its own passages are spent, but other pages
         # speak of MLOps too (its tools, the tasks that involve it).
         name = specialisation.replace("_", " ")
-        elsewhere = await run_query(query.search, name, limit=12)
-        naming = [hit for hit in elsewhere if all(w in hit.text.lower() for w in name.split())]
+        naming = await run_query(query.search_naming, name, limit=12)
         composition = compose(naming, name, None, exclude=shown)
     if not composition.units:
         dispatcher.utter_message(response="utter_no_more", subject=_subject(last))

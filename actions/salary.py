@@ -68,12 +68,13 @@ async def answer_salary(
     """Say what the store holds for the question's country and level; return slot events."""
     country, level = question.country, question.level
 
-    def fetch(session: Session) -> tuple[list[Salary], list[Salary], list[str]]:
+    def fetch(session: Session) -> tuple[list[Salary], list[Salary], list[str], str]:
         stated = query.salaries(session, country=country, level=level)
         unstated = query.salaries(session, level=level, unstated_country=True) if country else []
-        return stated, unstated, query.salary_countries(session)
+        said = city_pay_sentences(session, question.city) if question.city and stated else ""
+        return stated, unstated, query.salary_countries(session), said
 
-    stated, unstated, covered = await run_in_session(fetch)
+    stated, unstated, covered, said_of_city = await run_in_session(fetch)
     events: list[EventType] = [
         SlotSet(slots.TOPIC, "salary"),
         SlotSet(slots.COUNTRY, country),
@@ -116,14 +117,15 @@ async def answer_salary(
         )
         events.append(SlotSet(slots.LAST_ANSWER, salary_record(question, [])))
         return events
-    if city := question.city:
-        dispatcher.utter_message(response="utter_salary_city", city=city, country_name=name)
-        said = await run_in_session(lambda session: city_pay_sentences(session, city))
-        if said:
-            # "and in new york?": no figures of its own, but a page says pay is higher there.
-            dispatcher.utter_message(
-                response="utter_salary_city_said", city=question.city, passages=said
-            )
+    if question.city:
+        dispatcher.utter_message(
+            response="utter_salary_city", city=question.city, country_name=name
+        )
+    if said_of_city:
+        # "and in new york?": no figures of its own, but a page says pay is higher there.
+        dispatcher.utter_message(
+            response="utter_salary_city_said", city=question.city, passages=said_of_city
+        )
     shown = stated[:MAX_FIGURES]
     lines = salary_lines(shown)
     basis = basis_lines(shown)
@@ -163,8 +165,7 @@ async def answer_salary(
 
 def city_pay_sentences(session: Session, city: str) -> str:
     """What the pages say about pay in ``city`` (one or two sentences), or ""."""
-    hits = query.search(session, f"{city} salaries pay", limit=CITY_SEARCH_HITS)
-    naming = [hit for hit in hits if city.lower() in hit.text.lower()]
+    naming = query.search_naming(session, city, also="salaries pay", limit=CITY_SEARCH_HITS)
     composition = compose(naming, f"{city} salaries", "salary_factors", budget=CITY_BUDGET)
     units = [unit for unit in composition.units if city.lower() in unit.text.lower()]
     return composed_lines(units[:1]) if units else ""

@@ -158,13 +158,12 @@ class Reading:
         text = without_asides(str(message.get("text") or ""))
         intent = message.get("intent") or {}
         ranking = [r.get("name") for r in message.get("intent_ranking") or [] if r.get("name")]
-        leaning = next((name for name in ranking if name != "nlu_fallback"), None)
         scored = [r for r in message.get("intent_ranking") or [] if r.get("name")]
         if (intent.get("name") or "") == "nlu_fallback":
             # Small talk the guard ruled out ("une journée type…" read as goodbye) is no guess
             # to lean to: the next intent is.
             scored = [r for r in scored if r.get("name") not in RULED_OUT_SMALL_TALK]
-            leaning = next((r.get("name") for r in scored if r.get("name") != "nlu_fallback"), None)
+        leaning = next((r["name"] for r in scored if r["name"] != "nlu_fallback"), None)
         second = scored[1] if len(scored) > 1 else {}
         runner_up = second.get("name") if (second.get("confidence") or 0) >= RUNNER_UP_MIN else None
         return cls(
@@ -491,14 +490,14 @@ def _unsure_command(reading: Reading) -> bool:
 
 def _changes_career(reading: Reading) -> bool:
     """True when the person says they are changing careers, in the question or around it."""
-    if CHANGES_CAREER.search(reading.text) or WANTS_TO_BECOME.search(reading.text):
-        return True
+
+    def says_so(text: str) -> bool:
+        return bool(CHANGES_CAREER.search(text) or WANTS_TO_BECOME.search(text))
+
     # "…want to move into ml engineering. what should i focus on first?": where to start, for
     # them; "…what does a typical day look like?" keeps its own topic.
-    before = reading.said_before
-    return bool(
-        ASKS_WHERE_TO_START.search(reading.text)
-        and (CHANGES_CAREER.search(before) or WANTS_TO_BECOME.search(before))
+    return says_so(reading.text) or bool(
+        ASKS_WHERE_TO_START.search(reading.text) and says_so(reading.said_before)
     )
 
 

@@ -23,6 +23,7 @@ from actions.aspects import (
     ASKS_DURATION,
     ASKS_WHICH_IS_BEST,
     CHANGES_CAREER,
+    MENTIONS_PAY,
     WANTS_TO_BECOME,
 )
 from actions.formatting import composed_lines, source_names
@@ -243,8 +244,6 @@ def topic_candidates(session: Session, topic: str, specialisation: str | None) -
     )
 
 
-# Any word about pay, verb or noun ("what specialisation pays best").
-NAMES_PAY_AT_ALL = re.compile(r"\b(pay|pays|paid|earn|earns|salary|salaries|money)\b", re.I)
 # A question whose full answer would repeat the last reply gets its best sentences only.
 REPEAT_BUDGET = 320
 REPEAT_UNITS = 2
@@ -346,7 +345,7 @@ async def answer_topic(
         dispatcher.utter_message(response="utter_no_age", topic_name=topic_name)
     elif ASKS_WHICH_IS_BEST.search(question.text) or (
         # "what specialisation pays best": no page gives pay by specialisation
-        topic == "specialisations" and NAMES_PAY_AT_ALL.search(question.text)
+        topic == "specialisations" and MENTIONS_PAY.search(question.text)
     ):
         # "which specialisation has the best future?": no page ranks them, and saying so comes
         # before what the pages do say.

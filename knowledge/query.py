@@ -319,6 +319,14 @@ def search(session: Session, query: str, *, limit: int = 5) -> list[PassageHit]:
     return sorted(hits, key=lambda h: (-h.score, h.id))
 
 
+def search_naming(
+    session: Session, phrase: str, *, also: str = "", limit: int = 5
+) -> list[PassageHit]:
+    """Passages that contain ``phrase`` itself, from a search for it (and ``also``)."""
+    hits = search(session, f"{phrase} {also}", limit=limit)
+    return [hit for hit in hits if phrase.lower() in hit.text.lower()]
+
+
 def mentioned(session: Session, words: list[str]) -> set[str]:
     """The ``words`` some passage contains, matched as full-text search matches them (stemmed).
 

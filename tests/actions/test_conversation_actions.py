@@ -32,6 +32,19 @@ async def say(
     return rendered(dispatcher), {**(slots or {}), **slot_events(events)}, dispatcher
 
 
+async def say_several(
+    tracker: TrackerFactory,
+    text: str,
+    questions: list[dict[str, Any]],
+    entities: list[dict[str, str]] | None = None,
+    slots: dict[str, Any] | None = None,
+    statements: tuple[str, ...] = (),
+) -> tuple[str, dict[str, Any], CollectingDispatcher]:
+    """Run action_answer on a message the channel split into ``questions``."""
+    metadata = {"questions": questions, "statements": list(statements)}
+    return await say(tracker, "ask_several", text, entities, slots=slots, metadata=metadata)
+
+
 async def test_more_continues_and_shorter_condenses(tracker: TrackerFactory) -> None:
     first, slots, _ = await say(tracker, "ask_duties", "what do ml engineers do")
     more, slots_more, _ = await say(tracker, "ask_more", "go on", slots=slots)
@@ -130,11 +143,10 @@ async def test_several_questions_are_answered_in_order(tracker: TrackerFactory) 
             "entities": [{"entity": "study_route", "value": "degree", "start": 5, "end": 11}],
         },
     ]
-    reply, slots, dispatcher = await say(
+    reply, slots, dispatcher = await say_several(
         tracker,
-        "ask_several",
         "what do they earn in the uk and what degree do i need?",
-        metadata={"questions": questions, "statements": []},
+        questions,
     )
     responses = [m["response"] for m in dispatcher.messages]
     assert responses[0] == "utter_salary_country" and "utter_answer_education" in responses
@@ -156,12 +168,11 @@ async def test_two_questions_with_one_answer_are_answered_together(
         {"text": "why such a big range??", "intent": {"name": "nlu_fallback", "confidence": 0.3}},
         {"text": "what pushes pay up", "intent": {"name": "ask_salary_factors", "confidence": 0.9}},
     ]
-    reply, _, dispatcher = await say(
+    reply, _, dispatcher = await say_several(
         tracker,
-        "ask_several",
         "why such a big range?? what pushes pay up",
+        questions,
         slots=slots,
-        metadata={"questions": questions, "statements": []},
     )
     responses = [m["response"] for m in dispatcher.messages]
     assert responses.count("utter_answer_salary_factors") == 1
@@ -181,11 +192,10 @@ async def test_three_questions_stay_within_one_reply(tracker: TrackerFactory) ->
         },
         {"text": "what do they do all day", "intent": {"name": "ask_duties"}, "entities": []},
     ]
-    reply, _, dispatcher = await say(
+    reply, _, dispatcher = await say_several(
         tracker,
-        "ask_several",
         "what is an ml engineer, what's the salary in france, and what do they do all day?",
-        metadata={"questions": questions, "statements": []},
+        questions,
     )
     assert "€50,000" in reply and len(reply) <= 1200
     responses = [m["response"] for m in dispatcher.messages]
@@ -197,12 +207,12 @@ async def test_context_of_a_long_message_reaches_its_question(tracker: TrackerFa
     questions = [
         {"text": "what could i earn?", "intent": {"name": "ask_salary"}, "entities": []},
     ]
-    reply, _, _ = await say(
+    reply, _, _ = await say_several(
         tracker,
-        "ask_several",
         "I live in Lyon and have 10 years in accounting. What could I earn?",
+        questions,
         [{"entity": "country", "value": "Lyon"}, {"entity": "level", "value": "10 years"}],
-        metadata={"questions": questions, "statements": ["I live in Lyon..."]},
+        statements=("I live in Lyon...",),
     )
     assert "€50,000" in reply and "don't cover Lyon on its own" in reply
     assert "€60,000–€90,000" in reply  # every level: years in accounting are not ML seniority
@@ -337,11 +347,10 @@ async def test_the_pay_overview_after_another_answer_stays_within_one_reply(
         {"text": "would i be a good fit", "intent": {"name": "ask_suitability"}, "entities": []},
         {"text": "and what do they earn", "intent": {"name": "ask_salary"}, "entities": []},
     ]
-    reply, _, dispatcher = await say(
+    reply, _, dispatcher = await say_several(
         tracker,
-        "ask_several",
         "would i be a good fit and what do they earn",
-        metadata={"questions": questions, "statements": []},
+        questions,
     )
     assert len(reply) <= 1200
     responses = [m["response"] for m in dispatcher.messages]
@@ -653,11 +662,10 @@ async def test_a_comparison_with_it_compares_the_role_named_earlier_in_the_messa
             "entities": [],
         },
     ]
-    reply, _, _ = await say(
+    reply, _, _ = await say_several(
         tracker,
-        "ask_several",
         "whats mlops and how is it different from ml engineering",
-        metadata={"questions": questions, "statements": []},
+        questions,
     )
     assert "ML engineer vs MLOps engineer" in reply
     assert "Which role would you like to compare" not in reply
@@ -670,11 +678,10 @@ async def test_whether_it_is_worth_it_after_an_answer_in_the_same_message_is_not
         {"text": "what certifications help", "intent": {"name": "ask_certifications"}},
         {"text": "are they worth the money?", "intent": {"name": "nlu_fallback"}},
     ]
-    reply, _, _ = await say(
+    reply, _, _ = await say_several(
         tracker,
-        "ask_several",
         "what certifications help, and are they worth the money?",
-        metadata={"questions": questions, "statements": []},
+        questions,
     )
     assert reply.count("Certifications help validate expertise") == 1
 
