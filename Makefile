@@ -69,7 +69,7 @@ test: ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything, train if needed a
 	@scripts/ensure-system-packages.sh chromium redis
 	@$(VPY) -m pytest
 
-eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind and three conversations sets (reports/)
+eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind and four conversations sets (reports/)
 	@$(VPY) -m evaluation
 	@echo "==> The blind set (tests/eval/blind.yml), reported in reports/blind/"
 	@$(VPY) -m evaluation --heldout tests/eval/blind.yml --reports reports/blind
@@ -79,6 +79,8 @@ eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind a
 	@$(VPY) -m evaluation.conversations --set tests/eval/conversations_fresh.yml --reports reports/conversations-fresh
 	@echo "==> The new conversations set (tests/eval/conversations_new.yml), reported in reports/conversations-new/"
 	@$(VPY) -m evaluation.conversations --set tests/eval/conversations_new.yml --reports reports/conversations-new
+	@echo "==> The sixth conversations set (tests/eval/conversations_dev6.yml, a development set), reported in reports/conversations-dev6/"
+	@$(VPY) -m evaluation.conversations --set tests/eval/conversations_dev6.yml --reports reports/conversations-dev6
 
 bench-knowledge: ingest ## Benchmark the knowledge store: 10,000 synthetic documents, query latency
 	@$(VPY) -m benchmarks.knowledge

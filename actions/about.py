@@ -176,6 +176,21 @@ def _years_lines(facts: list[Salary]) -> list[str]:
     return lines
 
 
+def _levels_lines(facts: list[Salary]) -> list[str]:
+    """Which levels each source's figures cover, or that one range covers them all."""
+    lines = []
+    for label, own in _by_source(facts).items():
+        levels = [f"{level_label(f).lower()} {salary_range(f)}" for f in own if f.level]
+        if levels:
+            lines.append(f"{label} gives one range per level: {'; '.join(levels)}.")
+        else:
+            lines.append(
+                f"{label} gives a single range for every level; it does not break it down by "
+                "seniority."
+            )
+    return lines
+
+
 # How a source states the period of its figures ("gross/year", "per annum", "a month").
 STATED_PERIOD = re.compile(
     r"(/ ?(year|yr|month|mo)\b|\bper (year|annum|month|week|day|hour)\b|\ba (year|month)\b"
@@ -319,7 +334,9 @@ async def answer_about(
     def fetch(session: Session) -> tuple[list[Salary], list[PassageHit]]:
         words = RELATED_SEARCH.get(aspect)
         related = query.search(session, words, limit=5) if words else []
-        return _figures_of(session, last), related
+        # "is that for everyone?" after seniors' figures: every level the sources give there.
+        shown = {**last, "level": None} if aspect == "levels" else last
+        return _figures_of(session, shown), related
 
     facts, related_hits = await run_in_session(fetch)
     if not facts or not last.get("sources"):
@@ -334,6 +351,8 @@ async def answer_about(
         lines = _midpoint_lines(facts)
     elif aspect == "years":
         lines = _years_lines(facts)
+    elif aspect == "levels":
+        lines = _levels_lines(facts)
     elif aspect == "period":
         lines = _period_lines(facts)
     elif aspect == "judgement":

@@ -11,6 +11,7 @@ about the person (place, experience, background) as context.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -27,9 +28,9 @@ from actions.more import answer_more, answer_shorter
 from actions.replies import reply_length
 from actions.salary import SalaryQuestion, answer_salary
 from actions.scope import employers_named, occupation_named
-from actions.sources import list_sources
+from actions.sources import list_sources, source_named
 from actions.state import SOURCES_INTENT, SURE_OUT_OF_SCOPE, Plan, Reading, State, decide
-from actions.store import run_in_session
+from actions.store import run_in_session, run_query
 from actions.topics import (
     INTENT_TOPICS,
     TopicQuestion,
@@ -63,6 +64,10 @@ GAP_RESPONSES = {
     "pay_comparison": "utter_no_pay_comparison",
     "pay_by_employer": "utter_no_pay_by_employer",
 }
+# "which tools for that?", "how is it used": a question about what was just answered.
+POINTS_AT_IT = re.compile(r"\b(that|it|this|those|them|there)\b", re.I)
+# Countries answered in one reply when a pay question names several.
+MAX_COUNTRIES = 3
 # What a long message says about the person carries into each of its questions. Not the
 # level: "15 years in accounting" says nothing about seniority as an ML engineer.
 PERSON_FIELDS = ("country", "city", "background", "background_text")
@@ -77,7 +82,12 @@ def with_context(reading: Reading, whole: Reading) -> Reading:
     }
     if missing.get("city") and reading.country is not None:
         missing.pop("city")  # the question names its own country
-    return dataclasses.replace(reading, **missing, said_before=whole.text)
+    # "…never touched any ml framework. how do i break in": a part of a message about the
+    # career is no stranger's question, though it names nothing of the field itself.
+    about_career = reading.about_career or whole.about_career
+    return dataclasses.replace(
+        reading, **missing, about_career=about_career, said_before=whole.text
+    )
 
 
 def state_after(state: State, events: list[EventType]) -> State:
@@ -109,6 +119,17 @@ async def carry_out(
 ) -> list[EventType]:
     """Answer one question (``reading``) in ``state``."""
     plan = decide(state, reading, INTENT_TOPICS)
+    if plan.kind == "salary" and plan.country and len(reading.countries) > 1 and not plan.city:
+        # "whats mle pay in france and in the uk?": each country's figures, in the order named.
+        events: list[EventType] = []
+        for country in reading.countries[:MAX_COUNTRIES]:
+            events += await answer_salary(
+                dispatcher,
+                SalaryQuestion(
+                    country=country, level=plan.level, text=reading.rest or reading.text
+                ),
+            )
+        return events
     if plan.kind == "salary":
         return await answer_salary(
             dispatcher,
@@ -118,6 +139,7 @@ async def carry_out(
                 city=plan.city,
                 specialisation=plan.parameters.get("specialisation"),
                 text=reading.rest or reading.text,
+                source=await source_named(reading.text),
             ),
         )
     if plan.kind == "topic":
@@ -139,6 +161,10 @@ async def carry_out(
             )
         ):
             last = last["pay"]  # "does that include bonus?" after figures and then another answer
+        if last.get("kind") != "salary" and plan.level and aspect == "years":
+            # "how many years till i'm mid level?" before any figures: every source's levels.
+            labels = await run_query(query.source_labels)
+            last = {"kind": "salary", "level": plan.level, "sources": labels}
         if last.get("kind") == "salary" and plan.level:
             last = {**last, "level": plan.level}  # "and mid-level is how many years?"
         asks_sources = plan.intent == SOURCES_INTENT
@@ -201,13 +227,24 @@ async def _answer_topic(
     )
     topic = resolve_topic(intent, parameters)
     same_topic = state.last.get("kind") == "topic" and state.last.get("topic") == topic
+    text = reading.text
+    if (
+        state.specialisation
+        and not parameters.get("specialisation")
+        and POINTS_AT_IT.search(text)
+        and topic != "specialisations"
+    ):
+        # "which tools for that?" after what MLOps is: that specialisation's tools rank first.
+        text = f"{text} ({state.specialisation.replace('_', ' ')})"
     question = TopicQuestion(
         intent,
         parameters,
-        reading.text,
+        text,
         budget,
         rest=reading.rest,
         shown_before=tuple(state.last.get("shown") or []) if same_topic else (),
+        context=reading.said_before,
+        source=await source_named(reading.text),
     )
     if intent == reading.intent and reading.confidence < UNSURE_TOPIC_BELOW and reading.text:
         # An unsure guess whose topic never speaks of what the question names, when other
@@ -300,13 +337,32 @@ class ActionAnswer(Action):
                     break
                 dispatcher.messages.extend(aside.messages)
             else:
+                before = len(dispatcher.messages)
                 answered = await carry_out(dispatcher, state, reading, min(budget, room))
+                _refusal_as_part(dispatcher, before, reading.text)
             planned.append(plan)
             events.extend(answered)
             state = state_after(state, answered)
         if not dispatcher.messages:
             dispatcher.utter_message(response="utter_rephrase")  # only small talk was asked
         return _last_value_per_slot(events)
+
+
+def _refusal_as_part(dispatcher: CollectingDispatcher, since: int, question: str) -> None:
+    """One question of several refused in a line, not with the whole refusal and its menu.
+
+    "what's the top of the ladder look like, where do people end up after a decade": the
+    first half found nothing; the second is answered, and the reply should not open with
+    "Sorry, I only cover…" and a list of topics.
+    """
+    for index in range(since, len(dispatcher.messages)):
+        if dispatcher.messages[index].get("response") == "utter_out_of_scope":
+            dispatcher.messages[index] = {
+                **dispatcher.messages[index],
+                "response": "utter_out_of_scope_part",
+                "question": question,
+                "buttons": [],
+            }
 
 
 def _alike_asked_once(

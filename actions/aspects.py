@@ -53,6 +53,15 @@ ASKS_ABOUT_AGE = re.compile(
     re.I,
 )
 
+# "I'm 41, …", "at 52", "45 years old": an age stated by someone changing careers raises the
+# question of age, which no page speaks of. Not "I'm 25k in debt" nor "15 years of experience".
+STATES_AGE = re.compile(
+    r"\b(i'?m|i am|im|at|aged?)\s+([1-9]\d)\b(?!\s*(k|%|\+|years? (of|in|as|at|experience)"
+    r"|yrs? (of|in)|yoe|hours?|h\b))"
+    r"|\b([1-9]\d)\s*(years? old|y/?o|ans)\b|\bj'ai ([1-9]\d) ans\b",
+    re.I,
+)
+
 # "which specialisation has the best future?", "which skill is most in demand": a ranking.
 ASKS_WHICH_IS_BEST = re.compile(
     r"\bwhich\b[^?.!]*\b(best|highest|biggest|greatest|fastest[- ]growing|easier|easiest|harder"
@@ -87,7 +96,7 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "years",
         re.compile(
-            r"\b(yoe|how many years|how much experience|counts? as (an? )?"
+            r"\b(yoe|how many (years|yrs)|how much experience|(years|yrs) in\b|counts? as (an? )?"
             r"(entry|junior|mid|senior)|what (is|counts as|makes) (a |an )?(junior|senior|mid))",
             re.I,
         ),
@@ -101,11 +110,25 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    (
+        # "is that for juniors or seniors?", "which level is that for", "does it cover leads"
+        "levels",
+        re.compile(
+            r"\b(is|are|does|do|was) (that|this|it|those|these|they)( \w+){0,2} (for|cover"
+            r"|covers|include|includes|mean|about)\b[^?]*\b(juniors?|seniors?|mid|entry|grads?"
+            r"|graduates?|leads?|levels?|beginners?|experienced|seniority|everyone)\b"
+            r"|\b(juniors?|entry|beginners?) or (seniors?|mid|experienced)\b"
+            r"|\bwhich (level|seniority)\b|\bwhat (level|seniority) (is|are) (that|this|those)\b"
+            r"|\bfor (all|every|each) levels?\b",
+            re.I,
+        ),
+    ),
     ("midpoint", re.compile(r"\b(midpoint|median|average|mean|middle|moyen\w*)\b", re.I)),
     (
         "breakdown",
         re.compile(
-            r"\b(specialis|specializ|by city|per city|by region|by industry|by sector|by company"
+            r"\b(whole|entire) country\b|\bjust (the )?(big |major |tech |big tech )*cities\b"
+            r"|\b(specialis|specializ|by city|per city|by region|by industry|by sector|by company"
             r"|per company|each company|which companies)\w*",
             re.I,
         ),
@@ -141,7 +164,7 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 # Aspects that only make sense about pay figures.
-PAY_ASPECTS = frozenset({"tax", "bonus", "midpoint", "years", "judgement", "period"})
+PAY_ASPECTS = frozenset({"tax", "bonus", "midpoint", "years", "judgement", "period", "levels"})
 # Aspects answered by naming the sources of the last answer.
 SOURCE_ASPECTS = frozenset({"author", "basis"})
 # A question about where "that number" comes from is about the last pay figures.
@@ -228,7 +251,17 @@ PAY_WORDS = re.compile(
     # "what would I make starting out?": make as in earn
     r"|\b(would|will|do|does|could|can|did)\s+(i|you|they|we|one|people|an?\s+\w+)\s+make\b"
     # ... but not "how would I make the switch?"
-    r"(?!\s+(the |a |this |that |my )?(switch|move|change|transition|jump|leap|pivot|shift))"
+    r"(?!\s+(the |a |this |that |my )?(switch|move|change|transition|jump|leap|pivot|shift"
+    r"|decisions?\b|sense\b|of\b|it\b|models?\b))"
+    # "what do mles make in the us", "how much does a senior make": make as in earn, after a
+    # question word (not "what does an mle make decisions on")
+    r"|\b(what|how much)\s+(would|will|do|does|could|can|did)\s+(\w+\s+){1,4}make\b"
+    r"(?!\s+(the|a|an|this|that|my|their|decisions?|models?|sure|it|them|use|of|sense)\b)"
+    # "il touche combien ?", "combien gagne un ingé ML", "ça paie combien"
+    r"|\b(touche\w*|paie|paye)\s+combien\b|\bcombien\s+(il |elle |on |ils |elles )?"
+    r"(touche|gagne|paie|paye)\w*"
+    # "and what does that pay in the us", "what would it pay"
+    r"|\bwhat (does|do|would|will|could|might) (that|it|this|the job|the role|they) pay\b"
     # "3 years in, what should i be making in the states?"
     r"|\b(should|would|could|will|am|are)\s+(i|you|they|we)\s+(be\s+)?(making|earning)\b"
     r"(?!\s+(a|an|my|the|this|that|it|some|sure)\b)"
@@ -258,7 +291,8 @@ ASKS_WHAT_DRIVES_PAY = re.compile(
 ASKS_IF_FACTOR_MATTERS = re.compile(
     r"\b(does|do|will|would|can|could)\s+(the\s+|your\s+|my\s+)?(location|experience|industry"
     r"|sector|city|country|company|company size|degree|seniority|certifications?|education"
-    r"|where you live|where you work)\s+(really\s+|much\s+|a lot\s+)?(matter|count|affect|change"
+    r"|where (you|i|we|they|one|people) (live|work|are based|am based|is based))"
+    r"\s+(really\s+|much\s+|a lot\s+)?(matter|count|affect|change"
     r"|impact|make a difference|influence)",
     re.I,
 )
@@ -283,7 +317,11 @@ ASKS_AMOUNT = re.compile(
 )
 
 # ... and only for the figures themselves ("what salary range should we advertise?").
-ASKS_FIGURES = re.compile(r"\b(range|ranges|figures?|numbers|how much|ballpark|bracket)\b", re.I)
+ASKS_FIGURES = re.compile(
+    r"\b(range|ranges|figures?|numbers|how much|ballpark|bracket)\b"
+    r"|\bsays? about (the )?(salary|salaries|pay)\b",
+    re.I,
+)
 
 ASKS_WHY_PAY_VARIES = re.compile(
     r"\bwhy\b.*\b(range|ranges|gap|difference|spread|vary|varies|different)\b"

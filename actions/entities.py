@@ -64,6 +64,17 @@ def entity_value(message: dict[str, Any], parameter: str) -> str | None:
     return None
 
 
+def entity_values(message: dict[str, Any], parameter: str) -> list[str]:
+    """Every distinct normalised value for ``parameter``, in the order the message names them."""
+    values = []
+    for entity in sorted(entities_of(message), key=lambda e: e.get("start") or 0):
+        if entity.get("entity") == parameter:
+            value = normalise(parameter, str(entity.get("value") or entity.get("text") or ""))
+            if value and value not in values:
+                values.append(value)
+    return values
+
+
 def _cross_value(parameter: str, label: str, text: str) -> str | None:
     """Map another label's value onto ``parameter`` ("mlops engineer" -> specialisation mlops)."""
     value = normalise(label, text)

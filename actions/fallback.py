@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from actions import slots
 from actions.formatting import composed_lines, source_names
 from actions.scope import about_career
+from actions.sources import source_named
 from actions.store import run_in_session, run_query
 from actions.topics import remembered
 from channels.guard import MAX_MESSAGE_CHARS  # one limit for what a message may hold
@@ -44,6 +45,8 @@ from nlu_components.questions import is_question
 # Share of the message's distinctive words the best sentence must contain to be shown.
 MIN_COVERAGE = float(os.environ.get("FALLBACK_MIN_COVERAGE", "0.5"))
 SEARCH_HITS = 12
+# How many more hits a search for one page's sentences reads, to keep that page's best.
+SOURCE_WIDENING = 4
 
 
 def gap_words(message: str) -> list[str]:
@@ -177,9 +180,19 @@ async def answer_search(
     reading leaned to).
     """
     text = text[:MAX_MESSAGE_CHARS]
+    source = await source_named(text)
+    if source:
+        # "what does the cbt nuggets guide say about getting started": that page's sentences
+        # on the rest of the question (a page's name is not what it says).
+        text = re.sub(re.escape(source), " ", text, flags=re.I)
+        text = re.sub(r"\b(guide|page|site|website|article)\b", " ", text, flags=re.I)
+        text = " ".join(w for w in text.split() if w.lower() not in source.lower().split())
 
     def fetch(session: Session) -> list[PassageHit]:
-        return query.search(session, with_synonyms(text), limit=SEARCH_HITS)
+        if not source:
+            return query.search(session, with_synonyms(text), limit=SEARCH_HITS)
+        found = query.search(session, with_synonyms(text), limit=SEARCH_HITS * SOURCE_WIDENING)
+        return [hit for hit in found if hit.source.label == source][:SEARCH_HITS]
 
     hits = await run_in_session(fetch)
     frequencies = document_frequencies(text, [hit.text for hit in hits])

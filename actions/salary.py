@@ -35,6 +35,8 @@ class SalaryQuestion:
     specialisation: str | None = None
     text: str = ""
     """The person's words less the place and level: "do they get paid overtime?" asks more."""
+    source: str | None = None
+    """The source the person asked about by name ("what does bluecoders say about pay")."""
 
 
 def _level_phrase(level: str | None, salaries: list[Salary]) -> str:
@@ -71,6 +73,9 @@ async def answer_salary(
     def fetch(session: Session) -> tuple[list[Salary], list[Salary], list[str], str]:
         stated = query.salaries(session, country=country, level=level)
         unstated = query.salaries(session, level=level, unstated_country=True) if country else []
+        if question.source:
+            stated = [s for s in stated if s.source.label == question.source] or stated
+            unstated = [s for s in unstated if s.source.label == question.source]
         said = city_pay_sentences(session, question.city) if question.city and stated else ""
         return stated, unstated, query.salary_countries(session), said
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -25,3 +27,44 @@ async def list_sources(dispatcher: CollectingDispatcher) -> list[EventType]:
     if len(sources) > MAX_LISTED:
         dispatcher.utter_message(response="utter_sources_more", count=len(sources) - MAX_LISTED)
     return [SlotSet(slots.TOPIC, "sources")]
+
+
+# What a question that names a source says besides its name ("what does bluecoders say about
+# salary", "bessand's numbers"): only such messages are checked against the store's labels.
+NAMES_A_SOURCE_CUE = re.compile(
+    r"\b(say|says|said|saying|according|source|site|website|page|guide|article|numbers"
+    r"|figures|claims?|wrote|writes)\b|'s\b",
+    re.I,
+)
+# A label word this rare in English names its source on its own ("cbt", "bessand").
+DISTINCTIVE_ZIPF = 3.0
+
+
+async def source_named(text: str) -> str | None:
+    """The label of the source document ``text`` asks about by name, if any."""
+    if not text or not NAMES_A_SOURCE_CUE.search(text):
+        return None
+    return named_label(text, await run_query(query.source_labels))
+
+
+def named_label(text: str, labels: list[str]) -> str | None:
+    """The first of ``labels`` that ``text`` names, whole or by its distinctive words."""
+    from wordfreq import zipf_frequency
+
+    lowered = text.lower()
+
+    def says(phrase: str) -> bool:
+        return bool(re.search(rf"\b{re.escape(phrase)}\b", lowered))
+
+    for label in labels:
+        if says(label.lower()):
+            return label
+    for label in labels:
+        words = [
+            w
+            for w in re.findall(r"[a-z]+", label.lower())
+            if zipf_frequency(w, "en") < DISTINCTIVE_ZIPF
+        ]
+        if words and all(says(word) for word in words):
+            return label
+    return None

@@ -46,8 +46,8 @@ from actions.aspects import (
     names_pay,
     names_pay_strongly,
 )
-from actions.entities import entity_text, entity_value
-from actions.scope import about_another_job, about_career, employers_named
+from actions.entities import entity_text, entity_value, entity_values
+from actions.scope import about_another_job, about_career, employers_named, occupation_named
 from gazetteer.countries import city_vocabulary
 from knowledge.compose import question_words
 from knowledge.text import FRENCH_STOP_WORDS, content_words
@@ -78,6 +78,16 @@ POINTS_AT_LAST_ANSWER = re.compile(
 ASKS_WHERE_TO_START = re.compile(
     r"\b(focus on|start|begin|first|learn|prioriti[sz]e|next step|next steps|do next)\b", re.I
 )
+# "and if i don't have one?", "what about without it": the last topic's subject, lacking it.
+DOES_WITHOUT_IT = re.compile(
+    r"\b(don'?t|do not|dont|didn'?t|never|no|without|sans|pas)\b[^?.]{0,20}\b(one|it|that|them"
+    r"|any|degree|diploma|diplôme|un|en)\b",
+    re.I,
+)
+# The topics a person can ask about doing without, and the entity that says so.
+DOING_WITHOUT = {"education": ("study_route", "no_degree")}
+# "how does that compare with…": the figures set beside others.
+COMPARES = re.compile(r"\b(compare[sd]?|comparison|vs|versus|against|stack up)\b", re.I)
 # "what's the pay there?": the place the conversation named last.
 POINTS_AT_PLACE = re.compile(r"\b(there|over there|that country|in that place|là-bas)\b", re.I)
 # Questions about what a job is or involves, and the roles the sources describe as a
@@ -147,6 +157,8 @@ class Reading:
     """The classifier's second intent when it is a fair guess (confidence ≥ RUNNER_UP_MIN)."""
     rest: str = ""
     """The message without its entities ("and what about the weather in" for "… in toronto")."""
+    countries: tuple[str, ...] = ()
+    """Every country the message names ("pay in france and in the uk?"), in its order."""
     said_before: str = ""
     """For one question of a longer message, the whole message: what the person said of
     themselves around it ("5 yrs backend dev… want to move into ml. what should i focus on?")."""
@@ -178,6 +190,7 @@ class Reading:
             # A button's payload ("/ask_skills") is not the person's words.
             text="" if text.startswith("/") else text,
             country=entity_value(message, "country"),
+            countries=tuple(entity_values(message, "country")),
             city=city_of(entity_text(message, "country")),
             level=entity_value(message, "level"),
             skill_area=entity_value(message, "skill_area"),
@@ -191,6 +204,11 @@ class Reading:
     def topic_parameters(self) -> dict[str, str | None]:
         """The filters that refine a topic (not a place or a level)."""
         return {name: getattr(self, name) for name in TOPIC_PARAMETERS}
+
+    @property
+    def names_a_filter(self) -> bool:
+        """True when the message names a place or a level (what pay figures are narrowed by)."""
+        return bool(self.country or self.city or self.level)
 
     @property
     def names_topic_filter(self) -> bool:
@@ -243,6 +261,8 @@ class Plan:
 SURE_OUT_OF_SCOPE = 0.6
 # What a pay question right after pay figures asks about them rather than for new figures.
 TAX_OR_BONUS = frozenset({"tax", "bonus"})
+# Topics after which "does the city matter?" asks what moves pay.
+PAY_TOPICS = frozenset({"salary", "salary_factors"})
 UNSURE_INTENTS = frozenset(
     {"out_of_scope", "nlu_fallback", "inform", "ask_advice", "greet", "thank", "goodbye"}
 )
@@ -291,13 +311,23 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             # "where does it say that?", "who wrote that?", "which site mentioned head of ai?"
             return Plan("about")
     if (
+        aspect_of(reading.text) == "years"
+        and reading.level
+        and not (state.last.get("kind") == "salary" or state.last.get("pay"))
+    ):
+        # "how many years till i'm mid level?" with no figures before: the sources' levels say
+        # (in any country: "…, and what does that pay in the us" lends the part its place).
+        return Plan("about", level=reading.level)
+    if (
         (state.last.get("kind") == "salary" or state.last.get("pay"))
-        and aspect_of(reading.text) == "years"
+        and aspect_of(reading.text) in ("years", "levels")
         and not (reading.country or reading.city)
     ):
         # "how many yoe counts as entry level there?" after pay figures ("and mid-level is how
-        # many years?" asks it of that level)
-        return Plan("about", level=reading.level)
+        # many years?" asks it of that level); "is that for juniors or seniors?" asks which
+        # levels the figures shown cover, whatever level it names.
+        level = reading.level if aspect_of(reading.text) == "years" else None
+        return Plan("about", level=level)
     if (
         intent == "ask_salary"
         and state.last.get("kind") == "salary"
@@ -306,7 +336,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         return Plan("about")  # "how much tax would i pay on that?" asks about the figures shown
     if (
-        (intent in UNSURE_INTENTS or _unsure_command(reading))
+        (intent in UNSURE_INTENTS | {ABOUT_INTENT} or _unsure_command(reading))
         and state.topic not in (None, "salary")
         and ASKS_DURATION.search(reading.text)
         and not _names_something_else(
@@ -348,6 +378,21 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if _pay_word_wins(intent, reading):
         # "what does an mle earn here" read as a question about the role: the pay word wins.
         return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)
+    if ASKS_IF_FACTOR_MATTERS.search(reading.text) and (
+        intent in ("ask_salary", "ask_salary_factors")
+        or (state.topic in PAY_TOPICS and intent in UNSURE_INTENTS | {ABOUT_INTENT})
+    ):
+        # "does location matter much for ml salaries in the us": what moves pay, not figures.
+        return Plan("topic", intent="ask_salary_factors", parameters={})
+    if (
+        intent in UNSURE_INTENTS
+        and state.topic in DOING_WITHOUT
+        and not reading.names_topic_filter
+        and DOES_WITHOUT_IT.search(reading.text)
+    ):
+        # "and if i don't have one?" after what degree it takes: the route without one.
+        entity, value = DOING_WITHOUT[state.topic]
+        return Plan("topic", intent=None, parameters={entity: value})
     if intent in (MORE_INTENT, SHORTER_INTENT) and aspect_of(reading.text) == "ranking":
         # "which one is more fun?" is no request for more: which of those is best.
         return Plan("about") if state.last.get("shown") else Plan("search")
@@ -355,6 +400,25 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("more")
     if intent == SHORTER_INTENT:
         return Plan("shorter")
+    if intent == ABOUT_INTENT and (reading.country or reading.city) and names_pay(reading.text):
+        # "what does that pay in the us": figures for that place, whatever came before.
+        return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)
+    if intent == ABOUT_INTENT and reading.names_topic_filter and aspect_of(reading.text) is None:
+        # "which tools for that?" after what MLOps is: the tools, for what was just answered.
+        return _follow_up(state, reading)
+    if (
+        intent == ABOUT_INTENT
+        and state.last.get("kind") == "salary"
+        and aspect_of(reading.text) is None
+        and COMPARES.search(reading.text)
+    ):
+        # "how does that compare with bessand's numbers?": the figures again, for comparison
+        # (the page named, if any, is kept to by the answer).
+        return Plan("salary", country=state.country, level=state.level)
+    if intent == ABOUT_INTENT and not state.last and state.topic is None:
+        # A question "about the last answer" with no answer before it ("what does the cbt
+        # nuggets guide say about getting started" at 0.35): the store is searched.
+        return Plan("search", refuse_if_nothing=False)
     if intent == ABOUT_INTENT:
         return Plan("about", country=reading.country, level=reading.level)
     on_salary = state.topic == "salary"
@@ -364,11 +428,6 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             POINTS_AT_LAST_ANSWER.search(reading.text) or ASKS_BARE_SOURCE.match(reading.text)
         )
         return Plan("about", intent=SOURCES_INTENT) if pointed else Plan("sources")
-    if intent in ("ask_salary", "ask_salary_factors") and ASKS_IF_FACTOR_MATTERS.search(
-        reading.text
-    ):
-        # "does location matter much for ml salaries in the us": what moves pay, not figures.
-        return Plan("topic", intent="ask_salary_factors", parameters={})
     if (
         intent == "ask_salary"
         and ASKS_WHAT_DRIVES_PAY.search(reading.text)
@@ -381,8 +440,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("search", refuse_if_nothing=not reading.about_career)
     if intent == "ask_salary" and _no_sign_of_pay(reading):
         # "what should a good ML engineer CV show?" guessed as pay at 0.32: no pay word, place
-        # or level says so; the store is searched (or the runner-up topic answers).
-        return Plan("search")
+        # or level says so; the store is searched, and if it has nothing, a question of where
+        # to start ("what's the first thing I should learn") is answered by getting started.
+        leaned = GETTING_STARTED_INTENT if ASKS_WHERE_TO_START.search(reading.text) else None
+        return Plan("search", intent=leaned, parameters=reading.topic_parameters())
     if intent == "ask_salary":
         # A pay question is a fresh question: it keeps the place only when it narrows the last
         # pay answer by level ("what do seniors make?" right after France's figures); "how much
@@ -407,6 +468,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         intent in intent_topics
         and intent != GETTING_STARTED_INTENT
         and (reading.background or reading.about_another_job)
+        and _changes_career(reading)
+    ) or (
+        # "I'm 41, a maths teacher for 15 years. Thinking about retraining. Realistic?" (read
+        # as a follow-up): who is asking was said around it ("how do i become a nurse" is not
+        # a move into this career).
+        intent in UNSURE_INTENTS
+        and not (reading.names_a_filter or reading.about_another_job)
+        and (reading.background or occupation_named(reading.said_before))
         and _changes_career(reading)
     ):
         # "je suis comptable, une reconversion c'est possible ?" read as the career path, "i'm
@@ -439,7 +508,18 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         sure = reading.confidence >= SURE_OUT_OF_SCOPE
         if (sure and not reading.about_career) or reading.about_another_job:
             return Plan("out_of_scope")
-        return Plan("search", refuse_if_nothing=not reading.about_career)
+        leaned = reading.runner_up if reading.runner_up in intent_topics else None
+        if reading.names_topic_filter and not sure:
+            # "et on peut se former en ligne sans repasser par la fac ?" (out of scope at 0.36):
+            # a study route, skill or specialisation the gazetteer knows is the subject.
+            return Plan("topic", intent=leaned, parameters=reading.topic_parameters())
+        # Nothing found and the next guess a topic ("what's the top of the ladder look like",
+        # the career path at 0.34): that topic rather than a refusal.
+        return Plan(
+            "search",
+            intent=leaned if reading.about_career else None,
+            refuse_if_nothing=not reading.about_career,
+        )
     if intent == "nlu_fallback":
         if (reading.country or reading.city or reading.level) and not _asks_beyond_filters(reading):
             return _follow_up(state, reading)  # "in nyc" after pay figures: a follow-up
@@ -480,6 +560,9 @@ _FOLLOW_UP_WORDS = frozenset(
     | {"moved", "move", "moves", "moving", "went", "lived", "relocated", "relocating", "worked"}
     | {"just", "generally", "general", "overall", "only", "also", "now", "please", "pls"}
     | {"specifically", "exactly", "precisely", "though", "instead", "too", "either", "about"}
+    # "ugh ok france then": what a person sighs or mutters says nothing about the subject
+    | {"ugh", "meh", "oh", "hm", "hmm", "um", "uh", "whatever", "alright", "sigh", "damn", "oof"}
+    | {"lol", "wait", "nah", "bof", "bah", "bon", "ok", "d'accord", "dac", "tant", "pis"}
 )
 
 

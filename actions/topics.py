@@ -24,6 +24,7 @@ from actions.aspects import (
     ASKS_WHICH_IS_BEST,
     CHANGES_CAREER,
     MENTIONS_PAY,
+    STATES_AGE,
     WANTS_TO_BECOME,
 )
 from actions.formatting import composed_lines, source_names
@@ -31,8 +32,21 @@ from actions.scope import occupation_named
 from actions.store import run_in_session
 from gazetteer.entities import vocabulary
 from knowledge import query
-from knowledge.compose import DEFAULT_BUDGET, DURATION, Composition, compose
+from knowledge.compose import (
+    DEFAULT_BUDGET,
+    DURATION,
+    Composition,
+    Unit,
+    compose,
+    matched,
+    question_words,
+    rank,
+    text_stems,
+    units_of,
+    with_synonyms,
+)
 from knowledge.query import PassageHit
+from knowledge.text import FRENCH_STOP_WORDS
 
 INTENT_TOPICS = {
     "ask_role": "role",
@@ -261,6 +275,10 @@ class TopicQuestion:
     """The message without its entities: a background or a place is not a gap's subject."""
     shown_before: tuple[str, ...] = ()
     """The sentences the last answer showed, when it was on the same topic."""
+    context: str = ""
+    """What the person said around the question in the same message ("I'm 41, a teacher.")."""
+    source: str | None = None
+    """The source the person asked about by name ("what does the cbt nuggets guide say…")."""
 
 
 def remembered(kind: str, composition: Composition, **details: Any) -> dict[str, Any]:
@@ -298,12 +316,20 @@ async def answer_topic(
         or (parameters.get("background_text") and WANTS_TO_BECOME.search(question.text))
     )
 
-    def fetch(session: Session) -> tuple[list[PassageHit], list[PassageHit]]:
+    asks_duration = bool(ASKS_DURATION.search(question.text))
+
+    def fetch(session: Session) -> tuple[list[PassageHit], list[PassageHit], list[PassageHit]]:
         main = topic_candidates(session, topic, specialisation)
         extra = background_passages(session, background) if background or changing else []
-        return main, extra
+        # "how long does it take?": a sentence stating a span of time may sit under another
+        # topic ("…build experience over time, often several years" on the career path).
+        timing = _duration_hits(session, question.text, topic) if asks_duration else []
+        return main, extra, timing
 
-    hits, background_hits = await run_in_session(fetch)
+    hits, background_hits, timing_hits = await run_in_session(fetch)
+    if question.source:
+        # What one page says, when the person asks for that page (all pages if it says nothing).
+        hits = [hit for hit in hits if hit.source.label == question.source] or hits
     events: list[EventType] = [SlotSet(slots.TOPIC, topic)]
     if specialisation:
         events.append(SlotSet(slots.SPECIALISATION, specialisation))
@@ -335,12 +361,21 @@ async def answer_topic(
         dispatcher.utter_message(
             response="utter_topic_gap", subject=", ".join(missing[:3]), topic_name=topic_name
         )
-    elif ASKS_DURATION.search(question.text) and not any(
-        DURATION.search(unit.text) for unit in composition.units
+    elif asks_duration and not any(DURATION.search(unit.text) for unit in composition.units):
+        # "how long does it take?": no page gives a set time, and the answer says so first,
+        # with the nearest span of time a page does state.
+        rough = rank(_stating_durations(timing_hits, question.text), topic, question.text)
+        if rough:
+            dispatcher.utter_message(
+                response="utter_duration_rough",
+                passage=composed_lines(rough[:1]),
+                topic_name=topic_name,
+            )
+        else:
+            dispatcher.utter_message(response="utter_no_duration", topic_name=topic_name)
+    elif ASKS_ABOUT_AGE.search(question.text) or (
+        changing and STATES_AGE.search(question.context or question.text)
     ):
-        # "how long does it take?": no page gives a duration, and the answer must say so first.
-        dispatcher.utter_message(response="utter_no_duration", topic_name=topic_name)
-    elif ASKS_ABOUT_AGE.search(question.text):
         # "i'm 40, is it too late to switch?": no page speaks of age, and that comes first.
         dispatcher.utter_message(response="utter_no_age", topic_name=topic_name)
     elif ASKS_WHICH_IS_BEST.search(question.text) or (
@@ -394,3 +429,37 @@ async def answer_topic(
     )
     events.append(SlotSet(slots.LAST_ANSWER, record))
     return events
+
+
+# Words a duration sentence is looked up by besides the question's own: how long it takes to
+# get into the job is told as experience built over time.
+DURATION_SEARCH = "years months experience time"
+DURATION_HITS = 8
+
+
+def _duration_hits(session: Session, text: str, topic: str) -> list[PassageHit]:
+    """Passages of any topic that may state how long what ``text`` asks about takes."""
+    wanted = f"{with_synonyms(text)} {topic.replace('_', ' ')} {DURATION_SEARCH}"
+    return query.search(session, wanted, limit=DURATION_HITS)
+
+
+# The words of a duration question that ask how long rather than what takes long.
+_TIME_STEMS = frozenset(
+    {"long", "take", "takes", "years", "year", "months", "month", "roughly", "approximately"}
+    | {"combien", "temps", "durée", "faut", "devenir", "ingénieur", "mois", "années", "ans"}
+)
+
+
+def _stating_durations(hits: list[PassageHit], text: str) -> list[Unit]:
+    """The sentences of ``hits`` that state a span of time about what ``text`` asks.
+
+    "How long to learn Python?" is not answered by how long experience takes to build: a
+    sentence must share the question's own subject, when it names one.
+    """
+    ignored = _TIME_STEMS | FRENCH_STOP_WORDS
+    subject = question_words(text) - {stem[:5] for stem in ignored}
+    return [
+        unit
+        for unit in units_of(hits)
+        if DURATION.search(unit.text) and (not subject or matched(subject, text_stems(unit.text)))
+    ]

@@ -42,7 +42,7 @@ GENERIC_WORDS = frozenset(
     | {"wat", "wht", "whats", "plz", "gonna", "wanna", "kinda", "lol", "ok", "okay"}
     | {"eng", "engs", "rn", "tbh", "idk", "btw", "imo", "ngl", "u", "ur", "ya", "yeah"}
     | {"ppl", "thx", "bc", "cuz", "coz", "tho", "smth", "sth", "abt", "yep", "nope", "lemme"}
-    | {"hi", "hello", "hey", "hola", "bonjour", "salut", "quick"}
+    | {"hi", "hello", "hey", "hola", "bonjour", "salut", "quick", "unrelated", "question"}
     | {"matter", "employ", "still", "even"}
     | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
 )
@@ -76,8 +76,20 @@ ANAPHORA = re.compile(
 # sentence before, but a reader of a topic answer can still follow them.
 LEANS_ON = re.compile(r"^it\b|^(\S+\s){0,4}(also|therefore|thus|moreover|furthermore)\b", re.I)
 LEANS_ON_PENALTY = 0.35
-DURATION = re.compile(r"\b\d+\s*(?:\+\s*)?(?:-|–|to)?\s*\d*\s*(?:years?|months?|weeks?)\b", re.I)
+# A span of time a sentence states: "2-3 years", "6 months", "often several years".
+DURATION = re.compile(
+    r"\b(?:\d+\s*(?:\+\s*)?(?:-|–|to)?\s*\d*|several|a few|a couple of|many)\s*"
+    r"(?:years?|months?|weeks?)\b",
+    re.I,
+)
 NUMBER = re.compile(r"\d")
+# A question about where people come from, and a sentence that tells it ("Many begin as…").
+ASKS_ORIGIN = re.compile(
+    r"\b(before|beforehand|previous(ly)?|prior|come from|came from|used to|originally)\b", re.I
+)
+TELLS_ORIGIN = re.compile(
+    r"\b(begin|began|start(ed)? (out|their careers?|as)|come from|transition well)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -490,6 +502,8 @@ def score(
     lowered = message.lower()
     if "how long" in lowered and DURATION.search(unit.text):
         value += 1.0
+    elif ASKS_ORIGIN.search(lowered) and TELLS_ORIGIN.search(unit.text):
+        value += 1.0  # "what jobs do they have before": where people begin, not where they go
     elif re.search(r"\bhow (much|many)\b", lowered) and NUMBER.search(unit.text):
         value += 0.5
     if unit.index == 0:

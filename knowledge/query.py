@@ -83,6 +83,11 @@ def sources(session: Session) -> list[Source]:
     return [_source(d) for d in session.scalars(select(Document).order_by(Document.slug))]
 
 
+def source_labels(session: Session) -> list[str]:
+    """The label of every source document ("Bessand", "UK careers guide"), in file order."""
+    return list(session.scalars(select(Document.label).order_by(Document.slug)))
+
+
 def passages_by_topic(
     session: Session,
     topic: str,

@@ -23,10 +23,19 @@ QUESTION_WORDS = (
     r"would|will|any|tell me|explain|quel|quelle|quels|quelles|comment|combien|est-ce|faut-il|"
     r"pourquoi|où"
 )
-_STARTS_QUESTION = re.compile(rf"^\s*(?:and\s+|also\s+|plus\s+|et\s+)?(?:{QUESTION_WORDS})\b", re.I)
+# A question may open with a word of reaction ("fine, what does it pay in france then").
+_OPENERS = (
+    r"(?:(?:ok|okay|fine|so|right|alright|hmm|ugh|well|cool|great|nice|thanks|bon|ah|oh)\W+){0,2}"
+)
+_STARTS_QUESTION = re.compile(
+    rf"^\s*{_OPENERS}(?:and\s+|also\s+|plus\s+|et\s+)?(?:{QUESTION_WORDS})\b", re.I
+)
 # Sentences end at ?, ! or . before a space, at a line break, and before a number that
 # enumerates ("1) is maths a good base 2) what should i learn next").
-_SENTENCE_END = re.compile(r"(?<=[?!.])\s+|\n+|\s+(?=\(?\d{1,2}\)\s)")
+# A colon ends a sentence when a question follows it ("3 quick ones: can u work remote, …").
+_SENTENCE_END = re.compile(
+    rf"(?<=[?!.])\s+|\n+|\s+(?=\(?\d{{1,2}}\)\s)|(?<=:)\s+(?=(?:{QUESTION_WORDS})\b)", re.I
+)
 _ENUMERATOR = re.compile(r"^\(?\d{1,2}[).]\s+")
 # A clause boundary that starts a new question: "and what…", "and also…", "; how…", ", also…".
 _CLAUSE_BOUNDARY = re.compile(

@@ -103,14 +103,69 @@ async def test_which_matters_most_gives_what_the_sources_single_out(
     assert "don't cover a ranking" in nothing
 
 
-async def test_how_long_says_first_when_no_source_gives_a_duration(
+async def test_how_long_says_first_that_no_source_gives_a_set_time(
     tracker: TrackerFactory,
 ) -> None:
     reply, _, _ = await say(
         tracker, "ask_getting_started", "how long does it take to become an ml engineer"
     )
-    assert reply.startswith("My sources don't say how long it takes")
+    # No page gives a set time; the nearest span one does state comes first, with its source.
+    assert reply.startswith("My sources give no set time for that; the nearest they say:")
+    assert "often several years. (CBT Nuggets)" in reply
     assert "How to get started" in reply
+    # A span of time about something else is no answer to how long learning Python takes.
+    python, _, _ = await say(tracker, "ask_skills", "how long does it take to learn python")
+    assert python.startswith("My sources don't say how long it takes")
+
+
+async def test_a_question_naming_a_source_gets_that_sources_answer(
+    tracker: TrackerFactory,
+) -> None:
+    pay, slots, _ = await say(
+        tracker, "ask_salary_factors", "what does bluecoders say about salary"
+    )
+    assert "€70,000–€90,000" in pay and "Bessand" not in pay
+    other, _, _ = await say(
+        tracker, "ask_about_answer", "how does that compare with bessand's numbers", slots=slots
+    )
+    assert "€60,000–€90,000 — Bessand" in other and "Bluecoders" not in other
+    start, slots, _ = await say(
+        tracker, "ask_about_answer", "what does the cbt nuggets guide say about getting started"
+    )
+    assert "learning Python" in start and "(CBT Nuggets)" in start
+    author, _, _ = await say(tracker, "ask_about_answer", "who wrote it and when", slots=slots)
+    assert "Danielle Antosz" in author
+
+
+async def test_which_levels_and_how_many_years_the_figures_mean(tracker: TrackerFactory) -> None:
+    _, uk, _ = await say(
+        tracker, "ask_salary", "uk ml eng salary", [{"entity": "country", "value": "uk"}]
+    )
+    levels, _, _ = await say(
+        tracker,
+        "ask_career_path",
+        "is that for juniors or seniors or what",
+        [{"entity": "level", "value": "juniors"}, {"entity": "level", "value": "seniors"}],
+        slots=uk,
+    )
+    assert "UK careers guide gives a single range for every level" in levels
+    years, _, _ = await say(
+        tracker,
+        "inform",
+        "how many years till i'm mid level",
+        [{"entity": "level", "value": "mid level"}],
+    )
+    assert "CBT Nuggets: mid-level is 3-5 years of experience." in years
+
+
+async def test_two_countries_in_one_pay_question_get_both(tracker: TrackerFactory) -> None:
+    reply, _, _ = await say(
+        tracker,
+        "ask_salary",
+        "whats mle pay in france and in the uk?",
+        [{"entity": "country", "value": "france"}, {"entity": "country", "value": "the uk"}],
+    )
+    assert "€50,000–€60,000" in reply and "£60,500–£103,000" in reply
 
 
 async def test_sources_question_without_a_last_answer_lists_them(tracker: TrackerFactory) -> None:

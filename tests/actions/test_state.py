@@ -13,6 +13,13 @@ from actions.topics import INTENT_TOPICS, follow_up_intent, resolve_topic
 SALARY_FR = State(topic="salary", country="FR")
 SALARY_US_SENIOR = State(topic="salary", country="US", level="senior")
 SALARY_FR_LAST = State(topic="salary", country="FR", last={"kind": "salary", "country": "FR"})
+SALARY_GB_LAST = State(topic="salary", country="GB", last={"kind": "salary", "country": "GB"})
+SALARY_US_SENIOR_LAST = State(
+    topic="salary",
+    country="US",
+    level="senior",
+    last={"kind": "salary", "country": "US", "level": "senior"},
+)
 SKILLS = State(topic="skills")
 CAREER = State(topic="career_path")
 LAST_TOPIC_SOURCED = State(topic="education", last={"kind": "topic", "sources": ["Bessand"]})
@@ -374,6 +381,68 @@ TABLE = [
         "about",
         None,
         None,
+    ),
+    (
+        "which levels the figures cover, read as the career path",
+        SALARY_GB_LAST,
+        Reading("ask_career_path", text="is that for juniors or seniors or what", level="junior"),
+        "about",
+        (None, None),
+        None,
+    ),
+    (
+        "years a level means, in chat spelling",
+        SALARY_US_SENIOR_LAST,
+        Reading("ask_skills", text="how many yrs in do u need to be for that", confidence=0.6),
+        "about",
+        None,
+        None,
+    ),
+    (
+        "make as in earn, read as the duties",
+        State(),
+        Reading("ask_duties", text="what do mles make in the us", country="US", confidence=0.7),
+        "salary",
+        ("US", None),
+        None,
+    ),
+    (
+        "a place after a sigh, after a gap",
+        State(topic="salary", country="DE"),
+        Reading("inform", text="ugh ok france then", country="FR", rest="ugh ok  then"),
+        "salary",
+        ("FR", None),
+        None,
+    ),
+    (
+        "whether where one lives matters, after pay",
+        SALARY_FR_LAST,
+        Reading("ask_about_answer", text="does where i live change that much", confidence=0.6),
+        "topic",
+        None,
+        "ask_salary_factors",
+    ),
+    (
+        "doing without a degree, after education",
+        State(topic="education"),
+        Reading("inform", text="and if i don't have one?", confidence=0.99),
+        "topic",
+        None,
+        None,
+    ),
+    (
+        "a study route the classifier doubted",
+        State(),
+        Reading(
+            "out_of_scope",
+            text="et on peut se former en ligne sans repasser par la fac ?",
+            confidence=0.36,
+            study_route="online_courses",
+            runner_up="ask_education",
+        ),
+        "topic",
+        None,
+        "ask_education",
     ),
 ]
 
@@ -852,3 +921,38 @@ def test_what_i_should_be_making_with_a_place_is_pay() -> None:
 def test_what_drives_pay_or_the_figures(text: str, kind: str) -> None:
     reading = Reading("ask_salary_factors", text=text, confidence=0.6)
     assert decide(State(), reading, INTENT_TOPICS).kind == kind
+
+
+def test_doing_without_a_degree_asks_for_the_route_without_one() -> None:
+    reading = Reading("inform", text="and if i don't have one?", confidence=0.99)
+    plan = decide(State(topic="education"), reading, INTENT_TOPICS)
+    assert plan.parameters == {"study_route": "no_degree"}
+
+
+def test_a_career_change_said_before_a_bare_judgement_is_how_to_get_started() -> None:
+    whole = Reading(
+        "ask_several",
+        text="I'm 41, I've been a secondary school maths teacher for 15 years. "
+        "Thinking about retraining. Realistic?",
+    )
+    part = Reading("inform", text="Thinking about retraining. Realistic?", confidence=0.82)
+    plan = decide(State(), with_context(part, whole), INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_getting_started")
+
+
+def test_an_unsure_pay_guess_asking_where_to_start_leans_to_getting_started() -> None:
+    reading = Reading(
+        "ask_salary",
+        text="what's the first thing I should learn",
+        confidence=0.25,
+        runner_up="ask_skills",
+    )
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("search", "ask_getting_started")
+
+
+def test_a_part_of_a_message_about_the_career_is_about_the_career() -> None:
+    whole = Reading("ask_several", text="final yr maths student, never touched any ml framework")
+    whole = dataclasses.replace(whole, about_career=True)
+    part = with_context(Reading("out_of_scope", text="how do i break in", confidence=0.5), whole)
+    assert decide(State(), part, INTENT_TOPICS).refuse_if_nothing is False

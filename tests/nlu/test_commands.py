@@ -22,6 +22,8 @@ from nlu_components.commands import command_intent
         ("dis m'en plus", "ask_more"),
         ("cool, tl;dr?", "ask_shorter"),
         ("yes, more", "ask_more"),
+        ("et ensuite ?", "ask_more"),
+        ("ok and then?", "ask_more"),
     ],
 )
 def test_commands(text: str, intent: str) -> None:

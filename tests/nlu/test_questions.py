@@ -197,3 +197,18 @@ def test_where_it_comes_from_belongs_to_the_question_before() -> None:
 def test_whats_the_difference_belongs_to_what_the_clause_before_named() -> None:
     text = "hey bot, quick one: mlops vs ml eng, what's the diff?"
     assert len(split_message(text).questions) == 1
+
+
+def test_questions_listed_after_a_colon_are_each_a_question() -> None:
+    text = "3 quick ones: can u work remote, which cloud platforms matter, and what do seniors make"
+    assert split_message(text).questions == (
+        "can u work remote",
+        "which cloud platforms matter",
+        "what do seniors make",
+    )
+
+
+def test_a_question_may_open_with_a_word_of_reaction() -> None:
+    text = "fine, what does it pay in france then and is that gross"
+    assert split_message(text).questions == ("what does it pay in france then", "is that gross")
+    assert split_message("well, i like it").questions == ()

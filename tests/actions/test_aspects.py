@@ -1,0 +1,66 @@
+"""What a message says in words: pay, an age, which aspect of the last answer, a duration."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.aspects import STATES_AGE, aspect_of, names_pay
+from knowledge.compose import DURATION
+
+
+@pytest.mark.parametrize(
+    "text,pay",
+    [
+        ("what do mles make in the us", True),
+        ("how much does a senior make?", True),
+        ("il touche combien en france ?", True),
+        ("combien gagne un ingé ML", True),
+        ("what does an mle make decisions on", False),
+        ("how would i make the switch", False),
+        ("what do they make of it", False),
+    ],
+)
+def test_make_and_french_slang_say_pay(text: str, pay: bool) -> None:
+    assert names_pay(text) is pay
+
+
+@pytest.mark.parametrize(
+    "text,age",
+    [
+        ("I'm 41, I've been a teacher", True),
+        ("im 34 and work in banking", True),
+        ("45 years old and curious", True),
+        ("j'ai 45 ans", True),
+        ("I have 15 years of experience", False),
+        ("I'm 25k in debt", False),
+    ],
+)
+def test_an_age_stated_is_told_from_years_of_experience(text: str, age: bool) -> None:
+    assert bool(STATES_AGE.search(text)) is age
+
+
+@pytest.mark.parametrize(
+    "text,aspect",
+    [
+        ("is that for juniors or seniors or what", "levels"),
+        ("does that cover seniors too", "levels"),
+        ("which level is that", "levels"),
+        ("how many yrs in do u need to be for that", "years"),
+        ("is that gross", "tax"),
+    ],
+)
+def test_aspects_of_the_last_answer(text: str, aspect: str) -> None:
+    assert aspect_of(text) == aspect
+
+
+@pytest.mark.parametrize(
+    "text,states",
+    [
+        ("build experience over time, often several years", True),
+        ("Senior-Level (5+ years)", True),
+        ("a few months of practice", True),
+        ("years of hard work", False),
+    ],
+)
+def test_a_duration_in_words_or_numbers(text: str, states: bool) -> None:
+    assert bool(DURATION.search(text)) is states
