@@ -84,6 +84,12 @@ DOES_WITHOUT_IT = re.compile(
     r"|any|degree|diploma|diplôme|un|en)\b",
     re.I,
 )
+# "how do i break in?", "a foot in the door": how to get into the career at all.
+GETS_IN = re.compile(
+    r"\bhow (do|can|could|would|should|does) (i|you|one|someone|people|a \w+) (even )?"
+    r"(get|break) in(to it)?\b(?! \w)|\bfoot in the door\b|\bbreak in\b\W*$",
+    re.I,
+)
 # The topics a person can ask about doing without, and the entity that says so.
 DOING_WITHOUT = {"education": ("study_route", "no_degree")}
 # "how does that compare with…": the figures set beside others.
@@ -384,6 +390,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "does location matter much for ml salaries in the us": what moves pay, not figures.
         return Plan("topic", intent="ask_salary_factors", parameters={})
+    if (
+        intent in UNSURE_INTENTS
+        and GETS_IN.search(reading.text)
+        and not (reading.about_another_job or reading.names_a_filter)
+        and not (intent == "out_of_scope" and reading.confidence >= SURE_OUT_OF_SCOPE)
+    ):
+        # "how do i break in", "how do i get my foot in the door": how to get started.
+        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
     if (
         intent in UNSURE_INTENTS
         and state.topic in DOING_WITHOUT

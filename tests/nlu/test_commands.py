@@ -24,6 +24,8 @@ from nlu_components.commands import command_intent
         ("yes, more", "ask_more"),
         ("et ensuite ?", "ask_more"),
         ("ok and then?", "ask_more"),
+        ("k, in one or two sentences?", "ask_shorter"),
+        ("one sentence version?", "ask_shorter"),
     ],
 )
 def test_commands(text: str, intent: str) -> None:
