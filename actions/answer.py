@@ -66,10 +66,13 @@ GAP_RESPONSES = {
 }
 # "which tools for that?", "how is it used": a question about what was just answered.
 POINTS_AT_IT = re.compile(r"\b(that|it|this|those|them|there)\b", re.I)
+# A span of years ("15 years", "3 yrs"): experience, perhaps in another field.
+YEARS_SPAN = re.compile(r"\b\d+\s*\+?\s*(years?|yrs?|ans)\b", re.I)
 # Countries answered in one reply when a pay question names several.
 MAX_COUNTRIES = 3
 # What a long message says about the person carries into each of its questions. Not the
-# level: "15 years in accounting" says nothing about seniority as an ML engineer.
+# level in years: "15 years in accounting" says nothing about seniority as an ML engineer
+# (a level in words, "hiring a senior", does carry: see with_context).
 PERSON_FIELDS = ("country", "city", "background", "background_text")
 
 
@@ -82,6 +85,10 @@ def with_context(reading: Reading, whole: Reading) -> Reading:
     }
     if missing.get("city") and reading.country is not None:
         missing.pop("city")  # the question names its own country
+    if reading.level is None and whole.level and not YEARS_SPAN.search(whole.text):
+        # "we're hiring a senior ML engineer, what range is competitive?": a level named in
+        # words is the role's; "15 years in accounting" says nothing of seniority in this one.
+        missing["level"] = whole.level
     # "…never touched any ml framework. how do i break in": a part of a message about the
     # career is no stranger's question, though it names nothing of the field itself.
     about_career = reading.about_career or whole.about_career

@@ -246,6 +246,8 @@ PAY_WORDS = re.compile(
     _STRONG_PAY + r"|\bc'est combien\b"
     # "what should i budget in france?", "how much should we offer": a hiring manager's pay
     r"|\b(should|do|would|must|can|could)\s+(i|we)\s+(budget|offer)\b"
+    # "what range is competitive?", "what salary band should we offer": ranges are pay here
+    r"|\bwhat (salary |pay )?(range|band|bracket)s?\b"
     # "what's the pay there", "is the starting pay good": pay as a noun
     r"|\b(the|their|his|her|my|your|good|decent|typical|average|starting|entry|base) pay\b"
     # "what would I make starting out?": make as in earn
@@ -320,6 +322,14 @@ ASKS_AMOUNT = re.compile(
 ASKS_FIGURES = re.compile(
     r"\b(range|ranges|figures?|numbers|how much|ballpark|bracket)\b"
     r"|\bsays? about (the )?(salary|salaries|pay)\b",
+    re.I,
+)
+
+# "does that go up a lot after a few years?" after pay figures: how pay grows, i.e. what drives it.
+ASKS_PAY_GROWTH = re.compile(
+    r"\b(does|do|will|would|can|could|how (much|fast|quickly) (does|do|will|can))\s+"
+    r"(that|it|this|pay|the pay|salary|the salary|they|those|these)\s+(\w+\s+)?"
+    r"(go up|goes up|grow|rise|increase|improve|jump|climb)\b",
     re.I,
 )
 

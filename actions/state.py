@@ -31,6 +31,7 @@ from actions.aspects import (
     ASKS_DURATION,
     ASKS_FIGURES,
     ASKS_IF_FACTOR_MATTERS,
+    ASKS_PAY_GROWTH,
     ASKS_PLACES_COVERED,
     ASKS_WHAT_DRIVES_PAY,
     ASKS_WHAT_MOVES_PAY,
@@ -407,6 +408,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "and if i don't have one?" after what degree it takes: the route without one.
         entity, value = DOING_WITHOUT[state.topic]
         return Plan("topic", intent=None, parameters={entity: value})
+    if (
+        state.topic == "salary"
+        and ASKS_PAY_GROWTH.search(reading.text)
+        and not (reading.country or reading.city)
+    ):
+        # "does that go up a lot after a few years?" after pay figures (read as the career
+        # path): what moves pay, experience among it.
+        return Plan("topic", intent="ask_salary_factors", parameters={})
     if intent in (MORE_INTENT, SHORTER_INTENT) and aspect_of(reading.text) == "ranking":
         # "which one is more fun?" is no request for more: which of those is best.
         return Plan("about") if state.last.get("shown") else Plan("search")

@@ -356,7 +356,9 @@ async def answer_topic(
             hits, question.text, topic, budget=REPEAT_BUDGET, max_units=REPEAT_UNITS
         )
     topic_name = TOPIC_NAMES.get(topic, topic.replace("_", " "))
-    missing = await unspoken_of(question.rest or question.text, hits, topic, question.intent)
+    missing = await unspoken_of(
+        _without_occupation(question.rest or question.text), hits, topic, question.intent
+    )
     if missing:
         dispatcher.utter_message(
             response="utter_topic_gap", subject=", ".join(missing[:3]), topic_name=topic_name
@@ -463,3 +465,15 @@ def _stating_durations(hits: list[PassageHit], text: str) -> list[Unit]:
         for unit in units_of(hits)
         if DURATION.search(unit.text) and (not subject or matched(subject, text_stems(unit.text)))
     ]
+
+
+def _without_occupation(text: str) -> str:
+    """``text`` less the occupation it names and the words just before it ("an ICU nurse").
+
+    Who is asking is no subject the sources should cover: "I work as an ICU nurse in Lyon" is
+    not a question about ICUs.
+    """
+    occupation = occupation_named(text)
+    if not occupation:
+        return text
+    return re.sub(rf"(\S+\s+){{0,2}}{re.escape(occupation)}\w*", " ", text, count=1, flags=re.I)

@@ -218,6 +218,9 @@ def ruler_patterns() -> list[dict[str, Any]]:
             "début de carrière",
             "en début de carrière",
             "premier emploi",
+            "sortie d'école",
+            "sortie d'ecole",
+            "sortie d'études",
         ],
         "mid": [
             "mid",

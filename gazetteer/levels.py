@@ -11,7 +11,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     (
         r"\b(junior|juniors|entry|graduate|graduates|grad|grads|beginner|beginners|newbie|intern"
         r"|trainee|fresher|starting|starter|first job|débutants?|jeunes? diplômés?"
-        r"|début de carrière|premier emploi)\b",
+        r"|début de carrière|premier emploi|sortie d'(é|e)cole|sortie d'études)\b",
         "junior",
     ),
     (r"\b(mid|middle|intermediate|medior|confirmés?)\b", "mid"),

@@ -43,6 +43,7 @@ GENERIC_WORDS = frozenset(
     | {"eng", "engs", "rn", "tbh", "idk", "btw", "imo", "ngl", "u", "ur", "ya", "yeah"}
     | {"ppl", "thx", "bc", "cuz", "coz", "tho", "smth", "sth", "abt", "yep", "nope", "lemme"}
     | {"hi", "hello", "hey", "hola", "bonjour", "salut", "quick", "unrelated", "question"}
+    | {"honestly", "seriously", "basically", "literally", "genuinely", "truly", "frankly"}
     | {"matter", "employ", "still", "even"}
     | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
 )

@@ -97,7 +97,7 @@ MIN_CONTEXT_CHARS = 40
 # A clause about the person ("i've been a backend dev for years, how…") is context.
 _ABOUT_ME = re.compile(
     r"^\s*((hey|hi|hello|ok|okay|so|well|bonjour|salut)\b[,!.]?\s*)?"
-    r"((i|i'm|im|i've|ive|i am|my|je|j'ai|je suis)\b"
+    r"((i|i'm|im|i've|ive|i am|my|je|j'ai|je suis|we|we're|we are|we've|our)\b"
     # "just finished my degree and got an offer in manchester, what do juniors get?"
     r"|(just |recently )?(finished|graduated|got|been|worked|working|studying|started|moved"
     r"|living|retired|quit)\b)",

@@ -15,6 +15,8 @@ from knowledge.compose import DURATION
         ("how much does a senior make?", True),
         ("il touche combien en france ?", True),
         ("combien gagne un ingé ML", True),
+        ("what range is competitive?", True),
+        ("and what does that pay in the us", True),
         ("what does an mle make decisions on", False),
         ("how would i make the switch", False),
         ("what do they make of it", False),
@@ -64,3 +66,10 @@ def test_aspects_of_the_last_answer(text: str, aspect: str) -> None:
 )
 def test_a_duration_in_words_or_numbers(text: str, states: bool) -> None:
     assert bool(DURATION.search(text)) is states
+
+
+def test_who_is_asking_is_no_gap_subject() -> None:
+    from actions.topics import _without_occupation
+
+    text = "I work as an ICU nurse in Lyon and I'm curious about ML engineering"
+    assert "ICU" not in _without_occupation(text) and "Lyon" in _without_occupation(text)

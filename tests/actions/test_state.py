@@ -482,11 +482,21 @@ def test_a_city_is_told_apart_from_its_country() -> None:
 
 
 def test_questions_of_a_long_message_take_the_person_from_the_whole_message() -> None:
-    whole = Reading("ask_several", country="FR", city="Lyon", level="senior", background="finance")
+    whole = Reading(
+        "ask_several",
+        text="8 years in accounting in Lyon. what would I make?",
+        country="FR",
+        city="Lyon",
+        level="senior",
+        background="finance",
+    )
     question = with_context(Reading("ask_salary"), whole)
     assert (question.country, question.city, question.background) == ("FR", "Lyon", "finance")
-    # Years spent in another job say nothing about seniority as an ML engineer.
+    # Years spent in another job say nothing about seniority as an ML engineer...
     assert question.level is None
+    # ... but a level in words is the role's: "we're hiring a senior ML engineer".
+    hiring = dataclasses.replace(whole, text="we're hiring a senior ML engineer, what range?")
+    assert with_context(Reading("ask_salary"), hiring).level == "senior"
     # A question naming its own country keeps it, and the other country's city is dropped.
     own = with_context(Reading("ask_salary", country="GB"), whole)
     assert (own.country, own.city) == ("GB", None)

@@ -43,6 +43,7 @@ def _entities(nlp: Language, text: str) -> set[tuple[str, str]]:
         ("il faut quels outils ?", ("skill_area", "tools")),
         ("i work in logistics", ("background", "operations")),
         ("combien en début de carrière ?", ("level", "junior")),
+        ("et le salaire en sortie d'école ?", ("level", "junior")),
         ("and in bangalore", ("country", "IN")),  # an old name the gazetteer lacks
         ("what about zurich", ("country", "CH")),  # "Zürich" typed without its accent
     ],

@@ -212,3 +212,10 @@ def test_a_question_may_open_with_a_word_of_reaction() -> None:
     text = "fine, what does it pay in france then and is that gross"
     assert split_message(text).questions == ("what does it pay in france then", "is that gross")
     assert split_message("well, i like it").questions == ()
+
+
+def test_what_a_team_says_of_itself_is_context_not_a_question() -> None:
+    text = "we're a startup in Austin hiring a senior ML engineer, what range is competitive?"
+    split = split_message(text)
+    assert split.questions == ("what range is competitive?",)
+    assert split.statements == ("we're a startup in Austin hiring a senior ML engineer",)
