@@ -21,7 +21,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import slots
 from actions.about import answer_about
 from actions.asking import spoken_of_elsewhere
-from actions.aspects import NAMES_FIGURES, PAY_ASPECTS, SOURCE_ASPECTS, aspect_of
+from actions.aspects import (
+    NAMES_FIGURES,
+    PAY_ASPECTS,
+    SOURCE_ASPECTS,
+    aspect_of,
+    names_pay_strongly,
+)
 from actions.fallback import MIN_COVERAGE, answer_search
 from actions.formatting import and_list
 from actions.more import answer_more, answer_shorter
@@ -320,7 +326,7 @@ class ActionAnswer(Action):
             quoted = _quoted_chars(dispatcher)
             budget = max(MIN_SHARE, min(share, SEVERAL_BUDGET - quoted))
             reading = with_context(Reading.from_parse(parsed), whole)
-            if reading.intent in SMALL_TALK:
+            if _small_talk(reading):
                 continue
             plan = decide(state, reading, INTENT_TOPICS)
             if plan.kind == "out_of_scope":
@@ -355,6 +361,14 @@ class ActionAnswer(Action):
         return _last_value_per_slot(events)
 
 
+def _small_talk(reading: Reading) -> bool:
+    """True for a part of a message that needs no answer of its own ("hi", "thanks").
+
+    "what would I earn here?" read as what the bot can do is a pay question all the same.
+    """
+    return reading.intent in SMALL_TALK and not names_pay_strongly(reading.text)
+
+
 def _refusal_as_part(dispatcher: CollectingDispatcher, since: int, question: str) -> None:
     """One question of several refused in a line, not with the whole refusal and its menu.
 
@@ -383,7 +397,7 @@ def _alike_asked_once(
     kept: list[tuple[Plan | None, dict[str, Any]]] = []
     for parsed in questions:
         reading = with_context(Reading.from_parse(parsed), whole)
-        plan = None if reading.intent in SMALL_TALK else decide(state, reading, INTENT_TOPICS)
+        plan = None if _small_talk(reading) else decide(state, reading, INTENT_TOPICS)
         twin = next(
             (
                 index

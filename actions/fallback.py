@@ -230,7 +230,9 @@ async def answer_search(
         # "should i do kaggle comps?": words too rare for wordfreq are still the question's
         # subject when it is a question; "asdfgh qwerty" alone gets a request to rephrase.
         real = gap_words(text)
-        words = real or (content_words(text)[:3] if is_question(text) else [])
+        wanted = question_words(text)  # "honestly" or "quick" names no subject
+        named = [w for w in content_words(text) if w[:5] in wanted]
+        words = real or (named[:3] if is_question(text) else [])
         spoken_of = await run_query(query.mentioned, words) if words else set()
         unspoken = [w for w in words if w not in spoken_of]
         if when_nothing == "utter_sources_silent":

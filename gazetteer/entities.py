@@ -208,6 +208,13 @@ def ruler_patterns() -> list[dict[str, Any]]:
             "fresher",
             "freshers",
             "starting out",
+            "just starting",
+            "just starting out",
+            "at the start",
+            "someone starting",
+            "starting salary",
+            "start of my career",
+            "start of their career",
             "first job",
             "trainee",
             # French, for questions written in French

@@ -11,7 +11,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     (
         r"\b(junior|juniors|entry|graduate|graduates|grad|grads|beginner|beginners|newbie|intern"
         r"|trainee|fresher|starting|starter|first job|débutants?|jeunes? diplômés?"
-        r"|début de carrière|premier emploi|sortie d'(é|e)cole|sortie d'études)\b",
+        r"|début de carrière|premier emploi|sortie d'(é|e)cole|sortie d'études|at the start"
+        r"|start of (my|their|your|a) career)\b",
         "junior",
     ),
     (r"\b(mid|middle|intermediate|medior|confirmés?)\b", "mid"),

@@ -766,3 +766,22 @@ async def test_the_highest_of_the_figures_shown_is_named(tracker: TrackerFactory
         tracker, "ask_about_answer", "which of those is the highest", slots=slots
     )
     assert "The highest EUR figure: senior, up to €150,000 or more (Bessand)." in reply
+
+
+async def test_a_pay_part_read_as_small_talk_is_still_answered(tracker: TrackerFactory) -> None:
+    text = "I've been an accountant for 12 years in Paris. what would I earn here?"
+    questions = [
+        {
+            "text": "what would I earn here?",
+            "intent": {"name": "ask_capabilities", "confidence": 0.53},
+            "entities": [],
+        }
+    ]
+    reply, _, _ = await say_several(
+        tracker,
+        text,
+        questions,
+        [{"entity": "country", "value": "Paris"}],
+        statements=("I've been an accountant for 12 years in Paris.",),
+    )
+    assert "€50,000–€60,000" in reply

@@ -44,6 +44,8 @@ def _entities(nlp: Language, text: str) -> set[tuple[str, str]]:
         ("i work in logistics", ("background", "operations")),
         ("combien en début de carrière ?", ("level", "junior")),
         ("et le salaire en sortie d'école ?", ("level", "junior")),
+        ("what's the pay like for someone just starting?", ("level", "junior")),
+        ("how much at the start of my career", ("level", "junior")),
         ("and in bangalore", ("country", "IN")),  # an old name the gazetteer lacks
         ("what about zurich", ("country", "CH")),  # "Zürich" typed without its accent
     ],
