@@ -66,7 +66,9 @@ STATES_AGE = re.compile(
 ASKS_WHICH_IS_BEST = re.compile(
     r"\bwhich\b[^?.!]*\b(best|highest|biggest|greatest|fastest[- ]growing|easier|easiest|harder"
     r"|hardest|quicker|quickest|better|worse"
-    r"|most (important|in[- ]demand|popular|common|valuable|useful|promising|wanted|needed))\b",
+    r"|most (important|in[- ]demand|popular|common|valuable|useful|promising|wanted|needed))\b"
+    # "should I learn pytorch or tensorflow?": a choice no page makes for the person
+    r"|\bshould i (learn|pick|choose|go (with|for)|use|study|start with|focus on)\b[^?.]*\bor\b",
     re.I,
 )
 

@@ -135,6 +135,8 @@ def _telling(words: list[str]) -> list[str]:
     """The words that say what a message is about: not everyday ones, if it has others."""
     from wordfreq import zipf_frequency
 
+    # "is kaggle worth doing": the subject is kaggle, "worth" only judges it.
+    words = [w for w in words if w not in JUDGEMENT_WORDS] or words
     rare = [w for w in words if zipf_frequency(w.split("-")[0], "en") < EVERYDAY_ZIPF]
     return rare or words
 

@@ -73,3 +73,17 @@ def test_who_is_asking_is_no_gap_subject() -> None:
 
     text = "I work as an ICU nurse in Lyon and I'm curious about ML engineering"
     assert "ICU" not in _without_occupation(text) and "Lyon" in _without_occupation(text)
+
+
+@pytest.mark.parametrize(
+    "text,ranks",
+    [
+        ("should I learn pytorch or tensorflow", True),
+        ("which specialisation has the best future?", True),
+        ("should I learn python", False),
+    ],
+)
+def test_a_choice_between_two_is_a_ranking_no_page_makes(text: str, ranks: bool) -> None:
+    from actions.aspects import ASKS_WHICH_IS_BEST
+
+    assert bool(ASKS_WHICH_IS_BEST.search(text)) is ranks
