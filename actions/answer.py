@@ -72,6 +72,8 @@ GAP_RESPONSES = {
 }
 # "which tools for that?", "how is it used": a question about what was just answered.
 POINTS_AT_IT = re.compile(r"\b(that|it|this|those|them|there)\b", re.I)
+# A question this short after an answer is a follow-up to it ("quels outils ?").
+FOLLOW_UP_WORDS = 3
 # A span of years ("15 years", "3 yrs"): experience, perhaps in another field.
 YEARS_SPAN = re.compile(r"\b\d+\s*\+?\s*(years?|yrs?|ans)\b", re.I)
 # Countries answered in one reply when a pay question names several.
@@ -241,14 +243,16 @@ async def _answer_topic(
     topic = resolve_topic(intent, parameters)
     same_topic = state.last.get("kind") == "topic" and state.last.get("topic") == topic
     text = reading.text
+    just_answered = state.last.get("specialisation")  # the last answer was about it
     if (
-        state.specialisation
+        just_answered
         and not parameters.get("specialisation")
-        and POINTS_AT_IT.search(text)
+        and (POINTS_AT_IT.search(text) or len(text.split()) <= FOLLOW_UP_WORDS)
         and topic != "specialisations"
     ):
-        # "which tools for that?" after what MLOps is: that specialisation's tools rank first.
-        text = f"{text} ({state.specialisation.replace('_', ' ')})"
+        # "which tools for that?", "quels outils ?" after what MLOps is: that specialisation's
+        # tools rank first.
+        text = f"{text} ({str(just_answered).replace('_', ' ')})"
     question = TopicQuestion(
         intent,
         parameters,

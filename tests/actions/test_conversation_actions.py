@@ -785,3 +785,21 @@ async def test_a_pay_part_read_as_small_talk_is_still_answered(tracker: TrackerF
         statements=("I've been an accountant for 12 years in Paris.",),
     )
     assert "€50,000–€60,000" in reply
+
+
+async def test_tools_for_that_after_a_specialisation_are_its_tools(tracker: TrackerFactory) -> None:
+    _, slots, _ = await say(
+        tracker,
+        "ask_specialisations",
+        "what does mlops actually mean",
+        [{"entity": "specialisation", "value": "mlops"}],
+    )
+    tools, _, _ = await say(
+        tracker,
+        "ask_about_answer",
+        "which tools for that?",
+        [{"entity": "skill_area", "value": "tools"}],
+        slots=slots,
+        confidence=0.52,
+    )
+    assert "Frameworks and tools" in tools and "MLflow" in tools
