@@ -138,7 +138,8 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "ranking",
         re.compile(
-            r"\b(most|least|best|highest|top|more) (in demand|demanded|paid|popular|common|wanted)"
+            r"\b(most|least|best|highest|top|more) (in demand|demanded|paid|popular|common|wanted"
+            r"|respected|recogni[sz]ed|valued|used|useful|important)"
             r"|\bwhich (of (those|these|them)|one)\b",
             re.I,
         ),

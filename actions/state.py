@@ -162,6 +162,7 @@ class Reading:
     """True when the message names another occupation ("how do I become a nurse")."""
     runner_up: str | None = None
     """The classifier's second intent when it is a fair guess (confidence ≥ RUNNER_UP_MIN)."""
+    runner_up_confidence: float = 0.0
     rest: str = ""
     """The message without its entities ("and what about the weather in" for "… in toronto")."""
     countries: tuple[str, ...] = ()
@@ -191,6 +192,7 @@ class Reading:
             leaning=leaning,
             doubts_scope="out_of_scope" in ranking[:3],
             runner_up=runner_up,
+            runner_up_confidence=float(second.get("confidence") or 0.0) if runner_up else 0.0,
             about_career=about_career(text),
             about_another_job=about_another_job(text),
             rest=_without_entities(text, message.get("entities") or []),
@@ -266,6 +268,8 @@ class Plan:
 # Out of scope is decided by the classifier only when it is sure; an unsure refusal first
 # searches the store ("how do I show impact on my CV" is answered from its sources).
 SURE_OUT_OF_SCOPE = 0.6
+# A runner-up this close to an unsure out-of-scope guess (as a share of it) is taken instead.
+CLOSE_RUNNER_UP = 0.6
 # What a pay question right after pay figures asks about them rather than for new figures.
 TAX_OR_BONUS = frozenset({"tax", "bonus"})
 # Topics after which "does the city matter?" asks what moves pay.
@@ -532,6 +536,11 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         if (sure and not reading.about_career) or reading.about_another_job:
             return Plan("out_of_scope")
         leaned = reading.runner_up if reading.runner_up in intent_topics else None
+        close = reading.runner_up_confidence >= CLOSE_RUNNER_UP * reading.confidence
+        if leaned and close and reading.about_career and not sure:
+            # "what's the career path" (out of scope 0.47, career path 0.35): a question about
+            # work whose close second guess is a topic is that topic.
+            return Plan("topic", intent=leaned, parameters=reading.topic_parameters())
         if reading.names_topic_filter and not sure:
             # "et on peut se former en ligne sans repasser par la fac ?" (out of scope at 0.36):
             # a study route, skill or specialisation the gazetteer knows is the subject.

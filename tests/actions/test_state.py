@@ -966,3 +966,16 @@ def test_a_part_of_a_message_about_the_career_is_about_the_career() -> None:
     whole = dataclasses.replace(whole, about_career=True)
     part = with_context(Reading("out_of_scope", text="how do i break in", confidence=0.5), whole)
     assert decide(State(), part, INTENT_TOPICS).refuse_if_nothing is False
+
+
+def test_a_close_second_topic_beats_an_unsure_refusal() -> None:
+    reading = Reading(
+        "out_of_scope",
+        text="what's the career path",
+        confidence=0.47,
+        runner_up="ask_career_path",
+        runner_up_confidence=0.35,
+        about_career=True,
+    )
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_career_path")
