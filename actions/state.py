@@ -537,9 +537,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             return Plan("out_of_scope")
         leaned = reading.runner_up if reading.runner_up in intent_topics else None
         close = reading.runner_up_confidence >= CLOSE_RUNNER_UP * reading.confidence
-        if leaned and close and reading.about_career and not sure:
-            # "what's the career path" (out of scope 0.47, career path 0.35): a question about
-            # work whose close second guess is a topic is that topic.
+        if leaned and close and not sure and _names_topic(reading.text, intent_topics[leaned]):
+            # "what's the career path" (out of scope 0.47, career path 0.35): a question that
+            # names the topic of a close second guess is that topic ("what should my portfolio
+            # look like", skills a close second, is searched: it names no skill).
             return Plan("topic", intent=leaned, parameters=reading.topic_parameters())
         if reading.names_topic_filter and not sure:
             # "et on peut se former en ligne sans repasser par la fac ?" (out of scope at 0.36):
@@ -735,3 +736,9 @@ def _follow_up(state: State, reading: Reading) -> Plan:
     if on_salary:
         return Plan("salary", country=state.country, level=reading.level or state.level)
     return Plan("search")
+
+
+def _names_topic(text: str, topic: str) -> bool:
+    """True when ``text`` names ``topic`` in its own words ("career path" for career_path)."""
+    words = {w[:5] for w in re.findall(r"[a-z]+", text.lower())}
+    return all(part[:5] in words for part in topic.split("_"))

@@ -979,3 +979,12 @@ def test_a_close_second_topic_beats_an_unsure_refusal() -> None:
     )
     plan = decide(State(), reading, INTENT_TOPICS)
     assert (plan.kind, plan.intent) == ("topic", "ask_career_path")
+    portfolio = Reading(
+        "out_of_scope",
+        text="and what should my portfolio look like",
+        confidence=0.31,
+        runner_up="ask_skills",
+        runner_up_confidence=0.28,
+        about_career=True,
+    )
+    assert decide(State(), portfolio, INTENT_TOPICS).kind == "search"
