@@ -163,6 +163,7 @@ class Reading:
     runner_up: str | None = None
     """The classifier's second intent when it is a fair guess (confidence ≥ RUNNER_UP_MIN)."""
     runner_up_confidence: float = 0.0
+    """The runner-up's confidence (0 when there is none)."""
     rest: str = ""
     """The message without its entities ("and what about the weather in" for "… in toronto")."""
     countries: tuple[str, ...] = ()
@@ -594,8 +595,8 @@ _FOLLOW_UP_WORDS = frozenset(
     | {"just", "generally", "general", "overall", "only", "also", "now", "please", "pls"}
     | {"specifically", "exactly", "precisely", "though", "instead", "too", "either", "about"}
     # "ugh ok france then": what a person sighs or mutters says nothing about the subject
-    | {"ugh", "meh", "oh", "hm", "hmm", "um", "uh", "whatever", "alright", "sigh", "damn", "oof"}
-    | {"lol", "wait", "nah", "bof", "bah", "bon", "ok", "d'accord", "dac", "tant", "pis"}
+    | {"ugh", "meh", "oh", "hm", "um", "uh", "whatever", "alright", "sigh", "damn", "oof"}
+    | {"lol", "wait", "nah", "bof", "bah", "bon", "d'accord", "dac", "tant", "pis"}
 )
 
 
