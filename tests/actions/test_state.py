@@ -444,6 +444,49 @@ TABLE = [
         None,
         "ask_education",
     ),
+    (
+        "where to start, guessed as pay",
+        State(),
+        Reading(
+            "ask_salary",
+            text="what's the first thing I should learn",
+            confidence=0.25,
+            runner_up="ask_skills",
+        ),
+        "search",
+        None,
+        "ask_getting_started",
+    ),
+    (
+        "a close topic runner-up the question names",
+        State(),
+        Reading(
+            "out_of_scope",
+            text="what's the career path",
+            confidence=0.47,
+            runner_up="ask_career_path",
+            runner_up_confidence=0.35,
+            about_career=True,
+        ),
+        "topic",
+        None,
+        "ask_career_path",
+    ),
+    (
+        "a close topic runner-up the question does not name",
+        State(),
+        Reading(
+            "out_of_scope",
+            text="and what should my portfolio look like",
+            confidence=0.31,
+            runner_up="ask_skills",
+            runner_up_confidence=0.28,
+            about_career=True,
+        ),
+        "search",
+        None,
+        None,
+    ),
 ]
 
 
@@ -950,41 +993,8 @@ def test_a_career_change_said_before_a_bare_judgement_is_how_to_get_started() ->
     assert (plan.kind, plan.intent) == ("topic", "ask_getting_started")
 
 
-def test_an_unsure_pay_guess_asking_where_to_start_leans_to_getting_started() -> None:
-    reading = Reading(
-        "ask_salary",
-        text="what's the first thing I should learn",
-        confidence=0.25,
-        runner_up="ask_skills",
-    )
-    plan = decide(State(), reading, INTENT_TOPICS)
-    assert (plan.kind, plan.intent) == ("search", "ask_getting_started")
-
-
 def test_a_part_of_a_message_about_the_career_is_about_the_career() -> None:
     whole = Reading("ask_several", text="final yr maths student, never touched any ml framework")
     whole = dataclasses.replace(whole, about_career=True)
     part = with_context(Reading("out_of_scope", text="how do i break in", confidence=0.5), whole)
     assert decide(State(), part, INTENT_TOPICS).refuse_if_nothing is False
-
-
-def test_a_close_second_topic_beats_an_unsure_refusal() -> None:
-    reading = Reading(
-        "out_of_scope",
-        text="what's the career path",
-        confidence=0.47,
-        runner_up="ask_career_path",
-        runner_up_confidence=0.35,
-        about_career=True,
-    )
-    plan = decide(State(), reading, INTENT_TOPICS)
-    assert (plan.kind, plan.intent) == ("topic", "ask_career_path")
-    portfolio = Reading(
-        "out_of_scope",
-        text="and what should my portfolio look like",
-        confidence=0.31,
-        runner_up="ask_skills",
-        runner_up_confidence=0.28,
-        about_career=True,
-    )
-    assert decide(State(), portfolio, INTENT_TOPICS).kind == "search"
