@@ -9,6 +9,7 @@ they do say.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from rasa_sdk.events import EventType, SlotSet
@@ -96,12 +97,23 @@ def _by_source(facts: list[Salary]) -> dict[str, list[Salary]]:
     return grouped
 
 
-def _tax_lines(facts: list[Salary]) -> list[str]:
+def _tax_lines(facts: list[Salary], every_level: Sequence[Salary] = ()) -> list[str]:
+    """Gross or net, per source, as each states it; ``every_level`` holds its other figures."""
     lines: list[str] = []
     silent: list[str] = []
     for label, own in _by_source(facts).items():
         stated = [f for f in own if f.gross is not None]
         if not stated:
+            elsewhere = [f for f in every_level if f.source.label == label and f.gross is not None]
+            if elsewhere:
+                # Bessand calls its junior figure gross, not its mid-level one: say both.
+                fact = elsewhere[0]
+                kind = "gross (before tax)" if fact.gross else "net (after tax)"
+                lines.append(
+                    f"{label} does not say it of these figures; it calls only its "
+                    f"{level_label(fact).lower()} figure {kind}: “{_short_quote(fact)}”."
+                )
+                continue
             silent.append(label)
             continue
         for fact in stated:
@@ -331,20 +343,22 @@ async def answer_about(
             min_coverage=0.75 if aspect == "ranking" else None,
         )
 
-    def fetch(session: Session) -> tuple[list[Salary], list[PassageHit]]:
+    def fetch(session: Session) -> tuple[list[Salary], list[Salary], list[PassageHit]]:
         words = RELATED_SEARCH.get(aspect)
         related = query.search(session, words, limit=5) if words else []
         # "is that for everyone?" after seniors' figures: every level the sources give there.
         shown = {**last, "level": None} if aspect == "levels" else last
-        return _figures_of(session, shown), related
+        # "is that gross?" after mid-level figures: what the same sources say of other levels.
+        every_level = _figures_of(session, {**last, "level": None}) if aspect == "tax" else []
+        return _figures_of(session, shown), every_level, related
 
-    facts, related_hits = await run_in_session(fetch)
+    facts, every_level, related_hits = await run_in_session(fetch)
     if not facts or not last.get("sources"):
         dispatcher.utter_message(response="utter_about_no_figures")
         return []
     lines: list[str]
     if aspect == "tax":
-        lines = _tax_lines(facts)
+        lines = _tax_lines(facts, every_level)
     elif aspect in ("basis", "author"):
         lines = _basis_lines(facts)
     elif aspect == "midpoint":

@@ -73,6 +73,11 @@ async def test_questions_about_pay_figures(tracker: TrackerFactory) -> None:
     gross, _, _ = await say(tracker, "ask_about_answer", "is that gross?", slots=slots)
     assert "Bessand calls its junior / entry level figure gross" in gross
     assert "Bluecoders" in gross and "won't guess" in gross
+    mid = [{"entity": "country", "value": "France"}, {"entity": "level", "value": "mid-level"}]
+    _, mid_slots, _ = await say(tracker, "ask_salary", "mid-level pay in france", mid)
+    gross, _, _ = await say(tracker, "ask_about_answer", "is that gross?", slots=mid_slots)
+    # Bessand says it of its junior figure only: said so, not "does not say" alone.
+    assert "Bessand does not say it of these figures; it calls only its junior" in gross
     bonus, _, _ = await say(tracker, "ask_about_answer", "incl. bonuses?", slots=slots)
     assert "don't cover whether these figures include bonuses" in bonus
     basis, _, _ = await say(tracker, "ask_about_answer", "what data is that based on", slots=slots)
