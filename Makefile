@@ -36,7 +36,7 @@ $(STAMP): requirements.txt
 setup: $(STAMP) ## Create the virtualenv and install the pinned requirements (idempotent)
 
 ingest: $(STAMP) ## Build the knowledge store from knowledge/documents (skips unchanged documents)
-	@$(VPY) -m knowledge build
+	@scripts/with-env.sh $(VPY) -m knowledge build
 
 $(SPACY_MODEL)/meta.json: $(STAMP) $(wildcard gazetteer/*.py gazetteer/*.yml)
 	@echo "==> Building the spaCy entity pipeline in $(SPACY_MODEL)"

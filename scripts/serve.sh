@@ -4,6 +4,10 @@
 # Usage: scripts/serve.sh [shell]. Ctrl-C stops them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Settings and secrets from .env (git-ignored; see .env.example), read first so that every step
+# below (ports, the credentials and endpoints files, the store check) sees them.
+. scripts/env.sh
+load_env .env
 VENV=.venv/bin
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
@@ -23,8 +27,6 @@ export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:$ACTIONS_POR
 # Request bodies above 1 MB are refused by the web server itself (Sanic's default is 100 MB).
 export SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-1000000}"
 
-# Settings and secrets from .env (git-ignored), when there is one; see .env.example.
-if [ -f .env ]; then set -a; . ./.env; set +a; fi
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
