@@ -10,6 +10,9 @@ cd "$(dirname "$0")/.."
 load_env .env
 VENV=.venv/bin
 RASA_PORT="${RASA_PORT:-5005}"
+# Rasa serves the public channels (widget, Slack): every interface by default; 127.0.0.1 keeps
+# it to this machine (behind a reverse proxy, say).
+RASA_HOST="${RASA_HOST:-0.0.0.0}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 ACTIONS_HOST="${ACTIONS_HOST:-127.0.0.1}"
 # The chat widget page (web/): its port, and the origins allowed on Rasa's socket.io channel
@@ -55,15 +58,18 @@ if [ -n "${RASA_API_TOKEN:-}" ]; then
   api_args=(--enable-api --auth-token "$RASA_API_TOKEN")
   echo "==> Rasa HTTP API enabled (token from RASA_API_TOKEN)"
 fi
-echo "==> Starting Rasa on http://localhost:$RASA_PORT (REST: /webhooks/rest/webhook)"
-"$VENV/rasa" run -m models/ml-career-guide.tar.gz --port "$RASA_PORT" "${api_args[@]}" \
+echo "==> Starting Rasa on http://$RASA_HOST:$RASA_PORT (REST: /webhooks/rest/webhook)"
+"$VENV/rasa" run -m models/ml-career-guide.tar.gz -i "$RASA_HOST" --port "$RASA_PORT" \
+  "${api_args[@]}" \
   --endpoints build/endpoints.yml --credentials build/credentials.yml &
 pids+=($!)
 # Rasa's start-up log pushes the widget's address out of sight: repeat it once Rasa answers.
+probe_host="$RASA_HOST"
+case "$RASA_HOST" in 0.0.0.0 | "::") probe_host=127.0.0.1 ;; esac
 (
   for _ in $(seq 1 600); do
     kill -0 $$ 2>/dev/null || exit 0
-    if curl -fsS "http://127.0.0.1:$RASA_PORT/" >/dev/null 2>&1; then
+    if curl -fsS "http://$probe_host:$RASA_PORT/" >/dev/null 2>&1; then
       echo "==> Ready. Chat widget: http://localhost:$WEB_PORT"
       exit 0
     fi
