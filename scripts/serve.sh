@@ -30,10 +30,16 @@ export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:$ACTIONS_POR
 # Request bodies above 1 MB are refused by the web server itself (Sanic's default is 100 MB).
 export SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-1000000}"
 
-
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT INT TERM
+helpers=()
+cleanup() {
+  for pid in "${pids[@]}" "${helpers[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+# Ctrl-C or a TERM is how the bot is meant to stop: stop the servers and exit cleanly (make
+# would otherwise report "Error 130/143"). Any other end still stops them, with its own status.
+trap 'trap - EXIT; cleanup; exit 0' INT TERM
+trap cleanup EXIT
 
 echo "==> Starting the action server on http://$ACTIONS_HOST:$ACTIONS_PORT"
 "$VENV/python" -m actions.server --port "$ACTIONS_PORT" --host "$ACTIONS_HOST" &
@@ -76,4 +82,6 @@ case "$RASA_HOST" in 0.0.0.0 | "::") probe_host=127.0.0.1 ;; esac
     sleep 1
   done
 ) &
+# Not one of pids (its end is no reason to stop), but stopped with them.
+helpers+=($!)
 wait -n "${pids[@]}"

@@ -1,4 +1,4 @@
-"""`make run`'s launcher (scripts/serve.sh), started for real: where Rasa listens."""
+"""`make run`'s launcher (scripts/serve.sh), started for real: where Rasa listens, how it stops."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def _listening_addresses(port: int) -> set[str]:
     return found
 
 
-def test_rasa_listens_only_where_rasa_host_says(tmp_path: Path) -> None:
+def test_rasa_listens_where_rasa_host_says_and_stops_cleanly(tmp_path: Path) -> None:
     rasa_port, actions_port, web_port = _free_port(), _free_port(), _free_port()
     env = {
         **os.environ,
@@ -55,6 +55,12 @@ def test_rasa_listens_only_where_rasa_host_says(tmp_path: Path) -> None:
             assert process.poll() is None, "serve.sh stopped before Rasa listened"
             time.sleep(1)
         assert _listening_addresses(rasa_port) == {"127.0.0.1"}
+        # Stopping it on purpose is a clean stop: its servers end, and so does it, with 0.
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=60) == 0
+        assert not _listening_addresses(rasa_port)
+        assert not _listening_addresses(actions_port)
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=60)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=60)
