@@ -28,7 +28,7 @@ from actions.aspects import (
     aspect_of,
     names_pay_strongly,
 )
-from actions.fallback import MIN_COVERAGE, answer_search
+from actions.fallback import MIN_COVERAGE, OUT_OF_SCOPE, answer_search
 from actions.formatting import and_list
 from actions.more import answer_more, answer_shorter
 from actions.replies import reply_length
@@ -72,6 +72,8 @@ GAP_RESPONSES = {
 }
 # "which tools for that?", "how is it used": a question about what was just answered.
 POINTS_AT_IT = re.compile(r"\b(that|it|this|those|them|there)\b", re.I)
+# How one question of several is refused: in a line naming it, the others answered around it.
+REFUSED_PART = "utter_out_of_scope_part"
 # A question this short after an answer is a follow-up to it ("quels outils ?").
 FOLLOW_UP_WORDS = 3
 # A span of years ("15 years", "3 yrs"): experience, perhaps in another field.
@@ -131,32 +133,31 @@ async def carry_out(
     state: State,
     reading: Reading,
     budget: int = DEFAULT_BUDGET,
+    refusal: str = OUT_OF_SCOPE,
 ) -> list[EventType]:
-    """Answer one question (``reading``) in ``state``."""
+    """Answer one question (``reading``) in ``state``.
+
+    ``refusal`` says the question is not about this career (in one line, for one question of
+    several).
+    """
     plan = decide(state, reading, INTENT_TOPICS)
-    if plan.kind == "salary" and plan.country and len(reading.countries) > 1 and not plan.city:
+    if plan.kind == "salary":
+        question = SalaryQuestion(
+            country=plan.country,
+            level=plan.level,
+            city=plan.city,
+            specialisation=plan.parameters.get("specialisation"),
+            text=reading.rest or reading.text,
+            source=await source_named(reading.text),
+        )
         # "whats mle pay in france and in the uk?": each country's figures, in the order named.
+        several = plan.country and not plan.city and len(reading.countries) > 1
         events: list[EventType] = []
-        for country in reading.countries[:MAX_COUNTRIES]:
+        for country in reading.countries[:MAX_COUNTRIES] if several else (plan.country,):
             events += await answer_salary(
-                dispatcher,
-                SalaryQuestion(
-                    country=country, level=plan.level, text=reading.rest or reading.text
-                ),
+                dispatcher, dataclasses.replace(question, country=country)
             )
         return events
-    if plan.kind == "salary":
-        return await answer_salary(
-            dispatcher,
-            SalaryQuestion(
-                country=plan.country,
-                level=plan.level,
-                city=plan.city,
-                specialisation=plan.parameters.get("specialisation"),
-                text=reading.rest or reading.text,
-                source=await source_named(reading.text),
-            ),
-        )
     if plan.kind == "topic":
         return await _answer_topic(dispatcher, state, reading, plan, budget)
     if plan.kind == "more":
@@ -200,7 +201,7 @@ async def carry_out(
             return await answer_salary(dispatcher, question)
         return []
     if plan.kind == "out_of_scope":
-        dispatcher.utter_message(response="utter_out_of_scope")
+        dispatcher.utter_message(response=refusal, question=reading.text)
         return []
     leaned = plan.intent  # a search plan's intent: the topic an unsure reading leaned to
 
@@ -213,8 +214,9 @@ async def carry_out(
         reading.text,
         budget=budget,
         avoid=frozenset(state.last.get("shown") or []),
-        when_nothing="utter_out_of_scope" if plan.refuse_if_nothing else "utter_sources_silent",
+        when_nothing=OUT_OF_SCOPE if plan.refuse_if_nothing else "utter_sources_silent",
         otherwise=leaned_topic if leaned else None,
+        refusal=refusal,
     )
 
 
@@ -334,7 +336,7 @@ class ActionAnswer(Action):
                 continue
             plan = decide(state, reading, INTENT_TOPICS)
             if plan.kind == "out_of_scope":
-                dispatcher.utter_message(response="utter_out_of_scope_part", question=reading.text)
+                dispatcher.utter_message(response=REFUSED_PART, question=reading.text)
                 continue
             if plan.kind in ("topic", "salary") and _same_answer(plan, planned):
                 continue  # "which frameworks? tensorflow or pytorch?" is one question
@@ -346,7 +348,7 @@ class ActionAnswer(Action):
                 # Perhaps too long for what is left: answered aside, kept only if the whole
                 # reply, as it will read, still fits (the UK's one line of figures may).
                 aside = CollectingDispatcher()
-                answered = await carry_out(aside, state, reading, MIN_SHARE)
+                answered = await carry_out(aside, state, reading, MIN_SHARE, REFUSED_PART)
                 together = reply_length([*dispatcher.messages, *aside.messages])
                 if together > REPLY_CAP:
                     # The reply would run past what a chat reply can hold: ask it on its own.
@@ -354,9 +356,11 @@ class ActionAnswer(Action):
                     break
                 dispatcher.messages.extend(aside.messages)
             else:
-                before = len(dispatcher.messages)
-                answered = await carry_out(dispatcher, state, reading, min(budget, room))
-                _refusal_as_part(dispatcher, before, reading.text)
+                # "what's the top of the ladder look like, where do people end up after a
+                # decade": a part found nothing is refused in one line, not with the menu.
+                answered = await carry_out(
+                    dispatcher, state, reading, min(budget, room), REFUSED_PART
+                )
             planned.append(plan)
             events.extend(answered)
             state = state_after(state, answered)
@@ -371,23 +375,6 @@ def _small_talk(reading: Reading) -> bool:
     "what would I earn here?" read as what the bot can do is a pay question all the same.
     """
     return reading.intent in SMALL_TALK and not names_pay_strongly(reading.text)
-
-
-def _refusal_as_part(dispatcher: CollectingDispatcher, since: int, question: str) -> None:
-    """One question of several refused in a line, not with the whole refusal and its menu.
-
-    "what's the top of the ladder look like, where do people end up after a decade": the
-    first half found nothing; the second is answered, and the reply should not open with
-    "Sorry, I only cover…" and a list of topics.
-    """
-    for index in range(since, len(dispatcher.messages)):
-        if dispatcher.messages[index].get("response") == "utter_out_of_scope":
-            dispatcher.messages[index] = {
-                **dispatcher.messages[index],
-                "response": "utter_out_of_scope_part",
-                "question": question,
-                "buttons": [],
-            }
 
 
 def _alike_asked_once(

@@ -44,6 +44,17 @@ ASKS_DURATION = re.compile(
     r"\bhow long\b|\bhow many (years|months)\b|\bcombien de temps\b|\bhow quickly\b", re.I
 )
 
+# The words of a duration question that name nothing else ("how long would it take me",
+# "combien de temps pour devenir ingénieur ML ?"): what is left is what it asks the time of.
+DURATION_WORDS = re.compile(
+    r"\b(how|long|many|years?|months?|quickly|would|will|does|did|it|take|takes|me|us|someone"
+    r"|one|to|do|that|this|get|there|become|usually|typically|roughly|approximately"
+    r"|combien|de|temps|ça|ca|cela|prend|faut|il|faut-il|faudrait|en|général|généralement"
+    r"|normalement|general|generally|in|on|average|moyenne|et|and|so|alors|du coup"
+    r"|durée|mois|années?|ans|devenir|ingénieur)\b",
+    re.I,
+)
+
 # ... and what someone from another field who asks whether they can become one says.
 WANTS_TO_BECOME = re.compile(r"\b(become|becoming|get into|break into|devenir)\b", re.I)
 

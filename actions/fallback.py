@@ -45,6 +45,8 @@ from nlu_components.questions import is_question
 # Share of the message's distinctive words the best sentence must contain to be shown.
 MIN_COVERAGE = float(os.environ.get("FALLBACK_MIN_COVERAGE", "0.5"))
 SEARCH_HITS = 12
+# The refusal of a question that is not about this career.
+OUT_OF_SCOPE = "utter_out_of_scope"
 # How many more hits a search for one page's sentences reads, to keep that page's best.
 SOURCE_WIDENING = 4
 
@@ -153,7 +155,7 @@ def _silence(text: str, real: list[str], words: list[str], unspoken: list[str]) 
     if not words:
         return "utter_rephrase"
     if real and set(_telling(real)) <= set(unspoken) and not about_career(text):
-        return "utter_out_of_scope"
+        return OUT_OF_SCOPE
     return "utter_sources_silent" if unspoken else "utter_no_passages"
 
 
@@ -172,6 +174,7 @@ async def answer_search(
     when_nothing: str = "utter_sources_silent",
     min_coverage: float | None = None,
     otherwise: Callable[[], Awaitable[list[EventType]]] | None = None,
+    refusal: str = OUT_OF_SCOPE,
 ) -> list[EventType]:
     """Answer a free question from the store's best sentences, or say the sources are silent.
 
@@ -179,9 +182,11 @@ async def answer_search(
     sent twice in a row. ``when_nothing`` is the response sent when nothing answers (the
     refusal for a question the classifier leaned to out of scope, "no ranking" for "which of
     those is best?"); ``otherwise``, when given, answers instead of a gap (the topic an unsure
-    reading leaned to).
+    reading leaned to). ``refusal`` is how a refusal is said (in one line, for one question of
+    several).
     """
     text = text[:MAX_MESSAGE_CHARS]
+    question = text
     source = await source_named(text)
     if source:
         # "what does the cbt nuggets guide say about getting started": that page's sentences
@@ -213,7 +218,7 @@ async def answer_search(
     if not answered:
         # A message that leans off-topic and names nothing about work ("write me a query that
         # joins two tables") is not brought near by one shared word ("user behaviour").
-        may_be_near = min_coverage is None and when_nothing != "utter_out_of_scope"
+        may_be_near = min_coverage is None and when_nothing != OUT_OF_SCOPE
         nearest = _nearest(text, hits, covers, avoid) if may_be_near else None
         if nearest is not None:
             near = text_stems(nearest.text, 400)
@@ -240,7 +245,8 @@ async def answer_search(
         if when_nothing == "utter_sources_silent":
             when_nothing = _silence(text, real, words, unspoken)
         subject = ", ".join(_telling(unspoken)[:4])
-        dispatcher.utter_message(response=when_nothing, subject=subject)
+        response = refusal if when_nothing == OUT_OF_SCOPE else when_nothing
+        dispatcher.utter_message(response=response, subject=subject, question=question)
         return []  # "more" after a gap still continues the last real answer
     shown = Composition(tuple(answered), composition.left_out)
     dispatcher.utter_message(

@@ -37,6 +37,7 @@ from actions.aspects import (
     ASKS_WHAT_MOVES_PAY,
     ASKS_WHY_PAY_VARIES,
     CHANGES_CAREER,
+    DURATION_WORDS,
     NAMES_THE_FIELD_ONLY,
     OTHER_THAN,
     PAY_ASPECTS,
@@ -50,7 +51,7 @@ from actions.aspects import (
 from actions.entities import entity_text, entity_value, entity_values
 from actions.scope import about_another_job, about_career, employers_named, occupation_named
 from gazetteer.countries import city_vocabulary
-from knowledge.compose import question_words
+from knowledge.compose import question_words, text_stems
 from knowledge.text import FRENCH_STOP_WORDS, content_words
 from nlu_components.questions import is_question, without_asides
 
@@ -283,6 +284,7 @@ UNSURE_INTENTS = frozenset(
 def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Plan:
     """The plan for ``reading`` in ``state``; ``intent_topics`` maps topic intents to topics."""
     intent = reading.intent
+    aspect = aspect_of(reading.text)  # what it asks of the last answer, if anything
     if intent in UNSURE_INTENTS and NAMES_THE_FIELD_ONLY.match(reading.text):
         return Plan("topic", intent="ask_role")
     if (
@@ -314,7 +316,6 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if intent in UNSURE_INTENTS and not (
         reading.country or reading.city or reading.names_topic_filter
     ):
-        aspect = aspect_of(reading.text)
         if aspect in PAY_ASPECTS and (state.last.get("kind") == "salary" or state.last.get("pay")):
             return Plan("about", level=reading.level)
         if aspect == "ranking" and state.last.get("shown"):
@@ -323,7 +324,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             # "where does it say that?", "who wrote that?", "which site mentioned head of ai?"
             return Plan("about")
     if (
-        aspect_of(reading.text) == "years"
+        aspect == "years"
         and reading.level
         and not (state.last.get("kind") == "salary" or state.last.get("pay"))
     ):
@@ -332,18 +333,18 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("about", level=reading.level)
     if (
         (state.last.get("kind") == "salary" or state.last.get("pay"))
-        and aspect_of(reading.text) in ("years", "levels")
+        and aspect in ("years", "levels")
         and not (reading.country or reading.city)
     ):
         # "how many yoe counts as entry level there?" after pay figures ("and mid-level is how
         # many years?" asks it of that level); "is that for juniors or seniors?" asks which
         # levels the figures shown cover, whatever level it names.
-        level = reading.level if aspect_of(reading.text) == "years" else None
+        level = reading.level if aspect == "years" else None
         return Plan("about", level=level)
     if (
         intent == "ask_salary"
         and state.last.get("kind") == "salary"
-        and aspect_of(reading.text) in TAX_OR_BONUS
+        and aspect in TAX_OR_BONUS
         and not (reading.country or reading.city or reading.level)
     ):
         return Plan("about")  # "how much tax would i pay on that?" asks about the figures shown
@@ -352,7 +353,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         and state.topic not in (None, "salary")
         and ASKS_DURATION.search(reading.text)
         and not _names_something_else(
-            dataclasses.replace(reading, rest=_DURATION_WORDS.sub("", reading.rest))
+            dataclasses.replace(reading, rest=DURATION_WORDS.sub("", reading.rest))
         )
     ):
         # "how long would it take me" after how to get started: that topic, which says first
@@ -390,11 +391,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if _pay_word_wins(intent, reading):
         # "what does an mle earn here" read as a question about the role: the pay word wins.
         return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)
-    if ASKS_IF_FACTOR_MATTERS.search(reading.text) and (
-        intent in ("ask_salary", "ask_salary_factors")
-        or (state.topic in PAY_TOPICS and intent in UNSURE_INTENTS | {ABOUT_INTENT})
-    ):
-        # "does location matter much for ml salaries in the us": what moves pay, not figures.
+    if _asks_what_moves_pay(state, reading):
         return Plan("topic", intent="ask_salary_factors", parameters={})
     if (
         intent in UNSURE_INTENTS
@@ -413,15 +410,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "and if i don't have one?" after what degree it takes: the route without one.
         entity, value = DOING_WITHOUT[state.topic]
         return Plan("topic", intent=None, parameters={entity: value})
-    if (
-        state.topic == "salary"
-        and ASKS_PAY_GROWTH.search(reading.text)
-        and not (reading.country or reading.city)
-    ):
-        # "does that go up a lot after a few years?" after pay figures (read as the career
-        # path): what moves pay, experience among it.
-        return Plan("topic", intent="ask_salary_factors", parameters={})
-    if intent in (MORE_INTENT, SHORTER_INTENT) and aspect_of(reading.text) == "ranking":
+    if intent in (MORE_INTENT, SHORTER_INTENT) and aspect == "ranking":
         # "which one is more fun?" is no request for more: which of those is best.
         return Plan("about") if state.last.get("shown") else Plan("search")
     if intent == MORE_INTENT:
@@ -431,13 +420,13 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if intent == ABOUT_INTENT and (reading.country or reading.city) and names_pay(reading.text):
         # "what does that pay in the us": figures for that place, whatever came before.
         return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)
-    if intent == ABOUT_INTENT and reading.names_topic_filter and aspect_of(reading.text) is None:
+    if intent == ABOUT_INTENT and reading.names_topic_filter and aspect is None:
         # "which tools for that?" after what MLOps is: the tools, for what was just answered.
         return _follow_up(state, reading)
     if (
         intent == ABOUT_INTENT
         and state.last.get("kind") == "salary"
-        and aspect_of(reading.text) is None
+        and aspect is None
         and COMPARES.search(reading.text)
     ):
         # "how does that compare with bessand's numbers?": the figures again, for comparison
@@ -678,16 +667,6 @@ def _asks_beyond_filters(reading: Reading) -> bool:
     return bool(question_words(" ".join(words)) - {w[:5] for w in _FOLLOW_UP_WORDS})
 
 
-# The words of a duration question that name nothing else ("how long would it take me").
-_DURATION_WORDS = re.compile(
-    r"\b(how|long|many|years?|months?|quickly|would|will|does|did|it|take|takes|me|us|someone"
-    r"|one|to|do|that|this|get|there|become|usually|typically|roughly"
-    r"|combien|de|temps|ça|ca|cela|prend|faut|il|faut-il|faudrait|en|général|généralement"
-    r"|normalement|general|generally|in|on|average|moyenne|et|and|so|alors|du coup)\b",
-    re.I,
-)
-
-
 # "Are they worth it?", "is that really necessary?": a judgement on what was just answered.
 _POINTS_BACK = re.compile(r"\b(they|them|those|these|it|that|this|one|ones)\b", re.I)
 _JUDGEMENT_WORDS = frozenset(
@@ -739,7 +718,25 @@ def _follow_up(state: State, reading: Reading) -> Plan:
     return Plan("search")
 
 
+def _asks_what_moves_pay(state: State, reading: Reading) -> bool:
+    """True for a question about what drives pay rather than for figures.
+
+    "does location matter much for ml salaries in the us", "does where i live change that
+    much?" after figures, and "does that go up a lot after a few years?" after figures (read as
+    the career path): what moves pay, experience among it.
+    """
+    factor_matters = bool(ASKS_IF_FACTOR_MATTERS.search(reading.text)) and (
+        reading.intent in ("ask_salary", "ask_salary_factors")
+        or (state.topic in PAY_TOPICS and reading.intent in UNSURE_INTENTS | {ABOUT_INTENT})
+    )
+    pay_grows = (
+        state.topic == "salary"
+        and bool(ASKS_PAY_GROWTH.search(reading.text))
+        and not (reading.country or reading.city)
+    )
+    return factor_matters or pay_grows
+
+
 def _names_topic(text: str, topic: str) -> bool:
     """True when ``text`` names ``topic`` in its own words ("career path" for career_path)."""
-    words = {w[:5] for w in re.findall(r"[a-z]+", text.lower())}
-    return all(part[:5] in words for part in topic.split("_"))
+    return {part[:5] for part in topic.split("_")} <= text_stems(text)

@@ -23,6 +23,7 @@ from actions.aspects import (
     ASKS_DURATION,
     ASKS_WHICH_IS_BEST,
     CHANGES_CAREER,
+    DURATION_WORDS,
     MENTIONS_PAY,
     STATES_AGE,
     WANTS_TO_BECOME,
@@ -445,21 +446,14 @@ def _duration_hits(session: Session, text: str, topic: str) -> list[PassageHit]:
     return query.search(session, wanted, limit=DURATION_HITS)
 
 
-# The words of a duration question that ask how long rather than what takes long.
-_TIME_STEMS = frozenset(
-    {"long", "take", "takes", "years", "year", "months", "month", "roughly", "approximately"}
-    | {"combien", "temps", "durée", "faut", "devenir", "ingénieur", "mois", "années", "ans"}
-)
-
-
 def _stating_durations(hits: list[PassageHit], text: str) -> list[Unit]:
     """The sentences of ``hits`` that state a span of time about what ``text`` asks.
 
     "How long to learn Python?" is not answered by how long experience takes to build: a
     sentence must share the question's own subject, when it names one.
     """
-    ignored = _TIME_STEMS | FRENCH_STOP_WORDS
-    subject = question_words(text) - {stem[:5] for stem in ignored}
+    asked = DURATION_WORDS.sub(" ", text)
+    subject = question_words(asked) - {word[:5] for word in FRENCH_STOP_WORDS}
     return [
         unit
         for unit in units_of(hits)

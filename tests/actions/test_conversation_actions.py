@@ -808,3 +808,23 @@ async def test_tools_for_that_after_a_specialisation_are_its_tools(tracker: Trac
         confidence=0.52,
     )
     assert "Frameworks and tools" in tools and "MLflow" in tools
+
+
+async def test_a_refused_part_of_several_questions_is_one_line(tracker: TrackerFactory) -> None:
+    questions = [
+        {
+            "text": "whats the weather gonna be like tomorrow",
+            "intent": {"name": "out_of_scope", "confidence": 0.5},
+            "entities": [],
+        },
+        {
+            "text": "what is a typical day like",
+            "intent": {"name": "ask_typical_day", "confidence": 0.95},
+            "entities": [],
+        },
+    ]
+    reply, _, _ = await say_several(
+        tracker, "whats the weather gonna be like tomorrow, what is a typical day like", questions
+    )
+    assert 'so I left out: "whats the weather gonna be like tomorrow"' in reply
+    assert "Sorry, I only cover" not in reply and "A typical day" in reply
