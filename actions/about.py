@@ -257,13 +257,13 @@ def _extreme_lines(facts: list[Salary], text: str) -> list[str]:
 
 
 def _midpoint_lines(facts: list[Salary]) -> list[str]:
-    with_median = [f for f in facts if f.median is not None]
+    with_midpoint = [f for f in facts if f.midpoint is not None]
     lines = [
-        f"{f.source.label} gives a midpoint of {money(f.median or 0, f.currency)} "
+        f"{f.source.label} gives a midpoint of {money(f.midpoint or 0, f.currency)} "
         f"({level_label(f).lower()})."
-        for f in with_median
+        for f in with_midpoint
     ]
-    without = sorted({f.source.label for f in facts} - {f.source.label for f in with_median})
+    without = sorted({f.source.label for f in facts} - {f.source.label for f in with_midpoint})
     if without:
         verb = "gives" if len(without) == 1 else "give"
         lines.append(f"{and_list(without)} {verb} ranges only, no midpoint or median.")

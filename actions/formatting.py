@@ -34,8 +34,8 @@ def salary_range(salary: Salary) -> str:
         text += "+" if salary.open_ended else ""
     else:
         text = "no figure"
-    if salary.median is not None:
-        text += f" (midpoint {money(salary.median, salary.currency)})"
+    if salary.midpoint is not None:
+        text += f" (midpoint {money(salary.midpoint, salary.currency)})"
     return text
 
 

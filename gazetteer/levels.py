@@ -73,3 +73,12 @@ def level_of(text: str) -> str | None:
         if re.search(pattern, lowered):
             return level
     return None
+
+
+def level_in_words(text: str) -> str | None:
+    """The level ``text`` names in words ("entry-level", "seniors"); years alone name none."""
+    lowered = text.lower()
+    for pattern, level in _KEYWORDS:
+        if re.search(pattern, lowered):
+            return level
+    return None

@@ -24,6 +24,25 @@ _MONEY_ONLY = re.compile(
 _LEVEL_LABEL = re.compile(
     r"^[A-Z][\w-]*(?:[ -]Level)?\s*\(\d+\s*(?:-|–|\+)\s*\d*\s*years?\)$", re.I
 )
+# A line that is only an amount of money, as a page lays out a figure under its label.
+_AMOUNT_ONLY = re.compile(
+    r"^(?:(?:up to|from|between|around|about|approx\.?|average|median|~)\s*)?"
+    r"(?:[A-Z]{0,3}[$€£₹]|[A-Z]{3}|Rs\.?)?\s?\d[\d,.' \u00a0\u202f]*\s?(?:[kK]|lakhs?|LPA|crores?)?"
+    r"\s?(?:[$€£₹]|[A-Z]{3}|euros?|dollars?)?"
+    r"(?:\s*(?:-|–|—|to|and)\s*(?:[A-Z]{0,3}[$€£₹]|[A-Z]{3}|Rs\.?)?\s?\d[\d,.' \u00a0\u202f]*"
+    r"\s?(?:[kK]|lakhs?|LPA|crores?)?\s?(?:[$€£₹]|[A-Z]{3}|euros?|dollars?)?)?"
+    r"\s*(?:\+|or more)?\s*(?:(?:/|per |a |an )\s?\w+)?\s*$",
+)
+# A line that is only a period ("per year", "/month", "a day", "annually").
+_PERIOD_ONLY = re.compile(
+    r"^(?:per|a|an|/)\s?(?:year|annum|month|week|day|hour)\b\.?$"
+    r"|^(?:annually|yearly|monthly|weekly|daily|hourly|p\.a\.|gross|net)(?:,? (?:gross|net))?\.?$",
+    re.I,
+)
+_LABELLED_ROW = "table_row*"
+"""A table row that carries its own labels: a heading above it stays a heading."""
+_TABLE_LINE = re.compile(r"^\|.*\|$")
+_TABLE_SEPARATOR = re.compile(r"^\|(?:\s*:?-{2,}:?\s*\|)+$")
 
 
 @dataclass(frozen=True)
@@ -114,10 +133,25 @@ def clean(text: str) -> list[Block]:
             continue
         if len(rules.job_title.findall(line)) >= rules.career_list_min_titles:
             continue
+        # A markdown table: each row becomes one block whose cells name their column.
+        if _TABLE_LINE.match(line) and index < len(lines) and _TABLE_SEPARATOR.match(lines[index]):
+            rows, index = _table_rows(line, lines, index + 1)
+            items.extend((_LABELLED_ROW, row) for row in rows)
+            continue
         # A salary table captured as alternating label / amount lines becomes one row.
         if _LEVEL_LABEL.match(line) and index < len(lines) and _MONEY_ONLY.match(lines[index]):
             items.append(("table_row", f"{line}: {lines[index]}"))
             index += 1
+            continue
+        # A figure laid out as label / amount / period lines ("Senior ML Engineer" / "€85,000" /
+        # "per year") becomes one row, so the amount keeps its label and period.
+        if _is_figure_label(line) and index < len(lines) and _AMOUNT_ONLY.match(lines[index]):
+            row = f"{line.rstrip(':')}: {lines[index]}"
+            index += 1
+            if index < len(lines) and _PERIOD_ONLY.match(lines[index]):
+                row += f" {lines[index]}"
+                index += 1
+            items.append((_LABELLED_ROW, row))
             continue
         bullet = _BULLET.match(line)
         if bullet:
@@ -142,6 +176,38 @@ def clean(text: str) -> list[Block]:
     return blocks
 
 
+def _is_figure_label(line: str) -> bool:
+    """A short label line a figure may sit under ("Senior ML Engineer", "Toronto:")."""
+    words = line.split()
+    return (
+        0 < len(words) <= 8
+        and not _BULLET.match(line)
+        and not re.search(r"[.!?;,]$|\d{3}", line)
+        and not _TABLE_LINE.match(line)
+    )
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _table_rows(header_line: str, lines: list[str], index: int) -> tuple[list[str], int]:
+    """The rows of a markdown table as "Column: value; Column: value" text, and where it ends."""
+    headers = _cells(header_line)
+    rows: list[str] = []
+    while index < len(lines) and _TABLE_LINE.match(lines[index]):
+        cells = _cells(lines[index])
+        index += 1
+        pairs = [
+            f"{header}: {cell}" if header else cell
+            for header, cell in zip(headers, cells, strict=False)
+            if cell and cell not in ("-", "–", "—")
+        ]
+        if pairs:
+            rows.append("; ".join(pairs))
+    return rows, index
+
+
 def _resolve_headings(items: list[tuple[str, str]]) -> list[Block]:
     """Keep a heading-like line only if content follows it before the next heading.
 
@@ -157,6 +223,9 @@ def _resolve_headings(items: list[tuple[str, str]]) -> list[Block]:
     for position, (kind, text) in enumerate(items):
         if kind == "table_header":
             continue
+        if kind == _LABELLED_ROW:
+            blocks.append(Block("table_row", text))
+            continue
         if kind != "heading?":
             blocks.append(Block(kind, text))
             continue
@@ -166,8 +235,8 @@ def _resolve_headings(items: list[tuple[str, str]]) -> list[Block]:
             continue
         following = items[position + 1][0] if position + 1 < len(items) else None
         # Under a heading comes prose; a heading-like line over table rows is a column header.
-        if following in ("paragraph", "list_item"):
-            blocks.append(Block("heading", text))
+        if following in ("paragraph", "list_item", _LABELLED_ROW):
+            blocks.append(Block("heading", text.lstrip("#").strip()))
     return blocks
 
 

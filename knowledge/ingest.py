@@ -7,22 +7,25 @@ the store is touched, so one that fails leaves the store exactly as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from sqlalchemy import delete, insert, inspect, select, text
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from knowledge import cleaning, topics
 from knowledge.compose import filler_rules
-from knowledge.models import Base, Document, Passage, PassageTopic, SalaryFact, Section
-from knowledge.salary import data_basis, extract
+from knowledge.models import Document, Passage, PassageTopic, SalaryFact, Section
+from knowledge.records import Salary, salary_row
+from knowledge.salary import Untyped, data_basis, page_context, read_figures
+from knowledge.schema import migrate
 from knowledge.text import sentences
 
 logger = logging.getLogger(__name__)
@@ -79,47 +82,20 @@ class ParsedDocument:
     metadata: dict
     sections: list[tuple[str | None, list[cleaning.Block]]]
 
+    @property
+    def text(self) -> str:
+        """The cleaned text, one block a line, headings included."""
+        return "\n".join(
+            line
+            for heading, blocks in self.sections
+            for line in [heading or "", *(b.text for b in blocks)]
+            if line
+        )
+
 
 def create_schema(engine: Engine) -> None:
-    """Create the tables and the full-text index for the engine's dialect (idempotent).
-
-    The store is derived data: a store written by an older version whose tables lack a column
-    is dropped and created anew (the build then re-ingests every document).
-    """
-    if _schema_is_outdated(engine):
-        logger.warning("The store's tables are from an older version; rebuilding them")
-        with engine.begin() as connection:
-            if engine.dialect.name == "sqlite":
-                connection.execute(text("DROP TABLE IF EXISTS passage_fts"))
-        Base.metadata.drop_all(engine)
-    Base.metadata.create_all(engine)
-    with engine.begin() as connection:
-        if engine.dialect.name == "sqlite":
-            connection.execute(
-                text(
-                    "CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5("
-                    "text, heading, tokenize='porter unicode61')"
-                )
-            )
-        elif engine.dialect.name == "postgresql":
-            connection.execute(
-                text(
-                    "CREATE INDEX IF NOT EXISTS ix_passage_tsv ON passage "
-                    "USING gin (to_tsvector('english', text))"
-                )
-            )
-
-
-def _schema_is_outdated(engine: Engine) -> bool:
-    """True when a table of the models exists without one of the models' columns."""
-    inspector = inspect(engine)
-    existing = set(inspector.get_table_names())
-    for table in Base.metadata.sorted_tables:
-        if table.name in existing:
-            columns = {column["name"] for column in inspector.get_columns(table.name)}
-            if set(table.columns.keys()) - columns:
-                return True
-    return False
+    """Create or upgrade the store's tables and full-text index (idempotent; see ``schema``)."""
+    migrate(engine)
 
 
 def load_manifest(documents_dir: Path) -> dict[str, dict]:
@@ -201,31 +177,67 @@ def _write_document(session: Session, parsed: ParsedDocument) -> None:
     ).inserted_primary_key[0]
     topic_rows: list[dict] = []
     fact_rows: list[dict] = []
-    position = 0
-    for section_position, (heading, blocks) in enumerate(parsed.sections):
-        section_id = connection.execute(
-            _INSERT_SECTION,
-            {"document_id": document_id, "position": section_position, "heading": heading},
+    section_id: int | None = None
+    for position, read in enumerate(read_blocks(parsed)):
+        if read.first_in_section:
+            section_id = connection.execute(
+                _INSERT_SECTION,
+                {"document_id": document_id, "position": read.section, "heading": read.heading},
+            ).inserted_primary_key[0]
+        passage_id = connection.execute(
+            _INSERT_PASSAGE,
+            {
+                "document_id": document_id,
+                "section_id": section_id,
+                "position": position,
+                "kind": read.block.kind,
+                "text": read.block.text,
+                "lead": read.lead,
+            },
         ).inserted_primary_key[0]
+        topic_rows.extend(
+            {"passage_id": passage_id, "topic": topic, "weight": weight}
+            for topic, weight in read.topics.items()
+        )
+        fact_rows.extend(
+            {**salary_row(fact), "document_id": document_id, "passage_id": passage_id}
+            for fact in read.facts
+        )
+    if topic_rows:
+        connection.execute(insert(PassageTopic.__table__), topic_rows)
+    if fact_rows:
+        connection.execute(insert(SalaryFact.__table__), fact_rows)
+
+
+@dataclass(frozen=True)
+class ReadBlock:
+    """What ingestion makes of one block: its topics, its pay figures, what it could not type."""
+
+    section: int
+    heading: str | None
+    first_in_section: bool
+    block: cleaning.Block
+    lead: str | None
+    topics: dict[str, float]
+    facts: list[Salary]
+    untyped: list[Untyped]
+
+
+def read_blocks(parsed: ParsedDocument) -> Iterator[ReadBlock]:
+    """Every block of a parsed document with its topic tags and salary facts, in reading order.
+
+    Shared by the build (which writes them) and the review (which shows them).
+    """
+    page = page_context(parsed.metadata.get("title"), parsed.text)
+    for section_position, (heading, blocks) in enumerate(parsed.sections):
         section_text = " ".join([heading or ""] + [b.text for b in blocks])
         intro_tags: dict[str, float] = {}
         lead: str | None = None
         section_sentences: list[str] | None = None
-        for block in blocks:
+        for index, block in enumerate(blocks):
             if block.kind == "paragraph":
                 lead = list_lead(block.text)
-            passage_id = connection.execute(
-                _INSERT_PASSAGE,
-                {
-                    "document_id": document_id,
-                    "section_id": section_id,
-                    "position": position,
-                    "kind": block.kind,
-                    "text": block.text,
-                    "lead": lead if block.kind == "list_item" else None,
-                },
-            ).inserted_primary_key[0]
-            position += 1
+            item_lead = lead if block.kind == "list_item" else None
             tags = topics.tag(block.text, heading)
             if block.kind == "list_item":
                 # Items of a list share the topics of the sentence that introduces it
@@ -234,36 +246,18 @@ def _write_document(session: Session, parsed: ParsedDocument) -> None:
                     tags[topic] = max(tags.get(topic, 0.0), weight)
             else:
                 intro_tags = _intro_topics(block.text) if block.text.endswith(":") else {}
-            topic_rows.extend(
-                {"passage_id": passage_id, "topic": topic, "weight": weight}
-                for topic, weight in tags.items()
+            facts, untyped = read_figures(
+                block.text, section_text, heading=heading, lead=item_lead, page=page
             )
-            facts = extract(block.text, section_text)
             if facts and section_sentences is None:
                 section_sentences = [s for b in blocks for s in sentences(b.text)]
-            fact_rows.extend(
-                {
-                    "document_id": document_id,
-                    "passage_id": passage_id,
-                    "country": fact.country,
-                    "level": fact.level,
-                    "level_label": fact.level_label,
-                    "low": fact.low,
-                    "high": fact.high,
-                    "open_ended": fact.open_ended,
-                    "median": fact.median,
-                    "currency": fact.currency,
-                    "period": fact.period,
-                    "quote": fact.quote,
-                    "gross": fact.gross,
-                    "basis": data_basis(fact.quote, section_sentences or []),
-                }
+            facts = [
+                dataclasses.replace(fact, basis=data_basis(fact.quote, section_sentences or []))
                 for fact in facts
+            ]
+            yield ReadBlock(
+                section_position, heading, index == 0, block, item_lead, tags, facts, untyped
             )
-    if topic_rows:
-        connection.execute(insert(PassageTopic.__table__), topic_rows)
-    if fact_rows:
-        connection.execute(insert(SalaryFact.__table__), fact_rows)
 
 
 LEAD_MAX_CHARS = 120

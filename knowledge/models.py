@@ -11,16 +11,18 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import (
-    Boolean,
     Column,
     Float,
     ForeignKey,
     Integer,
     MetaData,
     String,
+    Table,
     Text,
 )
 from sqlalchemy.orm import declarative_base, relationship
+
+from knowledge.records import salary_columns
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -120,41 +122,26 @@ class PassageTopic(Base):
     passage = relationship("Passage", back_populates="topics")
 
 
+salary_fact = Table(
+    "salary_fact",
+    Base.metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "document_id",
+        Integer,
+        ForeignKey("document.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("passage_id", Integer, ForeignKey("passage.id", ondelete="CASCADE")),
+    *salary_columns(),
+)
+
+
 class SalaryFact(Base):
-    """A salary range stated by a document, exactly as stated."""
+    """A pay figure stated by a document: the fields of ``knowledge.records.Salary``."""
 
-    __tablename__ = "salary_fact"
-
-    id = Column(Integer, primary_key=True)
-    document_id = Column(
-        Integer, ForeignKey("document.id", ondelete="CASCADE"), nullable=False, index=True
-    )
-    passage_id = Column(Integer, ForeignKey("passage.id", ondelete="CASCADE"))
-    country = Column(String(2), index=True)
-    """ISO 3166-1 alpha-2 code of the country the text ties the figure to; None if it names none."""
-    level = Column(String(10), index=True)
-    """``junior``, ``mid`` or ``senior``; None when the figure covers every level."""
-    level_label = Column(String(100))
-    """The level as the text words it ("Entry-Level (0-2 years)")."""
-    low = Column(Integer)
-    """Lower bound; None when the text gives none ("up to €150,000")."""
-    high = Column(Integer)
-    """Upper bound; None when the text gives none."""
-    open_ended = Column(Boolean, nullable=False, default=False)
-    """True when the text says the top is not a ceiling ("or more", "+")."""
-    median = Column(Integer)
-    """Midpoint or median, where the text gives one."""
-    currency = Column(String(3), nullable=False)
-    """ISO 4217 code."""
-    period = Column(String(10), nullable=False)
-    """``year`` for annual pay."""
-    quote = Column(Text, nullable=False)
-    """The exact sentence (or table row) the figure was read from."""
-    gross = Column(Boolean)
-    """True when the text calls the figure gross (before tax), False for net; None if unsaid."""
-    basis = Column(Text)
-    """The sentence naming the data behind the figure ("Source: Glassdoor, as of December
-    2024", "A review of Jobs247 salary data…"); None when the text names none."""
+    __table__ = salary_fact
 
     document = relationship("Document", back_populates="salary_facts")
     passage = relationship("Passage")

@@ -13,23 +13,11 @@ from sqlalchemy import Integer, func, select, text
 from sqlalchemy.orm import Session
 
 from knowledge.models import Document, Passage, PassageTopic, SalaryFact, Section
+from knowledge.records import LEVELS, ML_ENGINEER, Salary, Source, salary_from_row
 from knowledge.text import content_words
 
-LEVELS = ("junior", "mid", "senior")
 HEADING_OR_TWO_KEYWORDS = 2.0
 """Tag weight from which a section really covers a topic (see knowledge/topics.py)."""
-
-
-@dataclass(frozen=True)
-class Source:
-    """A source document as the bot cites it."""
-
-    slug: str
-    label: str
-    publisher: str | None
-    title: str | None
-    author: str | None
-    published: str | None
 
 
 @dataclass(frozen=True)
@@ -44,27 +32,6 @@ class PassageHit:
     score: float
     lead: str | None = None
     """For a list item, the sentence that introduces its list, when not the heading."""
-
-
-@dataclass(frozen=True)
-class Salary:
-    """A salary range exactly as a source states it."""
-
-    country: str | None
-    level: str | None
-    level_label: str | None
-    low: int | None
-    high: int | None
-    open_ended: bool
-    median: int | None
-    currency: str
-    period: str
-    source: Source
-    quote: str
-    gross: bool | None = None
-    """True when the source calls the figure gross, False for net, None when it does not say."""
-    basis: str | None = None
-    """The source's sentence naming the data behind the figure, if any."""
 
 
 def _source(document: Document) -> Source:
@@ -191,6 +158,8 @@ def salaries(
     country: str | None = None,
     level: str | None = None,
     unstated_country: bool = False,
+    role: str | None = ML_ENGINEER,
+    city: str | None = None,
 ) -> list[Salary]:
     """Salary facts, filtered.
 
@@ -200,6 +169,8 @@ def salaries(
         level: ``junior``, ``mid`` or ``senior``; facts for that level plus facts that cover
             every level (the text gives one range for all).
         unstated_country: only facts whose source names no country (ignores ``country``).
+        role: whose pay (``ml_engineer`` by default; a compared role; None for every role).
+        city: only facts the sources tie to that city (its English name).
     """
     # Only well-formed values reach the database: anything else cannot match a fact.
     if country is not None and not (len(country) == 2 and country.isascii() and country.isalpha()):
@@ -213,34 +184,28 @@ def salaries(
         statement = statement.where(SalaryFact.country == country.upper())
     if level is not None:
         statement = statement.where((SalaryFact.level == level) | SalaryFact.level.is_(None))
+    if role is not None:
+        statement = statement.where(SalaryFact.role == role)
+    if city is not None:
+        statement = statement.where(func.lower(SalaryFact.city) == city.lower())
     level_order = (
         func.coalesce(
-            func.nullif(func.instr("junior mid senior", func.coalesce(SalaryFact.level, "")), 0), 99
+            func.nullif(
+                func.instr("junior mid senior lead", func.coalesce(SalaryFact.level, "")), 0
+            ),
+            99,
         )
         if session.get_bind().dialect.name == "sqlite"
         else func.coalesce(
-            func.nullif(func.strpos("junior mid senior", func.coalesce(SalaryFact.level, "")), 0),
+            func.nullif(
+                func.strpos("junior mid senior lead", func.coalesce(SalaryFact.level, "")), 0
+            ),
             99,
         )
     )
     statement = statement.order_by(Document.slug, level_order.cast(Integer), SalaryFact.id)
     return [
-        Salary(
-            country=fact.country,
-            level=fact.level,
-            level_label=fact.level_label,
-            low=fact.low,
-            high=fact.high,
-            open_ended=fact.open_ended,
-            median=fact.median,
-            currency=fact.currency,
-            period=fact.period,
-            source=_source(document),
-            quote=fact.quote,
-            gross=fact.gross,
-            basis=fact.basis,
-        )
-        for fact, document in session.execute(statement)
+        salary_from_row(fact, _source(document)) for fact, document in session.execute(statement)
     ]
 
 

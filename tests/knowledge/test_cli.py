@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -12,23 +13,10 @@ from pathlib import Path
 import pytest
 
 from knowledge.config import DEFAULT_DOCUMENTS_DIR
+from knowledge.records import Salary
 from tests.conftest import PROJECT_ROOT
 
-SALARY_KEYS = {
-    "country",
-    "level",
-    "level_label",
-    "low",
-    "high",
-    "open_ended",
-    "median",
-    "currency",
-    "period",
-    "source",
-    "quote",
-    "gross",
-    "basis",
-}
+SALARY_KEYS = {f.name for f in dataclasses.fields(Salary)}
 
 
 def run_cli(db_path: Path, documents_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -117,7 +117,9 @@ def test_salaries_by_country_and_level(session: Session) -> None:
     ]
     # The UK source gives one range for every level: it answers any level.
     uk_junior = query.salaries(session, country="GB", level="junior")
-    assert [(s.level, s.low, s.high, s.median) for s in uk_junior] == [(None, 60500, 103000, 81750)]
+    assert [(s.level, s.low, s.high, s.midpoint) for s in uk_junior] == [
+        (None, 60500, 103000, 81750)
+    ]
     unstated = query.salaries(session, unstated_country=True)
     assert {s.source.label for s in unstated} == {BLUECODERS} and len(unstated) == 3
 

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from knowledge.models import Document, SalaryFact
 from knowledge.salary import extract
 
-# (document label, country, level, low, high, open_ended, median, currency, quote starts with)
+# (document label, country, level, low, high, open_ended, midpoint, currency, quote starts with)
 EXPECTED = {
     ("Bessand", "FR", "junior", 50000, 60000, False, None, "EUR", "Junior: €50,000"),
     ("Bessand", "FR", "mid", 60000, 90000, False, None, "EUR", "Mid-level: €60,000"),
@@ -26,7 +26,7 @@ EXPECTED = {
 def test_every_salary_row_of_the_corpus(session: Session) -> None:
     rows = session.execute(select(SalaryFact, Document.label).join(Document)).all()
     actual = sorted(
-        (label, f.country, f.level, f.low, f.high, f.open_ended, f.median, f.currency, f.quote)
+        (label, f.country, f.level, f.low, f.high, f.open_ended, f.midpoint, f.currency, f.quote)
         for f, label in rows
     )
     expected = sorted(EXPECTED)
