@@ -4,6 +4,7 @@ python -m knowledge build                 # ingest knowledge/documents (progress
 python -m knowledge stats [--json]
 python -m knowledge search "TEXT" [--limit N] [--json]
 python -m knowledge salary [--country XX] [--level L] [--json]
+python -m knowledge review [NAME ...] [--strict]   # what ingestion reads from new/changed pages
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from knowledge import query  # noqa: E402
 from knowledge.config import load_settings  # noqa: E402
 from knowledge.db import make_engine  # noqa: E402
 from knowledge.ingest import BuildError, build  # noqa: E402
+from knowledge.review import render, review  # noqa: E402
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,6 +51,16 @@ def _parser() -> argparse.ArgumentParser:
     salary_cmd.add_argument("--country", help="ISO 3166-1 alpha-2 code, e.g. FR")
     salary_cmd.add_argument("--level", choices=["junior", "mid", "senior"])
     salary_cmd.add_argument("--json", action="store_true")
+    review_cmd = commands.add_parser(
+        "review", help="what ingestion reads from new or changed documents (or those named)"
+    )
+    review_cmd.add_argument("names", nargs="*", help="document file names (default: new/changed)")
+    review_cmd.add_argument(
+        "--documents", type=Path, help="folder of documents (default: knowledge/documents)"
+    )
+    review_cmd.add_argument(
+        "--strict", action="store_true", help="exit 1 when an amount could not be typed"
+    )
     return parser
 
 
@@ -79,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         documents = args.documents or settings.documents_dir
         progress = None if args.quiet else (lambda paths: tqdm(paths, desc="Ingesting", unit="doc"))
         try:
+            # Reviewed before the build: afterwards nothing is new or changed any more.
+            reviews = review(documents, engine)
             report = build(engine, documents, progress=progress)
         except BuildError as error:
             print(f"error: {error}", file=sys.stderr)
@@ -89,9 +103,21 @@ def main(argv: list[str] | None = None) -> int:
                 f"{len(report.updated)} updated, "
                 f"{len(report.removed)} removed, {len(report.unchanged)} unchanged."
             )
+            print(render(reviews, full=False))
+            if any(item.untyped for item in reviews):
+                print("Some amounts were not typed: `python -m knowledge review NAME` shows why.")
         else:
             print(f"Knowledge store up to date ({len(report.unchanged)} documents).")
         return 0
+    if args.command == "review":
+        documents = args.documents or settings.documents_dir
+        try:
+            reviews = review(documents, engine, args.names or None)
+        except FileNotFoundError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        print(render(reviews))
+        return 1 if args.strict and any(item.untyped or item.error for item in reviews) else 0
     try:
         with Session(engine, future=True) as session:
             if args.command == "stats":
