@@ -217,7 +217,17 @@ def _period_lines(facts: list[Salary]) -> list[str]:
     silent: list[str] = []
     for label, own in _by_source(facts).items():
         stated = next((f for f in own if STATED_PERIOD.search(f.quote)), None)
-        if stated:
+        other_periods = [f for f in own if f.period != "year"]
+        if other_periods:
+            # "is that per year or per month?" when a page gives both: say which is which.
+            yearly = len(own) - len(other_periods)
+            shown = "; ".join(f"{level_label(f)}: {salary_range(f)}" for f in other_periods[:3])
+            lines.append(
+                f"{label}'s figures are per year except {len(other_periods)}: {shown}."
+                if yearly
+                else f"{label}'s figures are not yearly: {shown}."
+            )
+        elif stated:
             lines.append(f"{label}'s figures are per {stated.period}: “{_short_quote(stated)}”.")
         else:
             silent.append(label)

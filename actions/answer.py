@@ -32,10 +32,23 @@ from actions.fallback import MIN_COVERAGE, OUT_OF_SCOPE, answer_search
 from actions.formatting import and_list
 from actions.more import answer_more, answer_shorter
 from actions.replies import reply_length
-from actions.salary import SalaryQuestion, answer_salary
+from actions.salary import (
+    SalaryQuestion,
+    answer_in_one_currency,
+    answer_role_pay,
+    answer_salary,
+)
 from actions.scope import employers_named, occupation_named
 from actions.sources import list_sources, source_named
-from actions.state import SOURCES_INTENT, SURE_OUT_OF_SCOPE, Plan, Reading, State, decide
+from actions.state import (
+    COMPARES,
+    SOURCES_INTENT,
+    SURE_OUT_OF_SCOPE,
+    Plan,
+    Reading,
+    State,
+    decide,
+)
 from actions.store import run_in_session, run_query
 from actions.topics import (
     INTENT_TOPICS,
@@ -65,6 +78,16 @@ UNSURE_TOPIC_BELOW = 0.5
 FRAME_CHARS = 110
 SALARY_CHARS = 520
 OVERVIEW_CHARS = 900
+# "which countries do you have salary data for?", "what countries are covered"
+ASKS_WHICH_COUNTRIES = re.compile(
+    r"\b(which|what|list( of)?( the)?|how many)\s+(countries|countrys|places|locations|pays)\b"
+    r"|\bwhere (do|does) (you|your sources|it) (have|cover|give)\b",
+    re.I,
+)
+# Roles a page may give pay for beside the ML engineer (gazetteer/entities.yml).
+COMPARED_ROLES = frozenset(
+    {"data_scientist", "data_engineer", "software_engineer", "mlops_engineer"}
+)
 # Pay questions the sources cannot answer, and what says so.
 GAP_RESPONSES = {
     "pay_comparison": "utter_no_pay_comparison",
@@ -141,6 +164,13 @@ async def carry_out(
     several).
     """
     plan = decide(state, reading, INTENT_TOPICS)
+    if plan.kind in ("salary", "pay_comparison") and reading.role in COMPARED_ROLES:
+        # "what do data scientists earn in the UK?": that role's figures, where a page has them.
+        answered = await answer_role_pay(
+            dispatcher, reading.role, plan.country or reading.country, plan.level or reading.level
+        )
+        if answered is not None:
+            return answered
     if plan.kind == "salary":
         question = SalaryQuestion(
             country=plan.country,
@@ -150,12 +180,30 @@ async def carry_out(
             text=reading.rest or reading.text,
             source=await source_named(reading.text),
         )
-        # "whats mle pay in france and in the uk?": each country's figures, in the order named.
-        several = plan.country and not plan.city and len(reading.countries) > 1
+        if plan.country is None and ASKS_WHICH_COUNTRIES.search(reading.text):
+            covered = await run_in_session(query.salary_countries)
+            dispatcher.utter_message(
+                response="utter_salary_countries",
+                count=len(covered),
+                countries=and_list([country_name(code) for code in covered]),
+            )
+            return []
+        # "whats mle pay in france and in the uk?": each country's figures, in the order named;
+        # "compare that with Switzerland" after France's: both.
+        countries = list(reading.countries)
+        last_country = state.last.get("country") if state.last.get("kind") == "salary" else None
+        if COMPARES.search(reading.text) and last_country and last_country not in countries:
+            countries.insert(0, last_country)
+        several = plan.country and not plan.city and len(countries) > 1
         events: list[EventType] = []
-        for country in reading.countries[:MAX_COUNTRIES] if several else (plan.country,):
+        for country in countries[:MAX_COUNTRIES] if several else [plan.country]:
             events += await answer_salary(
-                dispatcher, dataclasses.replace(question, country=country)
+                dispatcher, dataclasses.replace(question, country=country, compared=bool(several))
+            )
+        if several:
+            # "US vs France": the figures side by side in one currency, at a stated rate.
+            events += await answer_in_one_currency(
+                dispatcher, countries[:MAX_COUNTRIES], plan.level
             )
         return events
     if plan.kind == "topic":

@@ -228,7 +228,9 @@ def subject_of_source_question(text: str) -> str:
 # Pay words that say pay whatever else the message says ("make" and "get" need more).
 _STRONG_PAY = (
     r"\b(earn|earns|earning|salary|salaries|paid|wage|wages|compensation|comp|remuneration|income"
-    r"|gagne|gagner|salaire|rémunération)\b"
+    r"|gagne|gagner|salaire|rémunération|TJM)\b"
+    # A contractor's pay: "what's a typical day rate?", "hourly rates in Sydney".
+    r"|\b(day|daily|hourly|contract|contractor|contracting|freelance|weekly) rates?\b"
 )
 STRONG_PAY_WORDS = re.compile(_STRONG_PAY, re.I)
 # Long pay words people misspell ("salery", "salarys", "compansation"): one letter off is enough.

@@ -11,9 +11,23 @@ from collections.abc import Iterable
 
 from knowledge.compose import LEAD_IN_ENDINGS, Unit, without_lead
 from knowledge.query import PassageHit, Salary, Source
+from knowledge.records import ML_ENGINEER
 
-CURRENCY_SIGNS = {"EUR": "€", "USD": "$", "GBP": "£"}
+CURRENCY_SIGNS = {
+    "EUR": "€",
+    "USD": "$",
+    "GBP": "£",
+    "INR": "₹",
+    "CAD": "CA$",
+    "AUD": "A$",
+    "NZD": "NZ$",
+    "SGD": "S$",
+    "CHF": "CHF ",
+}
 BULLET = "•"
+PER_PERIOD = {"month": "a month", "week": "a week", "day": "a day", "hour": "an hour"}
+"""Said after a figure that is not yearly pay (yearly is the default and goes unsaid)."""
+STATISTIC_WORDS = {"average": "average", "median": "median", "typical": "about"}
 
 
 def money(amount: int, currency: str) -> str:
@@ -22,9 +36,36 @@ def money(amount: int, currency: str) -> str:
     return f"{sign}{amount:,}" if sign else f"{amount:,} {currency}"
 
 
-def salary_range(salary: Salary) -> str:
-    """A range as the source states it: ``€50,000–€60,000``, ``up to €150,000 or more``."""
+def period_phrase(salaries: Iterable[Salary]) -> str:
+    """The header's ", per year" when every figure is yearly pay, else "" (each line says)."""
+    return ", per year" if all(s.period == "year" for s in salaries) else ""
+
+
+def salary_range(salary: Salary, *, say_year: bool = False) -> str:
+    """A figure as the source states it, with its period when not a year.
+
+    ``€50,000–€60,000``, ``up to €150,000 or more``, ``average CA$118,000``, ``£550–£700 a day``,
+    ``€62,300–€88,700 (25th to 75th percentile)``.
+    """
+    text = _amounts(salary)
+    if salary.period in PER_PERIOD:
+        text += f" {PER_PERIOD[salary.period]}"
+    elif say_year:
+        text += " a year"
+    if salary.statistic == "quartiles":
+        text += " (25th to 75th percentile)"
+    if salary.midpoint is not None:
+        text += f" (midpoint {money(salary.midpoint, salary.currency)})"
+    if salary.currency_ambiguous:
+        text += " (the page does not say which dollar)"
+    return text
+
+
+def _amounts(salary: Salary) -> str:
     plus = " or more" if salary.open_ended else ""
+    if salary.value is not None:
+        word = STATISTIC_WORDS.get(salary.statistic, "")
+        return f"{word} {money(salary.value, salary.currency)}".strip()
     if salary.low is None and salary.high is not None:
         text = f"up to {money(salary.high, salary.currency)}{plus}"
     elif salary.high is None and salary.low is not None:
@@ -34,8 +75,6 @@ def salary_range(salary: Salary) -> str:
         text += "+" if salary.open_ended else ""
     else:
         text = "no figure"
-    if salary.midpoint is not None:
-        text += f" (midpoint {money(salary.midpoint, salary.currency)})"
     return text
 
 
@@ -43,26 +82,52 @@ LEVEL_NAMES = {
     "junior": "Junior / entry level",
     "mid": "Mid-level",
     "senior": "Senior",
+    "lead": "Lead / staff / principal",
     None: "All levels",
 }
 YEARS = re.compile(r"\d+\s*(?:\+|(?:-|–|to)\s*\d+)?\s*(?:years?|yrs?)", re.I)
-_MONEY_START = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?[kK]?\s?(?:€|EUR|USD|GBP)")
+_DANGLING = re.compile(r"\b(was|is|are|were|of|at|to|around|about|from|between)\s*$", re.I)
+_MONEY_START = re.compile(
+    r"(?:[A-Z]{0,3}[$€£₹]|Rs\.?|[A-Z]{3})\s?\d|\d[\d,.]*\s?[kK]?\s?(?:€|EUR|USD|GBP|CHF|INR|CAD|AUD)"
+)
 
 
 def level_label(salary: Salary) -> str:
     """The level once and plainly: ``Junior / entry level (0-2 years)``, ``All levels``."""
     label = LEVEL_NAMES.get(salary.level, salary.level or "All levels")
+    if salary.level is None and salary.years_min is not None:
+        label = "With"  # "With 3–5 years", not "All levels (3–5 years)"
     years = YEARS.search(salary.level_label or "")
-    return f"{label} ({years.group(0)})" if years else label
+    if years:
+        label = f"{label} ({years.group(0)})"
+    elif salary.years_min is not None:
+        span = (
+            f"{salary.years_min}+"
+            if salary.years_max is None
+            else f"{salary.years_min}–{salary.years_max}"
+            if salary.years_max != salary.years_min
+            else str(salary.years_min)
+        )
+        label = f"With {span} years" if label == "With" else f"{label} ({span} years)"
+    if salary.role != ML_ENGINEER:
+        role = salary.role_label or salary.role.replace("_", " ").capitalize()
+        label = f"{role}, {label[0].lower()}{label[1:]}"
+    return f"{label}, {salary.city}" if salary.city else label
 
 
-def salary_lines(salaries: Iterable[Salary], *, with_source: bool = True) -> str:
+def salary_lines(
+    salaries: Iterable[Salary], *, with_source: bool = True, say_year: bool | None = None
+) -> str:
     """One bullet per salary range, marked gross where the source says so."""
     lines = []
+    salaries = list(salaries)
+    # Beside a day rate or a monthly figure, yearly pay says so too.
+    mixed = period_phrase(salaries) == "" if say_year is None else say_year
     for salary in salaries:
         gross = ", gross" if salary.gross else ", net" if salary.gross is False else ""
         source = f" — {salary.source.label}" if with_source else ""
-        lines.append(f"{BULLET} {level_label(salary)}: {salary_range(salary)}{gross}{source}")
+        figure = salary_range(salary, say_year=mixed)
+        lines.append(f"{BULLET} {level_label(salary)}: {figure}{gross}{source}")
     return "\n".join(lines)
 
 
@@ -75,6 +140,8 @@ def basis_of(salary: Salary) -> str | None:
     if money:
         before = basis[: money.start()]
         basis = before.rsplit(",", 1)[0] if "," in before else before
+        if _DANGLING.search(basis):
+            return None  # "The national median in our survey was" says nothing without its figure
     return basis.strip(" ,.:;") or None
 
 

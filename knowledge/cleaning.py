@@ -113,7 +113,10 @@ def _drop_noise_sentences(text: str, rules: NoiseRules) -> str:
 
 
 def _raw_lines(text: str) -> list[str]:
-    return [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
+    # A markdown heading's "#" marks are layout, not words ("## Salary by city").
+    return [
+        re.sub(r"^#{1,6}\s+", "", re.sub(r"\s+", " ", line).strip()) for line in text.splitlines()
+    ]
 
 
 def clean(text: str) -> list[Block]:
@@ -236,7 +239,7 @@ def _resolve_headings(items: list[tuple[str, str]]) -> list[Block]:
         following = items[position + 1][0] if position + 1 < len(items) else None
         # Under a heading comes prose; a heading-like line over table rows is a column header.
         if following in ("paragraph", "list_item", _LABELLED_ROW):
-            blocks.append(Block("heading", text.lstrip("#").strip()))
+            blocks.append(Block("heading", text))
     return blocks
 
 

@@ -100,7 +100,10 @@ _ABOUT_ME = re.compile(
     r"((i|i'm|im|i've|ive|i am|my|je|j'ai|je suis|we|we're|we are|we've|our)\b"
     # "just finished my degree and got an offer in manchester, what do juniors get?"
     r"|(just |recently )?(finished|graduated|got|been|worked|working|studying|started|moved"
-    r"|living|retired|quit)\b)",
+    r"|living|retired|quit)\b"
+    # "thinking of contracting in the UK, what's a typical day rate?"
+    r"|(thinking|considering|planning|looking|hoping|trying|wanting|aiming)"
+    r" (of|about|to|at|into)\b)",
     re.I,
 )
 # ... and after a comma, a yes/no question: "i'm a nurse, is it too late for me?".
