@@ -80,7 +80,8 @@ SALARY_CHARS = 520
 OVERVIEW_CHARS = 900
 # "which countries do you have salary data for?", "what countries are covered"
 ASKS_WHICH_COUNTRIES = re.compile(
-    r"\b(which|what|list( of)?( the)?|how many)\s+(countries|countrys|places|locations|pays)\b"
+    r"\b(which|what) (countries|places|locations) (do|does|can|are|is|have)\b"
+    r"|\bhow many countries\b|\blist( of)?( the)? countries\b|\bcountries (do )?you (have|cover)\b"
     r"|\bwhere (do|does) (you|your sources|it) (have|cover|give)\b",
     re.I,
 )

@@ -71,9 +71,9 @@ def test_a_day_rate_is_a_day_rate_and_other_roles_stay_out(grown_bot: RunningBot
 
 def test_another_roles_pay_is_labelled_as_that_role(grown_bot: RunningBot) -> None:
     reply = grown_bot.say("uk-2", "what do data scientists earn in the UK?")
-    assert "data scientists in the United Kingdom (not ML engineers)" in reply
-    assert "£500–£625 a day" in reply
-    assert "And for ML engineers" in reply and "£550–£700 a day" in reply
+    assert "for data scientists in the United Kingdom" in reply
+    # Like for like: the same source's ML-engineer figure for the same level and period.
+    assert "data scientist £500–£625 a day · ML engineer £550–£700 a day" in reply
 
 
 def test_two_countries_are_compared_in_one_currency(grown_bot: RunningBot) -> None:
