@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from babel.numbers import get_currency_name
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
@@ -211,6 +212,28 @@ STATED_PERIOD = re.compile(
 )
 
 
+def _plural_currency(code: str) -> str:
+    """ "Australian dollars", "euros", "Indian rupees"."""
+    *nation, unit = get_currency_name(code, locale="en").split()
+    return " ".join([*nation, unit.lower() + "s"])
+
+
+def _currency_lines(facts: list[Salary]) -> list[str]:
+    """Which currency each source's figures are in, and where a page never says which dollar."""
+    lines = []
+    for label, own in _by_source(facts).items():
+        codes = list(dict.fromkeys(f.currency for f in own))
+        names = and_list([f"{_plural_currency(c)} ({c})" for c in codes])
+        if any(f.currency_ambiguous for f in own):
+            lines.append(
+                f"{label} writes a bare “$” and never says which dollar, so I can't tell you "
+                "the currency for sure (I show it as $)."
+            )
+        else:
+            lines.append(f"{label} gives its figures in {names}.")
+    return lines
+
+
 def _period_lines(facts: list[Salary]) -> list[str]:
     """Per what each source's figures are: as the source words it, or that it does not say."""
     lines = []
@@ -379,6 +402,8 @@ async def answer_about(
         lines = _levels_lines(facts)
     elif aspect == "period":
         lines = _period_lines(facts)
+    elif aspect == "currency":
+        lines = _currency_lines(facts)
     elif aspect == "judgement":
         lines = [
             "My sources don't cover whether these figures are high or low: none compares them "

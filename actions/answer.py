@@ -85,6 +85,7 @@ ASKS_WHICH_COUNTRIES = re.compile(
     r"|\bwhere (do|does) (you|your sources|it) (have|cover|give)\b",
     re.I,
 )
+COMPARES_TO = re.compile(r"\b(compared?|comparison|vs|versus|than|against|like for)\b", re.I)
 # Roles a page may give pay for beside the ML engineer (gazetteer/entities.yml).
 COMPARED_ROLES = frozenset(
     {"data_scientist", "data_engineer", "software_engineer", "mlops_engineer"}
@@ -165,7 +166,14 @@ async def carry_out(
     several).
     """
     plan = decide(state, reading, INTENT_TOPICS)
-    if plan.kind in ("salary", "pay_comparison") and reading.role in COMPARED_ROLES:
+    after_pay = state.last.get("kind") == "salary" and bool(COMPARES_TO.search(reading.text))
+    if reading.role in COMPARED_ROLES and (plan.kind in ("salary", "pay_comparison") or after_pay):
+        if after_pay:  # "is that a lot compared with data scientists?" after figures
+            plan = dataclasses.replace(
+                plan,
+                country=plan.country or state.last.get("country"),
+                level=plan.level or state.last.get("level"),
+            )
         # "what do data scientists earn in the UK?": that role's figures, where a page has them.
         answered = await answer_role_pay(
             dispatcher, reading.role, plan.country or reading.country, plan.level or reading.level

@@ -86,6 +86,16 @@ ASKS_WHICH_IS_BEST = re.compile(
 # What a question about the last answer asks about, first match wins.
 ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
+        # "is that in US dollars?", "which currency is that?"
+        "currency",
+        re.compile(
+            r"\b(which|what) currency\b|\bcurrenc(y|ies)\b"
+            r"|\bin (us |u\.s\. |american |canadian |australian |singapore |local )?"
+            r"(dollars|euros|pounds|rupees|francs|usd|eur|gbp|cad|aud|inr|chf)\b",
+            re.I,
+        ),
+    ),
+    (
         "tax",
         re.compile(r"\b(gross|net|tax|taxes|taxed|pre-?tax|take[- ]home|brut|impôts?)\b", re.I),
     ),
@@ -178,7 +188,9 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 # Aspects that only make sense about pay figures.
-PAY_ASPECTS = frozenset({"tax", "bonus", "midpoint", "years", "judgement", "period", "levels"})
+PAY_ASPECTS = frozenset(
+    {"tax", "bonus", "midpoint", "years", "judgement", "period", "levels", "currency"}
+)
 # Aspects answered by naming the sources of the last answer.
 SOURCE_ASPECTS = frozenset({"author", "basis"})
 # A question about where "that number" comes from is about the last pay figures.

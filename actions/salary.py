@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from rasa_sdk.events import EventType, SlotSet
@@ -159,6 +160,16 @@ async def answer_salary(
         # "and in new york?": no figures of its own, but a page says pay is higher there.
         dispatcher.utter_message(
             response="utter_salary_city_said", city=question.city, passages=said_of_city
+        )
+    asked = asked_period(question.text)
+    if asked and any(s.period == asked for s in stated):
+        # "day rates in the UK?": those first.
+        stated = sorted(stated, key=lambda s: s.period != asked)
+    elif asked:
+        dispatcher.utter_message(
+            response="utter_salary_no_period",
+            period=PERIOD_NAMES[asked],
+            country_name=name,
         )
     shown = representative(stated) if question.compared else within_budget(stated)
     lines = salary_lines(shown)
@@ -321,6 +332,25 @@ async def answer_in_one_currency(
         response="utter_salary_converted", currency=into, date=on.isoformat(), lines=lines
     )
     return []
+
+
+PERIOD_NAMES = {
+    "day": "day rates",
+    "hour": "hourly rates",
+    "week": "weekly rates",
+    "month": "monthly pay",
+}
+_ASKED_PERIODS = (
+    ("day", re.compile(r"\b(day|daily) rates?\b|\bper day\b|\ba day\b|\bTJM\b", re.I)),
+    ("hour", re.compile(r"\bhourly\b|\bper hour\b|\ban hour\b", re.I)),
+    ("week", re.compile(r"\bweekly\b|\bper week\b", re.I)),
+    ("month", re.compile(r"\bmonthly\b|\bper month\b|\ba month\b|\bpar mois\b", re.I)),
+)
+
+
+def asked_period(text: str) -> str | None:
+    """The period a pay question asks for ("day rate" -> ``day``), or None (a salary)."""
+    return next((period for period, pattern in _ASKED_PERIODS if pattern.search(text)), None)
 
 
 def within_budget(stated: list[Salary], budget: int = FIGURES_BUDGET) -> list[Salary]:

@@ -86,3 +86,23 @@ def test_the_countries_covered_include_the_new_pages(grown_bot: RunningBot) -> N
     reply = grown_bot.say("which-1", "which countries do you have salary data for?")
     for name in ("Canada", "Germany", "France", "United Kingdom", "United States"):
         assert name in reply
+
+
+def test_which_currency_comes_from_the_figures_shown(grown_bot: RunningBot) -> None:
+    grown_bot.say("currency-1", "ml engineer pay in canada")
+    reply = grown_bot.say("currency-1", "is that in US dollars?")
+    assert "Northbound Jobs gives its figures in Canadian dollars (CAD)." in reply
+
+
+def test_a_period_no_page_gives_is_said_before_the_pay_they_do_give(
+    grown_bot: RunningBot,
+) -> None:
+    reply = grown_bot.say("period-1", "what are day rates for ML engineers in Germany?")
+    assert reply.startswith("My sources give no day rates for Germany")
+    assert "€52,000–€61,000" in reply
+
+
+def test_compared_with_another_role_after_figures(grown_bot: RunningBot) -> None:
+    grown_bot.say("after-1", "uk ml engineer salary")
+    reply = grown_bot.say("after-1", "is that a lot compared with data scientists?")
+    assert "data scientist £500–£625 a day · ML engineer £550–£700 a day" in reply
