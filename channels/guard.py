@@ -48,7 +48,11 @@ PUBLIC_INTENTS = frozenset(
 PUBLIC_ENTITIES = frozenset(
     {"country", "level", "role", "specialisation", "skill_area", "study_route", "background"}
 )
-_SHORTCUT = re.compile(r"^/(?P<intent>[A-Za-z_]+)(?P<entities>\{.*\})?$", re.DOTALL)
+# Exactly how Rasa unpacks "/intent@confidence{entities}rest" (YAMLStoryReader
+# ._regex_message_pattern): whatever this matches, Rasa would act on.
+_SHORTCUT = re.compile(
+    r"^/(?P<intent>[^{@]+)(?P<confidence>@[0-9.]+)?(?P<entities>\{.+\})?(?P<rest>.*)", re.DOTALL
+)
 
 TOO_LONG = (
     "That message is too long for me ({length:,} characters). Please ask one question in fewer "
@@ -82,18 +86,31 @@ def clean_text(text: str) -> str:
 
 
 def _safe_shortcut(text: str) -> str:
-    """``/intent{...}`` passes only for public intents and entities; anything else is text."""
+    """``/intent{...}`` passes only as the bot's own buttons send it; anything else is text.
+
+    Only a public intent, with no confidence and nothing after it, and entities only as a JSON
+    object of public entities with short string values. A typed ``/restart@1``, ``/restart {}``
+    or ``/back@1`` would otherwise restart or rewind the conversation.
+    """
+    if not text.startswith("/"):
+        return text
+    as_text = text.lstrip("/").strip() or text
     match = _SHORTCUT.match(text)
     if not match:
-        return text
+        return as_text
     intent, entities = match.group("intent"), match.group("entities")
-    if intent not in PUBLIC_INTENTS:
-        return text.lstrip("/")
+    if (
+        intent != intent.strip()
+        or intent not in PUBLIC_INTENTS
+        or match.group("confidence")
+        or match.group("rest")
+    ):
+        return as_text
     if not entities:
-        return text
+        return f"/{intent}"
     try:
         parsed = json.loads(entities)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError, ValueError):
         return f"/{intent}"
     if not isinstance(parsed, dict):
         return f"/{intent}"
@@ -118,6 +135,25 @@ def check_message(text: object) -> Checked:
     if len(cleaned) > MAX_MESSAGE_CHARS:
         return Checked(None, TOO_LONG.format(length=len(cleaned), limit=MAX_MESSAGE_CHARS))
     return Checked(_safe_shortcut(cleaned), None)
+
+
+# Metadata a channel itself puts on a message (Slack: where to answer). Anything a client sends
+# is dropped: REST bodies carried 900 KB of it into the tracker store, stored three times, and a
+# client-sent "questions" key would have been read as the bot's own split of the message.
+CHANNEL_METADATA_KEYS = frozenset({"out_channel", "thread_id", "users", "ts"})
+MAX_METADATA_CHARS = 1000
+
+
+def bounded_metadata(metadata: object) -> dict | None:
+    """The channel's own metadata keys, within ``MAX_METADATA_CHARS``; None if nothing is left."""
+    if not isinstance(metadata, dict):
+        return None
+    kept = {key: value for key, value in metadata.items() if key in CHANNEL_METADATA_KEYS}
+    if len(json.dumps(kept, default=str)) > MAX_METADATA_CHARS:
+        kept = {k: v for k, v in kept.items() if k in ("out_channel", "thread_id")}
+        if len(json.dumps(kept, default=str)) > MAX_METADATA_CHARS:
+            return None
+    return kept or None
 
 
 def valid_sender(sender: object) -> bool:

@@ -21,7 +21,7 @@ from typing import Any
 from rasa.core.channels.channel import UserMessage
 from sanic.exceptions import SanicException
 
-from channels.guard import TROUBLE, check_message
+from channels.guard import TROUBLE, bounded_metadata, check_message
 from nlu_components.questions import SEVERAL_INTENT, split_message
 
 logger = logging.getLogger(__name__)
@@ -50,6 +50,7 @@ async def process_guarded(
         await reply(checked.reply)
         return
     message.text = checked.text
+    message.metadata = bounded_metadata(message.metadata)
     await attach_questions(message)
     try:
         await asyncio.wait_for(on_new_message(message), timeout=timeout)

@@ -51,7 +51,8 @@ class GuardedRestInput(RestInput):
         async def receive(request: Request) -> HTTPResponse:
             try:
                 body = json.loads(request.body or b"")
-            except (json.JSONDecodeError, UnicodeDecodeError):
+            except (ValueError, RecursionError):  # bad JSON or UTF-8, 10,000-deep nesting,
+                # a 5,000-digit number: a 400, not a 500 with a traceback
                 return _error(
                     400,
                     "the request body is not valid JSON (UTF-8)",

@@ -356,9 +356,15 @@ class SlackInput(RasaSlackInput):
         """A click on one of the bot's buttons (or another interactive element)."""
         try:
             payload = json.loads(request.form.get("payload") or "{}")
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):
             return response.text("Malformed payload.", status=HTTPStatus.BAD_REQUEST)
-        if not self._is_interactive_message(payload):
+        if not isinstance(payload, dict) or not self._is_interactive_message(payload):
+            return _ack()
+        # A click delivered twice (a retry, a replayed request) is answered once.
+        action = payload["actions"][0] if isinstance(payload["actions"][0], dict) else {}
+        click = action.get("action_ts") or payload.get("trigger_id")
+        if click and not self.handled.add_if_new([f"click:{click}"]):
+            logger.info("Ignoring a second copy of click %s", click)
             return _ack()
         text = self._get_interactive_response(payload["actions"][0])
         if text is None:  # e.g. a link button: Slack opens the link, nothing to answer

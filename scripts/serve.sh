@@ -4,6 +4,9 @@
 # Usage: scripts/serve.sh [shell]. Ctrl-C stops them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Conversations, credentials and secrets are this user's alone: everything created from here on
+# (the tracker database, build/*.yml) is private (0600 files, 0700 folders).
+umask 077
 # Settings and secrets from .env (git-ignored; see .env.example), read first so that every step
 # below (ports, the credentials and endpoints files, the store check) sees them.
 . scripts/env.sh
@@ -27,6 +30,11 @@ export PYTHONPATH="$PWD"
 "$VENV/python" -m channels.credentials build/credentials.yml
 export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:$ACTIONS_PORT/webhook}"
 "$VENV/python" -m serving.endpoints build/endpoints.yml
+# Files written before this launcher was private (or by an older version) become so too.
+chmod 600 build/credentials.yml build/endpoints.yml
+for private in var/*.db var/*.db-journal; do
+  if [ -e "$private" ]; then chmod 600 "$private"; fi
+done
 # Request bodies above 1 MB are refused by the web server itself (Sanic's default is 100 MB).
 export SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-1000000}"
 
@@ -58,15 +66,14 @@ fi
 echo "==> Starting the chat widget page"
 "$VENV/python" web/server.py --host "$WEB_HOST" --port "$WEB_PORT" --rasa-port "$RASA_PORT" &
 pids+=($!)
-api_args=()
 if [ -n "${RASA_API_TOKEN:-}" ]; then
   # Rasa's HTTP API (trackers, model, ...) only ever with a token; without one it stays off.
-  api_args=(--enable-api --auth-token "$RASA_API_TOKEN")
+  # The token goes through the environment, not the command line (`ps` shows that to anyone).
   echo "==> Rasa HTTP API enabled (token from RASA_API_TOKEN)"
 fi
 echo "==> Starting Rasa on http://$RASA_HOST:$RASA_PORT (REST: /webhooks/rest/webhook)"
-"$VENV/rasa" run -m models/ml-career-guide.tar.gz -i "$RASA_HOST" --port "$RASA_PORT" \
-  "${api_args[@]}" \
+RASA_API_TOKEN="${RASA_API_TOKEN:-}" "$VENV/python" -m serving.rasa_run \
+  -m models/ml-career-guide.tar.gz -i "$RASA_HOST" --port "$RASA_PORT" \
   --endpoints build/endpoints.yml --credentials build/credentials.yml &
 pids+=($!)
 # Rasa's start-up log pushes the widget's address out of sight: repeat it once Rasa answers.

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
+import stat
 import subprocess
 import time
+import urllib.request
+import uuid
 from pathlib import Path
 
 from tests.conftest import PROJECT_ROOT
@@ -31,10 +35,34 @@ def _listening_addresses(port: int) -> set[str]:
     return found
 
 
+def _command_lines() -> list[str]:
+    """The command line of every process this user can see, as ``ps`` shows them."""
+    lines = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            lines.append(cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace"))
+        except OSError:
+            continue  # the process ended meanwhile
+    return lines
+
+
+def _say(port: int, text: str) -> str:
+    body = json.dumps({"sender": "serve-test", "message": text}).encode()
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/webhooks/rest/webhook",
+        body,
+        {"content-type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return " ".join(reply.get("text") or "" for reply in json.load(response))
+
+
 def test_rasa_listens_where_rasa_host_says_and_stops_cleanly(tmp_path: Path) -> None:
     rasa_port, actions_port, web_port = _free_port(), _free_port(), _free_port()
+    token = "serve-test-token-" + uuid.uuid4().hex
     env = {
         **os.environ,
+        "RASA_API_TOKEN": token,
         "RASA_HOST": "127.0.0.1",
         "RASA_PORT": str(rasa_port),
         "ACTIONS_PORT": str(actions_port),
@@ -55,6 +83,24 @@ def test_rasa_listens_where_rasa_host_says_and_stops_cleanly(tmp_path: Path) -> 
             assert process.poll() is None, "serve.sh stopped before Rasa listened"
             time.sleep(1)
         assert _listening_addresses(rasa_port) == {"127.0.0.1"}
+        # The API token reaches Rasa without appearing on any command line.
+        assert not [line for line in _command_lines() if token in line]
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{rasa_port}/status?token={token}", timeout=30
+        ) as response:
+            assert response.status == 200  # and the API does have it
+        # Conversations and the generated credentials are private to this user.
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            try:
+                if "Bessand" in _say(rasa_port, "salary in france"):
+                    break
+            except OSError:
+                pass
+            time.sleep(2)
+        assert stat.S_IMODE((tmp_path / "tracker.db").stat().st_mode) == 0o600
+        for generated in ("build/credentials.yml", "build/endpoints.yml"):
+            assert stat.S_IMODE((PROJECT_ROOT / generated).stat().st_mode) == 0o600
         # Stopping it on purpose is a clean stop: its servers end, and so does it, with 0.
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=60) == 0

@@ -64,11 +64,23 @@ def test_long_message_is_explained_not_parsed(bot: RunningBot) -> None:
     assert "48,000" in replies[0]["text"]
 
 
-def test_internal_intents_and_slots_cannot_be_reached(bot: RunningBot) -> None:
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "/restart",
+        "/restart@1",
+        "/restart {}",
+        "\u200b/restart@1",
+        "/session_start@0.9",
+        "/back@1",
+        "//restart",
+    ],
+)
+def test_internal_intents_and_slots_cannot_be_reached(bot: RunningBot, typed: str) -> None:
     sender = f"slots-{uuid.uuid4().hex[:8]}"
     bot.say(sender, "salary in france")
-    reply = bot.say(sender, "/restart")
-    assert "€" not in reply  # treated as text ("restart"), not as a conversation reset
+    reply = bot.say(sender, typed)
+    assert "having trouble" not in reply  # read as text, not as a reset or a rewind
     follow = bot.say(sender, "and for seniors?")
     assert "€150,000" in follow  # context (France) survived
 
@@ -90,6 +102,8 @@ def test_internal_intents_and_slots_cannot_be_reached(bot: RunningBot) -> None:
         (b'{"sender": "a", "message": ["hi"]}', "'message'"),
         (b'{"sender": "a", "message": null}', "'message'"),
         (b'{"sender": "a", "message": "hi", "metadata": [1]}', "'metadata'"),
+        (b"[" * 10_000 + b"]" * 10_000, "not valid JSON"),
+        (b'{"sender": "a", "message": "hi", "n": ' + b"9" * 5_000 + b"}", "not valid JSON"),
     ],
 )
 def test_malformed_request_gets_a_clear_4xx(bot: RunningBot, body: bytes, fragment: str) -> None:
@@ -114,3 +128,20 @@ def test_senders_do_not_share_a_conversation(bot: RunningBot) -> None:
     reply = bot.say(second, "and for juniors?")
     # The second conversation has no country in context: every source's junior figures.
     assert "in the United Kingdom" not in reply and "$80,000" in reply
+
+
+def test_client_metadata_is_not_stored(bot: RunningBot) -> None:
+    """900 KB of metadata used to be stored three times in the tracker; now none of it."""
+    import sqlite3
+
+    sender = f"meta-{uuid.uuid4().hex[:8]}"
+    metadata = {"blob": "x" * 200_000, "questions": [{"intent": {"name": "out_of_scope"}}]}
+    body = json.dumps({"sender": sender, "message": "salary in france", "metadata": metadata})
+    status, replies = bot.post_raw(body.encode())
+    assert status == 200 and "Bessand" in " ".join(r.get("text") or "" for r in replies)
+    tracker_db = bot.env["TRACKER_DB_URL"].split(":///", 1)[1]
+    with sqlite3.connect(tracker_db) as connection:
+        stored = connection.execute(
+            "SELECT SUM(LENGTH(data)) FROM events WHERE sender_id = ?", (sender,)
+        ).fetchone()[0]
+    assert stored < 20_000
