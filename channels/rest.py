@@ -23,6 +23,7 @@ from sanic.response import HTTPResponse
 from channels import rasa_patches
 from channels.guard import valid_sender
 from channels.processing import process_guarded
+from channels.sessions import reserved
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +71,13 @@ class GuardedRestInput(RestInput):
                     400,
                     "'sender' is missing or invalid",
                     "give each conversation its own id: a string of 1-128 printable characters",
+                )
+            if isinstance(sender, str) and reserved(sender):
+                return _error(
+                    400,
+                    "'sender' may not start with web- or slack-: those name widget and Slack "
+                    "conversations",
+                    "choose another id for this conversation",
                 )
             if "message" not in body or not isinstance(text, str):
                 return _error(

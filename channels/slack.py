@@ -41,6 +41,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from channels.processing import process_guarded
 from channels.seen import seen_keys
+from channels.sessions import slack_conversation
 
 logger = logging.getLogger(__name__)
 
@@ -260,6 +261,12 @@ def _ack(*, no_retry: bool = False) -> HTTPResponse:
 
 class SlackInput(RasaSlackInput):
     """Rasa's Slack input channel, answering each Slack message once (see the module docstring)."""
+
+    def _get_conversation_id(
+        self, sender_id: str | None, channel_id: str | None, thread_id: str | None
+    ) -> str | None:
+        """Rasa's id for the conversation, prefixed: it can never meet a widget or REST id."""
+        return slack_conversation(super()._get_conversation_id(sender_id, channel_id, thread_id))
 
     def __init__(self, *args: Any, api_url: str = DEFAULT_API_URL, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

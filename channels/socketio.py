@@ -19,7 +19,6 @@ from __future__ import annotations
 import inspect
 import logging
 import os
-import uuid
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +30,7 @@ from sanic import Blueprint
 
 from channels.guard import valid_sender
 from channels.processing import process_guarded
+from channels.sessions import issue_web_session, web_conversation
 
 logger = logging.getLogger(__name__)
 
@@ -142,6 +142,8 @@ class SocketIOInput(RasaSocketIOInput):
         super().__init__(*args, **kwargs)
         settings = WidgetSettings.from_env()
         self.message_timeout = settings.message_timeout
+        self._sessions: dict[str, str] = {}
+        """The conversation each connected socket is bound to (socket id -> session id)."""
         self.allowed_origins = (
             parse_origins(allowed_origins)
             if allowed_origins is not None
@@ -150,7 +152,8 @@ class SocketIOInput(RasaSocketIOInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Rasa's blueprint, with the origin check on, the guard and a new ``session_request``."""
-        socketio_webhook = super().blueprint(self._guarded(on_new_message))
+        guarded = self._guarded(on_new_message)
+        socketio_webhook = super().blueprint(guarded)
         sio = self.sio
         assert sio is not None
         # Read by engineio on every request (polling and the WebSocket upgrade alike); a
@@ -161,16 +164,45 @@ class SocketIOInput(RasaSocketIOInput):
         # Registering a handler for the same event and namespace replaces Rasa's.
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: str, data: Any) -> None:
-            session_id = data.get("session_id") if isinstance(data, dict) else None
-            # The session id becomes the tracker's sender id: same rules as the REST sender.
-            if not valid_sender(session_id):
-                session_id = uuid.uuid4().hex
+            requested = data.get("session_id") if isinstance(data, dict) else None
+            # Only an id this server issued continues a conversation; any other gets a new one
+            # (a visitor cannot choose, or guess, someone else's).
+            token = requested if web_conversation(requested) else issue_web_session()
+            session_id = web_conversation(token)
+            assert session_id is not None
+            self._sessions[sid] = session_id
             if self.session_persistence:
                 entered = sio.enter_room(sid, session_id, namespace=self.namespace)
                 if inspect.isawaitable(entered):  # python-socketio >= 5.10
                     await entered
-            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+            # The widget keeps the token (not the conversation id) to continue on reconnect.
+            await sio.emit("session_confirm", token, room=sid, namespace=self.namespace)
             logger.debug("socket %s joined session %s", sid, session_id)
+
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def handle_message(sid: str, data: Any) -> None:
+            # The conversation is the one bound to this socket: an id the message names is
+            # ignored (it used to let one socket post into another visitor's conversation).
+            if not isinstance(data, dict) or not isinstance(data.get("message"), str):
+                logger.warning("Ignored a socket.io message that is not {message: text}")
+                return
+            session_id = self._sessions.get(sid)
+            if session_id is None:  # a message before any session_request: a new conversation
+                session_id = web_conversation(issue_web_session())
+                assert session_id is not None
+                self._sessions[sid] = session_id
+            message = UserMessage(
+                data["message"],
+                None,
+                session_id,
+                input_channel=self.name(),
+                metadata=data.get(self.metadata_key),
+            )
+            await guarded(message)
+
+        @sio.on("disconnect", namespace=self.namespace)
+        async def disconnect(sid: str) -> None:
+            self._sessions.pop(sid, None)
 
         return socketio_webhook
 

@@ -102,6 +102,8 @@ def test_internal_intents_and_slots_cannot_be_reached(bot: RunningBot, typed: st
         (b'{"sender": "a", "message": ["hi"]}', "'message'"),
         (b'{"sender": "a", "message": null}', "'message'"),
         (b'{"sender": "a", "message": "hi", "metadata": [1]}', "'metadata'"),
+        (b'{"sender": "web-0123", "message": "hi"}', "may not start with web-"),
+        (b'{"sender": "slack-U0123", "message": "hi"}', "may not start with web-"),
         (b"[" * 10_000 + b"]" * 10_000, "not valid JSON"),
         (b'{"sender": "a", "message": "hi", "n": ' + b"9" * 5_000 + b"}", "not valid JSON"),
     ],

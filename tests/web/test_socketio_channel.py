@@ -8,6 +8,7 @@ import pytest
 from rasa.core.channels.channel import UserMessage
 
 from channels.guard import TROUBLE
+from channels.sessions import web_conversation
 from channels.socketio import (
     SocketIOInput,
     WidgetSettings,
@@ -118,13 +119,24 @@ def _session_request_handler(channel: SocketIOInput, fake: FakeServer) -> Any:
 
 
 @pytest.mark.parametrize("async_enter_room", [False, True], ids=["socketio-5.9", "socketio-5.10+"])
-async def test_session_request_joins_the_session_room(async_enter_room: bool) -> None:
+async def test_a_session_continues_only_with_a_token_the_server_issued(
+    async_enter_room: bool,
+) -> None:
     channel = SocketIOInput(session_persistence=True)
     fake = FakeServer(async_enter_room=async_enter_room)
     handler = _session_request_handler(channel, fake)
-    await handler("sid-1", {"session_id": "abc123"})
-    assert fake.rooms == [("sid-1", "abc123")]
-    assert fake.emitted == [("session_confirm", "abc123", "sid-1")]
+    await handler("sid-1", {"session_id": None})
+    [(_, token, room)] = fake.emitted
+    conversation = web_conversation(token)
+    assert room == "sid-1" and conversation and token != conversation
+    assert fake.rooms == [("sid-1", conversation)]
+    # A reconnect with the token continues the conversation.
+    await handler("sid-2", {"session_id": token})
+    assert fake.rooms[-1] == ("sid-2", conversation)
+    # A chosen id, the bare conversation id (seen in a log) or an altered token do not.
+    for chosen in ("abc123", conversation, token[:-1] + ("0" if token[-1] != "0" else "1")):
+        await handler("sid-3", {"session_id": chosen})
+        assert fake.rooms[-1][1] != conversation and fake.rooms[-1][1] != chosen
 
 
 async def test_session_request_makes_a_new_id_for_a_missing_or_bad_one() -> None:
@@ -139,10 +151,35 @@ async def test_session_request_makes_a_new_id_for_a_missing_or_bad_one() -> None
         {"session_id": "x" * 500},
     ):
         await handler("sid-1", data)
-    ids = [data for _, data, _ in fake.emitted]
-    assert len(set(ids)) == 5
-    assert all(isinstance(i, str) and len(i) == 32 for i in ids)
-    assert [room for _, room in fake.rooms] == ids
+    tokens = [data for _, data, _ in fake.emitted]
+    assert len(set(tokens)) == 5
+    assert [room for _, room in fake.rooms] == [web_conversation(t) for t in tokens]
+
+
+async def test_a_message_goes_to_the_sockets_own_conversation_whatever_id_it_names() -> None:
+    channel = SocketIOInput(session_persistence=True)
+    fake = FakeServer(async_enter_room=True)
+    received: list[tuple[str, str]] = []
+
+    async def on_new_message(message: UserMessage) -> None:
+        received.append((message.sender_id, message.text))
+
+    channel.blueprint(on_new_message)
+    assert channel.sio is not None
+    channel.sio.enter_room = fake.enter_room  # type: ignore[method-assign]
+    channel.sio.emit = fake.emit  # type: ignore[method-assign]
+    handlers = channel.sio.handlers["/"]
+    await handlers["session_request"]("victim-socket", {"session_id": None})
+    await handlers["session_request"]("attacker-socket", {"session_id": None})
+    victim = web_conversation(fake.emitted[0][1])
+    attacker = web_conversation(fake.emitted[1][1])
+    await handlers["user_uttered"](
+        "attacker-socket", {"message": "hello", "session_id": victim, "customData": {"x": 1}}
+    )
+    assert [sender for sender, _ in received] == [attacker]
+    for payload in (["hello"], "hello", {"message": 42}, None):
+        await handlers["user_uttered"]("attacker-socket", payload)  # ignored, no error
+    assert len(received) == 1
 
 
 class RecordingServer:
