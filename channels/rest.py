@@ -22,6 +22,7 @@ from sanic.response import HTTPResponse
 
 from channels import rasa_patches
 from channels.guard import valid_sender
+from channels.limits import RateLimiter
 from channels.processing import process_guarded
 from channels.sessions import reserved
 
@@ -40,6 +41,10 @@ class GuardedRestInput(RestInput):
     @classmethod
     def name(cls) -> str:
         return "rest"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.limiter = RateLimiter.from_env()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
@@ -83,6 +88,15 @@ class GuardedRestInput(RestInput):
                 return _error(
                     400, "'message' is missing or not a string", 'put the user\'s text in "message"'
                 )
+            wait = self.limiter.retry_after(str(sender), request.ip)
+            if wait is not None:
+                answer = _error(
+                    429,
+                    "too many messages from this conversation or address",
+                    f"wait {wait} seconds before sending again",
+                )
+                answer.headers["Retry-After"] = str(wait)
+                return answer
             metadata = body.get("metadata")
             if metadata is not None and not isinstance(metadata, dict):
                 return _error(400, "'metadata' must be a JSON object", "omit it or send an object")

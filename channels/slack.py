@@ -39,6 +39,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
+from channels.limits import SLOW_DOWN, RateLimiter
 from channels.processing import process_guarded
 from channels.seen import seen_keys
 from channels.sessions import slack_conversation
@@ -272,6 +273,7 @@ class SlackInput(RasaSlackInput):
         super().__init__(*args, **kwargs)
         self.api_url = api_url
         self.handled = seen_keys(os.environ.get("LOCK_STORE_URL"))
+        self.limiter = RateLimiter.from_env()
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
@@ -354,7 +356,8 @@ class SlackInput(RasaSlackInput):
             event.get("user", ""), metadata.get("out_channel"), metadata.get("thread_id")
         )
         text = self._sanitize_user_message(event.get("text", ""), metadata.get("users"))
-        self._dispatch(on_new_message, text, sender, metadata, thread)
+        person = f"{payload.get('team_id', '')}:{event.get('user', '')}"
+        self._dispatch(on_new_message, text, sender, metadata, thread, person)
         return _ack()
 
     def _on_interaction(
@@ -384,7 +387,9 @@ class SlackInput(RasaSlackInput):
             metadata.get("out_channel"),
             metadata.get("thread_id"),
         )
-        self._dispatch(on_new_message, text, sender, metadata, thread)
+        team, user = payload.get("team") or {}, payload.get("user") or {}
+        person = f"{team.get('id', '')}:{user.get('id', '')}"
+        self._dispatch(on_new_message, text, sender, metadata, thread, person)
         return _ack()
 
     def _dispatch(
@@ -394,8 +399,12 @@ class SlackInput(RasaSlackInput):
         sender_id: str | None,
         metadata: dict[str, Any],
         thread: str | None,
+        person: str = "",
     ) -> None:
-        """Hand the message to Rasa in the background: Slack wants its 200 within 3 seconds."""
+        """Hand the message to Rasa in the background: Slack wants its 200 within 3 seconds.
+
+        ``person`` is the workspace and user the rate limit counts against.
+        """
         user_message = UserMessage(
             text,
             self.get_output_channel(metadata.get("out_channel"), thread),
@@ -404,13 +413,18 @@ class SlackInput(RasaSlackInput):
             metadata=metadata,
         )
         output = user_message.output_channel
-        task = asyncio.ensure_future(
-            process_guarded(
+        wait = self.limiter.retry_after(f"slack:{person}", None)
+        if wait is not None:
+            work: Awaitable[Any] = output.send_text_message(
+                sender_id or "", SLOW_DOWN.format(seconds=wait)
+            )
+        else:
+            work = process_guarded(
                 user_message,
                 on_new_message,
                 reply=lambda answer: output.send_text_message(sender_id or "", answer),
                 replied=lambda: getattr(output, "messages_sent", 1) > 0,
             )
-        )
+        task = asyncio.ensure_future(work)
         self._background_tasks.add(task)  # keep a reference until it is done
         task.add_done_callback(self._background_tasks.discard)

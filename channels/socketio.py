@@ -29,6 +29,7 @@ from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint
 
 from channels.guard import valid_sender
+from channels.limits import SLOW_DOWN, RateLimiter
 from channels.processing import process_guarded
 from channels.sessions import issue_web_session, web_conversation
 
@@ -108,6 +109,15 @@ def credentials_block() -> dict[str, Any]:
     }
 
 
+def _client_address(sio: Any, sid: str) -> str | None:
+    """The address a socket connected from (None when the server does not know it)."""
+    try:
+        environ = sio.get_environ(sid) or {}
+    except (KeyError, AttributeError):
+        return None
+    return environ.get("REMOTE_ADDR") or None
+
+
 class _CountingOutput(SocketIOOutput):
     """Rasa's socket.io output, remembering whether anything was sent."""
 
@@ -142,6 +152,7 @@ class SocketIOInput(RasaSocketIOInput):
         super().__init__(*args, **kwargs)
         settings = WidgetSettings.from_env()
         self.message_timeout = settings.message_timeout
+        self.limiter = RateLimiter.from_env()
         self._sessions: dict[str, str] = {}
         """The conversation each connected socket is bound to (socket id -> session id)."""
         self.allowed_origins = (
@@ -185,6 +196,16 @@ class SocketIOInput(RasaSocketIOInput):
             # ignored (it used to let one socket post into another visitor's conversation).
             if not isinstance(data, dict) or not isinstance(data.get("message"), str):
                 logger.warning("Ignored a socket.io message that is not {message: text}")
+                return
+            conversation = self._sessions.get(sid) or f"socket:{sid}"
+            wait = self.limiter.retry_after(conversation, _client_address(sio, sid))
+            if wait is not None:
+                await sio.emit(
+                    self.bot_message_evt,
+                    {"text": SLOW_DOWN.format(seconds=wait)},
+                    room=sid,
+                    namespace=self.namespace,
+                )
                 return
             session_id = self._sessions.get(sid)
             if session_id is None:  # a message before any session_request: a new conversation

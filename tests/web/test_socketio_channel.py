@@ -225,3 +225,27 @@ async def test_no_reply_gets_the_trouble_message() -> None:
 
     await channel._guarded(failing)(UserMessage("hello", None, "session-1"))
     assert server.emitted == [("bot_uttered", {"text": TROUBLE}, "session-1")]
+
+
+async def test_a_socket_over_its_limit_is_asked_to_slow_down() -> None:
+    from channels.limits import Limits, LocalCounter, RateLimiter
+
+    channel = SocketIOInput(session_persistence=True)
+    fake = FakeServer(async_enter_room=True)
+    received: list[str] = []
+
+    async def on_new_message(message: UserMessage) -> None:
+        received.append(message.text)
+
+    channel.blueprint(on_new_message)
+    assert channel.sio is not None
+    channel.sio.enter_room = fake.enter_room  # type: ignore[method-assign]
+    channel.sio.emit = fake.emit  # type: ignore[method-assign]
+    channel.limiter = RateLimiter(Limits(per_sender=2, per_address=0), LocalCounter())
+    handlers = channel.sio.handlers["/"]
+    await handlers["session_request"]("sid-1", {"session_id": None})
+    for text in ("one", "two", "three"):
+        await handlers["user_uttered"]("sid-1", {"message": text})
+    assert received == ["one", "two"]
+    event, data, room = fake.emitted[-1]
+    assert event == "bot_uttered" and room == "sid-1" and "faster than I can answer" in data["text"]
