@@ -213,7 +213,7 @@ STATED_PERIOD = re.compile(
 
 
 def _plural_currency(code: str) -> str:
-    """ "Australian dollars", "euros", "Indian rupees"."""
+    """A currency named in the plural: "Australian dollars", "euros", "Indian rupees"."""
     *nation, unit = get_currency_name(code, locale="en").split()
     return " ".join([*nation, unit.lower() + "s"])
 

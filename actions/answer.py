@@ -11,11 +11,12 @@ about the person (place, experience, background) as context.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import slots
@@ -348,6 +349,31 @@ async def _answer_topic(
     return events
 
 
+MAX_SESSION_TURNS = int(os.environ.get("MAX_SESSION_TURNS", "100"))
+"""After this many messages in one session the conversation goes on in a new one (context kept).
+
+Rasa loads and sends a session's whole history every turn: a conversation grown to 2,500
+events took 0.6-1.5 s a turn and slowed everyone else, and a session only ends after an idle
+hour."""
+
+
+def within_session_cap(tracker: Tracker, events: list[EventType]) -> list[EventType]:
+    """``events``, then a new session carrying every slot when this one has grown too long."""
+    turns = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "session_started":
+            break
+        turns += event.get("event") == "user"
+    if turns < MAX_SESSION_TURNS:
+        return events
+    slots = {name: value for name, value in tracker.slots.items() if value is not None}
+    for event in events:
+        if event.get("event") == "slot":
+            slots[event["name"]] = event.get("value")
+    carried = [SlotSet(name, value) for name, value in slots.items() if value is not None]
+    return [*events, SessionStarted(), *carried]
+
+
 class ActionAnswer(Action):
     """Runs for every question about the career: reads it in context and answers it."""
 
@@ -357,6 +383,9 @@ class ActionAnswer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        return within_session_cap(tracker, await self._answer(dispatcher, tracker))
+
+    async def _answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         state = State.from_tracker(tracker)
         message = tracker.latest_message or {}
         whole = Reading.from_parse(message)

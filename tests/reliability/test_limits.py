@@ -1,4 +1,5 @@
-"""Rate limits: one client flooding gets 429s (or "slow down"), everyone else is answered."""
+"""Rate limits and the session cap: one client flooding gets 429s (or "slow down") while
+everyone else is answered, and no conversation grows a session without bound."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from channels.limits import Limits, LocalCounter, RateLimiter, RedisCounter
 from tests.support.bot import RunningBot, running_bot
 
 PER_SENDER = 5
+SESSION_TURNS = 2
 
 
 def test_a_conversation_over_its_limit_waits_for_the_window() -> None:
@@ -52,7 +54,8 @@ def test_servers_sharing_redis_share_the_count(redis_url: str) -> None:
 
 @pytest.fixture(scope="module")
 def limited_bot() -> Iterator[RunningBot]:
-    with running_bot({"RATE_LIMIT_SENDER": str(PER_SENDER)}) as bot:
+    env = {"RATE_LIMIT_SENDER": str(PER_SENDER), "MAX_SESSION_TURNS": str(SESSION_TURNS)}
+    with running_bot(env) as bot:
         yield bot
 
 
@@ -88,3 +91,33 @@ def test_429_says_when_to_retry(limited_bot: RunningBot) -> None:
         urllib.request.urlopen(request, timeout=30)
     assert refused.value.code == 429
     assert 1 <= int(refused.value.headers["Retry-After"]) <= 60
+
+
+@pytest.mark.bot
+def test_a_long_conversation_goes_on_in_new_sessions_with_its_context(
+    limited_bot: RunningBot,
+) -> None:
+    import sqlite3
+
+    sender = f"long-{uuid.uuid4().hex[:8]}"
+    turns = [
+        ("salary in france", "€50,000"),
+        ("and for seniors?", "€150,000"),
+        ("what about the US?", "$140,000"),  # seniors, carried into the new session
+        ("and in the uk?", "£60,500"),
+        ("and in france?", "€150,000"),  # still seniors, two sessions later
+    ]
+    for message, fact in turns:
+        assert fact in limited_bot.say(sender, message), message
+    tracker_db = limited_bot.env["TRACKER_DB_URL"].split(":///", 1)[1]
+    with sqlite3.connect(tracker_db) as connection:
+        kinds = [
+            row[0]
+            for row in connection.execute(
+                "SELECT type_name FROM events WHERE sender_id = ? ORDER BY id", (sender,)
+            )
+        ]
+    sessions = [index for index, kind in enumerate(kinds) if kind == "session_started"]
+    assert len(sessions) >= 3  # the first, and one every two messages after it
+    after_last = kinds[sessions[-1] :]
+    assert after_last.count("user") <= SESSION_TURNS
