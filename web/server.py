@@ -6,8 +6,14 @@ registry by the set-up (``npm ci`` in ``web/``), and ``/config.js``, which tells
 the Rasa socket.io endpoint is. Standard library only, so it runs before and beside Rasa.
 
 Environment (or the matching options): ``WEB_HOST`` (default ``127.0.0.1``), ``WEB_PORT``
-(``8080``), ``RASA_PORT`` (``5005``; the socket is then on the page's host name at that port) or
-``WEB_SOCKET_URL`` (the full URL of the Rasa server as the browser reaches it).
+(``8080``), ``RASA_PORT`` (``5005``; the page then opens its socket on the host name the browser
+used for the page, at that port) or ``WEB_SOCKET_URL`` (the full URL of the Rasa server as the
+browser reaches it). Nothing served depends on the request's ``Host`` header, which a client
+chooses.
+
+Slow clients cannot hold the server: a connection has ``REQUEST_SECONDS`` in all to send its
+request (a byte at a time no longer keeps it open), and at most ``MAX_CONNECTIONS`` are served
+at once; more are closed at once.
 """
 
 from __future__ import annotations
@@ -16,11 +22,13 @@ import argparse
 import json
 import logging
 import os
-import re
+import socket
 import sys
+import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 logger = logging.getLogger("web.server")
@@ -35,7 +43,6 @@ FILES: dict[str, tuple[Path, str]] = {
     "/favicon.svg": (WEB_DIR / "public" / "favicon.svg", "image/svg+xml"),
     "/vendor/socket.io.min.js": (SOCKET_IO_CLIENT, "text/javascript; charset=utf-8"),
 }
-_HOST_NAME = re.compile(r"^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+)$")
 
 
 @dataclass(frozen=True)
@@ -61,16 +68,23 @@ class Settings:
         return cls(args.host, args.port, args.rasa_port, args.socket_url)
 
 
-def socket_url_for(settings: Settings, host_header: str | None) -> str:
-    """The Rasa server URL for a page requested with this ``Host`` header."""
+REQUEST_SECONDS = 10
+MAX_CONNECTIONS = 64
+
+
+def page_config(settings: Settings) -> dict[str, object]:
+    """What ``/config.js`` tells the page: the socket URL, or the port to use on its own host."""
     if settings.socket_url:
-        return settings.socket_url.rstrip("/")
-    hostname = urlsplit(f"http://{host_header or ''}").hostname or "localhost"
-    if ":" in hostname:
-        hostname = f"[{hostname}]"
-    if not _HOST_NAME.match(hostname):
-        hostname = "localhost"
-    return f"http://{hostname}:{settings.rasa_port}"
+        return {"socketUrl": settings.socket_url.rstrip("/"), "socketPath": "/socket.io"}
+    return {"socketUrl": None, "rasaPort": settings.rasa_port, "socketPath": "/socket.io"}
+
+
+def connect_sources(settings: Settings) -> str:
+    """The page's allowed connections (CSP): the configured socket URL, or any host at the port."""
+    if settings.socket_url:
+        url = settings.socket_url.rstrip("/")
+        return f"{url} ws{url[len('http') :]}"
+    return f"http://*:{settings.rasa_port} ws://*:{settings.rasa_port}"
 
 
 def make_handler(settings: Settings) -> type[BaseHTTPRequestHandler]:
@@ -79,6 +93,25 @@ def make_handler(settings: Settings) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "MLCareerGuideWidget"
         sys_version = ""
+        timeout = REQUEST_SECONDS  # each read; the whole request is bounded in handle()
+
+        def handle(self) -> None:
+            # A deadline for the whole exchange: a client sending a byte now and then would
+            # otherwise reset the read timeout forever.
+            deadline = threading.Timer(REQUEST_SECONDS, self._hang_up)
+            deadline.start()
+            try:
+                super().handle()
+            except OSError:
+                pass  # hung up on, or the client went away
+            finally:
+                deadline.cancel()
+
+        def _hang_up(self) -> None:
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
 
         def do_GET(self) -> None:  # noqa: N802 - http.server's naming
             self._respond(with_body=True)
@@ -88,9 +121,8 @@ def make_handler(settings: Settings) -> type[BaseHTTPRequestHandler]:
 
         def _respond(self, *, with_body: bool) -> None:
             path = urlsplit(self.path).path
-            socket_url = socket_url_for(settings, self.headers.get("Host"))
             if path == "/config.js":
-                config = {"socketUrl": socket_url, "socketPath": "/socket.io"}
+                config = page_config(settings)
                 # JSON inside JS: "<" escaped so the value can never close a <script> element.
                 body = (
                     "window.ML_CAREER_GUIDE = " + json.dumps(config).replace("<", "\\u003c") + ";\n"
@@ -107,7 +139,6 @@ def make_handler(settings: Settings) -> type[BaseHTTPRequestHandler]:
             else:
                 self.send_error(404)
                 return
-            ws_url = "ws" + socket_url[len("http") :]
             self.send_response(200)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
@@ -119,7 +150,7 @@ def make_handler(settings: Settings) -> type[BaseHTTPRequestHandler]:
             self.send_header(
                 "Content-Security-Policy",
                 "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https:; "
-                f"connect-src 'self' {socket_url} {ws_url}; base-uri 'none'; "
+                f"connect-src 'self' {connect_sources(settings)}; base-uri 'none'; "
                 "form-action 'none'; frame-ancestors 'none'",
             )
             self.end_headers()
@@ -132,6 +163,28 @@ def make_handler(settings: Settings) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class BoundedServer(ThreadingHTTPServer):
+    """A thread per connection, at most ``MAX_CONNECTIONS`` at once; the rest closed at once."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Serve the connection in a thread of its own, if one is free; else close it."""
+        if not self._slots.acquire(blocking=False):
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        """Serve, then free the connection's slot."""
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Serve until interrupted."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -139,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     if not SOCKET_IO_CLIENT.exists():
         logger.error("%s is missing: run `npm ci` in web/ (make run does)", SOCKET_IO_CLIENT)
         return 1
-    server = ThreadingHTTPServer((settings.host, settings.port), make_handler(settings))
+    server = BoundedServer((settings.host, settings.port), make_handler(settings))
     server.daemon_threads = True
     shown = "localhost" if settings.host in ("127.0.0.1", "0.0.0.0", "::") else settings.host
     print(f"Chat widget: http://{shown}:{server.server_address[1]}", flush=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import http.client
 import json
 import time
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -279,9 +280,10 @@ def test_the_page_server_serves_only_the_widget(widget_site: WidgetSite) -> None
     status, headers, body = get("/")
     assert status == 200 and b'<section id="chat"' in body
     policy = headers["content-security-policy"]
-    assert "script-src 'self'" in policy and f"127.0.0.1:{widget_site.rasa_port}" in policy
+    assert "script-src 'self'" in policy and f"*:{widget_site.rasa_port}" in policy
     status, _, body = get("/config.js")
-    assert status == 200 and f"http://127.0.0.1:{widget_site.rasa_port}".encode() in body
+    # The page opens its socket on its own host at Rasa's port: nothing from the Host header.
+    assert status == 200 and f'"rasaPort": {widget_site.rasa_port}'.encode() in body
     for path in (
         "/package.json",
         "/node_modules/socket.io-client/package.json",
@@ -291,3 +293,46 @@ def test_the_page_server_serves_only_the_widget(widget_site: WidgetSite) -> None
     ):
         assert get(path)[0] == 404, path
     assert Path(PROJECT_ROOT / "web" / "package-lock.json").exists()
+
+
+def test_a_forged_host_changes_nothing_served(widget_site: WidgetSite) -> None:
+    for path in ("/config.js", "/"):
+        connection = http.client.HTTPConnection("127.0.0.1", widget_site.web_port, timeout=10)
+        try:
+            connection.request("GET", path, headers={"Host": "evil.example:666"})
+            response = connection.getresponse()
+            served = response.read() + str(response.getheaders()).encode()
+        finally:
+            connection.close()
+        assert response.status == 200 and b"evil" not in served
+
+
+def test_slow_clients_cannot_hold_the_page_server(widget_site: WidgetSite) -> None:
+    """Hundreds of half-sent requests: each is hung up on, and the page is still served."""
+    import socket as sockets
+
+    from web.server import MAX_CONNECTIONS, REQUEST_SECONDS
+
+    slow = []
+    for _ in range(MAX_CONNECTIONS + 40):
+        client = sockets.create_connection(("127.0.0.1", widget_site.web_port), timeout=5)
+        client.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")  # and never the blank line
+        slow.append(client)
+    try:
+        # Trickling one byte at a time does not keep a connection past the deadline.
+        deadline = time.monotonic() + REQUEST_SECONDS + 5
+        while time.monotonic() < deadline:
+            for client in slow[:5]:
+                try:
+                    client.sendall(b"X")
+                except OSError:
+                    pass
+            time.sleep(1)
+        with urllib.request.urlopen(f"{widget_site.origin}/config.js", timeout=10) as response:
+            assert response.status == 200
+        for client in slow[:5]:
+            client.settimeout(5)
+            assert client.recv(1024) == b""  # hung up on
+    finally:
+        for client in slow:
+            client.close()

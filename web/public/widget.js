@@ -233,13 +233,19 @@
     showTyping();
   }
 
-  if (typeof window.io !== "function" || !config.socketUrl) {
+  // The Rasa server: the URL configured for the site, else this page's own host at Rasa's port.
+  var socketUrl =
+    config.socketUrl ||
+    (config.rasaPort
+      ? window.location.protocol + "//" + window.location.hostname + ":" + config.rasaPort
+      : null);
+  if (typeof window.io !== "function" || !socketUrl) {
     setStatus("offline", "The chat could not load");
     renderAll();
     return;
   }
 
-  var socket = window.io(config.socketUrl, {
+  var socket = window.io(socketUrl, {
     path: config.socketPath || "/socket.io",
     reconnectionDelayMax: 10000,
     timeout: 10000,
