@@ -66,7 +66,7 @@ shell: ingest $(MODEL_STAMP) ## Chat with the bot in the terminal (rasa shell)
 	@scripts/serve.sh shell
 
 test: ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything, train if needed and run the whole test suite
-	@scripts/ensure-system-packages.sh chromium redis
+	@scripts/ensure-system-packages.sh chromium redis nginx
 	@$(VPY) -m pytest
 
 eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind and four conversations sets (reports/)

@@ -9,6 +9,7 @@ for package in "$@"; do
   case "$package" in
     chromium) command -v chromium >/dev/null 2>&1 || missing+=(chromium) ;;
     redis) command -v redis-server >/dev/null 2>&1 || missing+=(redis-server) ;;
+    nginx) command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx) ;;
   esac
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
