@@ -19,7 +19,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup run shell test ingest train eval bench bench-knowledge bench-load lint clean lock spacy-model web
+.PHONY: help setup run shell test ingest train eval bench bench-knowledge bench-load lint clean lock spacy-model web forget
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -92,6 +92,9 @@ bench: bench-knowledge bench-load ## Run every benchmark
 
 lint: $(STAMP) ## Ruff (lint + format check) and mypy
 	@$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy
+
+forget: $(STAMP) ## Delete conversations older than TRACKER_RETENTION_DAYS from the tracker store
+	@scripts/with-env.sh $(VPY) -m serving.retention
 
 lock: ## Re-freeze requirements.txt from the current virtualenv
 	@$(VPY) -m pip freeze --exclude-editable > requirements.txt.new && mv requirements.txt.new requirements.txt
