@@ -19,7 +19,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup run shell test ingest train eval bench bench-knowledge bench-load lint clean lock spacy-model web forget
+.PHONY: help setup run shell test ingest train eval bench bench-knowledge bench-load lint clean lock spacy-model web forget bench-flood
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -88,7 +88,10 @@ bench-knowledge: ingest ## Benchmark the knowledge store: 10,000 synthetic docum
 bench-load: ingest $(MODEL_STAMP) ## Load test at 1/10/50 users vs the stock `rasa init` bot (~10 min)
 	@$(VPY) -m benchmarks.load
 
-bench: bench-knowledge bench-load ## Run every benchmark
+bench-flood: ingest $(MODEL_STAMP) ## Another person's turns while one client floods the bot (~2 min)
+	@$(VPY) -m benchmarks.flood
+
+bench: bench-knowledge bench-load bench-flood ## Run every benchmark
 
 lint: $(STAMP) ## Ruff (lint + format check) and mypy
 	@$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy
