@@ -259,3 +259,14 @@ def test_a_click_delivered_three_times_is_answered_once(
     # A second answer would arrive within the first one's time; give it that long, bounded.
     time.sleep(3)
     assert sum("per year" in text for text in slack_api.texts(channel)) == 1
+
+
+def test_a_person_flooding_slack_is_asked_to_slow_down(
+    slack_bot: RunningBot, slack_api: FakeSlackApi
+) -> None:
+    """Over a minute's allowance (30 messages) a person gets "slow down", not more answers."""
+    channel, user = "D0FLOOD", "U0FLOOD"
+    for index in range(32):
+        payload = event_callback(f"hello {index}", channel=channel, user=user)
+        assert send(slack_bot, payload)[0] == 200
+    slack_api.wait_for_text(channel, "faster than I can answer")
