@@ -257,6 +257,8 @@ def read_figures(
         lead: for a list item, the sentence that introduces its list.
         page: what the page states for all its figures.
     """
+    if not _DIGIT.search(passage):
+        return [], []  # most passages: no amount, nothing to read (and no sentence split)
     page = page or PageContext()
     facts: list[Salary] = []
     untyped: list[Untyped] = []
@@ -281,6 +283,7 @@ def read_figures(
     return facts, untyped
 
 
+_DIGIT = re.compile(r"\d")
 _ABBREVIATION = re.compile(r"\b(Rs|approx|ca|avg|c)\.\s(?=\S*\d)")
 
 
