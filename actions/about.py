@@ -80,14 +80,24 @@ RELATED_SEARCH = {
 }
 
 
+ABOUT_FIGURES = 24
+"""Per source, the figures a question about an overview looks at."""
+
+
 def _figures_of(session: Session, last: dict[str, Any]) -> list[Salary]:
     """The salary facts the last answer showed (same country, level and sources)."""
     country, level = last.get("country"), last.get("level")
+    sources = list(last.get("sources") or [])
+    if not country:
+        # After an overview: the shown sources' figures, read source by source (bounded).
+        return [
+            fact
+            for label in sources
+            for fact in query.salaries(session, level=level, source=label, limit=ABOUT_FIGURES)
+        ]
     facts = query.salaries(session, country=country, level=level)
-    if country:
-        facts += query.salaries(session, level=level, unstated_country=True)
-    sources = set(last.get("sources") or [])
-    return [f for f in facts if not sources or f.source.label in sources]
+    facts += query.salaries(session, level=level, unstated_country=True)
+    return [f for f in facts if not sources or f.source.label in set(sources)]
 
 
 def _by_source(facts: list[Salary]) -> dict[str, list[Salary]]:

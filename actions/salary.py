@@ -91,6 +91,8 @@ async def answer_salary(
     country, level = question.country, question.level
 
     def fetch(session: Session) -> tuple[list[Salary], list[Salary], list[str], str]:
+        if country is None:
+            return [], [], [], ""  # the overview reads its own, bounded, selection below
         stated = query.salaries(session, country=country, level=level)
         if question.city:
             # The city's own figures first, then the country's figures that name no city.
@@ -123,7 +125,8 @@ async def answer_salary(
             specialisation=question.specialisation.replace("_", " "),
         )
     if country is None:
-        shown, other_countries = _overview_selection(stated)
+        overview = await run_in_session(lambda session: _overview(session, question))
+        shown, other_countries = overview.shown, overview.other_countries
         dispatcher.utter_message(
             response="utter_salary_overview",
             level_phrase=_level_phrase(level, shown),
@@ -136,7 +139,10 @@ async def answer_salary(
                 response="utter_salary_more_countries",
                 countries=", ".join(country_name(code) for code in other_countries),
             )
-        _say_how_many_more(dispatcher, stated, shown, scope="")
+        if overview.total > len(shown):
+            dispatcher.utter_message(
+                response="utter_salary_more", count=overview.total - len(shown), scope=""
+            )
         events.append(SlotSet(slots.LAST_ANSWER, salary_record(question, shown)))
         return events
     name = country_name(country, in_sentence=True)
@@ -385,13 +391,24 @@ def city_pay_sentences(session: Session, city: str) -> str:
     return composed_lines(units[:1]) if units else ""
 
 
-def _overview_selection(stated: list[Salary]) -> tuple[list[Salary], list[str]]:
-    """The figures one overview shows (whole countries, in order) and the countries left out."""
-    countries = list(dict.fromkeys(s.country for s in stated))
-    kept = set(countries[:MAX_OVERVIEW_COUNTRIES])
-    shown = [s for s in stated if s.country in kept][:MAX_FIGURES]
-    shown_countries = {s.country for s in shown}
-    return shown, [c for c in countries if c is not None and c not in shown_countries]
+def _overview(session: Session, question: SalaryQuestion) -> query.SalaryOverview:
+    """The overview's figures: the named source's if it gives any, else every source's."""
+    if question.source:
+        own = query.salary_overview(
+            session,
+            level=question.level,
+            source=question.source,
+            max_countries=MAX_OVERVIEW_COUNTRIES,
+            max_figures=MAX_FIGURES,
+        )
+        if own.total:
+            return own
+    return query.salary_overview(
+        session,
+        level=question.level,
+        max_countries=MAX_OVERVIEW_COUNTRIES,
+        max_figures=MAX_FIGURES,
+    )
 
 
 def _say_how_many_more(

@@ -544,11 +544,16 @@ class Query:
             return query.search(session, *self.args, **self.kwargs)
         if self.kind == "topic":
             return query.passages_by_topic(session, *self.args, **self.kwargs)
+        if self.kwargs.get("country") is None:
+            # No country: the bot's overview, which selects its countries and figures in SQL.
+            return query.salary_overview(session, level=self.kwargs.get("level")).shown
         return query.salaries(session, **self.kwargs)
 
     def describe(self) -> str:
         arguments = [repr(a) for a in self.args] + [f"{k}={v!r}" for k, v in self.kwargs.items()]
         function = {"search": "search", "topic": "passages_by_topic", "salary": "salaries"}
+        if self.kind == "salary" and self.kwargs.get("country") is None:
+            return f"salary_overview(level={self.kwargs.get('level')!r})"
         return f"{function[self.kind]}({', '.join(arguments)})"
 
 
@@ -703,7 +708,8 @@ def render(
         "",
         "Query kinds: `search` = `query.search(text, limit=5)` on questions and keyword strings; "
         "`topic` = `query.passages_by_topic(topic)` (default limits) over every topic name; "
-        "`salary` = `query.salaries(country=…, level=…)` with known, unknown and no country "
+        "`salary` = `query.salaries(country=…, level=…)` with known and unknown countries, and "
+        "`query.salary_overview(level=…)` for none "
         "(no country = every fact, the bot's salary overview).",
         "",
     ]

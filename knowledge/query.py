@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Integer, func, select, text
 from sqlalchemy.orm import Session
@@ -152,6 +153,46 @@ def topic_counts(session: Session) -> dict[str, int]:
     return {topic: count for topic, count in rows}
 
 
+def _salary_filters(
+    *,
+    country: str | None = None,
+    level: str | None = None,
+    unstated_country: bool = False,
+    role: str | None = ML_ENGINEER,
+    city: str | None = None,
+    source: str | None = None,
+) -> list[Any] | None:
+    """The WHERE clauses of a salary question; None when no fact can match (a malformed value)."""
+    # Only well-formed values reach the database: anything else cannot match a fact.
+    if country is not None and not (len(country) == 2 and country.isascii() and country.isalpha()):
+        return None
+    if level is not None and level not in LEVELS:
+        return None
+    clauses: list[Any] = []
+    if unstated_country:
+        clauses.append(SalaryFact.country.is_(None))
+    elif country is not None:
+        clauses.append(SalaryFact.country == country.upper())
+    if level is not None:
+        clauses.append((SalaryFact.level == level) | SalaryFact.level.is_(None))
+    if role is not None:
+        clauses.append(SalaryFact.role == role)
+    if city is not None:
+        clauses.append(func.lower(SalaryFact.city) == city.lower())
+    if source is not None:
+        clauses.append(Document.label == source)
+    return clauses
+
+
+def _level_order(session: Session) -> Any:
+    """Junior, mid, senior, lead, then figures for every level."""
+    position = func.instr if session.get_bind().dialect.name == "sqlite" else func.strpos
+    return func.coalesce(
+        func.nullif(position("junior mid senior lead", func.coalesce(SalaryFact.level, "")), 0),
+        99,
+    ).cast(Integer)
+
+
 def salaries(
     session: Session,
     *,
@@ -160,53 +201,99 @@ def salaries(
     unstated_country: bool = False,
     role: str | None = ML_ENGINEER,
     city: str | None = None,
+    source: str | None = None,
+    limit: int | None = None,
 ) -> list[Salary]:
-    """Salary facts, filtered.
+    """Salary facts, filtered, in document order and junior first.
 
     Args:
         session: an open session on the store.
         country: ISO code; only facts the sources tie to that country. An unknown code gives [].
-        level: ``junior``, ``mid`` or ``senior``; facts for that level plus facts that cover
-            every level (the text gives one range for all).
+        level: ``junior``, ``mid``, ``senior`` or ``lead``; facts for that level plus facts that
+            cover every level (the text gives one range for all).
         unstated_country: only facts whose source names no country (ignores ``country``).
         role: whose pay (``ml_engineer`` by default; a compared role; None for every role).
         city: only facts the sources tie to that city (its English name).
+        source: only facts of the source with this label.
+        limit: at most this many.
     """
-    # Only well-formed values reach the database: anything else cannot match a fact.
-    if country is not None and not (len(country) == 2 and country.isascii() and country.isalpha()):
-        return []
-    if level is not None and level not in LEVELS:
-        return []
-    statement = select(SalaryFact, Document).join(Document, Document.id == SalaryFact.document_id)
-    if unstated_country:
-        statement = statement.where(SalaryFact.country.is_(None))
-    elif country is not None:
-        statement = statement.where(SalaryFact.country == country.upper())
-    if level is not None:
-        statement = statement.where((SalaryFact.level == level) | SalaryFact.level.is_(None))
-    if role is not None:
-        statement = statement.where(SalaryFact.role == role)
-    if city is not None:
-        statement = statement.where(func.lower(SalaryFact.city) == city.lower())
-    level_order = (
-        func.coalesce(
-            func.nullif(
-                func.instr("junior mid senior lead", func.coalesce(SalaryFact.level, "")), 0
-            ),
-            99,
-        )
-        if session.get_bind().dialect.name == "sqlite"
-        else func.coalesce(
-            func.nullif(
-                func.strpos("junior mid senior lead", func.coalesce(SalaryFact.level, "")), 0
-            ),
-            99,
-        )
+    clauses = _salary_filters(
+        country=country,
+        level=level,
+        unstated_country=unstated_country,
+        role=role,
+        city=city,
+        source=source,
     )
-    statement = statement.order_by(Document.slug, level_order.cast(Integer), SalaryFact.id)
+    if clauses is None:
+        return []
+    statement = (
+        select(SalaryFact, Document)
+        .join(Document, Document.id == SalaryFact.document_id)
+        .where(*clauses)
+        .order_by(Document.slug, _level_order(session), SalaryFact.id)
+        .limit(limit)
+    )
     return [
         salary_from_row(fact, _source(document)) for fact, document in session.execute(statement)
     ]
+
+
+@dataclass(frozen=True)
+class SalaryOverview:
+    """What one overview answer shows: the first countries' figures, and what it leaves out."""
+
+    shown: list[Salary]
+    other_countries: list[str]
+    """Countries with figures beyond those shown, in the sources' order."""
+    total: int
+    """How many facts match in all."""
+
+
+def salary_overview(
+    session: Session,
+    *,
+    level: str | None = None,
+    source: str | None = None,
+    max_countries: int = 6,
+    max_figures: int = 12,
+) -> SalaryOverview:
+    """The figures of the first ``max_countries`` countries the sources give, in SQL.
+
+    Reads at most ``max_figures`` facts whatever the store's size (a store of 10,000 pages has
+    17,000 facts; the overview used to read them all to show twelve).
+    """
+    clauses = _salary_filters(level=level, source=source)
+    if clauses is None:
+        return SalaryOverview([], [], 0)
+    matching = select(SalaryFact.id).join(Document).where(*clauses).subquery()
+    total = session.scalar(select(func.count()).select_from(matching)) or 0
+    countries = [
+        code
+        for code, _, _ in session.execute(
+            select(SalaryFact.country, func.min(Document.slug), func.min(SalaryFact.id))
+            .join(Document)
+            .where(*clauses)
+            .group_by(SalaryFact.country)
+            .order_by(func.min(Document.slug), func.min(SalaryFact.id))
+        )
+    ]
+    kept = countries[:max_countries]
+    named = [code for code in kept if code is not None]
+    in_kept = SalaryFact.country.in_(named)
+    if None in kept:
+        in_kept = in_kept | SalaryFact.country.is_(None)
+    statement = (
+        select(SalaryFact, Document)
+        .join(Document)
+        .where(*clauses, in_kept)
+        .order_by(Document.slug, _level_order(session), SalaryFact.id)
+        .limit(max_figures)
+    )
+    shown = [salary_from_row(f, _source(d)) for f, d in session.execute(statement)]
+    shown_countries = {s.country for s in shown}
+    others = [c for c in countries if c is not None and c not in shown_countries]
+    return SalaryOverview(shown, others, total)
 
 
 def salary_countries(session: Session) -> list[str]:

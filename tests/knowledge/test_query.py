@@ -202,3 +202,33 @@ def test_which_words_some_page_uses(session: Session) -> None:
     # speaks of part-time work, relocation or Kaggle.
     assert query.mentioned(session, words) == {"determines", "hadoop", "machine-learning"}
     assert query.mentioned(session, ['"; drop table passage; --', "", "ml"]) == {"ml"}
+
+
+def _overview_in_python(facts: list, max_countries: int, max_figures: int) -> tuple[list, list]:
+    """What the overview showed when it read every fact: the first countries, in order."""
+    countries = list(dict.fromkeys(f.country for f in facts))
+    kept = set(countries[:max_countries])
+    shown = [f for f in facts if f.country in kept][:max_figures]
+    shown_countries = {f.country for f in shown}
+    return shown, [c for c in countries if c is not None and c not in shown_countries]
+
+
+@pytest.mark.parametrize("level", [None, "junior", "senior"])
+@pytest.mark.parametrize(("max_countries", "max_figures"), [(6, 12), (2, 4), (1, 2)])
+def test_the_overview_selected_in_sql_is_the_one_read_in_full(
+    session: Session, level: str | None, max_countries: int, max_figures: int
+) -> None:
+    every = query.salaries(session, level=level)
+    overview = query.salary_overview(
+        session, level=level, max_countries=max_countries, max_figures=max_figures
+    )
+    shown, others = _overview_in_python(every, max_countries, max_figures)
+    assert overview.shown == shown
+    assert overview.other_countries == others
+    assert overview.total == len(every)
+
+
+def test_the_overview_of_one_source(session: Session) -> None:
+    overview = query.salary_overview(session, source="Bessand")
+    assert {s.source.label for s in overview.shown} == {"Bessand"} and overview.total == 3
+    assert query.salary_overview(session, source="No such source").total == 0
