@@ -1,0 +1,70 @@
+"""The hot queries use their indexes: a test fails if one falls back to a full table scan.
+
+Checked with SQLite's ``EXPLAIN QUERY PLAN`` on the statements the read API runs.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.engine import Engine
+
+from knowledge.config import DEFAULT_DOCUMENTS_DIR
+from knowledge.db import make_engine
+from knowledge.ingest import build
+from knowledge.models import Document, Passage, PassageTopic, SalaryFact
+
+
+def _plan(engine: Engine, statement) -> str:  # type: ignore[no-untyped-def]
+    compiled = statement.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
+    with engine.connect() as connection:
+        rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}").all()
+    return "\n".join(str(row[-1]) for row in rows)
+
+
+def _full_scans(plan: str) -> list[str]:
+    """Lines that read a whole table ("SCAN salary_fact"), not through an index."""
+    return [
+        line.strip()
+        for line in plan.splitlines()
+        if line.strip().startswith("SCAN ") and "INDEX" not in line
+    ]
+
+
+@pytest.fixture(scope="module")
+def sqlite_store(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """The real documents in the default kind of store, SQLite."""
+    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('plans') / 'store.db'}")
+    build(engine, DEFAULT_DOCUMENTS_DIR)
+    return engine
+
+
+def test_salary_by_country_uses_the_country_index(sqlite_store: Engine) -> None:
+    statement = (
+        select(SalaryFact, Document)
+        .join(Document, Document.id == SalaryFact.document_id)
+        .where(SalaryFact.country == "FR", SalaryFact.role == "ml_engineer")
+    )
+    plan = _plan(sqlite_store, statement)
+    assert "ix_salary_fact_" in plan and not _full_scans(plan), plan
+
+
+def test_passages_of_a_topic_use_the_topic_index(sqlite_store: Engine) -> None:
+    statement = (
+        select(Passage.id)
+        .join(PassageTopic, PassageTopic.passage_id == Passage.id)
+        .where(PassageTopic.topic == "skills")
+    )
+    plan = _plan(sqlite_store, statement)
+    assert "ix_passage_topic_topic" in plan and not _full_scans(plan), plan
+
+
+def test_full_text_search_uses_the_fts_index(sqlite_store: Engine) -> None:
+    with sqlite_store.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT rowid FROM passage_fts WHERE passage_fts MATCH 'python' "
+            "LIMIT 5"
+        ).all()
+    plan = "\n".join(str(row[-1]) for row in rows)
+    assert "VIRTUAL TABLE INDEX" in plan, plan
