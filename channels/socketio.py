@@ -172,6 +172,14 @@ class SocketIOInput(RasaSocketIOInput):
         sio.eio.cors_allowed_origins = origin_checker(self.allowed_origins)
         logger.info("socket.io accepts the origins %s", ", ".join(self.allowed_origins))
 
+        async def bind(sid: str, session_id: str) -> None:
+            """Tie the socket to the conversation; its replies go to the conversation's room."""
+            self._sessions[sid] = session_id
+            if self.session_persistence:
+                entered = sio.enter_room(sid, session_id, namespace=self.namespace)
+                if inspect.isawaitable(entered):  # python-socketio >= 5.10
+                    await entered
+
         # Registering a handler for the same event and namespace replaces Rasa's.
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: str, data: Any) -> None:
@@ -181,11 +189,7 @@ class SocketIOInput(RasaSocketIOInput):
             token = requested if web_conversation(requested) else issue_web_session()
             session_id = web_conversation(token)
             assert session_id is not None
-            self._sessions[sid] = session_id
-            if self.session_persistence:
-                entered = sio.enter_room(sid, session_id, namespace=self.namespace)
-                if inspect.isawaitable(entered):  # python-socketio >= 5.10
-                    await entered
+            await bind(sid, session_id)
             # The widget keeps the token (not the conversation id) to continue on reconnect.
             await sio.emit("session_confirm", token, room=sid, namespace=self.namespace)
             logger.debug("socket %s joined session %s", sid, session_id)
@@ -211,7 +215,7 @@ class SocketIOInput(RasaSocketIOInput):
             if session_id is None:  # a message before any session_request: a new conversation
                 session_id = web_conversation(issue_web_session())
                 assert session_id is not None
-                self._sessions[sid] = session_id
+                await bind(sid, session_id)
             message = UserMessage(
                 data["message"],
                 None,

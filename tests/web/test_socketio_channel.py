@@ -249,3 +249,20 @@ async def test_a_socket_over_its_limit_is_asked_to_slow_down() -> None:
     assert received == ["one", "two"]
     event, data, room = fake.emitted[-1]
     assert event == "bot_uttered" and room == "sid-1" and "faster than I can answer" in data["text"]
+
+
+async def test_a_message_before_any_session_request_gets_a_conversation_it_hears() -> None:
+    channel = SocketIOInput(session_persistence=True)
+    fake = FakeServer(async_enter_room=True)
+    senders: list[str] = []
+
+    async def on_new_message(message: UserMessage) -> None:
+        senders.append(message.sender_id)
+
+    channel.blueprint(on_new_message)
+    assert channel.sio is not None
+    channel.sio.enter_room = fake.enter_room  # type: ignore[method-assign]
+    channel.sio.emit = fake.emit  # type: ignore[method-assign]
+    await channel.sio.handlers["/"]["user_uttered"]("sid-early", {"message": "hello"})
+    [sender] = senders
+    assert sender.startswith("web-") and fake.rooms == [("sid-early", sender)]
