@@ -370,10 +370,10 @@ def within_budget(stated: list[Salary], budget: int = FIGURES_BUDGET) -> list[Sa
 
 
 def representative(stated: list[Salary], count: int = COMPARED_FIGURES) -> list[Salary]:
-    """A few figures that stand for a country: whole-country yearly pay, one per level first."""
+    """A few figures that stand for a country: yearly pay, whole-country first, one per level."""
     ranked = sorted(
         stated,
-        key=lambda s: (s.city is not None, s.period != "year", s.role != ML_ENGINEER),
+        key=lambda s: (s.period != "year", s.city is not None, s.role != ML_ENGINEER),
     )
     chosen: list[Salary] = []
     for salary in ranked:
