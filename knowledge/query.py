@@ -349,13 +349,13 @@ def search(session: Session, query: str, *, limit: int = 5) -> list[PassageHit]:
                 "  SELECT word.tq,"
                 "   ln((total.n - count(p.id) + 0.5) / (count(p.id) + 0.5) + 1) AS idf"
                 "  FROM word CROSS JOIN total"
-                "  JOIN passage p ON to_tsvector('english', p.text) @@ word.tq"
+                "  JOIN passage p ON p.tsv @@ word.tq"
                 "  GROUP BY word.tq, total.n"
                 ") "
                 "SELECT p.id,"
-                " sum(weighted.idf * ts_rank(to_tsvector('english', p.text), weighted.tq, 1))"
+                " sum(weighted.idf * ts_rank(p.tsv, weighted.tq, 1))"
                 "  * 10 AS score "
-                "FROM passage p JOIN weighted ON to_tsvector('english', p.text) @@ weighted.tq "
+                "FROM passage p JOIN weighted ON p.tsv @@ weighted.tq "
                 "GROUP BY p.id ORDER BY score DESC, p.id LIMIT :limit"
             ),
             {"lexemes": [_pg_lexeme(w) for w in words], "limit": limit},
@@ -405,10 +405,7 @@ def mentioned(session: Session, words: list[str]) -> set[str]:
         else:
             lexemes = " <-> ".join(_pg_lexeme(p) for p in parts)
             row = session.execute(
-                text(
-                    "SELECT 1 FROM passage "
-                    "WHERE to_tsvector('english', text) @@ to_tsquery('english', :q) LIMIT 1"
-                ),
+                text("SELECT 1 FROM passage WHERE tsv @@ to_tsquery('english', :q) LIMIT 1"),
                 {"q": lexemes},
             ).first()
         if row is not None:

@@ -68,3 +68,25 @@ def test_full_text_search_uses_the_fts_index(sqlite_store: Engine) -> None:
         ).all()
     plan = "\n".join(str(row[-1]) for row in rows)
     assert "VIRTUAL TABLE INDEX" in plan, plan
+
+
+@pytest.mark.postgres
+def test_postgres_search_uses_the_stored_tsvector_index(postgres_url: str) -> None:
+    """Search reads the GIN index over passage.tsv (migration 0003), not a tsvector per row."""
+    admin = make_engine(postgres_url)
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("DROP DATABASE IF EXISTS plans")
+        connection.exec_driver_sql("CREATE DATABASE plans")
+    admin.dispose()
+    engine = make_engine(postgres_url.rsplit("/", 1)[0] + "/plans")
+    try:
+        build(engine, DEFAULT_DOCUMENTS_DIR)
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SET enable_seqscan = off")  # a tiny table: force the plan
+            rows = connection.exec_driver_sql(
+                "EXPLAIN SELECT id FROM passage WHERE tsv @@ to_tsquery('english', 'python')"
+            ).all()
+        plan = "\n".join(row[0] for row in rows)
+        assert "ix_passage_tsv_stored" in plan, plan
+    finally:
+        engine.dispose()
