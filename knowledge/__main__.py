@@ -26,8 +26,14 @@ from sqlalchemy.orm import Session  # noqa: E402
 from knowledge import query  # noqa: E402
 from knowledge.config import load_settings  # noqa: E402
 from knowledge.db import make_engine  # noqa: E402
-from knowledge.ingest import BuildError, build  # noqa: E402
-from knowledge.review import render, review  # noqa: E402
+from knowledge.ingest import (  # noqa: E402
+    DOCUMENT_SUFFIX,
+    BuildError,
+    ParsedDocument,
+    ReadBlock,
+    build,
+)
+from knowledge.review import DocumentReview, render, review, summarise  # noqa: E402
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -91,9 +97,13 @@ def main(argv: list[str] | None = None) -> int:
         documents = args.documents or settings.documents_dir
         progress = None if args.quiet else (lambda paths: tqdm(paths, desc="Ingesting", unit="doc"))
         try:
-            # Reviewed before the build: afterwards nothing is new or changed any more.
-            reviews = review(documents, engine)
-            report = build(engine, documents, progress=progress)
+            reviews: list[DocumentReview] = []
+
+            def observe(parsed: ParsedDocument, reads: list[ReadBlock], status: str) -> None:
+                path = documents / f"{parsed.slug}{DOCUMENT_SUFFIX}"
+                reviews.append(summarise(path, path.read_bytes(), parsed, reads, status))
+
+            report = build(engine, documents, progress=progress, observe=observe)
         except BuildError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1

@@ -112,11 +112,18 @@ def _drop_noise_sentences(text: str, rules: NoiseRules) -> str:
     return " ".join(kept).strip()
 
 
+def _normalised(line: str) -> str:
+    """One page line, spaces collapsed; a markdown heading's "#" marks are layout, not words."""
+    return re.sub(r"^#{1,6}\s+", "", re.sub(r"\s+", " ", line).strip())
+
+
 def _raw_lines(text: str) -> list[str]:
-    # A markdown heading's "#" marks are layout, not words ("## Salary by city").
-    return [
-        re.sub(r"^#{1,6}\s+", "", re.sub(r"\s+", " ", line).strip()) for line in text.splitlines()
-    ]
+    return [_normalised(line) for line in text.splitlines()]
+
+
+def line_text(line: str) -> str:
+    """A page line's words, without its bullet or heading marks (as cleaning keeps them)."""
+    return _BULLET.sub("", _normalised(line)).strip()
 
 
 def clean(text: str) -> list[Block]:

@@ -93,9 +93,9 @@ class ParsedDocument:
         )
 
 
-def create_schema(engine: Engine) -> None:
-    """Create or upgrade the store's tables and full-text index (idempotent; see ``schema``)."""
-    migrate(engine)
+def stored_fingerprints(session: Session) -> dict[str, str]:
+    """The fingerprint of every document in the store, by slug."""
+    return dict(session.execute(select(Document.slug, Document.fingerprint)).all())
 
 
 def load_manifest(documents_dir: Path) -> dict[str, dict]:
@@ -151,8 +151,10 @@ _INSERT_SECTION = insert(Section.__table__)
 _INSERT_PASSAGE = insert(Passage.__table__)
 
 
-def _write_document(session: Session, parsed: ParsedDocument) -> None:
+def _write_document(session: Session, parsed: ParsedDocument) -> list[ReadBlock]:
     """Insert one parsed document with its sections, passages, topic tags and salary facts.
+
+    Returns what was read from each block (for the review of a build).
 
     Core inserts on the tables, on the session's connection, rather than ORM objects: the unit
     of work spent about 25 ms per document on bookkeeping (building, cascading and flushing ~80
@@ -178,7 +180,8 @@ def _write_document(session: Session, parsed: ParsedDocument) -> None:
     topic_rows: list[dict] = []
     fact_rows: list[dict] = []
     section_id: int | None = None
-    for position, read in enumerate(read_blocks(parsed)):
+    reads = list(read_blocks(parsed))
+    for position, read in enumerate(reads):
         if read.first_in_section:
             section_id = connection.execute(
                 _INSERT_SECTION,
@@ -207,6 +210,7 @@ def _write_document(session: Session, parsed: ParsedDocument) -> None:
         connection.execute(insert(PassageTopic.__table__), topic_rows)
     if fact_rows:
         connection.execute(insert(SalaryFact.__table__), fact_rows)
+    return reads
 
 
 @dataclass(frozen=True)
@@ -249,12 +253,12 @@ def read_blocks(parsed: ParsedDocument) -> Iterator[ReadBlock]:
             facts, untyped = read_figures(
                 block.text, section_text, heading=heading, lead=item_lead, page=page
             )
-            if facts and section_sentences is None:
-                section_sentences = [s for b in blocks for s in sentences(b.text)]
-            facts = [
-                dataclasses.replace(fact, basis=data_basis(fact.quote, section_sentences or []))
-                for fact in facts
-            ]
+            if facts:
+                if section_sentences is None:
+                    section_sentences = [s for b in blocks for s in sentences(b.text)]
+                # Every fact quotes its whole block: the data behind them is found once.
+                basis = data_basis(block.text, section_sentences)
+                facts = [dataclasses.replace(fact, basis=basis) for fact in facts]
             yield ReadBlock(
                 section_position, heading, index == 0, block, item_lead, tags, facts, untyped
             )
@@ -288,6 +292,7 @@ def build(
     engine: Engine,
     documents_dir: Path,
     progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+    observe: Callable[[ParsedDocument, list[ReadBlock], str], None] | None = None,
 ) -> BuildReport:
     """Bring the store in line with ``documents_dir``.
 
@@ -295,6 +300,8 @@ def build(
         engine: the store's engine.
         documents_dir: folder of ``*.txt`` documents and an optional ``manifest.yml``.
         progress: wraps the list of files to show progress (e.g. ``tqdm``).
+        observe: called with each document written, what was read from its blocks, and
+            ``new`` or ``changed`` (the review printed by ``make ingest``).
 
     Raises:
         BuildError: if the folder has no document or a document fails to parse; nothing is written.
@@ -307,10 +314,10 @@ def build(
             f"{documents_dir} holds no {DOCUMENT_SUFFIX} document; the store was left as it was"
         )
     manifest = load_manifest(documents_dir)
-    create_schema(engine)
+    migrate(engine)
     report = BuildReport()
     with Session(engine, future=True) as session:
-        existing = dict(session.execute(select(Document.slug, Document.fingerprint)).all())
+        existing = stored_fingerprints(session)
         parsed: list[ParsedDocument] = []
         failures: list[str] = []
         for path in progress(paths) if progress else paths:
@@ -338,7 +345,9 @@ def build(
             if stale | gone:
                 session.execute(delete(Document).where(Document.slug.in_(stale | gone)))
             for document in parsed:
-                _write_document(session, document)
+                reads = _write_document(session, document)
+                if observe is not None:
+                    observe(document, reads, "changed" if document.slug in stale else "new")
             if (parsed or gone) and engine.dialect.name == "sqlite":
                 _rebuild_sqlite_fts(session)
             session.commit()

@@ -7,28 +7,28 @@ like pay but could not be typed (and why), the lines dropped as noise, and the t
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from gazetteer.countries import country_name
+from knowledge.cleaning import line_text
 from knowledge.ingest import (
     DOCUMENT_SUFFIX,
+    ParsedDocument,
+    ReadBlock,
     fingerprint,
     load_manifest,
     parse_document,
     read_blocks,
+    stored_fingerprints,
 )
-from knowledge.models import Document
 from knowledge.records import Salary
 from knowledge.salary import Untyped
-
-_BULLET = re.compile(r"^\s*(?:[-•*▪◦·]|\d+[.)])\s+|^#+\s*")
 
 
 @dataclass
@@ -79,18 +79,26 @@ def _stored_fingerprints(engine: Engine) -> dict[str, str]:
     if "document" not in inspect(engine).get_table_names():
         return {}
     with Session(engine, future=True) as session:
-        return dict(session.execute(select(Document.slug, Document.fingerprint)).all())
+        return stored_fingerprints(session)
 
 
 def _review_one(path: Path, raw: bytes, metadata: dict, status: str) -> DocumentReview:
-    result = DocumentReview(path.name, status, metadata.get("label") or path.stem)
     try:
         parsed = parse_document(path, raw, metadata)
     except ValueError as error:
-        result.error = str(error)
-        return result
+        failed = DocumentReview(path.name, status, metadata.get("label") or path.stem)
+        failed.error = str(error)
+        return failed
+    return summarise(path, raw, parsed, list(read_blocks(parsed)), status)
+
+
+def summarise(
+    path: Path, raw: bytes, parsed: ParsedDocument, reads: list[ReadBlock], status: str
+) -> DocumentReview:
+    """The review of one document from what ingestion read of it (by a build or on its own)."""
+    result = DocumentReview(path.name, status, parsed.metadata.get("label") or parsed.slug)
     kept: list[str] = []
-    for read in read_blocks(parsed):
+    for read in reads:
         result.facts.extend(read.facts)
         result.untyped.extend(read.untyped)
         result.topics.update(read.topics.keys())
@@ -98,7 +106,7 @@ def _review_one(path: Path, raw: bytes, metadata: dict, status: str) -> Document
     headings = {heading for heading, _ in parsed.sections if heading}
     kept_text = "\n".join([*kept, *headings])
     for line in raw.decode("utf-8").splitlines():
-        text = _BULLET.sub("", line).strip()
+        text = line_text(line)
         if text and text not in kept_text and not text.startswith("|"):  # tables become rows
             result.dropped.append(text)
     return result
