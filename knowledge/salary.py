@@ -337,10 +337,10 @@ def _read_row(cells: list[tuple[str, str]], scope: _Scope) -> tuple[list[Salary]
     """A table row: each cell holding money is a figure; the other cells describe it."""
     facts: list[Salary] = []
     untyped: list[Untyped] = []
-    described = "; ".join(f"{c}: {v}" for c, v in cells if not find_money(_with_currency(c, v)))
-    for column, value in cells:
-        text = _with_currency(column, value)
-        for money in find_money(text):
+    read = [(column, *_cell_money(column, value)) for column, value in cells]
+    described = "; ".join(f"{column}: {text}" for column, text, found in read if not found)
+    for column, text, found in read:
+        for money in found:
             cell = f"{column}: {text}"
             label = f"{column}; {described}; {text[: money.start]} {text[money.end :]}"
             fact, reason = _figure(money, cell, label, cell, scope, row=described)
@@ -362,14 +362,19 @@ def _join_quartiles(facts: list[Salary]) -> list[Salary]:
     return facts
 
 
-def _with_currency(column: str, value: str) -> str:
-    """A cell's value with the currency its column states ("Salary (CAD)": "120,000")."""
-    if find_money(value) or not re.search(r"\d", value):
-        return value
-    unit = re.search(r"\b(EUR|USD|GBP|CAD|AUD|CHF|INR|SGD|NZD)\b|([$€£₹])", column)
+def _cell_money(column: str, value: str) -> tuple[str, list[MoneyRange]]:
+    """A cell's text and its amounts, in the currency its column states ("Salary (CAD)")."""
+    found = find_money(value)
+    if found or not _DIGIT.search(value):
+        return value, found
+    unit = _COLUMN_CURRENCY.search(column)
     if not unit:
-        return value
-    return f"{unit.group(0)} {value}"
+        return value, []
+    text = f"{unit.group(0)} {value}"
+    return text, find_money(text)
+
+
+_COLUMN_CURRENCY = re.compile(r"\b(EUR|USD|GBP|CAD|AUD|CHF|INR|SGD|NZD)\b|([$€£₹])")
 
 
 _PROJECT_PRICE = re.compile(
