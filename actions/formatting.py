@@ -95,24 +95,25 @@ _MONEY_START = re.compile(
 def level_label(salary: Salary) -> str:
     """The level once and plainly: ``Junior / entry level (0-2 years)``, ``All levels``."""
     label = LEVEL_NAMES.get(salary.level, salary.level or "All levels")
-    if salary.level is None and salary.years_min is not None:
-        label = "With"  # "With 3–5 years", not "All levels (3–5 years)"
-    years = YEARS.search(salary.level_label or "")
-    if years:
-        label = f"{label} ({years.group(0)})"
-    elif salary.years_min is not None:
-        span = (
-            f"{salary.years_min}+"
-            if salary.years_max is None
-            else f"{salary.years_min}–{salary.years_max}"
-            if salary.years_max != salary.years_min
-            else str(salary.years_min)
-        )
-        label = f"With {span} years" if label == "With" else f"{label} ({span} years)"
+    stated = YEARS.search(salary.level_label or "")
+    span = stated.group(0) if stated else _years_span(salary)
+    if span:
+        # "With 3–5 years" rather than "All levels (3–5 years)".
+        label = f"With {span}" if salary.level is None else f"{label} ({span})"
     if salary.role != ML_ENGINEER:
         role = salary.role_label or salary.role.replace("_", " ").capitalize()
         label = f"{role}, {label[0].lower()}{label[1:]}"
     return f"{label}, {salary.city}" if salary.city else label
+
+
+def _years_span(salary: Salary) -> str | None:
+    """The years of experience a figure is for: "3–5 years", "8+ years", "4 years"."""
+    low, high = salary.years_min, salary.years_max
+    if low is None:
+        return None
+    if high is None:
+        return f"{low}+ years"
+    return f"{low} years" if high == low else f"{low}–{high} years"
 
 
 def salary_lines(

@@ -276,14 +276,8 @@ async def answer_role_pay(
         dispatcher.utter_message(
             response="utter_salary_more", count=len(pairs) - len(shown), scope=where
         )
-    record = {
-        "kind": "salary",
-        "country": country,
-        "level": level,
-        "city": None,
-        "role": role,
-        "sources": list(dict.fromkeys(s.source.label for pair in shown for s in pair if s)),
-    }
+    figures = [s for pair in shown for s in pair if s is not None]
+    record = {**salary_record(SalaryQuestion(country, level), figures), "role": role}
     return [SlotSet(slots.TOPIC, "salary"), SlotSet(slots.LAST_ANSWER, record)]
 
 

@@ -227,6 +227,11 @@ def salaries(
     )
     if clauses is None:
         return []
+    return _salary_rows(session, clauses, limit)
+
+
+def _salary_rows(session: Session, clauses: list[Any], limit: int | None) -> list[Salary]:
+    """The facts matching ``clauses``, in document order and junior first."""
     statement = (
         select(SalaryFact, Document)
         .join(Document, Document.id == SalaryFact.document_id)
@@ -283,14 +288,7 @@ def salary_overview(
     in_kept = SalaryFact.country.in_(named)
     if None in kept:
         in_kept = in_kept | SalaryFact.country.is_(None)
-    statement = (
-        select(SalaryFact, Document)
-        .join(Document)
-        .where(*clauses, in_kept)
-        .order_by(Document.slug, _level_order(session), SalaryFact.id)
-        .limit(max_figures)
-    )
-    shown = [salary_from_row(f, _source(d)) for f, d in session.execute(statement)]
+    shown = _salary_rows(session, [*clauses, in_kept], max_figures)
     shown_countries = {s.country for s in shown}
     others = [c for c in countries if c is not None and c not in shown_countries]
     return SalaryOverview(shown, others, total)

@@ -59,13 +59,16 @@ def lock_store(url: str) -> dict[str, Any]:
     return store
 
 
+def tracker_url() -> str:
+    """Where conversations are kept: ``TRACKER_DB_URL``, else the SQLite file in var/."""
+    return os.environ.get("TRACKER_DB_URL") or f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}"
+
+
 def endpoints() -> dict[str, Any]:
     """The endpoints configuration for the current environment."""
     data: dict[str, Any] = {
         "action_endpoint": {"url": os.environ.get("ACTION_ENDPOINT_URL") or DEFAULT_ACTIONS},
-        "tracker_store": tracker_store(
-            os.environ.get("TRACKER_DB_URL") or f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}"
-        ),
+        "tracker_store": tracker_store(tracker_url()),
     }
     if os.environ.get("LOCK_STORE_URL"):
         data["lock_store"] = lock_store(os.environ["LOCK_STORE_URL"])

@@ -16,12 +16,7 @@ import time
 from sqlalchemy import bindparam, text
 
 from knowledge.db import make_engine
-from serving.endpoints import PROJECT_ROOT
-
-
-def tracker_url() -> str:
-    """The tracker store's URL, as the launcher gives it to Rasa."""
-    return os.environ.get("TRACKER_DB_URL") or f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}"
+from serving.endpoints import tracker_url
 
 
 def forget(
