@@ -266,8 +266,7 @@ def read_figures(
     cells = _cells(passage)
     if cells:
         return _read_row(cells, base)
-    # An abbreviation's full stop before an amount ("Rs. 1,70,000") is not a sentence end.
-    for sentence in sentences(_ABBREVIATION.sub(r"\1 ", passage)) or [passage]:
+    for sentence in sentences(passage) or [passage]:
         in_sentence: list[Salary] = []
         preamble = ""
         for clause in _CLAUSE_SPLIT.split(sentence):
@@ -284,7 +283,6 @@ def read_figures(
 
 
 _DIGIT = re.compile(r"\d")
-_ABBREVIATION = re.compile(r"\b(Rs|approx|ca|avg|c)\.\s(?=\S*\d)")
 
 
 def _cells(passage: str) -> list[tuple[str, str]]:

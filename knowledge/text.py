@@ -11,6 +11,8 @@ import functools
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 
 # French function words, for questions written in French. (spaCy's French stop-word list is not
 # imported for this: importing spacy.lang.fr builds its tokenizer exceptions, about 6 s.)
@@ -22,10 +24,18 @@ FRENCH_STOP_WORDS = frozenset(
 )
 
 
+# Abbreviations that come before an amount: their full stop does not end a sentence
+# ("around Rs. 1,70,000 a month" is one sentence).
+ABBREVIATIONS = ("Rs.", "rs.", "approx.", "Approx.", "ca.", "avg.", "Avg.")
+
+
 @functools.lru_cache(maxsize=1)
 def nlp() -> Language:
     """A blank English pipeline with a sentencizer."""
     pipeline = spacy.blank("en")
+    tokenizer: Tokenizer = pipeline.tokenizer
+    for abbreviation in ABBREVIATIONS:
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     pipeline.add_pipe("sentencizer")
     return pipeline
 

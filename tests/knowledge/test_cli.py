@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from knowledge.config import DEFAULT_DOCUMENTS_DIR
 from knowledge.records import Salary
-from tests.conftest import PROJECT_ROOT
+from tests.support.modules import run_module
 
 SALARY_KEYS = {f.name for f in dataclasses.fields(Salary)}
 
@@ -22,21 +20,10 @@ SALARY_KEYS = {f.name for f in dataclasses.fields(Salary)}
 def run_cli(db_path: Path, documents_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run ``python -m knowledge ARGS`` with the store and documents given by environment."""
     env = {
-        **os.environ,
         "KNOWLEDGE_DB_URL": f"sqlite:///{db_path}",
         "KNOWLEDGE_DOCUMENTS_DIR": str(documents_dir),
-        "PYTHONPATH": str(PROJECT_ROOT),
-        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
     }
-    return subprocess.run(
-        [sys.executable, "-m", "knowledge", *args],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    return run_module("knowledge", *args, env=env)
 
 
 def json_lines(stdout: str) -> list[dict]:

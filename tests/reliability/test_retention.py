@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,7 +13,7 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, text
 
-from tests.conftest import PROJECT_ROOT
+from tests.support.modules import run_module
 
 DAY = 86_400
 
@@ -42,21 +40,8 @@ def _senders(db: Path) -> set[str]:
 
 
 def _forget(db: Path, *args: str, days: str = "") -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "TRACKER_DB_URL": f"sqlite:///{db}",
-        "TRACKER_RETENTION_DAYS": days,
-        "PYTHONPATH": str(PROJECT_ROOT),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "serving.retention", *args],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    env = {"TRACKER_DB_URL": f"sqlite:///{db}", "TRACKER_RETENTION_DAYS": days}
+    return run_module("serving.retention", *args, env=env, timeout=120)
 
 
 def test_old_conversations_are_forgotten_and_recent_ones_kept(tmp_path: Path) -> None:

@@ -105,17 +105,25 @@ class FakeServer:
         self.emitted.append((event, data, room))
 
 
-def _session_request_handler(channel: SocketIOInput, fake: FakeServer) -> Any:
+def _wired(
+    channel: SocketIOInput, fake: FakeServer, received: list[UserMessage] | None = None
+) -> dict[str, Any]:
+    """The channel's socket.io handlers; the messages Rasa would get are put in ``received``."""
+
     async def on_new_message(message: UserMessage) -> None:
-        pass
+        if received is not None:
+            received.append(message)
 
     channel.blueprint(on_new_message)
     assert channel.sio is not None
-    handler = channel.sio.handlers["/"]["session_request"]
-    # The handler reaches the server through the channel: swap in the recording double.
+    # The handlers reach the server through the channel: swap in the recording double.
     channel.sio.enter_room = fake.enter_room  # type: ignore[method-assign]
     channel.sio.emit = fake.emit  # type: ignore[method-assign]
-    return handler
+    return channel.sio.handlers["/"]
+
+
+def _session_request_handler(channel: SocketIOInput, fake: FakeServer) -> Any:
+    return _wired(channel, fake)["session_request"]
 
 
 @pytest.mark.parametrize("async_enter_room", [False, True], ids=["socketio-5.9", "socketio-5.10+"])
@@ -159,16 +167,8 @@ async def test_session_request_makes_a_new_id_for_a_missing_or_bad_one() -> None
 async def test_a_message_goes_to_the_sockets_own_conversation_whatever_id_it_names() -> None:
     channel = SocketIOInput(session_persistence=True)
     fake = FakeServer(async_enter_room=True)
-    received: list[tuple[str, str]] = []
-
-    async def on_new_message(message: UserMessage) -> None:
-        received.append((message.sender_id, message.text))
-
-    channel.blueprint(on_new_message)
-    assert channel.sio is not None
-    channel.sio.enter_room = fake.enter_room  # type: ignore[method-assign]
-    channel.sio.emit = fake.emit  # type: ignore[method-assign]
-    handlers = channel.sio.handlers["/"]
+    messages: list[UserMessage] = []
+    handlers = _wired(channel, fake, messages)
     await handlers["session_request"]("victim-socket", {"session_id": None})
     await handlers["session_request"]("attacker-socket", {"session_id": None})
     victim = web_conversation(fake.emitted[0][1])
@@ -176,10 +176,10 @@ async def test_a_message_goes_to_the_sockets_own_conversation_whatever_id_it_nam
     await handlers["user_uttered"](
         "attacker-socket", {"message": "hello", "session_id": victim, "customData": {"x": 1}}
     )
-    assert [sender for sender, _ in received] == [attacker]
+    assert [message.sender_id for message in messages] == [attacker]
     for payload in (["hello"], "hello", {"message": 42}, None):
         await handlers["user_uttered"]("attacker-socket", payload)  # ignored, no error
-    assert len(received) == 1
+    assert len(messages) == 1
 
 
 class RecordingServer:
@@ -232,21 +232,13 @@ async def test_a_socket_over_its_limit_is_asked_to_slow_down() -> None:
 
     channel = SocketIOInput(session_persistence=True)
     fake = FakeServer(async_enter_room=True)
-    received: list[str] = []
-
-    async def on_new_message(message: UserMessage) -> None:
-        received.append(message.text)
-
-    channel.blueprint(on_new_message)
-    assert channel.sio is not None
-    channel.sio.enter_room = fake.enter_room  # type: ignore[method-assign]
-    channel.sio.emit = fake.emit  # type: ignore[method-assign]
+    messages: list[UserMessage] = []
+    handlers = _wired(channel, fake, messages)
     channel.limiter = RateLimiter(Limits(per_sender=2, per_address=0), LocalCounter())
-    handlers = channel.sio.handlers["/"]
     await handlers["session_request"]("sid-1", {"session_id": None})
     for text in ("one", "two", "three"):
         await handlers["user_uttered"]("sid-1", {"message": text})
-    assert received == ["one", "two"]
+    assert [message.text for message in messages] == ["one", "two"]
     event, data, room = fake.emitted[-1]
     assert event == "bot_uttered" and room == "sid-1" and "faster than I can answer" in data["text"]
 
@@ -254,15 +246,7 @@ async def test_a_socket_over_its_limit_is_asked_to_slow_down() -> None:
 async def test_a_message_before_any_session_request_gets_a_conversation_it_hears() -> None:
     channel = SocketIOInput(session_persistence=True)
     fake = FakeServer(async_enter_room=True)
-    senders: list[str] = []
-
-    async def on_new_message(message: UserMessage) -> None:
-        senders.append(message.sender_id)
-
-    channel.blueprint(on_new_message)
-    assert channel.sio is not None
-    channel.sio.enter_room = fake.enter_room  # type: ignore[method-assign]
-    channel.sio.emit = fake.emit  # type: ignore[method-assign]
-    await channel.sio.handlers["/"]["user_uttered"]("sid-early", {"message": "hello"})
-    [sender] = senders
+    messages: list[UserMessage] = []
+    await _wired(channel, fake, messages)["user_uttered"]("sid-early", {"message": "hello"})
+    [sender] = [message.sender_id for message in messages]
     assert sender.startswith("web-") and fake.rooms == [("sid-early", sender)]
