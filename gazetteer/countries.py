@@ -160,10 +160,12 @@ def find_countries(text: str) -> list[str]:
     return ordered
 
 
-def find_places(text: str) -> list[tuple[str, str | None]]:
+@functools.lru_cache(maxsize=4096)
+def find_places(text: str) -> tuple[tuple[str, str | None], ...]:
     """(country code, city) for every capitalised country or large city named in ``text``.
 
     In order of appearance; ``city`` is the name as written ("Toronto") or None for a country.
+    Memoised: ingestion asks about one passage and its heading for every figure in it.
     """
     places: list[tuple[str, str | None]] = []
     cities = city_vocabulary()
@@ -177,7 +179,7 @@ def find_places(text: str) -> list[tuple[str, str | None]]:
         place = (code, name if _normalise(name) in cities else None)
         if place not in places:
             places.append(place)
-    return places
+    return tuple(places)
 
 
 @functools.lru_cache(maxsize=1)
