@@ -7,11 +7,15 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
+# Rasa's modules (a test imports its tracker store) declare models the SQLAlchemy 1.x way; the
+# bots the tests start silence that notice the same way.
+os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
 
-from knowledge.lean import skip_tensorflow
+import pytest  # noqa: E402
+from sqlalchemy.engine import Engine  # noqa: E402
+from sqlalchemy.orm import Session  # noqa: E402
+
+from knowledge.lean import skip_tensorflow  # noqa: E402
 
 # Tests of the knowledge store and the actions never load Rasa models in this process.
 skip_tensorflow()

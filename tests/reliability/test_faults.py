@@ -15,11 +15,22 @@ from tests.support.bot import RunningBot, running_bot
 pytestmark = [pytest.mark.bot, pytest.mark.timeout(600)]
 
 
-@pytest.fixture()
-def own_bot() -> Iterator[RunningBot]:
-    """A bot of this test's own: these tests kill its processes."""
+@pytest.fixture(scope="module")
+def faults_bot() -> Iterator[RunningBot]:
+    """A bot of this module's own: its tests kill its processes (and start them again)."""
     with running_bot(extra_env={"ACTION_TIMEOUT": "3"}) as running:
         yield running
+
+
+@pytest.fixture()
+def own_bot(faults_bot: RunningBot) -> RunningBot:
+    """The module's bot with both processes serving, whatever a failed test before it left."""
+    for name in ("actions", "rasa"):
+        process = faults_bot.processes.get(name)
+        if process is None or process.poll() is not None:
+            faults_bot.kill(name)
+            faults_bot.start(name)
+    return faults_bot
 
 
 def test_sigkill_mid_traffic_loses_no_answered_conversation(own_bot: RunningBot) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -15,8 +13,7 @@ from sqlalchemy import text
 from knowledge.db import make_engine
 from tests.slack.conftest import BOT_CHANNEL, BOT_TOKEN, SIGNING_SECRET
 from tests.slack.fake_slack import BOT_USER, FakeSlackApi, event_callback, new_ts, post_event
-from tests.support.bot import PROJECT_ROOT, RunningBot, _http_ok, _wait_until, running_bot
-from tests.support.postgres import free_port
+from tests.support.bot import RunningBot, running_bot
 
 pytestmark = [pytest.mark.bot, pytest.mark.postgres, pytest.mark.timeout(900)]
 
@@ -29,7 +26,15 @@ def tracker_db(postgres_url: str) -> str:
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     engine.dispose()
-    return postgres_url.rsplit("/", 1)[0] + "/" + name
+    url = postgres_url.rsplit("/", 1)[0] + "/" + name
+    # The two servers start at the same moment: Rasa's tables made first spare them a race
+    # over CREATE TABLE (each server creates them only when missing).
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    tracker_engine = make_engine(url)
+    SQLTrackerStore.Base.metadata.create_all(tracker_engine)
+    tracker_engine.dispose()
+    return url
 
 
 @pytest.fixture(scope="module")
@@ -44,34 +49,8 @@ def two_servers(
         "SLACK_API_URL": slack_api.url,
         "SLACK_CHANNEL": BOT_CHANNEL,
     }
-    with running_bot(extra_env=env) as bot:
-        port = free_port()
-        command = list(bot.commands["rasa"])
-        command[command.index("--port") + 1] = str(port)
-        second = subprocess.Popen(
-            command,
-            cwd=str(PROJECT_ROOT),
-            env=bot.env,
-            stdout=(bot.log_dir / "rasa2.log").open("wb"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_until(
-                lambda: _http_ok(f"{url}/"), 180, "second Rasa server", [bot.log_dir / "rasa2.log"]
-            )
-            probe = RunningBot(url, bot.actions_url, bot.log_dir)
-            _wait_until(
-                lambda: bool(probe.send("__warmup2__", "hi", timeout=10)),
-                120,
-                "second Rasa model",
-                [bot.log_dir / "rasa2.log"],
-            )
-            yield bot, url
-        finally:
-            os.killpg(second.pid, 15)
-            second.wait(timeout=30)
+    with running_bot(extra_env=env, rasa_servers=2) as bot:
+        yield bot, bot.urls["rasa-2"]
 
 
 def _user_texts(tracker_db: str, sender: str) -> list[str]:

@@ -34,9 +34,16 @@ class RunningBot:
     commands: dict[str, list[str]] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    urls: dict[str, str] = field(default_factory=dict)
+    """Further Rasa servers sharing the action server and tracker store, by process name."""
 
     def start(self, name: str) -> None:
         """Start the ``actions`` or ``rasa`` process (again) and wait until it serves."""
+        self.launch(name)
+        self.wait_for(name)
+
+    def launch(self, name: str) -> None:
+        """Start a process without waiting: the two servers load their models side by side."""
         log = (self.log_dir / f"{name}.log").open("ab")
         self.processes[name] = subprocess.Popen(
             self.commands[name],
@@ -46,12 +53,16 @@ class RunningBot:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        logs = [self.log_dir / "actions.log", self.log_dir / "rasa.log"]
+
+    def wait_for(self, name: str) -> None:
+        """Wait until a launched process serves (Rasa: until its model answers)."""
+        logs = [self.log_dir / "actions.log", self.log_dir / f"{name}.log"]
         if name == "actions":
             _wait_until(lambda: _http_ok(f"{self.actions_url}/health"), 120, "action server", logs)
-        else:
-            _wait_until(lambda: _http_ok(f"{self.url}/"), 180, "Rasa server", logs)
-            _wait_until(lambda: bool(_try_send(self)), 120, "Rasa model", logs)
+            return
+        server = RunningBot(self.urls.get(name, self.url), self.actions_url, self.log_dir)
+        _wait_until(lambda: _http_ok(f"{server.url}/"), 180, f"Rasa server {name}", logs)
+        _wait_until(lambda: bool(_try_send(server)), 120, f"Rasa model {name}", logs)
 
     def kill(self, name: str, sig: int = signal.SIGTERM) -> None:
         """Stop a process (SIGKILL to simulate a crash) and wait for it to exit."""
@@ -128,8 +139,13 @@ def running_bot(
     extra_env: dict[str, str] | None = None,
     model: Path = MODEL,
     rasa_args: list[str] | None = None,
+    rasa_servers: int = 1,
 ) -> Iterator[RunningBot]:
-    """Run the action server and Rasa on free loopback ports until the block exits."""
+    """Run the action server and Rasa on free loopback ports until the block exits.
+
+    With ``rasa_servers`` above one, the further servers are named ``rasa-2``… in
+    ``RunningBot.urls``; all of them load their models at the same time.
+    """
     if not model.exists():
         raise FileNotFoundError(f"{model} is missing: run `make train` first")
     rasa_port, actions_port = free_port(), free_port()
@@ -183,9 +199,18 @@ def running_bot(
         },
         env=env,
     )
+    for number in range(2, rasa_servers + 1):
+        port = free_port()
+        command = list(bot.commands["rasa"])
+        command[command.index("--port") + 1] = str(port)
+        bot.commands[f"rasa-{number}"] = command
+        bot.urls[f"rasa-{number}"] = f"http://127.0.0.1:{port}"
+    servers = [name for name in bot.commands if name != "actions"]
     try:
-        bot.start("actions")
-        bot.start("rasa")
+        for name in ("actions", *servers):
+            bot.launch(name)
+        for name in ("actions", *servers):
+            bot.wait_for(name)
         yield bot
     finally:
         for name in list(bot.processes):
