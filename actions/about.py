@@ -95,8 +95,8 @@ def _figures_of(session: Session, last: dict[str, Any]) -> list[Salary]:
             for label in sources
             for fact in query.salaries(session, level=level, source=label, limit=ABOUT_FIGURES)
         ]
-    facts = query.salaries(session, country=country, level=level)
-    facts += query.salaries(session, level=level, unstated_country=True)
+    facts = query.salaries(session, country=country, level=level, limit=query.FIGURES_READ)
+    facts += query.salaries(session, level=level, unstated_country=True, limit=query.FIGURES_READ)
     return [f for f in facts if not sources or f.source.label in set(sources)]
 
 

@@ -140,7 +140,7 @@ async def _shorter_salary(
         return await answer_salary(dispatcher, SalaryQuestion(None, level))
 
     def fetch(session: Session) -> list[Salary]:
-        return query.salaries(session, country=country, level=level)
+        return query.salaries(session, country=country, level=level, limit=query.FIGURES_READ)
 
     facts = await run_in_session(fetch)
     if not facts:

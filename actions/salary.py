@@ -93,14 +93,20 @@ async def answer_salary(
     def fetch(session: Session) -> tuple[list[Salary], list[Salary], list[str], str]:
         if country is None:
             return [], [], [], ""  # the overview reads its own, bounded, selection below
-        stated = query.salaries(session, country=country, level=level)
+        # A city's own figures may sit anywhere among the country's: read them all then.
+        read = None if question.city else query.FIGURES_READ
+        stated = query.salaries(session, country=country, level=level, limit=read)
         if question.city:
             # The city's own figures first, then the country's figures that name no city.
             city = question.city
             own = [s for s in stated if s.city and same_city(s.city, city)]
             if own:
                 return own + [s for s in stated if s.city is None], [], [], ""
-        unstated = query.salaries(session, level=level, unstated_country=True) if country else []
+        unstated = (
+            query.salaries(session, level=level, unstated_country=True, limit=query.FIGURES_READ)
+            if country
+            else []
+        )
         if question.source:
             stated = [s for s in stated if s.source.label == question.source] or stated
             unstated = [s for s in unstated if s.source.label == question.source]
@@ -235,9 +241,10 @@ async def answer_role_pay(
     """
 
     def fetch(session: Session) -> tuple[list[Salary], list[Salary]]:
-        theirs = query.salaries(session, country=country, level=level, role=role)
+        read = query.FIGURES_READ
+        theirs = query.salaries(session, country=country, level=level, role=role, limit=read)
         labels = {s.source.label for s in theirs}
-        ours = query.salaries(session, country=country, level=level) if theirs else []
+        ours = query.salaries(session, country=country, level=level, limit=read) if theirs else []
         return theirs, [s for s in ours if s.source.label in labels]
 
     theirs, ours = await run_in_session(fetch)
@@ -308,7 +315,12 @@ async def answer_in_one_currency(
     """
 
     def fetch(session: Session) -> list[list[Salary]]:
-        return [representative(query.salaries(session, country=c, level=level)) for c in countries]
+        return [
+            representative(
+                query.salaries(session, country=c, level=level, limit=query.FIGURES_READ)
+            )
+            for c in countries
+        ]
 
     groups = [group for group in await run_in_session(fetch) if group]
     if len(groups) < 2:

@@ -547,7 +547,8 @@ class Query:
         if self.kwargs.get("country") is None:
             # No country: the bot's overview, which selects its countries and figures in SQL.
             return query.salary_overview(session, level=self.kwargs.get("level")).shown
-        return query.salaries(session, **self.kwargs)
+        # As the bot asks: at most the facts one answer reads.
+        return query.salaries(session, **self.kwargs, limit=query.FIGURES_READ)
 
     def describe(self) -> str:
         arguments = [repr(a) for a in self.args] + [f"{k}={v!r}" for k, v in self.kwargs.items()]
@@ -708,9 +709,9 @@ def render(
         "",
         "Query kinds: `search` = `query.search(text, limit=5)` on questions and keyword strings; "
         "`topic` = `query.passages_by_topic(topic)` (default limits) over every topic name; "
-        "`salary` = `query.salaries(country=…, level=…)` with known and unknown countries, and "
-        "`query.salary_overview(level=…)` for none "
-        "(no country = every fact, the bot's salary overview).",
+        "`salary` = `query.salaries(country=…, level=…, limit=FIGURES_READ)` (as the bot "
+        "reads them) with known and unknown countries, and `query.salary_overview(level=…)` "
+        "for none (the bot's salary overview).",
         "",
     ]
     return "\n".join(lines)

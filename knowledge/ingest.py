@@ -22,7 +22,14 @@ from sqlalchemy.orm import Session
 
 from knowledge import cleaning, topics
 from knowledge.compose import filler_rules
-from knowledge.models import Document, Passage, PassageTopic, SalaryFact, Section
+from knowledge.models import (
+    Document,
+    DocumentTopic,
+    Passage,
+    PassageTopic,
+    SalaryFact,
+    Section,
+)
 from knowledge.records import Salary, salary_row
 from knowledge.salary import Untyped, data_basis, page_context, read_figures
 from knowledge.schema import migrate
@@ -208,9 +215,26 @@ def _write_document(session: Session, parsed: ParsedDocument) -> list[ReadBlock]
         )
     if topic_rows:
         connection.execute(insert(PassageTopic.__table__), topic_rows)
+        connection.execute(
+            insert(DocumentTopic.__table__),
+            _document_topics(document_id, parsed.slug, topic_rows),
+        )
     if fact_rows:
         connection.execute(insert(SalaryFact.__table__), fact_rows)
     return reads
+
+
+def _document_topics(document_id: int, slug: str, topic_rows: list[dict]) -> list[dict]:
+    """Each topic's strongest tag and tag count in one document (``DocumentTopic`` rows)."""
+    summary: dict[str, dict] = {}
+    for row in topic_rows:
+        entry = summary.setdefault(
+            row["topic"],
+            {"document_id": document_id, "topic": row["topic"], "slug": slug, "tagged": 0},
+        )
+        entry["best_weight"] = max(entry.get("best_weight", row["weight"]), row["weight"])
+        entry["tagged"] += 1
+    return list(summary.values())
 
 
 @dataclass(frozen=True)
@@ -354,10 +378,26 @@ def build(
         except Exception:
             session.rollback()
             raise
+        if parsed or gone:
+            _refresh_statistics(session)
         report.added = sorted(p.slug for p in parsed if p.slug not in existing)
         report.updated = sorted(stale)
         report.removed = sorted(gone)
     return report
+
+
+def _refresh_statistics(session: Session) -> None:
+    """Update the planner's statistics after a change, so it picks indexes by the store's size.
+
+    Which index answers a topic question depends on it: at the five real pages a topic has a
+    dozen tagged passages (its index is best); at 10,000 pages it has tens of thousands and the
+    chosen documents' own passages are far fewer. SQLite samples (``analysis_limit``) to stay
+    quick on a big store.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("PRAGMA analysis_limit=1000"))
+    session.execute(text("ANALYZE"))
+    session.commit()
 
 
 def _rebuild_sqlite_fts(session: Session) -> None:

@@ -2,7 +2,8 @@
 
 A ``Document`` is one source text. It is split into ``Section`` rows (one per heading) and
 ``Passage`` rows (a paragraph or a list item of cleaned text). ``PassageTopic`` tags passages with
-the topics they cover; ``SalaryFact`` holds every salary figure the text states, typed.
+the topics they cover, and ``DocumentTopic`` sums those tags up per document; ``SalaryFact`` holds
+every salary figure the text states, typed.
 Deleting a document deletes everything derived from it.
 """
 
@@ -14,6 +15,7 @@ from sqlalchemy import (
     Column,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -120,6 +122,25 @@ class PassageTopic(Base):
     weight = Column(Float, nullable=False)
 
     passage = relationship("Passage", back_populates="topics")
+
+
+class DocumentTopic(Base):
+    """How strongly one document covers a topic: its strongest tag and how many it has.
+
+    Written by ingestion beside the passages' tags, so that choosing the few sources an answer
+    quotes reads one index range, not every tagged passage of a store of thousands of pages.
+    """
+
+    __tablename__ = "document_topic"
+    __table_args__ = (Index("ix_document_topic_rank", "topic", "best_weight", "tagged", "slug"),)
+
+    document_id = Column(Integer, ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
+    topic = Column(String(50), primary_key=True)
+    best_weight = Column(Float, nullable=False)
+    tagged = Column(Integer, nullable=False)
+    """How many of the document's passages carry the topic."""
+    slug = Column(String(200), nullable=False)
+    """The document's slug, the last tie-breaker: kept here so the ranking reads one index."""
 
 
 salary_fact = Table(

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Integer, func, select, text
 from sqlalchemy.orm import Session
 
-from knowledge.models import Document, Passage, PassageTopic, SalaryFact, Section
+from knowledge.models import Document, DocumentTopic, Passage, PassageTopic, SalaryFact, Section
 from knowledge.records import LEVELS, ML_ENGINEER, Salary, Source, salary_from_row
 from knowledge.text import content_words
 
@@ -77,17 +77,12 @@ def passages_by_topic(
         max_sources: at most this many sources.
         limit: at most this many passages in all.
     """
-    # Choose the sources in SQL (strongest tag, then most tagged passages): a big store has tens
-    # of thousands of passages on a topic and only a few sources are shown.
-    best = func.max(PassageTopic.weight)
-    tagged = func.count(PassageTopic.passage_id)
+    # Choose the sources from the per-document summary of their tags (one index range): a big
+    # store has tens of thousands of passages on a topic and only a few sources are shown.
     top_documents = (
-        select(Passage.document_id)
-        .join(PassageTopic, PassageTopic.passage_id == Passage.id)
-        .join(Document, Document.id == Passage.document_id)
-        .where(PassageTopic.topic == topic)
-        .group_by(Passage.document_id, Document.slug)
-        .order_by(best.desc(), tagged.desc(), Document.slug)
+        select(DocumentTopic.document_id)
+        .where(DocumentTopic.topic == topic)
+        .order_by(DocumentTopic.best_weight.desc(), DocumentTopic.tagged.desc(), DocumentTopic.slug)
         .limit(max_sources)
     )
     document_ids = list(session.scalars(top_documents))
@@ -191,6 +186,11 @@ def _level_order(session: Session) -> Any:
         func.nullif(position("junior mid senior lead", func.coalesce(SalaryFact.level, "")), 0),
         99,
     ).cast(Integer)
+
+
+FIGURES_READ = 40
+"""The most facts an answer reads for one question: it shows about ten, the first of each source
+and level; a store of 10,000 pages has hundreds per country."""
 
 
 def salaries(
@@ -326,14 +326,14 @@ def search(session: Session, query: str, *, limit: int = 5) -> list[PassageHit]:
         return []
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        match = " OR ".join('"' + w.replace('"', "") + '"' for w in words)
-        rows = session.execute(
-            text(
-                "SELECT rowid, -bm25(passage_fts, 1.0, 0.5) AS score FROM passage_fts "
-                "WHERE passage_fts MATCH :match ORDER BY score DESC LIMIT :limit"
-            ),
-            {"match": match, "limit": limit},
-        ).all()
+        quoted = ['"' + w.replace('"', "") + '"' for w in words]
+        rows = []
+        if len(quoted) > 1:
+            # Passages with every word first: BM25 scores them as the OR query would, and on a
+            # big store they are few, where the OR query ranks every passage with any word.
+            rows = _fts5_search(session, " AND ".join(quoted), limit)
+        if len(rows) < limit:
+            rows = _fts5_search(session, " OR ".join(quoted), limit)
     else:
         # PostgreSQL's ts_rank has no notion of a word's rarity; weigh each word by its BM25
         # inverse document frequency so that "hadoop" counts for more than "engineer".
@@ -372,6 +372,19 @@ def search(session: Session, query: str, *, limit: int = 5) -> list[PassageHit]:
         for p, heading, d in found
     ]
     return sorted(hits, key=lambda h: (-h.score, h.id))
+
+
+def _fts5_search(session: Session, match: str, limit: int) -> list[Any]:
+    """The best ``limit`` passages for an FTS5 match expression, text weighing twice the heading."""
+    return list(
+        session.execute(
+            text(
+                "SELECT rowid, -bm25(passage_fts, 1.0, 0.5) AS score FROM passage_fts "
+                "WHERE passage_fts MATCH :match ORDER BY score DESC LIMIT :limit"
+            ),
+            {"match": match, "limit": limit},
+        ).all()
+    )
 
 
 def search_naming(

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from knowledge.config import DEFAULT_DOCUMENTS_DIR
 from knowledge.db import make_engine
 from knowledge.ingest import build
-from knowledge.models import Document, Passage, PassageTopic, SalaryFact
+from knowledge.models import Document, DocumentTopic, Passage, PassageTopic, SalaryFact
 
 
 def _plan(engine: Engine, statement) -> str:  # type: ignore[no-untyped-def]
@@ -58,6 +58,19 @@ def test_passages_of_a_topic_use_the_topic_index(sqlite_store: Engine) -> None:
     )
     plan = _plan(sqlite_store, statement)
     assert "ix_passage_topic_topic" in plan and not _full_scans(plan), plan
+
+
+def test_the_sources_of_a_topic_answer_come_from_the_per_document_summary(
+    sqlite_store: Engine,
+) -> None:
+    statement = (
+        select(DocumentTopic.document_id)
+        .where(DocumentTopic.topic == "skills")
+        .order_by(DocumentTopic.best_weight.desc(), DocumentTopic.tagged.desc(), DocumentTopic.slug)
+        .limit(3)
+    )
+    plan = _plan(sqlite_store, statement)
+    assert "ix_document_topic_rank" in plan and not _full_scans(plan), plan
 
 
 def test_full_text_search_uses_the_fts_index(sqlite_store: Engine) -> None:

@@ -75,6 +75,36 @@ def test_a_filled_store_at_the_first_revision_is_upgraded_keeping_its_rows(
     assert tuple(row) == ("GB", 60500, 103000, 81750, "ml_engineer", "range", "year", None, False)
 
 
+def test_a_store_with_topic_tags_gets_its_per_document_summary(engine: Engine) -> None:
+    migrate(engine, "0001")
+    _insert_baseline_rows(engine)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO passage (id, document_id, section_id, position, kind, text) "
+                "VALUES (2, 1, 1, 1, 'paragraph', 'Salaries vary by sector.')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO passage_topic (passage_id, topic, weight) VALUES "
+                "(1, 'salary', 3.0), (2, 'salary', 1.0), (2, 'salary_factors', 2.0)"
+            )
+        )
+    migrate(engine)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT document_id, topic, best_weight, tagged, slug FROM document_topic "
+                "ORDER BY topic"
+            )
+        ).all()
+    assert [tuple(row) for row in rows] == [
+        (1, "salary", 3.0, 2, "guide"),
+        (1, "salary_factors", 2.0, 1, "guide"),
+    ]
+
+
 def test_a_store_built_before_migrations_is_stamped_and_upgraded(engine: Engine) -> None:
     migrate(engine, "0001")
     _insert_baseline_rows(engine)
