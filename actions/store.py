@@ -2,20 +2,24 @@
 
 rasa-sdk awaits each action's ``run``: blocking database work must leave the event loop, or one
 slow query stalls every conversation. ``run_query`` runs a ``knowledge.query`` function with its
-own session in a worker thread.
+own session in a worker thread, one of as many as the store's engine keeps connections.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from knowledge.db import open_session
+from knowledge.db import POOL_SIZE, open_session
 
 T = TypeVar("T")
+
+# Sized to the engine's pool: a query never waits for a connection, nor opens one of its own.
+_STORE_THREADS = ThreadPoolExecutor(max_workers=POOL_SIZE, thread_name_prefix="store")
 
 
 async def run_query(function: Callable[..., T], *args: object, **kwargs: object) -> T:
@@ -30,4 +34,5 @@ async def run_in_session(work: Callable[[Session], T]) -> T:
         with open_session() as session:
             return work(session)
 
-    return await asyncio.to_thread(wrapper)
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(_STORE_THREADS, wrapper)

@@ -9,8 +9,13 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.future import create_engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from knowledge.config import load_settings
+
+POOL_SIZE = 8
+"""Connections an engine keeps open: the action server runs its queries on this many threads
+(``actions.store``), so no query waits for a connection and none opens a new one."""
 
 
 def make_engine(url: str | None = None) -> Engine:
@@ -24,10 +29,22 @@ def make_engine(url: str | None = None) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, future=True)
+        if parsed.database and parsed.database != ":memory:":
+            # SQLAlchemy 1.4 opens a new SQLite connection per session (NullPool); a pool of
+            # open ones, each used by one thread at a time, saves that on every query (as 2.0
+            # does by default).
+            engine = create_engine(
+                url,
+                future=True,
+                poolclass=QueuePool,
+                pool_size=POOL_SIZE,
+                connect_args={"check_same_thread": False},
+            )
+        else:
+            engine = create_engine(url, future=True)
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
         return engine
-    return create_engine(url, future=True, pool_pre_ping=True)
+    return create_engine(url, future=True, pool_pre_ping=True, pool_size=POOL_SIZE)
 
 
 def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

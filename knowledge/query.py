@@ -14,7 +14,14 @@ from sqlalchemy import Integer, func, select, text
 from sqlalchemy.orm import Session
 
 from knowledge.models import Document, DocumentTopic, Passage, PassageTopic, SalaryFact, Section
-from knowledge.records import LEVELS, ML_ENGINEER, Salary, Source, salary_from_row
+from knowledge.records import (
+    LEVELS,
+    ML_ENGINEER,
+    STORED_FIELDS,
+    Salary,
+    Source,
+    salary_from_row,
+)
 from knowledge.text import content_words
 
 HEADING_OR_TWO_KEYWORDS = 2.0
@@ -35,7 +42,21 @@ class PassageHit:
     """For a list item, the sentence that introduces its list, when not the heading."""
 
 
-def _source(document: Document) -> Source:
+# A source's columns, selected beside a passage's or a fact's: plain rows, not mapped objects,
+# on the hot paths (building ORM instances cost as much as the SQL at five pages).
+_SOURCE_COLUMNS = (
+    Document.slug,
+    Document.label,
+    Document.publisher,
+    Document.title,
+    Document.author,
+    Document.published,
+)
+_PASSAGE_COLUMNS = (Passage.id, Passage.text, Passage.kind, Passage.lead, Passage.section_id)
+
+
+def _source(document: Any) -> Source:
+    """The ``Source`` of a document, or of a row that holds ``_SOURCE_COLUMNS``."""
     return Source(
         slug=document.slug,
         label=document.label,
@@ -89,7 +110,7 @@ def passages_by_topic(
     if not document_ids:
         return []
     rows = session.execute(
-        select(Passage, Section.heading, Document, PassageTopic.weight)
+        select(*_PASSAGE_COLUMNS, Section.heading, PassageTopic.weight, *_SOURCE_COLUMNS)
         .join(PassageTopic, PassageTopic.passage_id == Passage.id)
         .join(Section, Section.id == Passage.section_id)
         .join(Document, Document.id == Passage.document_id)
@@ -97,17 +118,11 @@ def passages_by_topic(
         .order_by(Document.slug, Passage.position)
     ).all()
     sections: dict[tuple[str, int], list[PassageHit]] = {}
-    for passage, heading, document, weight in rows:
-        sections.setdefault((document.slug, passage.section_id), []).append(
-            PassageHit(
-                passage.id,
-                passage.text,
-                passage.kind,
-                heading,
-                _source(document),
-                weight,
-                passage.lead,
-            )
+    known: dict[str, Source] = {}
+    for row in rows:
+        source = known.get(row.slug) or known.setdefault(row.slug, _source(row))
+        sections.setdefault((row.slug, row.section_id), []).append(
+            PassageHit(row.id, row.text, row.kind, row.heading, source, row.weight, row.lead)
         )
 
     def strength(hits: list[PassageHit]) -> tuple[float, int]:
@@ -233,15 +248,20 @@ def salaries(
 def _salary_rows(session: Session, clauses: list[Any], limit: int | None) -> list[Salary]:
     """The facts matching ``clauses``, in document order and junior first."""
     statement = (
-        select(SalaryFact, Document)
+        select(*_SALARY_COLUMNS, *_SOURCE_COLUMNS)
         .join(Document, Document.id == SalaryFact.document_id)
         .where(*clauses)
         .order_by(Document.slug, _level_order(session), SalaryFact.id)
         .limit(limit)
     )
+    known: dict[str, Source] = {}
     return [
-        salary_from_row(fact, _source(document)) for fact, document in session.execute(statement)
+        salary_from_row(row, known.get(row.slug) or known.setdefault(row.slug, _source(row)))
+        for row in session.execute(statement)
     ]
+
+
+_SALARY_COLUMNS = tuple(getattr(SalaryFact, field.name) for field in STORED_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -362,14 +382,14 @@ def search(session: Session, query: str, *, limit: int = 5) -> list[PassageHit]:
     if not scores:
         return []
     found = session.execute(
-        select(Passage, Section.heading, Document)
+        select(*_PASSAGE_COLUMNS, Section.heading, *_SOURCE_COLUMNS)
         .join(Section, Section.id == Passage.section_id)
         .join(Document, Document.id == Passage.document_id)
         .where(Passage.id.in_(scores))
     ).all()
     hits = [
-        PassageHit(p.id, p.text, p.kind, heading, _source(d), scores[p.id], p.lead)
-        for p, heading, d in found
+        PassageHit(row.id, row.text, row.kind, row.heading, _source(row), scores[row.id], row.lead)
+        for row in found
     ]
     return sorted(hits, key=lambda h: (-h.score, h.id))
 
