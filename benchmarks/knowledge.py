@@ -31,9 +31,11 @@ import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Callable, Iterable, Iterator  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from sqlalchemy import text as sql_text  # noqa: E402
 from sqlalchemy.engine import Engine  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 from tqdm import tqdm  # noqa: E402
@@ -44,6 +46,7 @@ from knowledge.db import make_engine  # noqa: E402
 from knowledge.ingest import MANIFEST_NAME, BuildReport, build  # noqa: E402
 from knowledge.salary import extract  # noqa: E402
 from knowledge.text import content_words  # noqa: E402
+from tests.support.postgres import postgres_server  # noqa: E402
 
 REPORT_PATH = PROJECT_ROOT / "reports" / "bench-knowledge.md"
 
@@ -632,7 +635,7 @@ def _counts(engine: Engine) -> dict[str, int]:
 
 
 def render(
-    stores: list[tuple[str, Engine, Path, BuildTiming, BuildTiming | None, Latencies]],
+    stores: list[tuple[str, Engine, float, BuildTiming, BuildTiming | None, Latencies]],
     *,
     corpus_bytes: int,
     generate_seconds: float,
@@ -657,17 +660,17 @@ def render(
         "## Builds (wall clock)",
         "",
         "| store | documents | sections | passages | topic tags | salary facts "
-        "| build s | parse s | write s | no-op rebuild s | file MB |",
+        "| build s | parse s | write s | no-op rebuild s | size MB |",
         "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
-    for label, engine, db_path, first, again, _lat in stores:
+    for label, engine, size_mb, first, again, _lat in stores:
         c = _counts(engine)
         rebuild = f"{again.seconds:.2f}" if again else "—"
         counts = [f"{c[key]:,}" for key in ("documents", "sections", "passages")]
         counts += [f"{c[key]:,}" for key in ("topic_tags", "salary_facts")]
         write = first.seconds - first.parse_seconds
         timings = [f"{first.seconds:.2f}", f"{first.parse_seconds:.2f}", f"{write:.2f}", rebuild]
-        lines.append(_row(label, *counts, *timings, f"{db_path.stat().st_size / 1e6:.1f}"))
+        lines.append(_row(label, *counts, *timings, f"{size_mb:.1f}"))
     lines += [
         "",
         "## Query latency (ms, including opening and closing the session)",
@@ -675,7 +678,7 @@ def render(
         "| store | query | n | mean | p50 | p99 | max | mean results |",
         "|---|---|--:|--:|--:|--:|--:|--:|",
     ]
-    for label, _engine, _path, _first, _again, lat in stores:
+    for label, _engine, _size, _first, _again, lat in stores:
         kinds = [*sorted(lat.seconds), "all"]
         for kind in kinds:
             values = (
@@ -717,6 +720,76 @@ def render(
     return "\n".join(lines)
 
 
+@contextmanager
+def _store_urls(backend: str, root: Path) -> Iterator[tuple[str, str]]:
+    """URLs of an empty small store and an empty big store on ``backend``."""
+    if backend == "sqlite":
+        yield f"sqlite:///{root / 'real.db'}", f"sqlite:///{root / 'big.db'}"
+        return
+    if backend != "postgresql":
+        raise SystemExit(f"unknown back end {backend!r}: use sqlite or postgresql")
+    with postgres_server() as url:
+        base = url.rsplit("/", 1)[0]
+        admin = make_engine(url)
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            for name in ("real", "big"):
+                connection.execute(sql_text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+        yield f"{base}/real", f"{base}/big"
+
+
+def _size_mb(engine: Engine) -> float:
+    """The store's size on disk: the SQLite file, or the PostgreSQL database."""
+    if engine.dialect.name == "sqlite":
+        database = engine.url.database or ""
+        return Path(database).stat().st_size / 1e6
+    with engine.connect() as connection:
+        size = connection.execute(sql_text("SELECT pg_database_size(current_database())")).scalar()
+    return float(size or 0) / 1e6
+
+
+def _bench_backend(
+    backend: str,
+    small_url: str,
+    big_url: str,
+    small_dir: Path,
+    big_dir: Path,
+    documents: int,
+    queries: list[Query],
+) -> list[tuple[str, Engine, float, BuildTiming, BuildTiming | None, Latencies]]:
+    """Build both stores on one back end, time the queries, and return the report's rows."""
+    name = "SQLite" if backend == "sqlite" else "PostgreSQL"
+    small_engine, big_engine = make_engine(small_url), make_engine(big_url)
+    try:
+        small_build = timed_build(small_engine, small_dir, f"{name}: build 5 real")
+        big_build = timed_build(big_engine, big_dir, f"{name}: build {documents + 5:,}")
+        big_again = timed_build(big_engine, big_dir, f"{name}: no-op rebuild")
+        assert not big_again.report.changed, "the second build should change nothing"
+        small_lat = run_queries(small_engine, queries, f"{name}: queries, 5 docs")
+        big_lat = run_queries(big_engine, queries, f"{name}: queries, {documents + 5:,} docs")
+        return [
+            (
+                f"{name} · 5 real",
+                small_engine,
+                _size_mb(small_engine),
+                small_build,
+                None,
+                small_lat,
+            ),
+            (
+                f"{name} · {documents:,} synthetic + 5 real",
+                big_engine,
+                _size_mb(big_engine),
+                big_build,
+                big_again,
+                big_lat,
+            ),
+        ]
+    finally:
+        small_engine.dispose()
+        big_engine.dispose()
+
+
 def _cpu_count() -> int:
     import os
 
@@ -735,6 +808,13 @@ def main(argv: list[str] | None = None) -> int:
         "--queries", type=int, default=1_000, help="queries per store (default 1,000)"
     )
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--backends",
+        type=lambda text: [name.strip() for name in text.split(",")],
+        default=["sqlite", "postgresql"],
+        help="comma-separated: sqlite, postgresql (default both; PostgreSQL is started the way "
+        "the tests start it, from the Debian package)",
+    )
     parser.add_argument("--report", type=Path, default=REPORT_PATH)
     args = parser.parse_args(argv)
 
@@ -753,30 +833,16 @@ def main(argv: list[str] | None = None) -> int:
         corpus_bytes = write_corpus(root / "big", args.documents, args.seed)
         generate_seconds = time.perf_counter() - t0
 
-        small_db, big_db = root / "real.db", root / "big.db"
-        small_engine = make_engine(f"sqlite:///{small_db}")
-        big_engine = make_engine(f"sqlite:///{big_db}")
-        small_build = timed_build(small_engine, small_dir, "Build 5 real")
-        big_build = timed_build(big_engine, root / "big", f"Build {args.documents + 5:,}")
-        big_again = timed_build(big_engine, root / "big", "No-op rebuild")
-        assert not big_again.report.changed, "the second build should change nothing"
-
         queries = make_queries(args.queries, args.seed)
-        small_lat = run_queries(small_engine, queries, "Queries, 5 docs")
-        big_lat = run_queries(big_engine, queries, f"Queries, {args.documents + 5:,} docs")
+        stores = []
+        for backend in args.backends:
+            with _store_urls(backend, root) as (small_url, big_url):
+                stores += _bench_backend(
+                    backend, small_url, big_url, small_dir, root / "big", args.documents, queries
+                )
         peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         report = render(
-            [
-                ("5 real", small_engine, small_db, small_build, None, small_lat),
-                (
-                    f"{args.documents:,} synthetic + 5 real",
-                    big_engine,
-                    big_db,
-                    big_build,
-                    big_again,
-                    big_lat,
-                ),
-            ],
+            stores,
             corpus_bytes=corpus_bytes,
             generate_seconds=generate_seconds,
             warm_up_seconds=warm_up_seconds,
@@ -785,8 +851,6 @@ def main(argv: list[str] | None = None) -> int:
             total_seconds=time.perf_counter() - started,
             peak_rss_mb=peak_rss_mb,
         )
-        small_engine.dispose()
-        big_engine.dispose()
     print(report)
     print(f"Peak RSS: {peak_rss_mb:.0f} MB")
     args.report.parent.mkdir(parents=True, exist_ok=True)
