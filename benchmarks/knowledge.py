@@ -634,8 +634,13 @@ def _counts(engine: Engine) -> dict[str, int]:
         return query.stats(session)
 
 
+# What the report shows of one store: label, row counts, size in MB, first build, no-op
+# rebuild, query latencies (read while its database still runs).
+StoreRun = tuple[str, dict[str, int], float, BuildTiming, BuildTiming | None, Latencies]
+
+
 def render(
-    stores: list[tuple[str, Engine, float, BuildTiming, BuildTiming | None, Latencies]],
+    stores: list[StoreRun],
     *,
     corpus_bytes: int,
     generate_seconds: float,
@@ -663,8 +668,7 @@ def render(
         "| build s | parse s | write s | no-op rebuild s | size MB |",
         "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
-    for label, engine, size_mb, first, again, _lat in stores:
-        c = _counts(engine)
+    for label, c, size_mb, first, again, _lat in stores:
         rebuild = f"{again.seconds:.2f}" if again else "—"
         counts = [f"{c[key]:,}" for key in ("documents", "sections", "passages")]
         counts += [f"{c[key]:,}" for key in ("topic_tags", "salary_facts")]
@@ -678,7 +682,7 @@ def render(
         "| store | query | n | mean | p50 | p99 | max | mean results |",
         "|---|---|--:|--:|--:|--:|--:|--:|",
     ]
-    for label, _engine, _size, _first, _again, lat in stores:
+    for label, _counted, _size, _first, _again, lat in stores:
         kinds = [*sorted(lat.seconds), "all"]
         for kind in kinds:
             values = (
@@ -756,7 +760,7 @@ def _bench_backend(
     big_dir: Path,
     documents: int,
     queries: list[Query],
-) -> list[tuple[str, Engine, float, BuildTiming, BuildTiming | None, Latencies]]:
+) -> list[StoreRun]:
     """Build both stores on one back end, time the queries, and return the report's rows."""
     name = "SQLite" if backend == "sqlite" else "PostgreSQL"
     small_engine, big_engine = make_engine(small_url), make_engine(big_url)
@@ -770,7 +774,7 @@ def _bench_backend(
         return [
             (
                 f"{name} · 5 real",
-                small_engine,
+                _counts(small_engine),
                 _size_mb(small_engine),
                 small_build,
                 None,
@@ -778,7 +782,7 @@ def _bench_backend(
             ),
             (
                 f"{name} · {documents:,} synthetic + 5 real",
-                big_engine,
+                _counts(big_engine),
                 _size_mb(big_engine),
                 big_build,
                 big_again,

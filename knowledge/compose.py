@@ -27,6 +27,7 @@ from knowledge.text import FRENCH_STOP_WORDS, content_words, sentences
 
 FILLER_FILE = Path(__file__).parent / "rules" / "filler.yml"
 SYNONYMS_FILE = Path(__file__).parent / "rules" / "synonyms.yml"
+SUBJECTS_FILE = Path(__file__).parent / "rules" / "subjects.yml"
 DEFAULT_BUDGET = 600
 """Characters of quoted text a default answer aims at (the reply adds a heading and sources)."""
 MAX_BUDGET = 950
@@ -802,6 +803,36 @@ def _slip_of(word: str) -> bool:
     return any(zipf_frequency(other, "en") >= max(EVERYDAY_ZIPF, own + 2.0) for other in near)
 
 
+@functools.lru_cache(maxsize=1)
+def _subjects() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for the phrases of ``rules/subjects.yml``, and each phrase by its words.
+
+    Longest first, so "gender pay gap" is found before "pay gap"; "work-life balance" and
+    "work life balance" are one subject, named as the list spells it first.
+    """
+    raw = yaml.safe_load(SUBJECTS_FILE.read_text(encoding="utf-8")) or {}
+    phrases = sorted((str(p).lower() for p in raw.get("subjects") or ()), key=len, reverse=True)
+    alternatives = "|".join(
+        re.escape(p).replace(r"\ ", " ").replace(" ", r"[\s-]+").replace(r"\-", r"[\s-]+")
+        for p in phrases
+    )
+    canonical: dict[str, str] = {}
+    for phrase in raw.get("subjects") or ():
+        canonical.setdefault(_phrase_key(str(phrase)), str(phrase).lower())
+    return re.compile(rf"\b({alternatives})s?\b", re.I), canonical
+
+
+def _phrase_key(phrase: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", phrase.lower()))
+
+
+def subject_phrases(message: str) -> list[str]:
+    """The many-word subjects of ``rules/subjects.yml`` the message names, in message order."""
+    pattern, canonical = _subjects()
+    found = (canonical[_phrase_key(m.group(1))] for m in pattern.finditer(message))
+    return list(dict.fromkeys(found))
+
+
 def uncovered_words(
     message: str,
     hits: Sequence[PassageHit],
@@ -821,9 +852,13 @@ def uncovered_words(
     """
     from wordfreq import zipf_frequency
 
+    # "the cost of living": a phrase no candidate passage holds is a subject of its own, though
+    # each of its words is too everyday to be one.
+    said = f" {_phrase_key(' '.join(hit.text for hit in hits))} "
+    phrases = [p for p in subject_phrases(message) if f" {_phrase_key(p)} " not in said]
     wanted = topic_question_words(message, topic) - ways_of_asking
     if not wanted:
-        return []
+        return phrases
     present: set[str] = set()
     for hit in hits:
         present |= text_stems(hit.text, limit=400)
@@ -853,6 +888,5 @@ def uncovered_words(
         elif low <= frequency < high or (frequency < FIELD_WORD_ZIPF and field_word(word)):
             specific.append(word)  # "visa", "ethics": a subject, but common enough to be shared
     if any(matched(text_stems(word, limit=1), frozenset(present)) for word in rare):
-        return []  # the sources speak of part of it: the answer itself is the honest reply
-    missing = specific
-    return missing
+        return phrases  # the sources speak of part of it: the answer itself is the honest reply
+    return phrases + [word for word in specific if not any(word in p for p in phrases)]

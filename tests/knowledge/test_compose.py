@@ -6,7 +6,14 @@ import pytest
 from sqlalchemy.orm import Session
 
 from knowledge import query
-from knowledge.compose import MAX_BUDGET, compose, is_filler, units_of
+from knowledge.compose import (
+    MAX_BUDGET,
+    compose,
+    is_filler,
+    subject_phrases,
+    uncovered_words,
+    units_of,
+)
 from knowledge.query import PassageHit, Source
 
 SOURCE_A = Source("a", "Guide A", None, None, None, None)
@@ -255,3 +262,27 @@ def test_a_sentence_more_about_pay_than_the_topic_gives_way() -> None:
     ]
     chosen = compose(hits, "can they work remotely?", "workplace", budget=60)
     assert [u.passage_id for u in chosen.units] == [2]
+
+
+@pytest.mark.parametrize(
+    ("message", "subjects"),
+    [
+        ("is there a gender pay gap in ML engineering?", ["gender pay gap"]),
+        (
+            "how's the Work Life Balance, and what about parental leave",
+            ["work-life balance", "parental leave"],
+        ),
+        ("would the cost of living in London eat that salary?", ["cost of living"]),
+        ("what do ML engineers earn in London?", []),
+    ],
+)
+def test_subjects_of_several_everyday_words_are_found(message: str, subjects: list[str]) -> None:
+    assert subject_phrases(message) == subjects
+
+
+def test_a_subject_no_passage_holds_is_uncovered_though_its_words_are_everyday() -> None:
+    hits = [hit(1, "Salaries depend on location, sector and experience.", heading="Salary")]
+    missing = uncovered_words("is there a gender pay gap for ML engineers?", hits, "salary")
+    assert missing == ["gender pay gap"]
+    said = [hit(2, "Some teams care about work-life balance more than others.", heading="Team")]
+    assert uncovered_words("how is the work life balance?", said, "workplace") == []
