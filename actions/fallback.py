@@ -34,6 +34,7 @@ from knowledge.compose import (
     compose,
     document_frequencies,
     question_words,
+    subject_phrases,
     text_stems,
     weighted_coverage,
     with_synonyms,
@@ -59,6 +60,8 @@ def gap_words(message: str) -> list[str]:
     filters, not subjects; "gonna" is one word, not the tokenizer's "gon" and "na".
     """
     wanted = question_words(message)
+    # "parental leave" is the subject, not "parental": a phrase of rules/subjects.yml first.
+    phrases = subject_phrases(message)
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", message.lower())
     found = [
         w
@@ -67,8 +70,16 @@ def gap_words(message: str) -> list[str]:
         and _is_word(w)
         and country_code(w) is None
         and w not in FRENCH_STOP_WORDS  # "une", "ça": a French question's frame
+        and not any(w in phrase.split() or w == phrase for phrase in phrases)
     ]
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(phrases + found))
+
+
+def _said(word: str, text: str, stems: frozenset[str] | set[str]) -> bool:
+    """True if ``text`` (whose stems are ``stems``) says ``word``; a phrase only as a whole."""
+    if " " in word:
+        return word in " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+    return text_stems(word, limit=1) <= stems
 
 
 def _is_word(word: str) -> bool:
@@ -154,7 +165,13 @@ def _silence(text: str, real: list[str], words: list[str], unspoken: list[str]) 
     """
     if not words:
         return "utter_rephrase"
-    if real and set(_telling(real)) <= set(unspoken) and not about_career(text):
+    # The subjects of rules/subjects.yml ("parental leave") are about work, however unspoken.
+    if (
+        real
+        and set(_telling(real)) <= set(unspoken)
+        and not about_career(text)
+        and not subject_phrases(text)
+    ):
         return OUT_OF_SCOPE
     return "utter_sources_silent" if unspoken else "utter_no_passages"
 
@@ -222,7 +239,7 @@ async def answer_search(
         nearest = _nearest(text, hits, covers, avoid) if may_be_near else None
         if nearest is not None:
             near = text_stems(nearest.text, 400)
-            missing = [w for w in gap_words(text) if not text_stems(w, limit=1) <= near] or [
+            missing = [w for w in gap_words(text) if not _said(w, nearest.text, near)] or [
                 w for w in content_words(text) if w[:5] not in near
             ]
             dispatcher.utter_message(

@@ -16,6 +16,7 @@ from actions.currency import can_convert, converted, rates_date
 from actions.formatting import (
     BULLET,
     LEVEL_NAMES,
+    and_list,
     basis_lines,
     composed_lines,
     level_label,
@@ -152,6 +153,17 @@ async def answer_salary(
         events.append(SlotSet(slots.LAST_ANSWER, salary_record(question, shown)))
         return events
     name = country_name(country, in_sentence=True)
+    if not stated and unspoken:
+        # "is there a gender pay gap?" after a country with no figures: the gap, then what the
+        # sources do give, not that country's refusal once more.
+        dispatcher.utter_message(
+            response="utter_salary_countries",
+            count=len(covered),
+            countries=and_list([country_name(code) for code in covered]),
+            buttons=_country_buttons(covered),
+        )
+        events.append(SlotSet(slots.LAST_ANSWER, salary_record(question, [])))
+        return events
     if not stated:
         dispatcher.utter_message(
             response="utter_salary_unknown_country",

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from knowledge.compose import subject_phrases
+
 SCOPE_FILE = Path(__file__).with_name("scope.yml")
 
 
@@ -43,9 +45,15 @@ def employers_named(text: str) -> list[str]:
 
 
 def about_career(text: str) -> bool:
-    """True when ``text`` names work, hiring or the field, and no other occupation."""
+    """True when ``text`` names work, hiring or the field, and no other occupation.
+
+    A subject of working life in several words ("parental leave", "work-life balance", see
+    ``knowledge/rules/subjects.yml``) is about work too: a question about it gets an honest
+    "my sources don't cover", not "I only cover this career".
+    """
     career = _patterns()[0]
-    return bool(career.search(text.lower())) and not about_another_job(text)
+    named = bool(career.search(text.lower())) or bool(subject_phrases(text))
+    return named and not about_another_job(text)
 
 
 def about_another_job(text: str) -> bool:

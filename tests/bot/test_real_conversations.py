@@ -108,6 +108,9 @@ CLASSES: dict[str, list[Turn]] = {
         ("whats the diff between an ml engineer and an ai engineer", ["don't compare"], [], 400),
         ("do ML engineers get visa sponsorship for relocating?", ["don't cover"], ["€"], 400),
         ("what's the cost of living in Toronto", ["don't cover"], ["$"], 400),
+        # A subject in everyday words ("gender", "pay", "gap" are each too common to name one).
+        ("is there a gender pay gap in this job?", ["don't cover", "gender pay gap"], [], 900),
+        ("do they get parental leave?", ["don't cover", "parental leave"], ["only cover"], 400),
         ("and what about the weather in toronto", ["only cover"], [], 400),
     ],
     "french": [
@@ -135,3 +138,13 @@ def test_the_same_long_reply_is_never_sent_twice_in_a_row(bot: RunningBot) -> No
     first = bot.say(sender, "what about working part-time?")
     second = bot.say(sender, "and freelancing on the side?")
     assert first != second or len(first) < 300
+
+
+def test_a_gap_after_a_country_without_figures_names_the_countries_once(bot: RunningBot) -> None:
+    sender = f"real-{uuid.uuid4().hex[:12]}"
+    assert "don't cover salaries in Portugal" in bot.say(
+        sender, "what do ML engineers make in Portugal?"
+    )
+    reply = bot.say(sender, "is there a gender pay gap in this field?")
+    assert "gender pay gap" in reply and "France" in reply, reply
+    assert "Portugal" not in reply, reply
