@@ -82,7 +82,7 @@ eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind a
 	@echo "==> The sixth conversations set (tests/eval/conversations_dev6.yml, a development set), reported in reports/conversations-dev6/"
 	@$(VPY) -m evaluation.conversations --set tests/eval/conversations_dev6.yml --reports reports/conversations-dev6
 
-bench-knowledge: ingest ## Benchmark the knowledge store: 10,000 synthetic documents, query latency
+bench-knowledge: ingest ## Benchmark the knowledge store on SQLite and PostgreSQL: 10,000 synthetic documents (~15 min)
 	@$(VPY) -m benchmarks.knowledge
 
 bench-load: ingest $(MODEL_STAMP) ## Load test at 1/10/50 users vs the stock `rasa init` bot (~10 min)
