@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -40,6 +41,12 @@ def _insert_baseline_rows(engine: Engine) -> None:
         )
 
 
+def _select(engine: Engine, sql: str) -> list[tuple[Any, ...]]:
+    """The rows of one query, as tuples."""
+    with engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(text(sql)).all()]
+
+
 def _declared(name: str | None, kind: str, _parent: object) -> bool:
     """Leave out what the models do not declare: SQLite's FTS5 tables, PostgreSQL's stored
     tsvector column and its GIN index (maintained by the database itself)."""
@@ -65,14 +72,12 @@ def test_a_filled_store_at_the_first_revision_is_upgraded_keeping_its_rows(
     _insert_baseline_rows(engine)
     migrate(engine)
     assert current_revision(engine) == head_revision()
-    with engine.connect() as connection:
-        row = connection.execute(
-            text(
-                "SELECT country, low, high, midpoint, role, statistic, period, city, "
-                "currency_ambiguous FROM salary_fact"
-            )
-        ).one()
-    assert tuple(row) == ("GB", 60500, 103000, 81750, "ml_engineer", "range", "year", None, False)
+    rows = _select(
+        engine,
+        "SELECT country, low, high, midpoint, role, statistic, period, city, "
+        "currency_ambiguous FROM salary_fact",
+    )
+    assert rows == [("GB", 60500, 103000, 81750, "ml_engineer", "range", "year", None, False)]
 
 
 def test_a_store_with_topic_tags_gets_its_per_document_summary(engine: Engine) -> None:
@@ -92,14 +97,11 @@ def test_a_store_with_topic_tags_gets_its_per_document_summary(engine: Engine) -
             )
         )
     migrate(engine)
-    with engine.connect() as connection:
-        rows = connection.execute(
-            text(
-                "SELECT document_id, topic, best_weight, tagged, slug FROM document_topic "
-                "ORDER BY topic"
-            )
-        ).all()
-    assert [tuple(row) for row in rows] == [
+    rows = _select(
+        engine,
+        "SELECT document_id, topic, best_weight, tagged, slug FROM document_topic ORDER BY topic",
+    )
+    assert rows == [
         (1, "salary", 3.0, 2, "guide"),
         (1, "salary_factors", 2.0, 1, "guide"),
     ]
