@@ -67,6 +67,13 @@ def _source(document: Any) -> Source:
     )
 
 
+def _known_source(known: dict[str, Source], row: Any) -> Source:
+    """The row's ``Source``, made once per document of a result."""
+    if row.slug not in known:
+        known[row.slug] = _source(row)
+    return known[row.slug]
+
+
 def sources(session: Session) -> list[Source]:
     """Every source document in the store, in file order."""
     return [_source(d) for d in session.scalars(select(Document).order_by(Document.slug))]
@@ -120,7 +127,7 @@ def passages_by_topic(
     sections: dict[tuple[str, int], list[PassageHit]] = {}
     known: dict[str, Source] = {}
     for row in rows:
-        source = known.get(row.slug) or known.setdefault(row.slug, _source(row))
+        source = _known_source(known, row)
         sections.setdefault((row.slug, row.section_id), []).append(
             PassageHit(row.id, row.text, row.kind, row.heading, source, row.weight, row.lead)
         )
@@ -245,6 +252,9 @@ def salaries(
     return _salary_rows(session, clauses, limit)
 
 
+_SALARY_COLUMNS = tuple(getattr(SalaryFact, field.name) for field in STORED_FIELDS)
+
+
 def _salary_rows(session: Session, clauses: list[Any], limit: int | None) -> list[Salary]:
     """The facts matching ``clauses``, in document order and junior first."""
     statement = (
@@ -255,13 +265,7 @@ def _salary_rows(session: Session, clauses: list[Any], limit: int | None) -> lis
         .limit(limit)
     )
     known: dict[str, Source] = {}
-    return [
-        salary_from_row(row, known.get(row.slug) or known.setdefault(row.slug, _source(row)))
-        for row in session.execute(statement)
-    ]
-
-
-_SALARY_COLUMNS = tuple(getattr(SalaryFact, field.name) for field in STORED_FIELDS)
+    return [salary_from_row(row, _known_source(known, row)) for row in session.execute(statement)]
 
 
 @dataclass(frozen=True)
@@ -337,9 +341,11 @@ def salary_levels(session: Session) -> list[str]:
 def search(session: Session, query: str, *, limit: int = 5) -> list[PassageHit]:
     """Full-text search over passages, most relevant first.
 
-    SQLite uses FTS5 with BM25; PostgreSQL its English text search with ``ts_rank_cd``. The
-    query is reduced to its content words (spaCy stop words removed) joined with OR, so any
-    text, however hostile, is a valid query. Scores are positive; higher is better.
+    SQLite uses FTS5 with BM25 (passages with every word first, then any word, when fewer
+    than ``limit`` have them all); PostgreSQL its English text search, ranked with ``ts_rank``
+    weighted by each word's rarity. The query is reduced to its content words (spaCy stop words
+    removed), each quoted, so any text, however hostile, is a valid query. Scores are positive;
+    higher is better.
     """
     words = content_words(query)
     if not words:
