@@ -25,6 +25,7 @@ from actions.asking import spoken_of_elsewhere
 from actions.aspects import (
     NAMES_FIGURES,
     PAY_ASPECTS,
+    PAY_COMPARISON,
     SOURCE_ASPECTS,
     aspect_of,
     names_pay_strongly,
@@ -168,7 +169,14 @@ async def carry_out(
     """
     plan = decide(state, reading, INTENT_TOPICS)
     after_pay = state.last.get("kind") == "salary" and bool(COMPARES_TO.search(reading.text))
-    if reading.role in COMPARED_ROLES and (plan.kind in ("salary", "pay_comparison") or after_pay):
+    role = reading.role
+    # "which one earns more in the US?" after ML engineer vs data scientist: the role compared.
+    role_of_the_pair = (
+        role is None and state.role in COMPARED_ROLES and bool(PAY_COMPARISON.search(reading.text))
+    )
+    if role_of_the_pair:
+        role = state.role
+    if role in COMPARED_ROLES and (plan.kind in ("salary", "pay_comparison") or after_pay):
         if after_pay:  # "is that a lot compared with data scientists?" after figures
             plan = dataclasses.replace(
                 plan,
@@ -177,10 +185,20 @@ async def carry_out(
             )
         # "what do data scientists earn in the UK?": that role's figures, where a page has them.
         answered = await answer_role_pay(
-            dispatcher, reading.role, plan.country or reading.country, plan.level or reading.level
+            dispatcher, role or "", plan.country or reading.country, plan.level or reading.level
         )
         if answered is not None:
             return answered
+        if role_of_the_pair:
+            plan = Plan("pay_comparison")  # no page gives that role's pay there: say so
+        elif plan.kind == "salary":
+            # "what do data scientists earn in the UK?" where no page gives their pay: say so
+            # before the ML engineer's figures, rather than answer as if they were asked.
+            dispatcher.utter_message(
+                response="utter_topic_gap",
+                subject=f"{(role or '').replace('_', ' ')}s' pay",
+                topic_name="ML engineers' pay",
+            )
     if plan.kind == "salary":
         question = SalaryQuestion(
             country=plan.country,

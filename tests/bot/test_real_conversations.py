@@ -148,3 +148,16 @@ def test_a_gap_after_a_country_without_figures_names_the_countries_once(bot: Run
     reply = bot.say(sender, "is there a gender pay gap in this field?")
     assert "gender pay gap" in reply and "France" in reply, reply
     assert "Portugal" not in reply, reply
+
+
+def test_another_roles_pay_that_no_page_gives_is_said_before_the_ml_engineers(
+    bot: RunningBot,
+) -> None:
+    sender = f"real-{uuid.uuid4().hex[:12]}"
+    reply = bot.say(sender, "what do data scientists earn in the uk?")
+    assert "don't cover" in reply and "data scientists' pay" in reply, reply
+    assert "£60,500" in reply, reply
+    # The pair just compared is what "which one" means; no page gives the other role's pay.
+    bot.say(sender, "ml engineer vs data scientist")
+    reply = bot.say(sender, "which one earns more in the US?")
+    assert "can't say who earns more" in reply, reply
