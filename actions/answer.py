@@ -176,7 +176,11 @@ async def carry_out(
     )
     if role_of_the_pair:
         role = state.role
-    if role in COMPARED_ROLES and (plan.kind in ("salary", "pay_comparison") or after_pay):
+    if (
+        role is not None
+        and role in COMPARED_ROLES
+        and (plan.kind in ("salary", "pay_comparison") or after_pay)
+    ):
         if after_pay:  # "is that a lot compared with data scientists?" after figures
             plan = dataclasses.replace(
                 plan,
@@ -185,7 +189,7 @@ async def carry_out(
             )
         # "what do data scientists earn in the UK?": that role's figures, where a page has them.
         answered = await answer_role_pay(
-            dispatcher, role or "", plan.country or reading.country, plan.level or reading.level
+            dispatcher, role, plan.country or reading.country, plan.level or reading.level
         )
         if answered is not None:
             return answered
@@ -196,7 +200,7 @@ async def carry_out(
             # before the ML engineer's figures, rather than answer as if they were asked.
             dispatcher.utter_message(
                 response="utter_topic_gap",
-                subject=f"{(role or '').replace('_', ' ')}s' pay",
+                subject=f"{role.replace('_', ' ')}s' pay",
                 topic_name="ML engineers' pay",
             )
     if plan.kind == "salary":
