@@ -34,6 +34,7 @@ from knowledge.compose import (
     compose,
     document_frequencies,
     question_words,
+    says_phrase,
     subject_phrases,
     text_stems,
     weighted_coverage,
@@ -70,7 +71,7 @@ def gap_words(message: str) -> list[str]:
         and _is_word(w)
         and country_code(w) is None
         and w not in FRENCH_STOP_WORDS  # "une", "ça": a French question's frame
-        and not any(w in phrase.split() or w == phrase for phrase in phrases)
+        and not any(w in phrase.split() for phrase in phrases)
     ]
     return list(dict.fromkeys(phrases + found))
 
@@ -78,7 +79,7 @@ def gap_words(message: str) -> list[str]:
 def _said(word: str, text: str, stems: frozenset[str] | set[str]) -> bool:
     """True if ``text`` (whose stems are ``stems``) says ``word``; a phrase only as a whole."""
     if " " in word:
-        return word in " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+        return says_phrase(text, word)
     return text_stems(word, limit=1) <= stems
 
 

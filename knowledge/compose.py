@@ -826,6 +826,11 @@ def _phrase_key(phrase: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", phrase.lower()))
 
 
+def says_phrase(text: str, phrase: str) -> bool:
+    """True if ``text`` holds ``phrase`` as whole words ("work life balance" = "work-life …")."""
+    return f" {_phrase_key(phrase)} " in f" {_phrase_key(text)} "
+
+
 def subject_phrases(message: str) -> list[str]:
     """The many-word subjects of ``rules/subjects.yml`` the message names, in message order."""
     pattern, canonical = _subjects()
@@ -854,8 +859,8 @@ def uncovered_words(
 
     # "the cost of living": a phrase no candidate passage holds is a subject of its own, though
     # each of its words is too everyday to be one.
-    said = f" {_phrase_key(' '.join(hit.text for hit in hits))} "
-    phrases = [p for p in subject_phrases(message) if f" {_phrase_key(p)} " not in said]
+    said = " ".join(hit.text for hit in hits)
+    phrases = [p for p in subject_phrases(message) if not says_phrase(said, p)]
     wanted = topic_question_words(message, topic) - ways_of_asking
     if not wanted:
         return phrases

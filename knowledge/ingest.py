@@ -226,15 +226,19 @@ def _write_document(session: Session, parsed: ParsedDocument) -> list[ReadBlock]
 
 def _document_topics(document_id: int, slug: str, topic_rows: list[dict]) -> list[dict]:
     """Each topic's strongest tag and tag count in one document (``DocumentTopic`` rows)."""
-    summary: dict[str, dict] = {}
+    weights: dict[str, list[float]] = {}
     for row in topic_rows:
-        entry = summary.setdefault(
-            row["topic"],
-            {"document_id": document_id, "topic": row["topic"], "slug": slug, "tagged": 0},
-        )
-        entry["best_weight"] = max(entry.get("best_weight", row["weight"]), row["weight"])
-        entry["tagged"] += 1
-    return list(summary.values())
+        weights.setdefault(row["topic"], []).append(row["weight"])
+    return [
+        {
+            "document_id": document_id,
+            "topic": topic,
+            "slug": slug,
+            "best_weight": max(found),
+            "tagged": len(found),
+        }
+        for topic, found in weights.items()
+    ]
 
 
 @dataclass(frozen=True)

@@ -20,23 +20,27 @@ depends_on = None
 
 def upgrade() -> None:
     """Add passage.tsv (generated, stored) and its GIN index; drop the expression index."""
-    if op.get_bind().dialect.name != "postgresql":
-        return
-    op.execute(
+    _on_postgresql(
         "ALTER TABLE passage ADD COLUMN IF NOT EXISTS tsv tsvector "
-        "GENERATED ALWAYS AS (to_tsvector('english', text)) STORED"
+        "GENERATED ALWAYS AS (to_tsvector('english', text)) STORED",
+        "CREATE INDEX IF NOT EXISTS ix_passage_tsv_stored ON passage USING gin (tsv)",
+        "DROP INDEX IF EXISTS ix_passage_tsv",
     )
-    op.execute("CREATE INDEX IF NOT EXISTS ix_passage_tsv_stored ON passage USING gin (tsv)")
-    op.execute("DROP INDEX IF EXISTS ix_passage_tsv")
 
 
 def downgrade() -> None:
     """Back to the expression index."""
+    _on_postgresql(
+        "CREATE INDEX IF NOT EXISTS ix_passage_tsv ON passage "
+        "USING gin (to_tsvector('english', text))",
+        "DROP INDEX IF EXISTS ix_passage_tsv_stored",
+        "ALTER TABLE passage DROP COLUMN IF EXISTS tsv",
+    )
+
+
+def _on_postgresql(*statements: str) -> None:
+    """Run ``statements`` in order on PostgreSQL; SQLite keeps its FTS5 table unchanged."""
     if op.get_bind().dialect.name != "postgresql":
         return
-    op.execute(
-        "CREATE INDEX IF NOT EXISTS ix_passage_tsv ON passage "
-        "USING gin (to_tsvector('english', text))"
-    )
-    op.execute("DROP INDEX IF EXISTS ix_passage_tsv_stored")
-    op.execute("ALTER TABLE passage DROP COLUMN IF EXISTS tsv")
+    for statement in statements:
+        op.execute(statement)
