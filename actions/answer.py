@@ -224,9 +224,21 @@ async def carry_out(
         # "compare that with Switzerland" after France's: both.
         countries = list(reading.countries)
         last_country = state.last.get("country") if state.last.get("kind") == "salary" else None
-        if COMPARES.search(reading.text) and last_country and last_country not in countries:
+        places = plan.parameters.get("places")
+        if places == "all":
+            # "which country pays the most?": no page ranks countries; each one's figures.
+            countries = (await run_in_session(query.salary_countries))[:MAX_COUNTRIES]
+            dispatcher.utter_message(
+                response="utter_salary_places_compared",
+                countries=and_list([country_name(code, in_sentence=True) for code in countries]),
+            )
+        elif (
+            (COMPARES.search(reading.text) or places == "with_last")
+            and last_country
+            and last_country not in countries
+        ):
             countries.insert(0, last_country)
-        several = plan.country and not plan.city and len(countries) > 1
+        several = (plan.country or places == "all") and not plan.city and len(countries) > 1
         events: list[EventType] = []
         for country in countries[:MAX_COUNTRIES] if several else [plan.country]:
             events += await answer_salary(

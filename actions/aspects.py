@@ -21,6 +21,25 @@ PAY_COMPARISON = re.compile(
     re.I,
 )
 
+# "Which country pays the most?", "where do ML engineers earn the most?": the figures of every
+# country the sources cover, side by side in one currency (no page ranks countries itself).
+ASKS_BEST_PAID_PLACE = re.compile(
+    r"\b(which|what) (country|countries|place|location|region|part of the world)\b"
+    r".*\b(pay|pays|paid|earn\w*|salar\w*|money)\b.*\b(most|best|highest|more|better)\b"
+    r"|\bwhere\b.*\b(earn|earns|make|makes|paid|pay|pays)\b.*\b(the )?(most|best|highest)\b"
+    r"|\b(best|highest|top)[- ](paying|paid)\b.*\b(country|countries|place|location)\b"
+    r"|\b(country|countries)\b.*\b(best|highest|top) (pay|paid|paying|salar\w*)\b"
+    r"|\bquel pays\b.*\b(paie|paye|gagne)\w*\b.*\bplus\b",
+    re.I,
+)
+
+# "which is higher, that or the US?" after figures: those figures beside the place named.
+ASKS_WHICH_PAYS_MORE = re.compile(
+    r"\bwhich (one )?(is|'s|pays|would pay|is paid) (higher|more|better|best|bigger)\b"
+    r"|\b(higher|more|better|bigger) (in|there|than)\b.*\bor\b",
+    re.I,
+)
+
 # Any word about pay, verb or noun: "which of those pays best?", "what specialisation pays best".
 MENTIONS_PAY = re.compile(r"\b(pay|pays|paid|salary|salaries|earn|earns|money)\b", re.I)
 

@@ -20,6 +20,7 @@ from actions.formatting import (
     basis_lines,
     composed_lines,
     level_label,
+    money,
     period_phrase,
     salary_lines,
     salary_range,
@@ -347,15 +348,47 @@ async def answer_in_one_currency(
     if not others:
         return []
     on = rates_date({into, *(s.currency for s in others)})
-    lines = "\n".join(
-        f"{BULLET} {country_name(s.country or '')}, {level_label(s)[0].lower()}"
-        f"{level_label(s)[1:]}: ≈ {salary_range(converted(s, into, on))}"
-        for s in others
-    )
+    if len(groups) > 2:
+        # Three countries or more: one line each, lowest to highest, to stay readable.
+        lines = "\n".join(
+            _span_line([converted(s, into, on) for s in group if s in others])
+            for group in groups[1:]
+            if any(s in others for s in group)
+        )
+    else:
+        lines = "\n".join(
+            f"{BULLET} {country_name(s.country or '')}, {level_label(s)[0].lower()}"
+            f"{level_label(s)[1:]}: ≈ {salary_range(converted(s, into, on))}"
+            for s in others
+        )
     dispatcher.utter_message(
         response="utter_salary_converted", currency=into, date=on.isoformat(), lines=lines
     )
     return []
+
+
+def _span_line(figures: list[Salary]) -> str:
+    """One country's converted figures as one line: its lowest amount to its highest."""
+    country = country_name(figures[0].country or "")
+    if len(figures) == 1:
+        only = figures[0]
+        return f"{BULLET} {country}, {level_label(only).lower()}: ≈ {salary_range(only)}"
+
+    def amounts(salary: Salary) -> list[int]:
+        return [a for a in (salary.low, salary.value, salary.high) if a is not None]
+
+    bottom = min(figures, key=lambda s: min(amounts(s)))
+    top = max(figures, key=lambda s: max(amounts(s)))
+    plus = "+" if top.open_ended else ""
+
+    def level(salary: Salary) -> str:
+        return LEVEL_NAMES.get(salary.level, "All levels").lower()
+
+    currency = figures[0].currency
+    return (
+        f"{BULLET} {country}: ≈ {money(min(amounts(bottom)), currency)} ({level(bottom)}) to "
+        f"{money(max(amounts(top)), currency)}{plus} ({level(top)})"
+    )
 
 
 PERIOD_NAMES = {

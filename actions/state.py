@@ -28,6 +28,7 @@ from rasa_sdk import Tracker
 from actions import slots
 from actions.aspects import (
     ASKS_AMOUNT,
+    ASKS_BEST_PAID_PLACE,
     ASKS_DURATION,
     ASKS_FIGURES,
     ASKS_IF_FACTOR_MATTERS,
@@ -35,6 +36,7 @@ from actions.aspects import (
     ASKS_PLACES_COVERED,
     ASKS_WHAT_DRIVES_PAY,
     ASKS_WHAT_MOVES_PAY,
+    ASKS_WHICH_PAYS_MORE,
     ASKS_WHY_PAY_VARIES,
     CHANGES_CAREER,
     DURATION_WORDS,
@@ -300,6 +302,21 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "how much does google pay its ml engineers?": no page gives pay by employer.
         return Plan("pay_by_employer")
+    if ASKS_BEST_PAID_PLACE.search(reading.text) and not reading.about_another_job:
+        # "which country pays the most?": every country's figures side by side.
+        return Plan("salary", level=reading.level, parameters={"places": "all"})
+    last_country = state.last.get("country") if state.last.get("kind") == "salary" else None
+    if (
+        ASKS_WHICH_PAYS_MORE.search(reading.text)
+        and reading.country
+        and (len(reading.countries) > 1 or last_country)
+        and not reading.about_another_job
+    ):
+        # "which is higher, that or the US?" after France's figures: both, in one currency.
+        level = reading.level or (state.last.get("level") if last_country else None)
+        return Plan(
+            "salary", country=reading.country, level=level, parameters={"places": "with_last"}
+        )
     if (
         PAY_COMPARISON.search(reading.text)
         and intent != "out_of_scope"

@@ -998,3 +998,30 @@ def test_a_part_of_a_message_about_the_career_is_about_the_career() -> None:
     whole = dataclasses.replace(whole, about_career=True)
     part = with_context(Reading("out_of_scope", text="how do i break in", confidence=0.5), whole)
     assert decide(State(), part, INTENT_TOPICS).refuse_if_nothing is False
+
+
+@pytest.mark.parametrize(
+    "text,intent",
+    [
+        ("which country pays the most?", "out_of_scope"),
+        ("where do ML engineers earn the most?", "ask_career_path"),
+        ("what's the best paying country for machine learning engineers", "ask_salary_factors"),
+        ("quel pays paie le plus ?", "nlu_fallback"),
+    ],
+)
+def test_which_country_pays_most_is_every_countrys_figures(text: str, intent: str) -> None:
+    plan = decide(State(), Reading(intent, text=text), INTENT_TOPICS)
+    assert (plan.kind, plan.country, plan.parameters) == ("salary", None, {"places": "all"})
+
+
+def test_which_pays_more_with_a_place_after_figures_compares_with_them() -> None:
+    reading = Reading(
+        "ask_salary_factors",
+        text="which is higher, that or the US?",
+        country="US",
+        countries=("US",),
+    )
+    plan = decide(SALARY_FR_LAST, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.country, plan.parameters) == ("salary", "US", {"places": "with_last"})
+    # With no figures before and one place, it is no comparison.
+    assert decide(State(), reading, INTENT_TOPICS).parameters != {"places": "with_last"}

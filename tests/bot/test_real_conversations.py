@@ -88,6 +88,16 @@ CLASSES: dict[str, list[Turn]] = {
             MAX_REPLY,
         ),
     ],
+    "which country pays most: every country side by side": [
+        (
+            "which country pays the most?",
+            ["No source ranks", "€50,000", "£60,500", "$80,000", "in EUR"],
+            [],
+            MAX_REPLY,
+        ),
+        ("salary in france", ["€50,000"], [], MAX_REPLY),
+        ("which is higher, that or the US?", ["€50,000", "$80,000", "in EUR"], ["£"], MAX_REPLY),
+    ],
     "lists both ways, leads kept": [
         ("is this career right for me?", ["may suit you if", "may not suit you if"], [], 1200),
         ("who do they work with", ["They work with: Data Scientists"], [], 900),
