@@ -262,6 +262,9 @@ _STRONG_PAY = (
     r"|gagne|gagner|salaire|rémunération|TJM)\b"
     # A contractor's pay: "what's a typical day rate?", "hourly rates in Sydney".
     r"|\b(day|daily|hourly|contract|contractor|contracting|freelance|weekly) rates?\b"
+    # "what does NLP pay?", "how much does computer vision pay": pay as the verb asked about.
+    r"|\b(what|how much) (does|do|would|will|could|might) (\w+\s+){1,3}pay\b"
+    r"(?!\s+(attention|for|off|back|out|into|to)\b)"
 )
 STRONG_PAY_WORDS = re.compile(_STRONG_PAY, re.I)
 # Long pay words people misspell ("salery", "salarys", "compansation"): one letter off is enough.

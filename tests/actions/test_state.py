@@ -1025,3 +1025,10 @@ def test_which_pays_more_with_a_place_after_figures_compares_with_them() -> None
     assert (plan.kind, plan.country, plan.parameters) == ("salary", "US", {"places": "with_last"})
     # With no figures before and one place, it is no comparison.
     assert decide(State(), reading, INTENT_TOPICS).parameters != {"places": "with_last"}
+
+
+def test_what_a_specialisation_pays_is_pay_for_it() -> None:
+    """ "what does NLP pay?" after the specialisations: their pay (no page gives it: the gap)."""
+    reading = Reading("inform", text="what does NLP pay?", confidence=0.31, specialisation="nlp")
+    plan = decide(State(topic="specialisations"), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.parameters.get("specialisation")) == ("salary", "nlp")

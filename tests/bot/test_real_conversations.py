@@ -98,6 +98,12 @@ CLASSES: dict[str, list[Turn]] = {
         ("salary in france", ["€50,000"], [], MAX_REPLY),
         ("which is higher, that or the US?", ["€50,000", "$80,000", "in EUR"], ["£"], MAX_REPLY),
     ],
+    "slips of the keyboard": [
+        ("waht dose a mlops enginer do", ["MLOps"], ["only cover"], MAX_REPLY),
+        # A slip in "much" once made this a refusal; the slip is mended before the NLU.
+        ("how mcuh does a senior earn in the uk", ["£60,500"], ["only cover"], MAX_REPLY),
+        ("whats the typicl salry in frnace", ["€50,000"], [], MAX_REPLY),
+    ],
     "lists both ways, leads kept": [
         ("is this career right for me?", ["may suit you if", "may not suit you if"], [], 1200),
         ("who do they work with", ["They work with: Data Scientists"], [], 900),
