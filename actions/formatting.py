@@ -78,6 +78,15 @@ def _amounts(salary: Salary) -> str:
     return text
 
 
+# Specialisations as people write them (the gazetteer's values are identifiers: "nlp").
+SPECIALISATION_NAMES = {"nlp": "NLP", "mlops": "MLOps", "applied": "applied ML"}
+
+
+def specialisation_name(value: str) -> str:
+    """``NLP``, ``MLOps``, ``computer vision``: a specialisation value said plainly."""
+    return SPECIALISATION_NAMES.get(value, value.replace("_", " "))
+
+
 LEVEL_NAMES = {
     "junior": "Junior / entry level",
     "mid": "Mid-level",

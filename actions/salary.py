@@ -25,6 +25,7 @@ from actions.formatting import (
     salary_lines,
     salary_range,
     source_names,
+    specialisation_name,
 )
 from actions.store import run_in_session
 from gazetteer.countries import country_name, same_city
@@ -130,7 +131,7 @@ async def answer_salary(
     if question.specialisation:
         dispatcher.utter_message(
             response="utter_salary_no_specialisation",
-            specialisation=question.specialisation.replace("_", " "),
+            specialisation=specialisation_name(question.specialisation),
         )
     if country is None:
         overview = await run_in_session(lambda session: _overview(session, question))

@@ -32,3 +32,13 @@ def test_items_of_one_list_share_their_lead(lead: str, items: list[str], line: s
         for i, text in enumerate(items, 1)
     ]
     assert composed_lines(units_of(hits)) == line
+
+
+def test_a_specialisation_is_named_as_people_write_it() -> None:
+    from actions.formatting import specialisation_name
+
+    assert [specialisation_name(v) for v in ("nlp", "mlops", "computer_vision")] == [
+        "NLP",
+        "MLOps",
+        "computer vision",
+    ]

@@ -99,7 +99,7 @@ CLASSES: dict[str, list[Turn]] = {
         ("which is higher, that or the US?", ["€50,000", "$80,000", "in EUR"], ["£"], MAX_REPLY),
     ],
     "slips of the keyboard": [
-        ("waht dose a mlops enginer do", ["MLOps"], ["only cover"], MAX_REPLY),
+        ("waht skils do ml enigneers need", ["Python"], ["only cover"], MAX_REPLY),
         # A slip in "much" once made this a refusal; the slip is mended before the NLU.
         ("how mcuh does a senior earn in the uk", ["£60,500"], ["only cover"], MAX_REPLY),
         ("whats the typicl salry in frnace", ["€50,000"], [], MAX_REPLY),
