@@ -155,6 +155,29 @@ def state_after(state: State, events: list[EventType]) -> State:
     return dataclasses.replace(state, **changes)
 
 
+def _one_record_of_several(events: list[EventType]) -> list[EventType]:
+    """Several countries' answers remembered as one: "is that gross?" asks of all of them."""
+    records = [
+        e["value"]
+        for e in events
+        if e.get("event") == "slot"
+        and e.get("name") == slots.LAST_ANSWER
+        and isinstance(e.get("value"), dict)
+    ]
+    if len(records) < 2:
+        return events
+    merged = {
+        **records[-1],
+        "country": None,
+        "countries": [r.get("country") for r in records if r.get("country")],
+        "sources": list(dict.fromkeys(s for r in records for s in r.get("sources") or [])),
+    }
+    kept = [
+        e for e in events if not (e.get("event") == "slot" and e.get("name") == slots.LAST_ANSWER)
+    ]
+    return [*kept, SlotSet(slots.LAST_ANSWER, merged)]
+
+
 async def carry_out(
     dispatcher: CollectingDispatcher,
     state: State,
@@ -238,6 +261,14 @@ async def carry_out(
             and last_country not in countries
         ):
             countries.insert(0, last_country)
+        elif (
+            not reading.countries
+            and plan.country in (state.last.get("countries") or [])
+            and plan.level
+            and not plan.city
+        ):
+            # "what about seniors?" after several countries side by side: the same countries.
+            countries = list(state.last["countries"])
         several = (plan.country or places == "all") and not plan.city and len(countries) > 1
         events: list[EventType] = []
         for country in countries[:MAX_COUNTRIES] if several else [plan.country]:
@@ -249,6 +280,7 @@ async def carry_out(
             events += await answer_in_one_currency(
                 dispatcher, countries[:MAX_COUNTRIES], plan.level
             )
+            events = _one_record_of_several(events)
         return events
     if plan.kind == "topic":
         return await _answer_topic(dispatcher, state, reading, plan, budget)

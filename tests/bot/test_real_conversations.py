@@ -95,6 +95,9 @@ CLASSES: dict[str, list[Turn]] = {
             [],
             MAX_REPLY,
         ),
+        # Questions about the answer, and a new level, are of every country it showed.
+        ("and is that gross?", ["Bessand", "gross", "CBT Nuggets"], [], 500),
+        ("what about seniors?", ["€150,000", "$140,000", "£60,500"], ["€50,000"], MAX_REPLY),
         ("salary in france", ["€50,000"], [], MAX_REPLY),
         ("which is higher, that or the US?", ["€50,000", "$80,000", "in EUR"], ["£"], MAX_REPLY),
     ],
