@@ -301,6 +301,14 @@ async def carry_out(
             )
         ):
             last = last["pay"]  # "does that include bonus?" after figures and then another answer
+        if (
+            last.get("kind") != "salary"
+            and aspect == "basis"
+            and NAMES_FIGURES.search(reading.text)
+        ):
+            # "are these salary numbers up to date?" before any figures: every source's basis.
+            labels = await run_query(query.salary_source_labels)
+            last = {"kind": "salary", "sources": labels}
         if last.get("kind") != "salary" and plan.level and aspect == "years":
             # "how many years till i'm mid level?" before any figures: every source's levels.
             labels = await run_query(query.source_labels)

@@ -40,6 +40,7 @@ from actions.aspects import (
     ASKS_WHY_PAY_VARIES,
     CHANGES_CAREER,
     DURATION_WORDS,
+    NAMES_FIGURES,
     NAMES_THE_FIELD_ONLY,
     OTHER_THAN,
     PAY_ASPECTS,
@@ -330,6 +331,15 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         intent = "inform"  # "en allemagne c'est combien ?", "big data too?" are not commands
         reading = dataclasses.replace(reading, intent=intent)
+    if (
+        aspect == "basis"
+        and NAMES_FIGURES.search(reading.text)
+        and not (state.last.get("kind") == "salary" or state.last.get("pay"))
+        and not (reading.country or reading.city or reading.level)
+    ):
+        # "are these salary numbers even up to date?" with no figures shown yet: what every
+        # source's figures are based on, and when.
+        return Plan("about")
     if intent in UNSURE_INTENTS and not (
         reading.country or reading.city or reading.names_topic_filter
     ):

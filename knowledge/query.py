@@ -330,6 +330,16 @@ def salary_countries(session: Session) -> list[str]:
     )
 
 
+def salary_source_labels(session: Session) -> list[str]:
+    """The label of every source that gives a salary figure, in file order."""
+    with_figures = select(SalaryFact.document_id).distinct().scalar_subquery()
+    return list(
+        session.scalars(
+            select(Document.label).where(Document.id.in_(with_figures)).order_by(Document.slug)
+        )
+    )
+
+
 def salary_levels(session: Session) -> list[str]:
     """Levels some source gives a salary for, junior first."""
     known = set(

@@ -1032,3 +1032,11 @@ def test_what_a_specialisation_pays_is_pay_for_it() -> None:
     reading = Reading("inform", text="what does NLP pay?", confidence=0.31, specialisation="nlp")
     plan = decide(State(topic="specialisations"), reading, INTENT_TOPICS)
     assert (plan.kind, plan.parameters.get("specialisation")) == ("salary", "nlp")
+
+
+@pytest.mark.parametrize(
+    "text", ["are these salary numbers even up to date?", "how recent are the salary figures?"]
+)
+def test_what_the_figures_rest_on_before_any_figures_is_about_them(text: str) -> None:
+    plan = decide(State(), Reading("ask_about_answer", text=text), INTENT_TOPICS)
+    assert plan.kind == "about"

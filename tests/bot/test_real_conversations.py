@@ -180,3 +180,10 @@ def test_another_roles_pay_that_no_page_gives_is_said_before_the_ml_engineers(
     bot.say(sender, "ml engineer vs data scientist")
     reply = bot.say(sender, "which one earns more in the US?")
     assert "can't say who earns more" in reply, reply
+
+
+def test_what_the_figures_rest_on_is_told_before_any_figures(bot: RunningBot) -> None:
+    sender = f"real-{uuid.uuid4().hex[:12]}"
+    reply = bot.say(sender, "are these salary numbers even up to date?")
+    for fact in ("Glassdoor", "December 2024", "Jobs247", "Bessand"):
+        assert fact in reply, reply

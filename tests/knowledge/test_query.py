@@ -232,3 +232,9 @@ def test_the_overview_of_one_source(session: Session) -> None:
     overview = query.salary_overview(session, source="Bessand")
     assert {s.source.label for s in overview.shown} == {"Bessand"} and overview.total == 3
     assert query.salary_overview(session, source="No such source").total == 0
+
+
+def test_the_sources_with_salary_figures_are_those_that_give_some(session: Session) -> None:
+    with_figures = query.salary_source_labels(session)
+    assert set(with_figures) == {"Bessand", "Bluecoders", "CBT Nuggets", "UK careers guide"}
+    assert "Careers explorer" in query.source_labels(session)
