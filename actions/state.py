@@ -334,6 +334,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if (
         aspect == "basis"
         and NAMES_FIGURES.search(reading.text)
+        and not ASKS_PLACES_COVERED.search(reading.text)  # "which countries have you data for"
         and not (state.last.get("kind") == "salary" or state.last.get("pay"))
         and not (reading.country or reading.city or reading.level)
     ):

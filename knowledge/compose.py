@@ -818,12 +818,13 @@ def _subjects() -> tuple[re.Pattern[str], dict[str, str]]:
     )
     canonical: dict[str, str] = {}
     for phrase in raw.get("subjects") or ():
-        canonical.setdefault(_phrase_key(str(phrase)), str(phrase).lower())
-    return re.compile(rf"\b({alternatives})s?\b", re.I), canonical
+        canonical.setdefault(_phrase_key(str(phrase)), str(phrase))
+    # Bounded like \b, but "+" and "#" belong to a name ("C++", "C#"), so they bound it too.
+    return re.compile(rf"(?<![\w+#])({alternatives})s?(?![\w+#])", re.I), canonical
 
 
 def _phrase_key(phrase: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", phrase.lower()))
+    return " ".join(re.findall(r"[a-z0-9+#]+", phrase.lower()))
 
 
 def says_phrase(text: str, phrase: str) -> bool:

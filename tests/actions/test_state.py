@@ -1040,3 +1040,5 @@ def test_what_a_specialisation_pays_is_pay_for_it() -> None:
 def test_what_the_figures_rest_on_before_any_figures_is_about_them(text: str) -> None:
     plan = decide(State(), Reading("ask_about_answer", text=text), INTENT_TOPICS)
     assert plan.kind == "about"
+    asks_places = Reading("ask_sources", text="which countries do you have salary data for?")
+    assert decide(State(), asks_places, INTENT_TOPICS).kind == "salary"

@@ -129,6 +129,7 @@ CLASSES: dict[str, list[Turn]] = {
         ("what's the cost of living in Toronto", ["don't cover"], ["$"], 400),
         # A subject in everyday words ("gender", "pay", "gap" are each too common to name one).
         ("is there a gender pay gap in this job?", ["don't cover", "gender pay gap"], [], 900),
+        ("do ML engineers need to know C++?", ["don't cover", "C++", "Python"], [], 900),
         ("do they get parental leave?", ["don't cover", "parental leave"], ["only cover"], 400),
         ("and what about the weather in toronto", ["only cover"], [], 400),
     ],

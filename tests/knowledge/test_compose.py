@@ -286,3 +286,14 @@ def test_a_subject_no_passage_holds_is_uncovered_though_its_words_are_everyday()
     assert missing == ["gender pay gap"]
     said = [hit(2, "Some teams care about work-life balance more than others.", heading="Team")]
     assert uncovered_words("how is the work life balance?", said, "workplace") == []
+
+
+def test_a_name_with_symbols_is_a_subject_of_its_own() -> None:
+    """ "C++" is no "c": the word search drops its symbols, the subject list keeps them."""
+    from knowledge.compose import says_phrase, subject_phrases
+
+    assert subject_phrases("do ML engineers need to know C++?") == ["C++"]
+    assert subject_phrases("is c# or f# used?") == ["C#", "F#"]
+    assert subject_phrases("I like c and cats") == []
+    assert says_phrase("Python, C++ and Java", "C++")
+    assert not says_phrase("Python, C and Java", "C++")
