@@ -24,6 +24,7 @@ from actions.about import answer_about
 from actions.asking import spoken_of_elsewhere
 from actions.aspects import (
     NAMES_FIGURES,
+    NAMES_PAY_FIGURES,
     PAY_ASPECTS,
     PAY_COMPARISON,
     SOURCE_ASPECTS,
@@ -304,7 +305,7 @@ async def carry_out(
         if (
             last.get("kind") != "salary"
             and aspect == "basis"
-            and NAMES_FIGURES.search(reading.text)
+            and NAMES_PAY_FIGURES.search(reading.text)
         ):
             # "are these salary numbers up to date?" before any figures: every source's basis.
             labels = await run_query(query.salary_source_labels)

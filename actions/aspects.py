@@ -40,6 +40,9 @@ ASKS_WHICH_PAYS_MORE = re.compile(
     re.I,
 )
 
+# The pay figures named as such ("are these salary numbers up to date?"), not "amounts of data".
+NAMES_PAY_FIGURES = re.compile(r"\b(salary|salaries|pay|figures?|numbers?|estimates?)\b", re.I)
+
 # Any word about pay, verb or noun: "which of those pays best?", "what specialisation pays best".
 MENTIONS_PAY = re.compile(r"\b(pay|pays|paid|salary|salaries|earn|earns|money)\b", re.I)
 

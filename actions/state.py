@@ -40,7 +40,7 @@ from actions.aspects import (
     ASKS_WHY_PAY_VARIES,
     CHANGES_CAREER,
     DURATION_WORDS,
-    NAMES_FIGURES,
+    NAMES_PAY_FIGURES,
     NAMES_THE_FIELD_ONLY,
     OTHER_THAN,
     PAY_ASPECTS,
@@ -333,7 +333,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         reading = dataclasses.replace(reading, intent=intent)
     if (
         aspect == "basis"
-        and NAMES_FIGURES.search(reading.text)
+        and NAMES_PAY_FIGURES.search(reading.text)
         and not ASKS_PLACES_COVERED.search(reading.text)  # "which countries have you data for"
         and not (state.last.get("kind") == "salary" or state.last.get("pay"))
         and not (reading.country or reading.city or reading.level)

@@ -1042,3 +1042,9 @@ def test_what_the_figures_rest_on_before_any_figures_is_about_them(text: str) ->
     assert plan.kind == "about"
     asks_places = Reading("ask_sources", text="which countries do you have salary data for?")
     assert decide(State(), asks_places, INTENT_TOPICS).kind == "salary"
+
+
+def test_amounts_of_data_are_no_question_about_the_figures() -> None:
+    text = "do i need to handle insane amounts of data, clusters and whatnot"
+    plan = decide(State(), Reading("ask_skills", text=text, confidence=0.5), INTENT_TOPICS)
+    assert plan.kind != "about"
