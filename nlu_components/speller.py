@@ -6,14 +6,18 @@ Kept free of Rasa so that the tests and tools can use it without loading TensorF
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import combinations
 
 WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
-LETTERS = "abcdefghijklmnopqrstuvwxyzéèàçùêô"
 # Words shorter than this are left alone: too many short words are one edit from another.
 SHORTEST = 4
 # From this length a word may be two edits away ("engeneer" → "engineer").
 TWO_EDITS_FROM = 8
+# Longer "words" are names, codes or garbage: never corrected (and never costly to look at).
+LONGEST = 20
+# At most this many words of one message are looked at (a pasted page stays cheap).
+MOST_WORDS = 200
 # A word this common in English or French text (wordfreq's Zipf scale) is a real word.
 REAL_WORD_ZIPF = 2.5
 
@@ -23,14 +27,28 @@ def words_of(text: str) -> list[str]:
     return [word.lower() for word in WORD.findall(text)]
 
 
-def edits1(word: str) -> set[str]:
-    """Every string one deletion, transposition, replacement or insertion from ``word``."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = [left + right[1:] for left, right in splits if right]
-    swaps = [left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1]
-    replaces = [left + c + right[1:] for left, right in splits if right for c in LETTERS]
-    inserts = [left + c + right for left, right in splits for c in LETTERS]
-    return set(deletes + swaps + replaces + inserts)
+def deletions(word: str, most: int = 2) -> set[str]:
+    """``word`` with up to ``most`` letters left out (itself included)."""
+    found = {word}
+    for count in range(1, most + 1):
+        for gone in combinations(range(len(word)), count):
+            found.add("".join(c for i, c in enumerate(word) if i not in gone))
+    return found
+
+
+def distance(first: str, second: str) -> int:
+    """Edits (deletion, insertion, replacement, swap of neighbours) from one word to the other."""
+    previous2: list[int] = []
+    previous = list(range(len(second) + 1))
+    for i, a in enumerate(first, 1):
+        current = [i]
+        for j, b in enumerate(second, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 @lru_cache(maxsize=50_000)
@@ -47,24 +65,47 @@ class Speller:
     def __init__(self, counts: dict[str, int]) -> None:
         self.counts = counts
 
+    def warm(self) -> None:
+        """Build the lookup index now (about half a second) rather than on the first message."""
+        self._by_deletion  # noqa: B018 (a cached property, built on first access)
+
+    @cached_property
+    def _by_deletion(self) -> dict[str, set[str]]:
+        """Known words by every form with up to two letters left out (found in a few lookups)."""
+        index: dict[str, set[str]] = {}
+        for known in self.counts:
+            if SHORTEST <= len(known) <= LONGEST:
+                for form in deletions(known):
+                    index.setdefault(form, set()).add(known)
+        return index
+
     def correction(self, word: str) -> str | None:
         """The known word ``word`` was meant to be, or None to leave it as it is."""
         lower = word.lower()
-        if len(lower) < SHORTEST or lower in self.counts or is_real_word(lower):
+        if not SHORTEST <= len(lower) <= LONGEST or lower in self.counts:
             return None
-        near = edits1(lower)
-        candidates = near & self.counts.keys()
-        if not candidates and len(lower) >= TWO_EDITS_FROM:
-            candidates = {e2 for e1 in near for e2 in edits1(e1)} & self.counts.keys()
-        if not candidates:
+        if is_real_word(lower):
             return None
-        best = max(candidates, key=lambda c: (self.counts[c], c))
+        most = 2 if len(lower) >= TWO_EDITS_FROM else 1
+        near = {
+            known for form in deletions(lower, most) for known in self._by_deletion.get(form, ())
+        }
+        candidates = [known for known in near if distance(lower, known) <= most]
+        one_away = [known for known in candidates if distance(lower, known) == 1]
+        if not (one_away or candidates):
+            return None
+        best = max(one_away or candidates, key=lambda c: (self.counts[c], c))
         return best.capitalize() if word[:1].isupper() else best
 
     def mend(self, text: str) -> str:
         """``text`` with each slip replaced by the word it was meant to be."""
+        looked_at = 0
 
         def replace(match: re.Match[str]) -> str:
+            nonlocal looked_at
+            looked_at += 1
+            if looked_at > MOST_WORDS:
+                return match.group(0)
             return self.correction(match.group(0)) or match.group(0)
 
         return WORD.sub(replace, text)

@@ -41,6 +41,7 @@ class SpellingMender(GraphComponent):
         self._model_storage = model_storage
         self._resource = resource
         self._speller = Speller(counts)
+        self._speller.warm()
 
     @classmethod
     def create(

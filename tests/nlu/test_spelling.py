@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from nlu_components.speller import Speller, edits1, words_of
+from nlu_components.speller import LONGEST, MOST_WORDS, Speller, distance, words_of
 
 ROOT = Path(__file__).resolve().parents[2]
 # "[France](country)", "[senior]{\"entity\": \"level\"}": the words annotated, as training sees.
@@ -77,8 +77,20 @@ def test_no_word_of_the_source_pages_is_changed(speller: Speller) -> None:
     assert {w: speller.correction(w) for w in words if speller.correction(w)} == {}
 
 
-def test_one_edit_is_a_deletion_swap_replacement_or_insertion() -> None:
-    near = edits1("mcuh")
-    assert {"much", "mch", "mcuhs", "mcih"} <= near
-    assert "mcuh" in near  # replacing a letter by itself
-    assert "muhc" not in near  # two swaps away
+def test_long_strings_and_long_messages_are_bounded(speller: Speller) -> None:
+    """Binary garbage or a pasted page: long runs of letters and words past the limit stay."""
+    garbage = "".join(chr(c) for c in range(256)) * 3
+    assert speller.mend(garbage) == garbage
+    long_slip = "mcuh" + "a" * LONGEST
+    assert speller.mend(long_slip) == long_slip
+    words = ["fine"] * MOST_WORDS + ["mcuh"]
+    assert speller.mend(" ".join(words)).endswith("mcuh")
+    assert speller.mend("mcuh " + " ".join(words)).startswith("much")
+
+
+def test_distance_counts_a_swap_as_one_edit() -> None:
+    assert distance("mcuh", "much") == 1
+    assert distance("engeneer", "engineer") == 1
+    assert distance("machien", "machine") == 1
+    assert distance("salry", "salary") == 1
+    assert distance("abc", "xyz") == 3
