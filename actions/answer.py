@@ -158,13 +158,14 @@ def state_after(state: State, events: list[EventType]) -> State:
 
 def _one_record_of_several(events: list[EventType]) -> list[EventType]:
     """Several countries' answers remembered as one: "is that gross?" asks of all of them."""
-    records = [
-        e["value"]
-        for e in events
-        if e.get("event") == "slot"
-        and e.get("name") == slots.LAST_ANSWER
-        and isinstance(e.get("value"), dict)
-    ]
+    kept: list[EventType] = []
+    records: list[dict[str, Any]] = []
+    for event in events:
+        is_record = event.get("event") == "slot" and event.get("name") == slots.LAST_ANSWER
+        if is_record and isinstance(event.get("value"), dict):
+            records.append(event["value"])
+        elif not is_record:
+            kept.append(event)
     if len(records) < 2:
         return events
     merged = {
@@ -173,9 +174,6 @@ def _one_record_of_several(events: list[EventType]) -> list[EventType]:
         "countries": [r.get("country") for r in records if r.get("country")],
         "sources": list(dict.fromkeys(s for r in records for s in r.get("sources") or [])),
     }
-    kept = [
-        e for e in events if not (e.get("event") == "slot" and e.get("name") == slots.LAST_ANSWER)
-    ]
     return [*kept, SlotSet(slots.LAST_ANSWER, merged)]
 
 

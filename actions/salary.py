@@ -340,21 +340,19 @@ async def answer_in_one_currency(
     if len(groups) < 2:
         return []
     into = groups[0][0].currency
-    others = [
-        s
+    # Each later country's figures that can be converted (a rate for both currencies).
+    later = [
+        [s for s in group if s.currency != into and can_convert(s.currency) and can_convert(into)]
         for group in groups[1:]
-        for s in group
-        if s.currency != into and can_convert(s.currency) and can_convert(into)
     ]
+    others = [s for group in later for s in group]
     if not others:
         return []
     on = rates_date({into, *(s.currency for s in others)})
     if len(groups) > 2:
         # Three countries or more: one line each, lowest to highest, to stay readable.
         lines = "\n".join(
-            _span_line([converted(s, into, on) for s in group if s in others])
-            for group in groups[1:]
-            if any(s in others for s in group)
+            _span_line([converted(s, into, on) for s in group]) for group in later if group
         )
     else:
         lines = "\n".join(

@@ -90,11 +90,12 @@ class Speller:
         near = {
             known for form in deletions(lower, most) for known in self._by_deletion.get(form, ())
         }
-        candidates = [known for known in near if distance(lower, known) <= most]
-        one_away = [known for known in candidates if distance(lower, known) == 1]
-        if not (one_away or candidates):
+        edits = {known: distance(lower, known) for known in near}
+        candidates = [known for known, count in edits.items() if count <= most]
+        if not candidates:
             return None
-        best = max(one_away or candidates, key=lambda c: (self.counts[c], c))
+        # The fewest edits first, then the word the training data uses most.
+        best = max(candidates, key=lambda c: (-edits[c], self.counts[c], c))
         return best.capitalize() if word[:1].isupper() else best
 
     def mend(self, text: str) -> str:

@@ -4,7 +4,7 @@ Tried as new users type, a slip in a short everyday word turned a pay question i
 "how mcuh does a senior earn" was out of scope at 0.71, "how much does a senior earn" pay.
 Character n-grams absorb a slip in a long word, not in "much" or "what". This component
 rewrites a word the training data never uses and no English or French word list knows
-("mcuh", "waht", "enginer") into the training vocabulary's word one edit away (a letter left
+("mcuh", "waht", "typicl") into the training vocabulary's word one edit away (a letter left
 out, added, changed or two swapped; two edits for long words), the most frequent one when
 several are. Real words ("dose", "Toronto", "kaggle" when it is known) are never touched.
 
