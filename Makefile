@@ -69,7 +69,7 @@ test: ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything, train if needed a
 	@scripts/ensure-system-packages.sh chromium redis nginx
 	@$(VPY) -m pytest
 
-eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind and four conversations sets (reports/)
+eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind and five conversations sets (reports/)
 	@$(VPY) -m evaluation
 	@echo "==> The blind set (tests/eval/blind.yml), reported in reports/blind/"
 	@$(VPY) -m evaluation --heldout tests/eval/blind.yml --reports reports/blind
@@ -81,6 +81,8 @@ eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind a
 	@$(VPY) -m evaluation.conversations --set tests/eval/conversations_new.yml --reports reports/conversations-new
 	@echo "==> The sixth conversations set (tests/eval/conversations_dev6.yml, a development set), reported in reports/conversations-dev6/"
 	@$(VPY) -m evaluation.conversations --set tests/eval/conversations_dev6.yml --reports reports/conversations-dev6
+	@echo "==> The seventh conversations set (tests/eval/conversations_dev7.yml, a development set), reported in reports/conversations-dev7/"
+	@$(VPY) -m evaluation.conversations --set tests/eval/conversations_dev7.yml --reports reports/conversations-dev7
 
 bench-knowledge: ingest ## Benchmark the knowledge store on SQLite and PostgreSQL: 10,000 synthetic documents (~15 min)
 	@$(VPY) -m benchmarks.knowledge

@@ -40,7 +40,15 @@ from actions.formatting import (
 from actions.store import run_in_session, run_query
 from actions.topics import topic_candidates
 from knowledge import query
-from knowledge.compose import compose, rank, units_of
+from knowledge.compose import (
+    compose,
+    condensed_lists,
+    document_frequencies,
+    question_words,
+    rank,
+    units_of,
+    weighted_coverage,
+)
 from knowledge.query import PassageHit, Salary
 
 # A sentence that puts one thing above the others: on pay ("pay the most"), on demand ("most
@@ -352,6 +360,49 @@ async def _singled_out(
     return [SlotSet(slots.LAST_ANSWER, record)]
 
 
+RECALLED_COVERAGE = 0.4
+"""Share of a question's distinctive words a sentence of the last answer must hold to answer it
+(lower than a search's bar: these sentences are already on the subject asked about)."""
+# Words that carry the conversation, not the question ("wait so which of the two…").
+CHATTER = re.compile(r"\b(wait|so|ok|okay|then|again|hmm|hm|um|right|well|oh|ah)\b", re.I)
+RECALLED_UNITS = 2
+
+
+async def _recalled(
+    dispatcher: CollectingDispatcher, last: dict[str, Any], text: str
+) -> list[EventType] | None:
+    """Answer from the sentences the last answer showed, when one of them answers ``text``.
+
+    "Which of the two writes more code?" after ML engineers set beside data scientists: the
+    comparison just quoted says which ("more code and integration focused"); a new search
+    would skip it as already shown. None when no shown sentence holds the question's words.
+    """
+    shown = set(last.get("shown") or [])
+    text = CHATTER.sub(" ", text)
+    if not question_words(text):
+        return None
+    hits = await run_in_session(
+        lambda session: topic_candidates(session, last["topic"], last.get("specialisation"))
+    )
+    every = units_of(hits)
+    # A list shown as one line ("Main focus: …; Typical work style: …") showed its items.
+    quoted = {
+        member for line in condensed_lists(every) if line.key in shown for member in line.members
+    }
+    units = [unit for unit in every if unit.key in shown or unit.passage_id in quoted]
+    # Words weigh by their rarity among the topic's sentences, not among the few shown.
+    frequencies = document_frequencies(text, [unit.text for unit in every])
+    answering = [
+        unit
+        for unit in rank(units, last["topic"], text)
+        if weighted_coverage(text, unit.text, frequencies, len(every)) >= RECALLED_COVERAGE
+    ][:RECALLED_UNITS]
+    if not answering:
+        return None
+    dispatcher.utter_message(response="utter_from_last_answer", passages=composed_lines(answering))
+    return []
+
+
 async def answer_about(
     dispatcher: CollectingDispatcher,
     last: dict[str, Any],
@@ -376,6 +427,10 @@ async def answer_about(
         singled_out = await _singled_out(dispatcher, last, text)
         if singled_out is not None:
             return singled_out
+    if last.get("kind") == "topic" and last.get("topic") and aspect not in SOURCE_ASPECTS:
+        recalled = await _recalled(dispatcher, last, text)
+        if recalled is not None:
+            return recalled
     if last.get("kind") != "salary" or aspect is None:
         return await answer_search(
             dispatcher,

@@ -18,6 +18,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
 
 from actions import slots
 from actions.about import answer_about
@@ -65,6 +66,7 @@ from actions.topics import (
 from gazetteer.countries import country_name
 from knowledge import query
 from knowledge.compose import DEFAULT_BUDGET
+from knowledge.records import Salary
 from nlu_components.questions import SEVERAL_INTENT
 
 # Questions of a long message that need no answer of their own ("hi", "thanks").
@@ -175,6 +177,22 @@ def _one_record_of_several(events: list[EventType]) -> list[EventType]:
         "sources": list(dict.fromkeys(s for r in records for s in r.get("sources") or [])),
     }
     return [*kept, SlotSet(slots.LAST_ANSWER, merged)]
+
+
+def _countries_of(record: dict[str, Any]) -> list[str]:
+    """The countries whose figures ``record`` (a last answer) showed."""
+    return [c for c in [record.get("country"), *(record.get("countries") or [])] if c]
+
+
+async def _record_of_country(country: str, level: str | None) -> dict[str, Any]:
+    """A last-answer record for ``country``'s figures, as if they had just been shown."""
+
+    def fetch(session: Session) -> list[Salary]:
+        return query.salaries(session, country=country, level=level, limit=query.FIGURES_READ)
+
+    facts = await run_in_session(fetch)
+    labels = list(dict.fromkeys(fact.source.label for fact in facts))
+    return {"kind": "salary", "country": country, "level": level, "sources": labels}
 
 
 async def carry_out(
@@ -312,6 +330,9 @@ async def carry_out(
             # "how many years till i'm mid level?" before any figures: every source's levels.
             labels = await run_query(query.source_labels)
             last = {"kind": "salary", "level": plan.level, "sources": labels}
+        if plan.country and plan.country not in _countries_of(last):
+            # "where were the us numbers from again" after France's figures: the US figures'.
+            last = await _record_of_country(plan.country, plan.level or last.get("level"))
         if last.get("kind") == "salary" and plan.level:
             last = {**last, "level": plan.level}  # "and mid-level is how many years?"
         asks_sources = plan.intent == SOURCES_INTENT

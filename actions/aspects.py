@@ -78,7 +78,12 @@ DURATION_WORDS = re.compile(
 )
 
 # ... and what someone from another field who asks whether they can become one says.
-WANTS_TO_BECOME = re.compile(r"\b(become|becoming|get into|break into|devenir)\b", re.I)
+WANTS_TO_BECOME = re.compile(
+    r"\b(become|becoming|get into|break into|devenir)\b"
+    # "i want to be an ML engineer after": the career named as the aim
+    r"|\b(want|wanna|hope|plan|aim|like) (to )?be (an? )?(ml|mle|machine learning)\b",
+    re.I,
+)
 
 # "is it too late at 45?", "am i too old for this": age, which no page speaks of.
 ASKS_ABOUT_AGE = re.compile(
@@ -183,7 +188,7 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(most|least|best|highest|top|more) (in demand|demanded|paid|popular|common|wanted"
             r"|respected|recogni[sz]ed|valued|used|useful|important)"
-            r"|\bwhich (of (those|these|them)|one)\b",
+            r"|\bwhich (of (those|these|them|the two|both)|one)\b",
             re.I,
         ),
     ),
@@ -204,7 +209,9 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "how did they even work that number out", "where do they get these numbers"
             r"|\bwork(ed)? (that|this|it|these|those|the)( \w+)? out\b"
             r"|\bhow (did|do) (they|you) (get|know|come up with|arrive at)\b"
-            r"|\bwhere (did|do) (they|you) get\b",
+            r"|\bwhere (did|do) (they|you) get\b"
+            # "where were the us numbers from again"
+            r"|\bwhere (is|are|was|were|'s|s)\b[^?]*\bfrom\b",
             re.I,
         ),
     ),

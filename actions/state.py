@@ -95,6 +95,12 @@ GETS_IN = re.compile(
     r"(get|break) in(to it)?\b(?! \w)|\bfoot in the door\b|\bbreak in\b\W*$",
     re.I,
 )
+# "how do i become an ml engineer then": how to get started (not how to become a senior one).
+BECOMES_ONE = re.compile(
+    r"\bhow (do|can|could|would|should|does|to) (i |you |one |someone |people )?(even )?"
+    r"(become|get to be|turn into) (an? )?(ml|mle|machine learning)\b",
+    re.I,
+)
 # The topics a person can ask about doing without, and the entity that says so.
 DOING_WITHOUT = {"education": ("study_route", "no_degree")}
 # "how does that compare with…": the figures set beside others.
@@ -108,7 +114,7 @@ ROLES_THAT_SPECIALISE = {"mlops_engineer": "mlops"}
 # "source?", "sources pls", "says who": right after an answer, that answer's sources.
 ASKS_BARE_SOURCE = re.compile(
     r"^\W*(and )?(the )?(source|sources|says who|ref|refs|reference|references|link|links)"
-    r"( (pls|please|plz))?\W*$",
+    r"( ?(\+|&|and|,) ?(the )?(date|dates|year|when))?( (pls|please|plz))?\W*$",
     re.I,
 )
 
@@ -416,11 +422,23 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "ml engineer salaries in france please", "what salary range should we advertise?":
         # figures, not what drives them.
         return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)
+    if _asks_figures_for_filter(state, reading, aspect):
+        # "ok whats the uk range anyway", "and seniors can go up to how much": a place or level
+        # with a word for the figures is a pay question, however it was classified.
+        return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)
     if _pay_word_wins(intent, reading):
         # "what does an mle earn here" read as a question about the role: the pay word wins.
         return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)
     if _asks_what_moves_pay(state, reading):
         return Plan("topic", intent="ask_salary_factors", parameters={})
+    if (
+        intent in UNSURE_INTENTS | {"ask_career_path"}
+        and reading.confidence < PAY_OVERRIDE_BELOW
+        and BECOMES_ONE.search(reading.text)
+        and not (reading.level or reading.about_another_job or reading.names_a_filter)
+    ):
+        # "fair enough. how do i become an ml engineer then" (career path at 0.43)
+        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
     if (
         intent in UNSURE_INTENTS
         and GETS_IN.search(reading.text)
@@ -472,7 +490,9 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         pointed = answered and bool(
             POINTS_AT_LAST_ANSWER.search(reading.text) or ASKS_BARE_SOURCE.match(reading.text)
         )
-        return Plan("about", intent=SOURCES_INTENT) if pointed else Plan("sources")
+        if not pointed:
+            return Plan("sources")
+        return Plan("about", intent=SOURCES_INTENT, country=reading.country)
     if (
         intent == "ask_salary"
         and ASKS_WHAT_DRIVES_PAY.search(reading.text)
@@ -607,6 +627,9 @@ _FOLLOW_UP_WORDS = frozenset(
     | {"alors", "pour", "chiffres", "salaire", "combien", "compare", "compared", "like", "look"}
     | {"fine", "right", "well", "sure", "cool", "great", "nice", "hmm", "yes", "yeah", "ah", "ok"}
     | {"okay", "k", "so"}
+    # "and the low and high end", "what's the top end?": a part of the range shown
+    | {"low", "high", "lowest", "highest", "end", "ends", "top", "bottom", "upper", "lower"}
+    | {"max", "maximum", "min", "minimum", "bracket", "band"}
     # "what if he moved to the states", "and if i lived in lyon": the place is the filter.
     | {"moved", "move", "moves", "moving", "went", "lived", "relocated", "relocating", "worked"}
     | {"just", "generally", "general", "overall", "only", "also", "now", "please", "pls"}
@@ -655,6 +678,34 @@ def _pay_word_wins(intent: str, reading: Reading) -> bool:
         sure_off_topic = intent == "out_of_scope" and reading.confidence >= SURE_OUT_OF_SCOPE
         return not reading.about_another_job and not sure_off_topic
     return intent not in ("out_of_scope", "inform") and reading.confidence < PAY_OVERRIDE_BELOW
+
+
+# Words for the figures themselves; "how much" alone counts only right after pay figures ("how
+# much maths does a junior need" is no pay question).
+_FIGURES_WORDS = re.compile(
+    r"\b(range|ranges|pay|salary|salaries|figures?|numbers|bracket|band|ballpark|package"
+    r"|go(es)? up to|top out|tops out|max out)\b",
+    re.I,
+)
+
+
+def _asks_figures_for_filter(state: State, reading: Reading, aspect: str | None) -> bool:
+    """True for an unsure reading that asks for figures of a place or level."""
+    if not (reading.country or reading.city or reading.level) or reading.about_another_job:
+        return False
+    if reading.intent in ("ask_salary", "ask_salary_factors"):
+        return False
+    unsure = reading.intent in UNSURE_INTENTS | {ABOUT_INTENT}
+    if not unsure and reading.confidence >= PAY_OVERRIDE_BELOW:
+        return False
+    if aspect in PAY_ASPECTS | SOURCE_ASPECTS or ASKS_WHY_PAY_VARIES.search(reading.text):
+        return False  # "is the uk figure gross?", "why is the uk range so wide?"
+    if ASKS_IF_FACTOR_MATTERS.search(reading.text):
+        return False
+    on_salary = state.topic == "salary" or state.last.get("kind") == "salary"
+    return bool(
+        _FIGURES_WORDS.search(reading.text) or (on_salary and ASKS_AMOUNT.search(reading.text))
+    )
 
 
 def _unsure_without_pay_words(reading: Reading) -> bool:

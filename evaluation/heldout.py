@@ -22,7 +22,12 @@ FRESH_PATH = PROJECT_ROOT / "tests" / "eval" / "conversations_fresh.yml"
 # A fifth, written the same way when the fourth had been read (session 7): the unbiased figure.
 NEW_PATH = PROJECT_ROOT / "tests" / "eval" / "conversations_new.yml"
 SIXTH_PATH = PROJECT_ROOT / "tests" / "eval" / "conversations_dev6.yml"
-EVALUATION_SETS = (HELDOUT_PATH, BLIND_PATH, CONVERSATIONS_PATH, FRESH_PATH, NEW_PATH, SIXTH_PATH)
+# A seventh (session 12), written the same way; its failures guided that session's fixes.
+SEVENTH_PATH = PROJECT_ROOT / "tests" / "eval" / "conversations_dev7.yml"
+EVALUATION_SETS = (
+    *(HELDOUT_PATH, BLIND_PATH, CONVERSATIONS_PATH, FRESH_PATH, NEW_PATH, SIXTH_PATH),
+    SEVENTH_PATH,
+)
 DEFAULT_MAX_CHARS = 1200
 """No reply is longer than this unless the turn allows more (asked for more, several questions)."""
 

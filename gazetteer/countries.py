@@ -19,10 +19,19 @@ def _aliases() -> dict:
     return data
 
 
+# The lower-case "us" is a pronoun; it names the country only beside these words ("salaries in
+# the us", "mle salary us", "us salary for a junior?"), which the entity ruler keeps in the span.
+US_BEFORE = ("in", "salary", "salaries", "wages", "earnings", "comp", "vs", "versus", "or")
+US_AFTER = (
+    *("salary", "salaries", "pay", "figures", "numbers", "range", "ranges", "rates", "wages"),
+    *("market", "jobs", "mle", "mles", "ml", "vs", "versus", "based"),
+)
+
+
 def _normalise(text: str) -> str:
     text = text.lower().strip()
-    # "the us", and "in us" / "salary us" as the entity ruler marks the pronoun-like "us".
-    text = re.sub(r"^(the|in|salary|salaries|wages|earnings|comp)\s+(?=\S)", "", text)
+    text = re.sub(rf"^(the|{'|'.join(US_BEFORE)})\s+(?=\S)", "", text)
+    text = re.sub(rf"^us\s+({'|'.join(US_AFTER)})$", "us", text)
     return re.sub(r"\s+", " ", text).strip(" ?!.,;:")
 
 

@@ -10,7 +10,13 @@ from typing import Any
 
 import yaml
 
-from gazetteer.countries import city_vocabulary, country_code, country_vocabulary
+from gazetteer.countries import (
+    US_AFTER,
+    US_BEFORE,
+    city_vocabulary,
+    country_code,
+    country_vocabulary,
+)
 from gazetteer.levels import level_of
 
 ENTITIES_FILE = Path(__file__).with_name("entities.yml")
@@ -155,11 +161,21 @@ def ruler_patterns() -> list[dict[str, Any]]:
         patterns.append(
             {"label": "country", "pattern": [{"LOWER": "the"}, {"LOWER": second}], "id": "US"}
         )
-    before_us = ["in", "salary", "salaries", "wages", "earnings", "comp"]
     patterns.append(
         {
             "label": "country",
-            "pattern": [{"LOWER": {"IN": before_us}}, {"LOWER": "us", "IS_SENT_START": False}],
+            "pattern": [
+                {"LOWER": {"IN": list(US_BEFORE)}},
+                {"LOWER": "us", "IS_SENT_START": False},
+            ],
+            "id": "US",
+        }
+    )
+    # ... and before a pay or market word ("us salary for a junior?", "what are us rates like").
+    patterns.append(
+        {
+            "label": "country",
+            "pattern": [{"LOWER": "us"}, {"LOWER": {"IN": list(US_AFTER)}}],
             "id": "US",
         }
     )

@@ -489,6 +489,111 @@ TABLE = [
     ),
 ]
 
+# Seen with new people (twelfth session): a place or level with a word for the figures, however
+# classified; a part of the range shown; how to become one; where another country's figures
+# come from; a question about the last answer that its own sentences answer.
+TABLE += [
+    (
+        "a place and a word for the figures, read as about the last answer",
+        LAST_TOPIC,
+        Reading("ask_about_answer", text="ok thx. whats the uk range anyway", country="GB"),
+        "salary",
+        ("GB", None),
+        None,
+    ),
+    (
+        "a place and 'pay', unsure",
+        LAST_TOPIC,
+        Reading("nlu_fallback", text="tl;dr the uk pay pls", confidence=0.25, country="GB"),
+        "salary",
+        ("GB", None),
+        None,
+    ),
+    (
+        "a level and how much, after pay, read as the career path",
+        SALARY_FR_LAST,
+        Reading(
+            "ask_career_path",
+            text="and seniors can go up to how much",
+            confidence=0.43,
+            level="senior",
+        ),
+        "salary",
+        ("FR", "senior"),
+        None,
+    ),
+    (
+        "how much of a skill a level needs is no pay question",
+        SKILLS,
+        Reading(
+            "ask_skills", text="how much maths does a junior need", confidence=0.5, level="junior"
+        ),
+        "topic",
+        None,
+        "ask_skills",
+    ),
+    (
+        "a part of the range shown",
+        SALARY_GB_LAST,
+        Reading("inform", text="and the low and high end"),
+        "salary",
+        ("GB", None),
+        None,
+    ),
+    (
+        "how to become one, read as the career path",
+        State(),
+        Reading(
+            "ask_career_path",
+            text="fair enough. how do i become an ml engineer then",
+            confidence=0.43,
+        ),
+        "topic",
+        None,
+        "ask_getting_started",
+    ),
+    (
+        "how to become a senior one is the career path",
+        State(),
+        Reading(
+            "ask_career_path",
+            text="how do i become a senior ml engineer",
+            confidence=0.43,
+            level="senior",
+        ),
+        "topic",
+        None,
+        "ask_career_path",
+    ),
+    (
+        "where another country's figures come from",
+        SALARY_FR_LAST,
+        Reading("ask_sources", text="where were the us numbers from again", country="US"),
+        "about",
+        ("US", None),
+        "ask_sources",
+    ),
+    (
+        "source and date, after figures",
+        SALARY_GB_LAST,
+        Reading("ask_sources", text="source + date?"),
+        "about",
+        None,
+        "ask_sources",
+    ),
+    (
+        "which of the two, after a comparison",
+        State(
+            topic="compare_data_scientist",
+            last={"kind": "topic", "topic": "compare_data_scientist", "shown": ["1.list"]},
+        ),
+        Reading("out_of_scope", text="wait so which of the two writes more code", confidence=0.37),
+        "about",
+        None,
+        None,
+    ),
+]
+
 
 @pytest.mark.parametrize(
     "state,reading,kind,filters,intent", [row[1:] for row in TABLE], ids=[row[0] for row in TABLE]

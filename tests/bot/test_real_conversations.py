@@ -88,6 +88,19 @@ CLASSES: dict[str, list[Turn]] = {
             MAX_REPLY,
         ),
     ],
+    "a question the last answer's own sentences answer": [
+        ("ml engineer vs data scientist, whats the difference", ["Data Scientist"], [], 900),
+        ("wait so which of the two writes more code", ["just quoted", "more code"], [], 500),
+    ],
+    "figures asked in few words": [
+        ("us salary for an ml engineer with 0-2 yrs experience?", ["$80,000"], ["€", "£"], 700),
+        ("what remote options are there for ml engineers", ["remote"], [], MAX_REPLY),
+        ("ok thx. whats the uk range anyway", ["£60,500"], ["don't cover"], 700),
+        ("and the low and high end", ["£60,500", "£103,000"], ["only cover"], 700),
+        ("ml engineer pay in france by level?", ["€50,000"], [], MAX_REPLY),
+        ("and seniors can go up to how much", ["€150,000"], ["€50,000"], MAX_REPLY),
+        ("where were the us numbers from again", ["Glassdoor"], ["Bessand"], 500),
+    ],
     "which country pays most: every country side by side": [
         (
             "which country pays the most?",

@@ -29,6 +29,9 @@ def _entities(nlp: Language, text: str) -> set[tuple[str, str]]:
         ("how much in the States", ("country", "US")),
         ("mle salary us", ("country", "US")),  # "us" after a pay word or "in" is the country
         ("how much in us", ("country", "US")),
+        ("us salary for a junior?", ("country", "US")),  # ... and before a pay or market word
+        ("what are us rates like", ("country", "US")),
+        ("uk vs us", ("country", "US")),
         ("and paris?", ("country", "FR")),
         ("what do they earn in frnace", ("country", "FR")),  # a swap of two letters
         ("germny pay", ("country", "DE")),
@@ -68,6 +71,8 @@ def test_mentions_users_type_are_recognised(
         "do you work on an island",  # "island" ~ "ireland"
         "tell us about it",  # "us" and "it" in lower case are pronouns
         "can you help us in choosing",
+        "give us a hand",
+        "tell us more",
         "which portal lists jobs",  # "portal" ~ "portugal"
         "what does a typical day look like",
     ],
