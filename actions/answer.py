@@ -104,6 +104,8 @@ GAP_RESPONSES = {
 POINTS_AT_IT = re.compile(r"\b(that|it|this|those|them|there)\b", re.I)
 # How one question of several is refused: in a line naming it, the others answered around it.
 REFUSED_PART = "utter_out_of_scope_part"
+# Topics that are a subject a later question can point at ("tools for it" after MLOps).
+SUBJECT_TOPICS = frozenset({"mlops", "cloud", "big_data"})
 # A question this short after an answer is a follow-up to it ("quels outils ?").
 FOLLOW_UP_WORDS = 3
 # A span of years ("15 years", "3 yrs"): experience, perhaps in another field.
@@ -330,7 +332,11 @@ async def carry_out(
             # "how many years till i'm mid level?" before any figures: every source's levels.
             labels = await run_query(query.source_labels)
             last = {"kind": "salary", "level": plan.level, "sources": labels}
-        if plan.country and plan.country not in _countries_of(last):
+        if (
+            plan.country
+            and plan.country not in _countries_of(last)
+            and aspect != "currency"  # "is that in US dollars?" names a currency, not a place
+        ):
             # "where were the us numbers from again" after France's figures: the US figures'.
             last = await _record_of_country(plan.country, plan.level or last.get("level"))
         if last.get("kind") == "salary" and plan.level:
@@ -363,7 +369,7 @@ async def carry_out(
 
     return await answer_search(
         dispatcher,
-        reading.text,
+        plan.search_text or reading.text,
         budget=budget,
         avoid=frozenset(state.last.get("shown") or []),
         when_nothing=OUT_OF_SCOPE if plan.refuse_if_nothing else "utter_sources_silent",
@@ -397,7 +403,11 @@ async def _answer_topic(
     topic = resolve_topic(intent, parameters)
     same_topic = state.last.get("kind") == "topic" and state.last.get("topic") == topic
     text = reading.text
-    just_answered = state.last.get("specialisation")  # the last answer was about it
+    # The last answer was about it (a specialisation, or a subject such as MLOps: "whats mlops
+    # and what tools do people use for it").
+    just_answered = state.last.get("specialisation") or (
+        state.last.get("topic") if state.last.get("topic") in SUBJECT_TOPICS else None
+    )
     if (
         just_answered
         and not parameters.get("specialisation")
@@ -415,6 +425,8 @@ async def _answer_topic(
         rest=reading.rest,
         shown_before=tuple(state.last.get("shown") or []) if same_topic else (),
         context=reading.said_before,
+        # "whats mlops and what tools do people use for it": the MLOps tools line once.
+        said_in_this_reply=tuple(state.last.get("shown") or []) if reading.said_before else (),
         source=await source_named(reading.text),
     )
     if intent == reading.intent and reading.confidence < UNSURE_TOPIC_BELOW and reading.text:

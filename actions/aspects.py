@@ -211,7 +211,9 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bhow (did|do) (they|you) (get|know|come up with|arrive at)\b"
             r"|\bwhere (did|do) (they|you) get\b"
             # "where were the us numbers from again"
-            r"|\bwhere (is|are|was|were|'s|s)\b[^?]*\bfrom\b",
+            r"|\bwhere (is|are|was|were|'s|s)\b[^?]*\bfrom\b"
+            # "over what time period?" after the data behind figures
+            r"|\bover what (time )?(period|timeframe|time frame)\b|\btime (period|frame)\b",
             re.I,
         ),
     ),
@@ -337,7 +339,9 @@ PAY_WORDS = re.compile(
 # What a question about what drives pay says ("why", "what affects", "how to negotiate").
 ASKS_WHAT_MOVES_PAY = re.compile(
     r"\b(why|how|affect\w*|depend\w*|driv\w*|determin\w*|factors?|influenc\w*|negotiat\w*"
-    r"|boost\w*|increas\w*|rais\w*|higher|more|maximi\w*|improv\w*|impact\w*|push\w*)\b",
+    r"|boost\w*|increas\w*|rais\w*|higher|more|maximi\w*|improv\w*|impact\w*|push\w*)\b"
+    # "which sectors pay best in france": what the sources say pays, not a country's figures
+    r"|\b(which|what) (sectors?|industr(y|ies)|fields?|kinds? of compan(y|ies)|employers)\b",
     re.I,
 )
 
@@ -353,7 +357,9 @@ ASKS_WHAT_DRIVES_PAY = re.compile(
 ASKS_IF_FACTOR_MATTERS = re.compile(
     r"\b(does|do|will|would|can|could)\s+(the\s+|your\s+|my\s+)?(location|experience|industry"
     r"|sector|city|country|company|company size|degree|seniority|certifications?|education"
-    r"|where (you|i|we|they|one|people) (live|work|are based|am based|is based))"
+    r"|where (you|i|we|they|one|people) (live|work|are based|am based|is based)"
+    # "does where in the us matter much?"
+    r"|where( in (the )?[\w.]+( [\w.]+)?)?( you| i| we| they| one)?( live| work| are| am)?)"
     r"\s+(really\s+|much\s+|a lot\s+)?(matter|count|affect|change"
     r"|impact|make a difference|influence)",
     re.I,

@@ -47,6 +47,7 @@ from actions.aspects import (
     PAY_COMPARISON,
     SOURCE_ASPECTS,
     WANTS_TO_BECOME,
+    asks_content,
     aspect_of,
     names_pay,
     names_pay_strongly,
@@ -99,6 +100,12 @@ GETS_IN = re.compile(
 BECOMES_ONE = re.compile(
     r"\bhow (do|can|could|would|should|does|to) (i |you |one |someone |people )?(even )?"
     r"(become|get to be|turn into) (an? )?(ml|mle|machine learning)\b",
+    re.I,
+)
+# "... according to your sources": a question about the subject, not about the sources.
+ACCORDING_TO = re.compile(
+    r"\b(according to|based on|per|from what) (your|the|these|those|you'?r?e?) ?(sources|pages"
+    r"|guides|sites|websites|articles|docs|documents)( say)?\b",
     re.I,
 )
 # The topics a person can ask about doing without, and the entity that says so.
@@ -272,6 +279,8 @@ class Plan:
     city: str | None = None
     level: str | None = None
     parameters: dict[str, str | None] = field(default_factory=dict)
+    search_text: str | None = None
+    """What a ``search`` looks for when not the whole message ("… according to your sources")."""
 
 
 # Intents that do not know better than the context: a message read as one of these that asks
@@ -402,7 +411,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # best sentences), not the same reply again nor a search for "worth".
         return Plan("shorter")
     if state.topic == "salary" and intent in UNSURE_INTENTS | {ABOUT_INTENT}:
-        if ASKS_WHY_PAY_VARIES.search(reading.text):
+        # ... and "does where in the us matter much?" (a place, but no follow-up for it)
+        if ASKS_WHY_PAY_VARIES.search(reading.text) or ASKS_IF_FACTOR_MATTERS.search(reading.text):
             # "what decides where you land in that range?" after pay figures: what drives pay.
             return Plan("topic", intent="ask_salary_factors", parameters={})
         if (reading.country or reading.city) and not _asks_beyond_filters(reading):
@@ -485,6 +495,18 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if intent == ABOUT_INTENT:
         return Plan("about", country=reading.country, level=reading.level)
     on_salary = state.topic == "salary"
+    if intent == SOURCES_INTENT and ACCORDING_TO.search(reading.text):
+        # "ok what do certs do for you then, according to your sources": the question is the
+        # subject; the sources are named with the answer anyway.
+        subject = ACCORDING_TO.sub(" ", reading.text)
+        if asks_content(subject):
+            leaned = reading.runner_up if reading.runner_up in intent_topics else None
+            return Plan(
+                "search",
+                intent=leaned,
+                parameters=reading.topic_parameters(),
+                search_text=" ".join(subject.split()),
+            )
     if intent == SOURCES_INTENT:
         answered = state.last.get("kind") == "salary" or bool(state.last.get("sources"))
         pointed = answered and bool(

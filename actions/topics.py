@@ -280,6 +280,8 @@ class TopicQuestion:
     """What the person said around the question in the same message ("I'm 41, a teacher.")."""
     source: str | None = None
     """The source the person asked about by name ("what does the cbt nuggets guide say…")."""
+    said_in_this_reply: tuple[str, ...] = ()
+    """Sentences an earlier question of the same message already quoted: not quoted twice."""
 
 
 def remembered(kind: str, composition: Composition, **details: Any) -> dict[str, Any]:
@@ -348,7 +350,9 @@ async def answer_topic(
         told = compose(background_hits, question.text, "getting_started", budget=budget // 2)
         budget -= sum(len(u.text) for u in told.units)
         hits = [h for h in hits if h.id not in {u.passage_id for u in told.units}]
-    composition = compose(hits, question.text, topic, budget=max(budget, 200))
+    composition = compose(
+        hits, question.text, topic, budget=max(budget, 200), exclude=question.said_in_this_reply
+    )
     if question.shown_before and [u.key for u in composition.units] == list(question.shown_before):
         # "does she need to go to university?" then "what would she study": the same reply
         # twice in a row helps no one; its one or two sentences that best answer this question

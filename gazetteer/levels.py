@@ -12,7 +12,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
         r"\b(junior|juniors|entry|graduate|graduates|grad|grads|beginner|beginners|newbie|intern"
         r"|trainee|fresher|starting|starter|first job|débutants?|jeunes? diplômés?"
         r"|début de carrière|premier emploi|sortie d'(é|e)cole|sortie d'études|at the start"
-        r"|start of (my|their|your|a) career)\b",
+        r"|start of (my|their|your|a) career|(fresh|straight) out of (uni|university|college"
+        r"|school)|just graduated|recent grad)\b",
         "junior",
     ),
     (r"\b(mid|middle|intermediate|medior|confirmés?)\b", "mid"),

@@ -582,6 +582,61 @@ TABLE += [
         "ask_sources",
     ),
     (
+        "whether a place matters, after pay figures",
+        SALARY_US_SENIOR_LAST,
+        Reading(
+            "nlu_fallback",
+            text="does where in the us matter much?",
+            confidence=0.25,
+            country="US",
+            rest="does where in matter much?",
+        ),
+        "topic",
+        None,
+        "ask_salary_factors",
+    ),
+    (
+        "which sectors pay best in a country",
+        State(),
+        Reading(
+            "ask_salary_factors",
+            text="which sectors pay best in france",
+            confidence=0.92,
+            country="FR",
+        ),
+        "topic",
+        None,
+        "ask_salary_factors",
+    ),
+    (
+        "over what time period, after the data behind figures",
+        State(topic="salary", last={"kind": "salary", "country": "GB", "sources": ["UK guide"]}),
+        Reading("nlu_fallback", text="over what time period", confidence=0.33),
+        "about",
+        None,
+        None,
+    ),
+    (
+        "a question 'according to your sources' is about its subject",
+        LAST_TOPIC_SOURCED,
+        Reading(
+            "ask_sources",
+            text="ok what do certs do for you then, according to your sources",
+            confidence=0.99,
+        ),
+        "search",
+        None,
+        None,
+    ),
+    (
+        "which sources, plainly",
+        LAST_TOPIC_SOURCED,
+        Reading("ask_sources", text="which sources do you use", confidence=0.99),
+        "sources",
+        None,
+        None,
+    ),
+    (
         "which of the two, after a comparison",
         State(
             topic="compare_data_scientist",
@@ -611,6 +666,14 @@ def test_state_table(
         assert (plan.country, plan.level) == filters
     if intent is not None:
         assert plan.intent == intent
+
+
+def test_a_question_according_to_the_sources_searches_its_subject() -> None:
+    reading = Reading(
+        "ask_sources", text="ok what do certs do for you then, according to your sources"
+    )
+    plan = decide(LAST_TOPIC_SOURCED, reading, INTENT_TOPICS)
+    assert plan.search_text == "ok what do certs do for you then,"
 
 
 def test_a_filter_follow_up_continues_the_topic_it_belongs_to() -> None:
