@@ -37,6 +37,7 @@ from actions.formatting import (
     salary_range,
     source_description,
 )
+from actions.sources import list_sources
 from actions.store import run_in_session, run_query
 from actions.topics import topic_candidates
 from knowledge import query
@@ -360,6 +361,13 @@ async def _singled_out(
     return [SlotSet(slots.LAST_ANSWER, record)]
 
 
+# "who wrote these guides?", "how old are your sources": every page, not the last answer's.
+EVERY_SOURCE = re.compile(
+    r"\b(these|your|the|all( the)?|all your) (guides|pages|sources|sites|websites|articles"
+    r"|documents|docs)\b",
+    re.I,
+)
+POINTS_BACK = re.compile(r"\b(that|this|it|those figures|these figures)\b", re.I)
 RECALLED_COVERAGE = 0.4
 """Share of a question's distinctive words a sentence of the last answer must hold to answer it
 (lower than a search's bar: these sentences are already on the subject asked about)."""
@@ -421,6 +429,8 @@ async def answer_about(
         if not asks_sources and asks_content(text):
             # "which site mentioned head of ai?": the sentences on head of AI, with sources.
             return await answer_search(dispatcher, subject_of_source_question(text))
+        if EVERY_SOURCE.search(text) and not POINTS_BACK.search(text):
+            return await list_sources(dispatcher)  # "who wrote these guides?": all of them
         if last.get("sources"):
             return await _name_sources(dispatcher, last)
     if aspect == "ranking" and last.get("kind") == "topic" and last.get("topic"):

@@ -269,10 +269,14 @@ async def carry_out(
         places = plan.parameters.get("places")
         if places == "all":
             # "which country pays the most?": no page ranks countries; each one's figures.
-            countries = (await run_in_session(query.salary_countries))[:MAX_COUNTRIES]
+            covered = await run_in_session(query.salary_countries)
+            countries, others = covered[:MAX_COUNTRIES], covered[MAX_COUNTRIES:]
             dispatcher.utter_message(
-                response="utter_salary_places_compared",
+                # More countries than one reply holds: how many, and which to ask for by name.
+                response="utter_salary_places_some" if others else "utter_salary_places_compared",
                 countries=and_list([country_name(code, in_sentence=True) for code in countries]),
+                count=len(covered),
+                others=and_list([country_name(code, in_sentence=True) for code in others]),
             )
         elif (
             (COMPARES.search(reading.text) or places == "with_last")

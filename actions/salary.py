@@ -39,7 +39,7 @@ MAX_FIGURES = 12
 # The figures of one country fit this many characters (replies stay under 1,200 in all).
 FIGURES_BUDGET = 760
 # Beside other countries (a comparison), each country shows this many figures.
-COMPARED_FIGURES = 4
+COMPARED_FIGURES = 3
 MAX_OVERVIEW_COUNTRIES = 6
 # What a page says about pay in a city without figures of its own: a sentence, found by search.
 CITY_SEARCH_HITS = 8

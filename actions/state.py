@@ -112,6 +112,10 @@ ACCORDING_TO = re.compile(
 DOING_WITHOUT = {"education": ("study_route", "no_degree")}
 # "how does that compare with…": the figures set beside others.
 COMPARES = re.compile(r"\b(compare[sd]?|comparison|vs|versus|against|stack up)\b", re.I)
+# A comparison in words ("how is it different from…", "vs", "between").
+COMPARES_TWO = re.compile(
+    r"\b(compare[sd]?|comparison|vs|versus|against|stack up|differ\w*|between|than|or)\b", re.I
+)
 # "what's the pay there?": the place the conversation named last.
 POINTS_AT_PLACE = re.compile(r"\b(there|over there|that country|in that place|là-bas)\b", re.I)
 # Questions about what a job is or involves, and the roles the sources describe as a
@@ -569,7 +573,11 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # a nurse thinking about switching into ml" as the role: a person changing careers
         # asks how people move in from where they are.
         return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
-    if intent in ABOUT_THE_JOB_INTENTS and reading.role in ROLES_THAT_SPECIALISE:
+    asks_what_it_is = intent in ABOUT_THE_JOB_INTENTS or (
+        # "what does a mlops engineer do" read as a comparison, with nothing compared
+        intent == "compare_role" and not COMPARES_TWO.search(reading.text)
+    )
+    if asks_what_it_is and reading.role in ROLES_THAT_SPECIALISE:
         # "what does an mlops engineer do day to day": the sources describe that job as a
         # specialisation of this one.
         parameters = {**reading.topic_parameters(), "role": None}

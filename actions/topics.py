@@ -28,7 +28,7 @@ from actions.aspects import (
     STATES_AGE,
     WANTS_TO_BECOME,
 )
-from actions.formatting import composed_lines, source_names
+from actions.formatting import and_list, composed_lines, source_names
 from actions.scope import occupation_named
 from actions.store import run_in_session
 from gazetteer.entities import vocabulary
@@ -143,6 +143,22 @@ def other_role_named(text: str) -> str | None:
             continue
         return " ".join(w.upper() if w in _ACRONYMS else w for w in role.split())
     return None
+
+
+# Fields of study or work as people name them ("AI", "deep learning"), in the form said back.
+_FIELDS = (
+    (re.compile(r"\b(ai|a\.i\.|artificial intelligence)\b", re.I), "AI"),
+    (re.compile(r"\b(machine learning|ml)\b(?! engineer)", re.I), "machine learning"),
+    (re.compile(r"\bdeep learning\b", re.I), "deep learning"),
+    (re.compile(r"\bdata science\b", re.I), "data science"),
+    (re.compile(r"\bstatistics\b", re.I), "statistics"),
+    (re.compile(r"\bdata analytics\b", re.I), "data analytics"),
+)
+
+
+def fields_named(text: str) -> list[str]:
+    """The fields ``text`` names, in the order of ``_FIELDS``."""
+    return [name for pattern, name in _FIELDS if pattern.search(text)]
 
 
 # A field named instead of its role ("just data science with extra steps?").
@@ -303,9 +319,13 @@ async def answer_topic(
     topic = resolve_topic(question.intent, parameters)
     if topic is None:
         other = other_role_named(question.text)
+        fields = fields_named(question.text)
         if other:
             # "ml engineer vs ai engineer": a role the sources never set beside this one.
             dispatcher.utter_message(response="utter_no_comparison", role=other)
+        elif len(fields) >= 2:
+            # "what's the difference between AI and machine learning?": fields, not roles.
+            dispatcher.utter_message(response="utter_no_field_comparison", fields=and_list(fields))
         else:
             dispatcher.utter_message(response="utter_ask_compare_role")
         return [SlotSet(slots.TOPIC, "compare")]

@@ -20,6 +20,10 @@ LONGEST = 20
 MOST_WORDS = 200
 # A word this common in English or French text (wordfreq's Zipf scale) is a real word.
 REAL_WORD_ZIPF = 2.5
+# A word the training examples use this rarely, and no real word, may be a slip they kept
+# ("enginer"); it is mended towards a real word they use this many times more often.
+RARE_IN_TRAINING = 10
+OUTNUMBERED = 50
 
 
 def words_of(text: str) -> list[str]:
@@ -82,16 +86,28 @@ class Speller:
     def correction(self, word: str) -> str | None:
         """The known word ``word`` was meant to be, or None to leave it as it is."""
         lower = word.lower()
-        if not SHORTEST <= len(lower) <= LONGEST or lower in self.counts:
+        if not SHORTEST <= len(lower) <= LONGEST:
             return None
-        if is_real_word(lower):
+        seen = self.counts.get(lower, 0)
+        if seen > RARE_IN_TRAINING or is_real_word(lower):
             return None
         most = 2 if len(lower) >= TWO_EDITS_FROM else 1
         near = {
             known for form in deletions(lower, most) for known in self._by_deletion.get(form, ())
         }
         edits = {known: distance(lower, known) for known in near}
-        candidates = [known for known, count in edits.items() if count <= most]
+        candidates = [known for known, count in edits.items() if count <= most and known != lower]
+        if seen:
+            # A slip the training data itself has ("ml enginer"): mended only one edit towards
+            # a real word it uses far more, so the entities and the rest of the pipeline see
+            # that word.
+            candidates = [
+                known
+                for known in candidates
+                if edits[known] == 1
+                and self.counts[known] >= OUTNUMBERED * seen
+                and is_real_word(known)
+            ]
         if not candidates:
             return None
         # The fewest edits first, then the word the training data uses most.
@@ -105,8 +121,9 @@ class Speller:
         def replace(match: re.Match[str]) -> str:
             nonlocal looked_at
             looked_at += 1
-            if looked_at > MOST_WORDS:
-                return match.group(0)
+            after = match.string[match.end() : match.end() + 1]
+            if looked_at > MOST_WORDS or (after and after in "'’"):
+                return match.group(0)  # ... or a contraction's first part ("shouldn't")
             return self.correction(match.group(0)) or match.group(0)
 
         return WORD.sub(replace, text)

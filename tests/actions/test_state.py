@@ -637,6 +637,32 @@ TABLE += [
         None,
     ),
     (
+        "what a specialist does, read as a comparison",
+        State(),
+        Reading(
+            "compare_role",
+            text="what dose a mlops engineer do",
+            confidence=0.34,
+            role="mlops_engineer",
+        ),
+        "topic",
+        None,
+        "ask_specialisations",
+    ),
+    (
+        "a specialist compared",
+        State(),
+        Reading(
+            "compare_role",
+            text="how is an mlops engineer different",
+            confidence=0.8,
+            role="mlops_engineer",
+        ),
+        "topic",
+        None,
+        "compare_role",
+    ),
+    (
         "which of the two, after a comparison",
         State(
             topic="compare_data_scientist",

@@ -106,3 +106,12 @@ def test_compared_with_another_role_after_figures(grown_bot: RunningBot) -> None
     grown_bot.say("after-1", "uk ml engineer salary")
     reply = grown_bot.say("after-1", "is that a lot compared with data scientists?")
     assert "data scientist £500–£625 a day · ML engineer £550–£700 a day" in reply
+
+
+def test_which_country_pays_most_says_how_many_countries_it_leaves_out(
+    grown_bot: RunningBot,
+) -> None:
+    reply = grown_bot.say("ranking-1", "which country pays the most?")
+    assert "No source ranks countries by pay. My sources give figures for" in reply
+    assert "by name" in reply
+    assert len(reply) <= 1200

@@ -101,6 +101,17 @@ CLASSES: dict[str, list[Turn]] = {
         ("and seniors can go up to how much", ["€150,000"], ["€50,000"], MAX_REPLY),
         ("where were the us numbers from again", ["Glassdoor"], ["Bessand"], 500),
     ],
+    "a slip, a specialist, a source question, a stable career": [
+        ("waht dose a mlops enginer do", ["MLOps Engineer"], ["only cover"], MAX_REPLY),
+        ("is it a stable career?", ["outlook"], [], MAX_REPLY),
+        ("who wrote these guides", ["5 published pages"], [], MAX_REPLY),
+        (
+            "ok what do certs do for you then, according to your sources",
+            ["certifications"],
+            ["only cover", "published pages"],
+            MAX_REPLY,
+        ),
+    ],
     "which country pays most: every country side by side": [
         (
             "which country pays the most?",
@@ -144,6 +155,13 @@ CLASSES: dict[str, list[Turn]] = {
         ("is there a gender pay gap in this job?", ["don't cover", "gender pay gap"], [], 900),
         ("do ML engineers need to know C++?", ["don't cover", "C++", "Python"], [], 900),
         ("do they get parental leave?", ["don't cover", "parental leave"], ["only cover"], 400),
+        # Two fields, not two roles: said plainly, the roles the sources do compare offered.
+        (
+            "what's the difference between AI and machine learning?",
+            ["don't explain how AI and machine learning differ"],
+            ["Which role"],
+            400,
+        ),
         ("and what about the weather in toronto", ["only cover"], [], 400),
     ],
     "french": [

@@ -45,6 +45,8 @@ def speller() -> Speller:
         ("what do ml enigneers do all day", "what do ml engineers do all day"),
         ("Certifcations worth it?", "Certifications worth it?"),
         ("hw do i get strated", "hw do i get started"),
+        # A slip the training examples kept themselves ("ml enginer") is mended too.
+        ("waht dose a mlops enginer do", "what dose a mlops engineer do"),
     ],
 )
 def test_a_slip_becomes_the_word_meant(speller: Speller, typed: str, meant: str) -> None:
@@ -59,6 +61,7 @@ def test_a_slip_becomes_the_word_meant(speller: Speller, typed: str, meant: str)
         "je veux devenir ingénieur ML, quelles compétences ?",
         "I have a BSc in physics and did Andrew Ng's ML course",
         "/ask_salary",
+        "you shouldn't need a phd",  # a contraction's first part is no slip
     ],
 )
 def test_real_words_and_names_are_left_alone(speller: Speller, text: str) -> None:
