@@ -114,7 +114,9 @@ DOING_WITHOUT = {"education": ("study_route", "no_degree")}
 COMPARES = re.compile(r"\b(compare[sd]?|comparison|vs|versus|against|stack up)\b", re.I)
 # A comparison in words ("how is it different from…", "vs", "between").
 COMPARES_TWO = re.compile(
-    r"\b(compare[sd]?|comparison|vs|versus|against|stack up|differ\w*|between|than|or)\b", re.I
+    r"\b(compar\w*|vs|versus|against|stack up|differ\w*|différen\w*|between|entre|than|or"
+    r"|par rapport)\b",
+    re.I,
 )
 # "what's the pay there?": the place the conversation named last.
 POINTS_AT_PLACE = re.compile(r"\b(there|over there|that country|in that place|là-bas)\b", re.I)

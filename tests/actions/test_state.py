@@ -650,6 +650,19 @@ TABLE += [
         "ask_specialisations",
     ),
     (
+        "a specialist compared, in French",
+        State(),
+        Reading(
+            "compare_role",
+            text="c'est quoi la différence entre un ML engineer et un MLOps engineer ?",
+            confidence=0.5,
+            role="mlops_engineer",
+        ),
+        "topic",
+        None,
+        "compare_role",
+    ),
+    (
         "a specialist compared",
         State(),
         Reading(
