@@ -45,6 +45,7 @@ from actions.salary import (
 from actions.scope import employers_named, occupation_named
 from actions.sources import list_sources, source_named
 from actions.state import (
+    BRIEFLY_KEPT_ASPECTS,
     COMPARES,
     SOURCES_INTENT,
     SURE_OUT_OF_SCOPE,
@@ -314,9 +315,12 @@ async def carry_out(
     if plan.kind == "about":
         last = state.last
         aspect = aspect_of(reading.text)
+        kept_briefly = (last.get("pay") or {}).get("kept") == "briefly"
         if (
             last.get("kind") != "salary"
             and last.get("pay")
+            # Figures kept past another answer answer only what only figures can.
+            and (not kept_briefly or aspect in BRIEFLY_KEPT_ASPECTS)
             and (
                 aspect in PAY_ASPECTS
                 # "how did they even work that number out?": where the figures come from.
@@ -667,13 +671,24 @@ def _pay_kept(state: State, events: list[EventType]) -> list[EventType]:
     pay = state.last if state.last.get("kind") == "salary" else state.last.get("pay")
     if not pay:
         return events
-    return _with_last_answer(events, only_topic="salary_factors", pay=pay)
+    events = _with_last_answer(events, only_topic="salary_factors", pay=pay)
+    if state.last.get("kind") == "salary":
+        # Any answer right after figures keeps them, for questions only figures answer
+        # ("c'est brut ou net ?" after the salary and then the skills).
+        events = _with_last_answer(events, only_missing="pay", pay={**pay, "kept": "briefly"})
+    return events
 
 
 def _with_last_answer(
-    events: list[EventType], only_topic: str | None = None, **details: Any
+    events: list[EventType],
+    only_topic: str | None = None,
+    only_missing: str | None = None,
+    **details: Any,
 ) -> list[EventType]:
-    """``events`` with ``details`` added to the last answer's record (when on ``only_topic``)."""
+    """``events`` with ``details`` added to the last answer's record.
+
+    Only a record on ``only_topic`` when given, and only one without ``only_missing`` yet.
+    """
     amended: list[EventType] = []
     for event in events:
         value = event.get("value")
@@ -681,7 +696,9 @@ def _with_last_answer(
             event.get("event") == "slot"
             and event.get("name") == slots.LAST_ANSWER
             and isinstance(value, dict)
+            and value.get("kind") != "salary"
             and (only_topic is None or value.get("topic") == only_topic)
+            and (only_missing is None or only_missing not in value)
         ):
             event = SlotSet(slots.LAST_ANSWER, {**value, **details})
         amended.append(event)

@@ -118,7 +118,7 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(which|what) currency\b|\bcurrenc(y|ies)\b"
             r"|\bin (us |u\.s\. |american |canadian |australian |singapore |local )?"
-            r"(dollars|euros|pounds|rupees|francs|usd|eur|gbp|cad|aud|inr|chf)\b",
+            r"(dollars|euros|pounds|rupees|francs|usd|eur|gbp|cad|aud|inr|chf|lakhs?|crores?)\b",
             re.I,
         ),
     ),
@@ -146,7 +146,8 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "years",
         re.compile(
-            r"\b(yoe|how many (years|yrs)|how much experience|(years|yrs) in\b|counts? as (an? )?"
+            r"\b(yoe|how many (years|yrs)|how much experience|(?<!\d )(years|yrs) in\b"
+            r"|counts? as (an? )?"
             r"(entry|junior|mid|senior)|what (is|counts as|makes) (a |an )?(junior|senior|mid))",
             re.I,
         ),
@@ -367,7 +368,7 @@ ASKS_IF_FACTOR_MATTERS = re.compile(
 
 # "the other specialisations besides mlops?": all of them, not the one named.
 OTHER_THAN = re.compile(
-    r"\b(other|others|besides|apart from|except|aside from|other than|autres?)\b", re.I
+    r"\b(other|others|besides|beyond|apart from|except|aside from|other than|autres?)\b", re.I
 )
 
 # A message that only names the field ("ml?", "machine learning engineering??") asks what it is.

@@ -108,6 +108,12 @@ ACCORDING_TO = re.compile(
     r"|guides|sites|websites|articles|docs|documents)( say)?\b",
     re.I,
 )
+# "what would the first step be", "where should i begin": how to get started.
+FIRST_STEP = re.compile(
+    r"\b(first|1st|next) (step|steps|move|thing to do)\b|\bwhere (do|should|would|can) (i|one|you)"
+    r" (start|begin)\b",
+    re.I,
+)
 # The topics a person can ask about doing without, and the entity that says so.
 DOING_WITHOUT = {"education": ("study_route", "no_degree")}
 # "how does that compare with…": the figures set beside others.
@@ -126,7 +132,8 @@ ABOUT_THE_JOB_INTENTS = frozenset({"ask_typical_day", "ask_duties", "ask_role"})
 ROLES_THAT_SPECIALISE = {"mlops_engineer": "mlops"}
 # "source?", "sources pls", "says who": right after an answer, that answer's sources.
 ASKS_BARE_SOURCE = re.compile(
-    r"^\W*(and )?(the )?(source|sources|says who|ref|refs|reference|references|link|links)"
+    r"^\W*(and )?(the )?(source|sources|src|srcs|says who|ref|refs|reference|references|link"
+    r"|links)"
     r"( ?(\+|&|and|,) ?(the )?(date|dates|year|when))?( (pls|please|plz))?\W*$",
     re.I,
 )
@@ -317,6 +324,15 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         and OTHER_THAN.search(reading.text)
     ):
         return Plan("topic", intent="ask_specialisations", parameters={})
+    if (
+        reading.skill_area
+        and intent in ("ask_skills", *UNSURE_INTENTS)
+        and OTHER_THAN.search(reading.text)
+        and not reading.specialisation
+    ):
+        # "what should we look for in candidates beyond python?": the other skills.
+        parameters = {**reading.topic_parameters(), "skill_area": None}
+        return Plan("topic", intent="ask_skills", parameters=parameters)
     if employers_named(reading.text) and (
         names_pay(reading.text)
         or ASKS_AMOUNT.search(reading.text)
@@ -356,7 +372,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         aspect == "basis"
         and NAMES_PAY_FIGURES.search(reading.text)
         and not ASKS_PLACES_COVERED.search(reading.text)  # "which countries have you data for"
-        and not (state.last.get("kind") == "salary" or state.last.get("pay"))
+        and not _figures_before(state, aspect)
         and not (reading.country or reading.city or reading.level)
     ):
         # "are these salary numbers even up to date?" with no figures shown yet: what every
@@ -365,23 +381,19 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if intent in UNSURE_INTENTS and not (
         reading.country or reading.city or reading.names_topic_filter
     ):
-        if aspect in PAY_ASPECTS and (state.last.get("kind") == "salary" or state.last.get("pay")):
+        if aspect in PAY_ASPECTS and _figures_before(state, aspect):
             return Plan("about", level=reading.level)
         if aspect == "ranking" and state.last.get("shown"):
             return Plan("about")  # "which of those matters most?"
         if state.last.get("sources") and aspect in SOURCE_ASPECTS:
             # "where does it say that?", "who wrote that?", "which site mentioned head of ai?"
             return Plan("about")
-    if (
-        aspect == "years"
-        and reading.level
-        and not (state.last.get("kind") == "salary" or state.last.get("pay"))
-    ):
+    if aspect == "years" and reading.level and not _figures_before(state, aspect):
         # "how many years till i'm mid level?" with no figures before: the sources' levels say
         # (in any country: "…, and what does that pay in the us" lends the part its place).
         return Plan("about", level=reading.level)
     if (
-        (state.last.get("kind") == "salary" or state.last.get("pay"))
+        _figures_before(state, aspect)
         and aspect in ("years", "levels")
         and not (reading.country or reading.city)
     ):
@@ -454,6 +466,21 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         and not (reading.level or reading.about_another_job or reading.names_a_filter)
     ):
         # "fair enough. how do i become an ml engineer then" (career path at 0.43)
+        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
+    if (
+        intent in UNSURE_INTENTS
+        and ASKS_BARE_SOURCE.match(reading.text)
+        and (state.last.get("kind") == "salary" or state.last.get("sources"))
+    ):
+        # "src" (read as nothing at all) right after an answer: that answer's sources.
+        return Plan("about", intent=SOURCES_INTENT)
+    if (
+        intent in UNSURE_INTENTS
+        and FIRST_STEP.search(reading.text)
+        and not (reading.about_another_job or reading.names_a_filter)
+        and not (intent == "out_of_scope" and reading.confidence >= SURE_OUT_OF_SCOPE)
+    ):
+        # "what would the first step be": how to get started.
         return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
     if (
         intent in UNSURE_INTENTS
@@ -658,7 +685,7 @@ _FOLLOW_UP_WORDS = frozenset(
     | {"pay", "salary", "salaries", "money", "earn", "make", "much", "rate", "rates", "stats"}
     | {"alors", "pour", "chiffres", "salaire", "combien", "compare", "compared", "like", "look"}
     | {"fine", "right", "well", "sure", "cool", "great", "nice", "hmm", "yes", "yeah", "ah", "ok"}
-    | {"okay", "k", "so"}
+    | {"okay", "k", "so", "vs", "versus"}
     # "and the low and high end", "what's the top end?": a part of the range shown
     | {"low", "high", "lowest", "highest", "end", "ends", "top", "bottom", "upper", "lower"}
     | {"max", "maximum", "min", "minimum", "bracket", "band"}
@@ -670,6 +697,18 @@ _FOLLOW_UP_WORDS = frozenset(
     | {"ugh", "meh", "oh", "hm", "um", "uh", "whatever", "alright", "sigh", "damn", "oof"}
     | {"lol", "wait", "nah", "bof", "bah", "bon", "d'accord", "dac", "tant", "pis"}
 )
+
+
+# What a question can ask of pay figures shown two answers ago ("c'est brut ou net ?").
+BRIEFLY_KEPT_ASPECTS = frozenset({"tax", "bonus", "currency"})
+
+
+def _figures_before(state: State, aspect: str | None) -> bool:
+    """True when the last answer was pay figures, or kept them for a question like ``aspect``."""
+    if state.last.get("kind") == "salary":
+        return True
+    pay = state.last.get("pay") or {}
+    return bool(pay) and (pay.get("kept") != "briefly" or aspect in BRIEFLY_KEPT_ASPECTS)
 
 
 def _unsure_command(reading: Reading) -> bool:

@@ -21,7 +21,7 @@ def _aliases() -> dict:
 
 # The lower-case "us" is a pronoun; it names the country only beside these words ("salaries in
 # the us", "mle salary us", "us salary for a junior?"), which the entity ruler keeps in the span.
-US_BEFORE = ("in", "salary", "salaries", "wages", "earnings", "comp", "vs", "versus", "or")
+US_BEFORE = ("in", "salary", "salaries", "wages", "earnings", "comp", "vs", "versus", "or", "pay")
 US_AFTER = (
     *("salary", "salaries", "pay", "figures", "numbers", "range", "ranges", "rates", "wages"),
     *("market", "jobs", "mle", "mles", "ml", "vs", "versus", "based"),

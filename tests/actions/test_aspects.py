@@ -49,10 +49,18 @@ def test_an_age_stated_is_told_from_years_of_experience(text: str, age: bool) ->
         ("which level is that", "levels"),
         ("how many yrs in do u need to be for that", "years"),
         ("is that gross", "tax"),
+        ("is that in lakhs?", "currency"),
+        ("over what time period", "basis"),
+        ("where were the us numbers from again", "basis"),
+        ("which of the two writes more code", "ranking"),
     ],
 )
 def test_aspects_of_the_last_answer(text: str, aspect: str) -> None:
     assert aspect_of(text) == aspect
+
+
+def test_years_of_ones_own_past_ask_nothing_of_the_figures() -> None:
+    assert aspect_of("I'm 45, spent 20 years in army logistics. is it too late?") is None
 
 
 @pytest.mark.parametrize(

@@ -676,6 +676,68 @@ TABLE += [
         "compare_role",
     ),
     (
+        "'src' alone after figures",
+        SALARY_GB_LAST,
+        Reading("nlu_fallback", text="src", confidence=1.0),
+        "about",
+        None,
+        "ask_sources",
+    ),
+    (
+        "the first step",
+        CAREER,
+        Reading("nlu_fallback", text="what would the first step be", confidence=0.25),
+        "topic",
+        None,
+        "ask_getting_started",
+    ),
+    (
+        "skills beyond the one named",
+        State(),
+        Reading(
+            "ask_skills",
+            text="and what should we look for in candidates beyond python?",
+            skill_area="languages",
+        ),
+        "topic",
+        None,
+        "ask_skills",
+    ),
+    (
+        "years of one's own past are no question about levels",
+        State(),
+        Reading(
+            "ask_suitability",
+            text="I'm 45, spent 20 years in army logistics, no degree. is it too late?",
+            level="senior",
+        ),
+        "topic",
+        None,
+        None,
+    ),
+    (
+        "gross or net two answers after the figures",
+        State(
+            topic="skills",
+            last={"kind": "topic", "topic": "skills", "pay": {"kind": "salary", "kept": "briefly"}},
+        ),
+        Reading("ask_about_answer", text="c'est brut ou net ?"),
+        "about",
+        None,
+        None,
+    ),
+    (
+        "how many years two answers after the figures is no question about them",
+        State(
+            topic="skills",
+            last={"kind": "topic", "topic": "skills", "pay": {"kind": "salary", "kept": "briefly"}},
+        ),
+        Reading("ask_about_answer", text="how many years till mid level", level="mid"),
+        "about",
+        (None, "mid"),
+        None,
+    ),
+    (
         "which of the two, after a comparison",
         State(
             topic="compare_data_scientist",
@@ -705,6 +767,11 @@ def test_state_table(
         assert (plan.country, plan.level) == filters
     if intent is not None:
         assert plan.intent == intent
+
+
+def test_skills_beyond_the_one_named_drop_it() -> None:
+    reading = Reading("ask_skills", text="what else beyond python?", skill_area="languages")
+    assert decide(State(), reading, INTENT_TOPICS).parameters["skill_area"] is None
 
 
 def test_a_question_according_to_the_sources_searches_its_subject() -> None:

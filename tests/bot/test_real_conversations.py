@@ -112,6 +112,24 @@ CLASSES: dict[str, list[Turn]] = {
             MAX_REPLY,
         ),
     ],
+    "a student in French, figures kept for one more answer": [
+        ("c'est quoi le salaire d'un ingé ML junior en France ?", ["€50,000"], [], MAX_REPLY),
+        ("et il faut quelles compétences ?", ["Python"], [], MAX_REPLY),
+        ("c'est brut ou net ?", ["gross", "Bessand"], ["only cover"], 500),
+    ],
+    "a career changer of 45, then a terse one": [
+        (
+            "I'm 45, spent 20 years in army logistics, no degree. is it too late?",
+            ["age"],
+            ["senior is 5+ years"],
+            MAX_REPLY,
+        ),
+        ("what would the first step be", ["Python"], [], MAX_REPLY),
+        ("any cheap ways to learn?", ["online courses"], ["only cover"], MAX_REPLY),
+        ("mle pay us seniors", ["$140,000"], ["€"], MAX_REPLY),
+        ("vs uk", ["$140,000", "£60,500"], ["only cover"], MAX_REPLY),
+        ("src", ["Glassdoor", "Jobs247"], ["only cover"], 500),
+    ],
     "which country pays most: every country side by side": [
         (
             "which country pays the most?",
