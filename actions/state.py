@@ -114,6 +114,12 @@ FIRST_STEP = re.compile(
     r" (start|begin)\b",
     re.I,
 )
+# "is it a stable career?", "is this job safe?": the job outlook, not the career path ("where
+# does this job lead long term" is the career path).
+ASKS_STABILITY = re.compile(
+    r"\b(stable|stability|secure|job security|safe|future[- ]proof|here to stay)\b",
+    re.I,
+)
 # The topics a person can ask about doing without, and the entity that says so.
 DOING_WITHOUT = {"education": ("study_route", "no_degree")}
 # "how does that compare with…": the figures set beside others.
@@ -467,6 +473,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "fair enough. how do i become an ml engineer then" (career path at 0.43)
         return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
+    if (
+        intent in {"ask_career_path", "ask_suitability", *UNSURE_INTENTS}
+        and ASKS_STABILITY.search(reading.text)
+        and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
+        and not (intent == "out_of_scope" and reading.confidence >= SURE_OUT_OF_SCOPE)
+    ):
+        # "is it a stable career?" (the career path at 0.5): what the sources say of demand.
+        return Plan("topic", intent="ask_outlook", parameters=reading.topic_parameters())
     if (
         intent in UNSURE_INTENTS
         and ASKS_BARE_SOURCE.match(reading.text)

@@ -676,6 +676,22 @@ TABLE += [
         "compare_role",
     ),
     (
+        "a stable career is the outlook",
+        State(),
+        Reading("ask_career_path", text="is it a stable career?", confidence=0.5),
+        "topic",
+        None,
+        "ask_outlook",
+    ),
+    (
+        "where a job leads long term is the career path",
+        State(),
+        Reading("ask_career_path", text="where does this job lead long term", confidence=0.5),
+        "topic",
+        None,
+        "ask_career_path",
+    ),
+    (
         "'src' alone after figures",
         SALARY_GB_LAST,
         Reading("nlu_fallback", text="src", confidence=1.0),
