@@ -490,19 +490,12 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("about", intent=SOURCES_INTENT)
     if (
         intent in UNSURE_INTENTS
-        and FIRST_STEP.search(reading.text)
+        and (GETS_IN.search(reading.text) or FIRST_STEP.search(reading.text))
         and not (reading.about_another_job or reading.names_a_filter)
         and not (intent == "out_of_scope" and reading.confidence >= SURE_OUT_OF_SCOPE)
     ):
-        # "what would the first step be": how to get started.
-        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
-    if (
-        intent in UNSURE_INTENTS
-        and GETS_IN.search(reading.text)
-        and not (reading.about_another_job or reading.names_a_filter)
-        and not (intent == "out_of_scope" and reading.confidence >= SURE_OUT_OF_SCOPE)
-    ):
-        # "how do i break in", "how do i get my foot in the door": how to get started.
+        # "how do i break in", "how do i get my foot in the door", "what would the first step
+        # be": how to get started.
         return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
     if (
         intent in UNSURE_INTENTS
