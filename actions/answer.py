@@ -366,6 +366,9 @@ async def carry_out(
             question = SalaryQuestion(reading.country, reading.level, reading.city)
             return await answer_salary(dispatcher, question)
         return []
+    if plan.kind == "capabilities":
+        dispatcher.utter_message(response="utter_capabilities")
+        return []
     if plan.kind == "out_of_scope":
         dispatcher.utter_message(response=refusal, question=reading.text)
         return []

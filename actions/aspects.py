@@ -247,6 +247,7 @@ _SOURCE_WORDS = frozenset(
     | {"mentioned", "wrote", "written", "write", "writes", "figure", "figures", "number"}
     | {"numbers", "work", "worked", "calculated", "measured", "get", "got", "know", "arrive"}
     | {"info", "information", "stuff", "trust", "reliable", "accurate", "exactly", "from"}
+    | {"suggest", "suggests", "recommend", "recommends", "advise", "advises"}
 )
 
 

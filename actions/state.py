@@ -51,6 +51,7 @@ from actions.aspects import (
     aspect_of,
     names_pay,
     names_pay_strongly,
+    subject_of_source_question,
 )
 from actions.entities import entity_text, entity_value, entity_values
 from actions.scope import about_another_job, about_career, employers_named, occupation_named
@@ -71,6 +72,10 @@ PAY_OVERRIDE_BELOW = 0.6
 UNSURE_COMMAND = 0.5
 RUNNER_UP_MIN = 0.2
 SOURCES_INTENT = "ask_sources"
+CAPABILITIES_INTENT = "ask_capabilities"
+# Below this, a reading as "what can you do?" of a message about work or the last answer is
+# doubted ("what interview questions do your sources suggest?" at 0.57).
+SURE_CAPABILITIES = 0.6
 GETTING_STARTED_INTENT = "ask_getting_started"
 # "where does *that* come from?" points at the last answer; "what are your sources?" does not.
 POINTS_AT_LAST_ANSWER = re.compile(
@@ -285,10 +290,10 @@ class Plan:
     """The answer to give: its kind and the filters it uses.
 
     ``kind`` is one of ``salary``, ``topic``, ``more``, ``shorter``, ``about``, ``sources``,
-    ``pay_comparison``, ``pay_by_employer``, ``search``, ``out_of_scope``. A ``search`` that
-    finds nothing says the sources don't cover it, or, with ``refuse_if_nothing``, that the
-    question is not about this career, or, with an ``intent``, answers that topic (what an
-    unsure reading leaned to).
+    ``pay_comparison``, ``pay_by_employer``, ``search``, ``out_of_scope``, ``capabilities``. A
+    ``search`` that finds nothing says the sources don't cover it, or, with
+    ``refuse_if_nothing``, that the question is not about this career, or, with an ``intent``,
+    answers that topic (what an unsure reading leaned to).
     """
 
     kind: str
@@ -322,6 +327,18 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     """The plan for ``reading`` in ``state``; ``intent_topics`` maps topic intents to topics."""
     intent = reading.intent
     aspect = aspect_of(reading.text)  # what it asks of the last answer, if anything
+    if intent == CAPABILITIES_INTENT:
+        if reading.confidence >= SURE_CAPABILITIES or not (
+            reading.about_career or (aspect and state.last)
+        ):
+            return Plan("capabilities")
+        # "what interview questions do your sources suggest?" (0.57), "over what time period"
+        # after the data behind figures (0.33): a question, read as one the classifier doubts.
+        misread = dataclasses.replace(reading, intent="nlu_fallback")
+        plan = decide(state, misread, intent_topics)
+        if plan.kind == "search" and not plan.search_text:
+            plan = dataclasses.replace(plan, search_text=subject_of_source_question(reading.text))
+        return plan
     if intent in UNSURE_INTENTS and NAMES_THE_FIELD_ONLY.match(reading.text):
         return Plan("topic", intent="ask_role")
     if (

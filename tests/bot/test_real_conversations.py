@@ -155,6 +155,8 @@ CLASSES: dict[str, list[Turn]] = {
     ],
     "in-domain questions are never refused": [
         ("any advice for ml engineering job interviews?", ["Interviews"], ["only cover"], 900),
+        # Read as "what can you do?" at 0.57: a question about interviews all the same.
+        ("what interview questions do your sources suggest?", ["Interviews"], ["I can tell"], 900),
         ("how should I negotiate the offer", ["Negotiate"], ["only cover"], 900),
         (
             "is it a good fit if i hate talking to stakeholders lol",
