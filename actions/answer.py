@@ -111,6 +111,8 @@ SUBJECT_TOPICS = frozenset({"mlops", "cloud", "big_data"})
 FOLLOW_UP_WORDS = 3
 # A span of years ("15 years", "3 yrs"): experience, perhaps in another field.
 YEARS_SPAN = re.compile(r"\b\d+\s*\+?\s*(years?|yrs?|ans)\b", re.I)
+# Readings of a message that only narrows the last answer ("and for seniors?").
+FOLLOW_UP_INTENTS = frozenset({"inform", "nlu_fallback", "ask_about_answer"})
 # Countries answered in one reply when a pay question names several.
 MAX_COUNTRIES = 3
 # What a long message says about the person carries into each of its questions. Not the
@@ -180,6 +182,18 @@ def _one_record_of_several(events: list[EventType]) -> list[EventType]:
         "sources": list(dict.fromkeys(s for r in records for s in r.get("sources") or [])),
     }
     return [*kept, SlotSet(slots.LAST_ANSWER, merged)]
+
+
+def _source_kept(state: State, reading: Reading) -> str | None:
+    """The page the last figures were asked of, when this message only narrows them.
+
+    "and for mid-level profiles specifically?" after what Bluecoders gives: Bluecoders' again.
+    """
+    if state.last.get("kind") != "salary" or reading.country or reading.city:
+        return None
+    narrows = reading.intent in FOLLOW_UP_INTENTS and not reading.names_topic_filter
+    source = state.last.get("source")
+    return source if narrows and isinstance(source, str) else None
 
 
 def _countries_of(record: dict[str, Any]) -> list[str]:
@@ -253,7 +267,7 @@ async def carry_out(
             city=plan.city,
             specialisation=plan.parameters.get("specialisation"),
             text=reading.rest or reading.text,
-            source=await source_named(reading.text),
+            source=await source_named(reading.text) or _source_kept(state, reading),
         )
         if plan.country is None and ASKS_WHICH_COUNTRIES.search(reading.text):
             covered = await run_in_session(query.salary_countries)

@@ -84,6 +84,7 @@ def salary_record(question: SalaryQuestion, shown: list[Salary]) -> dict[str, ob
         "level": question.level,
         "city": question.city,
         "sources": list(dict.fromkeys(s.source.label for s in shown)),
+        "source": question.source,  # the page asked about by name, kept by a follow-up
     }
 
 

@@ -130,6 +130,16 @@ CLASSES: dict[str, list[Turn]] = {
         ("vs uk", ["$140,000", "£60,500"], ["only cover"], MAX_REPLY),
         ("src", ["Glassdoor", "Jobs247"], ["only cover"], 500),
     ],
+    "one page's figures, kept by a follow-up": [
+        (
+            "what salary ranges does bluecoders give for ml engineers",
+            ["€120,000"],
+            ["Bessand"],
+            600,
+        ),
+        ("and for mid-level profiles specifically?", ["€70,000"], ["Bessand", "$"], 600),
+        ("what about in the uk", ["£60,500"], [], MAX_REPLY),
+    ],
     "which country pays most: every country side by side": [
         (
             "which country pays the most?",
