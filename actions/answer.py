@@ -269,6 +269,8 @@ async def carry_out(
             text=reading.rest or reading.text,
             source=await source_named(reading.text) or _source_kept(state, reading),
         )
+        if plan.parameters.get("judged"):
+            dispatcher.utter_message(response="utter_offer_not_judged")
         if plan.country is None and ASKS_WHICH_COUNTRIES.search(reading.text):
             covered = await run_in_session(query.salary_countries)
             dispatcher.utter_message(

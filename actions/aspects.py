@@ -110,6 +110,23 @@ ASKS_WHICH_IS_BEST = re.compile(
     re.I,
 )
 
+# "is 70k good for a junior in france?", "they offered me 60000 euros, is that ok?": an amount the
+# person names, judged. No page judges an offer; the figures they give are set beside it.
+NAMES_AN_AMOUNT = re.compile(
+    r"\b\d+(\.\d+)?\s?k\b|\b\d{2,3}[,. ]?\d{3}\b|[$€£]\s?\d|\b\d+\s?(lpa|lakhs?)\b", re.I
+)
+JUDGES = re.compile(
+    r"\b(low|lowball|high|good|fair|ok|okay|normal|decent|enough|competitive|reasonable"
+    r"|a lot|underpaid|overpaid|bad|realistic|standard|market rate)\b",
+    re.I,
+)
+
+
+def judges_an_amount(text: str) -> bool:
+    """True when ``text`` names an amount of money and asks whether it is high, low, fair..."""
+    return bool(NAMES_AN_AMOUNT.search(text) and JUDGES.search(text))
+
+
 # What a question about the last answer asks about, first match wins.
 ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (

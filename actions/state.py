@@ -49,6 +49,7 @@ from actions.aspects import (
     WANTS_TO_BECOME,
     asks_content,
     aspect_of,
+    judges_an_amount,
     names_pay,
     names_pay_strongly,
     subject_of_source_question,
@@ -363,6 +364,20 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "how much does google pay its ml engineers?": no page gives pay by employer.
         return Plan("pay_by_employer")
+    if (
+        judges_an_amount(reading.text)
+        and not (reading.about_another_job or _figures_before(state, "judgement"))
+        and not (intent == "out_of_scope" and reading.confidence >= SURE_OUT_OF_SCOPE)
+    ):
+        # "is 70k good for a junior in france?": no page judges an offer; the figures they
+        # give for that place and level, to set it beside.
+        return Plan(
+            "salary",
+            country=reading.country,
+            city=reading.city,
+            level=reading.level,
+            parameters={"judged": "amount"},
+        )
     if ASKS_BEST_PAID_PLACE.search(reading.text) and not reading.about_another_job:
         # "which country pays the most?": every country's figures side by side.
         return Plan("salary", level=reading.level, parameters={"places": "all"})

@@ -729,6 +729,28 @@ TABLE += [
         None,
     ),
     (
+        "an amount the person names, judged",
+        State(),
+        Reading(
+            "inform",
+            text="is 70k good for a junior in france?",
+            confidence=0.91,
+            country="FR",
+            level="junior",
+        ),
+        "salary",
+        ("FR", "junior"),
+        None,
+    ),
+    (
+        "an offer judged after the figures is about them",
+        SALARY_GB_LAST,
+        Reading("ask_about_answer", text="is £70k low then?", confidence=0.8),
+        "about",
+        None,
+        None,
+    ),
+    (
         "'src' alone after figures",
         SALARY_GB_LAST,
         Reading("nlu_fallback", text="src", confidence=1.0),

@@ -130,6 +130,14 @@ CLASSES: dict[str, list[Turn]] = {
         ("vs uk", ["$140,000", "£60,500"], ["only cover"], MAX_REPLY),
         ("src", ["Glassdoor", "Jobs247"], ["only cover"], 500),
     ],
+    "an offer judged: no page judges one, the figures to set beside it": [
+        (
+            "is 70k good for a junior in france?",
+            ["don't judge a particular offer", "€50,000"],
+            ["only cover"],
+            MAX_REPLY,
+        ),
+    ],
     "one page's figures, kept by a follow-up": [
         (
             "what salary ranges does bluecoders give for ml engineers",
