@@ -138,6 +138,14 @@ COMPARES_TWO = re.compile(
 )
 # "what's the pay there?": the place the conversation named last.
 POINTS_AT_PLACE = re.compile(r"\b(there|over there|that country|in that place|là-bas)\b", re.I)
+# A person saying they hold a job the sources compare with this one, that people move in from
+# ("3 years as a data scientist", "I'm a data engineer").
+HOLDS_THE_ROLE = re.compile(
+    r"\b(as an?|i'?m an?|i am an?|currently an?|working as an?|work as an?|je suis)\s+"
+    r"(\w+\s+){0,2}data (scien|engin)",
+    re.I,
+)
+NEIGHBOUR_ROLES = {"scien": "data_scientist", "engin": "data_engineer"}
 # Questions about what a job is or involves, and the roles the sources describe as a
 # specialisation of ML engineering (role entity -> specialisation entity).
 ABOUT_THE_JOB_INTENTS = frozenset({"ask_typical_day", "ask_duties", "ask_role"})
@@ -623,6 +631,11 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             level=reading.level,
             parameters=reading.topic_parameters(),
         )
+    held = _neighbour_role_held(reading)
+    if held and _changes_career(reading) and not reading.about_another_job:
+        # "3 years as a data scientist … what gaps should I fill to become an ML engineer?":
+        # from a job the sources set beside this one, the comparison is what differs.
+        return Plan("topic", intent="compare_role", parameters={"role": held})
     if (
         intent in intent_topics
         and intent != GETTING_STARTED_INTENT
@@ -748,6 +761,15 @@ def _figures_before(state: State, aspect: str | None) -> bool:
         return True
     pay = state.last.get("pay") or {}
     return bool(pay) and (pay.get("kept") != "briefly" or aspect in BRIEFLY_KEPT_ASPECTS)
+
+
+def _neighbour_role_held(reading: Reading) -> str | None:
+    """The neighbouring job the person says they hold, in the question or around it."""
+    for text in (reading.text, reading.said_before):
+        held = HOLDS_THE_ROLE.search(text)
+        if held:
+            return NEIGHBOUR_ROLES[held.group(3).lower()]
+    return None
 
 
 def _unsure_command(reading: Reading) -> bool:

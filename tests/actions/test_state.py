@@ -751,6 +751,31 @@ TABLE += [
         None,
     ),
     (
+        "a data scientist moving in: what differs",
+        State(),
+        Reading(
+            "ask_getting_started",
+            text="im a data scientist, how do i switch to ml engineering",
+            role="data_scientist",
+        ),
+        "topic",
+        None,
+        "compare_role",
+    ),
+    (
+        "a data scientist's pasted CV, the question apart",
+        State(),
+        Reading(
+            "ask_getting_started",
+            text="What gaps should I fill to become an ML engineer?",
+            said_before="MSc Physics, 3 years as a data scientist at a retailer. What gaps "
+            "should I fill to become an ML engineer?",
+        ),
+        "topic",
+        None,
+        "compare_role",
+    ),
+    (
         "'src' alone after figures",
         SALARY_GB_LAST,
         Reading("nlu_fallback", text="src", confidence=1.0),

@@ -130,6 +130,16 @@ CLASSES: dict[str, list[Turn]] = {
         ("vs uk", ["$140,000", "£60,500"], ["only cover"], MAX_REPLY),
         ("src", ["Glassdoor", "Jobs247"], ["only cover"], 500),
     ],
+    "a data scientist's CV: what differs from the job they hold": [
+        (
+            "Here's my CV summary: MSc Physics (2019), 3 years as a data scientist at a retail "
+            "company building demand forecasting models in Python/scikit-learn, some SQL, no "
+            "cloud experience. What gaps should I fill to become an ML engineer?",
+            ["ML engineer vs data scientist", "production"],
+            ["only cover"],
+            MAX_REPLY,
+        ),
+    ],
     "an offer judged: no page judges one, the figures to set beside it": [
         (
             "is 70k good for a junior in france?",
