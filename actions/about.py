@@ -334,7 +334,10 @@ async def _name_sources(dispatcher: CollectingDispatcher, last: dict[str, Any]) 
 
 
 async def _singled_out(
-    dispatcher: CollectingDispatcher, last: dict[str, Any], text: str
+    dispatcher: CollectingDispatcher,
+    last: dict[str, Any],
+    text: str,
+    hits: list[PassageHit],
 ) -> list[EventType] | None:
     """Say what the sources single out on the last answer's topic, if any of them does.
 
@@ -343,9 +346,6 @@ async def _singled_out(
     now that one ("which site says that?" names Bessand); None when no source singles out.
     """
     topic = last["topic"]
-    hits = await run_in_session(
-        lambda session: topic_candidates(session, topic, last.get("specialisation"))
-    )
     cue = _singling_cue(text)
     singling = [hit for hit in hits if cue.search(hit.text)]
     units = [unit for unit in rank(units_of(singling), topic, text) if cue.search(unit.text)]
@@ -377,7 +377,10 @@ RECALLED_UNITS = 2
 
 
 async def _recalled(
-    dispatcher: CollectingDispatcher, last: dict[str, Any], text: str
+    dispatcher: CollectingDispatcher,
+    last: dict[str, Any],
+    text: str,
+    hits: list[PassageHit],
 ) -> list[EventType] | None:
     """Answer from the sentences the last answer showed, when one of them answers ``text``.
 
@@ -389,9 +392,6 @@ async def _recalled(
     text = CHATTER.sub(" ", text)
     if not question_words(text):
         return None
-    hits = await run_in_session(
-        lambda session: topic_candidates(session, last["topic"], last.get("specialisation"))
-    )
     every = units_of(hits)
     # A list shown as one line ("Main focus: …; Typical work style: …") showed its items.
     quoted = {
@@ -433,14 +433,16 @@ async def answer_about(
             return await list_sources(dispatcher)  # "who wrote these guides?": all of them
         if last.get("sources"):
             return await _name_sources(dispatcher, last)
-    if aspect == "ranking" and last.get("kind") == "topic" and last.get("topic"):
-        singled_out = await _singled_out(dispatcher, last, text)
-        if singled_out is not None:
-            return singled_out
     if last.get("kind") == "topic" and last.get("topic") and aspect not in SOURCE_ASPECTS:
-        recalled = await _recalled(dispatcher, last, text)
-        if recalled is not None:
-            return recalled
+        # What the sources say on the last answer's topic, read once for both steps below.
+        hits = await run_in_session(
+            lambda session: topic_candidates(session, last["topic"], last.get("specialisation"))
+        )
+        answered = await _singled_out(dispatcher, last, text, hits) if aspect == "ranking" else None
+        if answered is None:
+            answered = await _recalled(dispatcher, last, text, hits)
+        if answered is not None:
+            return answered
     if last.get("kind") != "salary" or aspect is None:
         return await answer_search(
             dispatcher,

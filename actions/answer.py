@@ -45,7 +45,6 @@ from actions.salary import (
 from actions.scope import employers_named, occupation_named
 from actions.sources import list_sources, source_named
 from actions.state import (
-    BRIEFLY_KEPT_ASPECTS,
     COMPARES,
     SOURCES_INTENT,
     SURE_OUT_OF_SCOPE,
@@ -53,6 +52,7 @@ from actions.state import (
     Reading,
     State,
     decide,
+    figures_kept,
 )
 from actions.store import run_in_session, run_query
 from actions.topics import (
@@ -331,19 +331,13 @@ async def carry_out(
     if plan.kind == "about":
         last = state.last
         aspect = aspect_of(reading.text)
-        kept_briefly = (last.get("pay") or {}).get("kept") == "briefly"
-        if (
-            last.get("kind") != "salary"
-            and last.get("pay")
-            # Figures kept past another answer answer only what only figures can.
-            and (not kept_briefly or aspect in BRIEFLY_KEPT_ASPECTS)
-            and (
-                aspect in PAY_ASPECTS
-                # "how did they even work that number out?": where the figures come from.
-                or (aspect in SOURCE_ASPECTS and NAMES_FIGURES.search(reading.text))
-            )
+        kept = figures_kept(last, aspect) if last.get("kind") != "salary" else None
+        if kept and (
+            aspect in PAY_ASPECTS
+            # "how did they even work that number out?": where the figures come from.
+            or (aspect in SOURCE_ASPECTS and NAMES_FIGURES.search(reading.text))
         ):
-            last = last["pay"]  # "does that include bonus?" after figures and then another answer
+            last = kept  # "does that include bonus?" after figures and then another answer
         if (
             last.get("kind") != "salary"
             and aspect == "basis"

@@ -33,8 +33,8 @@ async def list_sources(dispatcher: CollectingDispatcher) -> list[EventType]:
 # salary", "bessand's numbers"): only such messages are checked against the store's labels.
 NAMES_A_SOURCE_CUE = re.compile(
     r"\b(say|says|said|saying|according|source|site|website|page|guide|article|numbers"
-    r"|figures|claims?|wrote|writes|give|gives|giving|list|lists|quote|quotes|show|shows"
-    r"|ranges?|salary|salaries)\b|'s\b",
+    r"|figures|claims?|wrote|writes|give|gives|giving|list|lists|quote|quotes|show|shows)\b"
+    r"|'s\b",
     re.I,
 )
 # A label word this rare in English names its source on its own ("cbt", "bessand").

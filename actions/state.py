@@ -40,6 +40,7 @@ from actions.aspects import (
     ASKS_WHY_PAY_VARIES,
     CHANGES_CAREER,
     DURATION_WORDS,
+    NAMES_FIGURES,
     NAMES_PAY_FIGURES,
     NAMES_THE_FIELD_ONLY,
     OTHER_THAN,
@@ -130,10 +131,9 @@ ASKS_STABILITY = re.compile(
 DOING_WITHOUT = {"education": ("study_route", "no_degree")}
 # "how does that compare with…": the figures set beside others.
 COMPARES = re.compile(r"\b(compare[sd]?|comparison|vs|versus|against|stack up)\b", re.I)
-# A comparison in words ("how is it different from…", "vs", "between").
+# ... or two things set side by side in other words ("how is it different from…", "between").
 COMPARES_TWO = re.compile(
-    r"\b(compar\w*|vs|versus|against|stack up|differ\w*|différen\w*|between|entre|than|or"
-    r"|par rapport)\b",
+    COMPARES.pattern + r"|\b(compar\w*|differ\w*|différen\w*|between|entre|than|or|par rapport)\b",
     re.I,
 )
 # "what's the pay there?": the place the conversation named last.
@@ -521,11 +521,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "is it a stable career?" (the career path at 0.5): what the sources say of demand.
         return Plan("topic", intent="ask_outlook", parameters=reading.topic_parameters())
-    if (
-        intent in UNSURE_INTENTS
-        and ASKS_BARE_SOURCE.match(reading.text)
-        and (state.last.get("kind") == "salary" or state.last.get("sources"))
-    ):
+    if intent in UNSURE_INTENTS and ASKS_BARE_SOURCE.match(reading.text) and _has_sources(state):
         # "src" (read as nothing at all) right after an answer: that answer's sources.
         return Plan("about", intent=SOURCES_INTENT)
     if (
@@ -588,8 +584,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
                 search_text=" ".join(subject.split()),
             )
     if intent == SOURCES_INTENT:
-        answered = state.last.get("kind") == "salary" or bool(state.last.get("sources"))
-        pointed = answered and bool(
+        pointed = _has_sources(state) and bool(
             POINTS_AT_LAST_ANSWER.search(reading.text) or ASKS_BARE_SOURCE.match(reading.text)
         )
         if not pointed:
@@ -755,12 +750,25 @@ _FOLLOW_UP_WORDS = frozenset(
 BRIEFLY_KEPT_ASPECTS = frozenset({"tax", "bonus", "currency"})
 
 
+def figures_kept(last: dict[str, Any], aspect: str | None) -> dict[str, Any] | None:
+    """The pay figures that the ``last`` answer kept, for a question like ``aspect``, or None.
+
+    Figures kept briefly (shown two answers ago) answer only ``BRIEFLY_KEPT_ASPECTS``.
+    """
+    pay = last.get("pay")
+    if not pay or (pay.get("kept") == "briefly" and aspect not in BRIEFLY_KEPT_ASPECTS):
+        return None
+    return dict(pay)
+
+
 def _figures_before(state: State, aspect: str | None) -> bool:
     """True when the last answer was pay figures, or kept them for a question like ``aspect``."""
-    if state.last.get("kind") == "salary":
-        return True
-    pay = state.last.get("pay") or {}
-    return bool(pay) and (pay.get("kept") != "briefly" or aspect in BRIEFLY_KEPT_ASPECTS)
+    return state.last.get("kind") == "salary" or figures_kept(state.last, aspect) is not None
+
+
+def _has_sources(state: State) -> bool:
+    """True when the last answer has sources to point at (figures always do)."""
+    return state.last.get("kind") == "salary" or bool(state.last.get("sources"))
 
 
 def _neighbour_role_held(reading: Reading) -> str | None:
@@ -812,11 +820,11 @@ def _pay_word_wins(intent: str, reading: Reading) -> bool:
     return intent not in ("out_of_scope", "inform") and reading.confidence < PAY_OVERRIDE_BELOW
 
 
-# Words for the figures themselves; "how much" alone counts only right after pay figures ("how
-# much maths does a junior need" is no pay question).
+# Words for the figures themselves (those of NAMES_FIGURES and a few more); "how much" alone
+# counts only right after pay figures ("how much maths does a junior need" is no pay question).
 _FIGURES_WORDS = re.compile(
-    r"\b(range|ranges|pay|salary|salaries|figures?|numbers|bracket|band|ballpark|package"
-    r"|go(es)? up to|top out|tops out|max out)\b",
+    NAMES_FIGURES.pattern
+    + r"|\b(bracket|band|ballpark|package|go(es)? up to|top out|tops out|max out)\b",
     re.I,
 )
 
