@@ -78,6 +78,15 @@ CAPABILITIES_INTENT = "ask_capabilities"
 # Below this, a reading as "what can you do?" of a message about work or the last answer is
 # doubted ("what interview questions do your sources suggest?" at 0.57).
 SURE_CAPABILITIES = 0.6
+# What asks what the bot can do speaks to it ("what can you tell me", "menu", "help me"); "what
+# would help my application stand out" (0.64) does not.
+ADDRESSES_THE_BOT = re.compile(
+    r"\b(you|your|u|ur|tu|vous|bot|chatbot|menu|options?|features|scope|example questions)\b"
+    r"|\bhelp( me| please)?\W*$|\bhow (does|do i use) this\b"
+    r"|\bwhat (should|can|could|to) (i )?ask\b|\bcan (i|we) (ask|talk)\b"
+    r"|\bwhat('?s| is) this\b",
+    re.I,
+)
 GETTING_STARTED_INTENT = "ask_getting_started"
 # "where does *that* come from?" points at the last answer; "what are your sources?" does not.
 POINTS_AT_LAST_ANSWER = re.compile(
@@ -109,10 +118,14 @@ BECOMES_ONE = re.compile(
     r"(become|get to be|turn into) (an? )?(ml|mle|machine learning)\b",
     re.I,
 )
-# "... according to your sources": a question about the subject, not about the sources.
+_SOURCE_NOUNS = r"(sources|pages|guides|sites|websites|articles|docs|documents)"
+# "... according to your sources", "what do your sources say about germany": a question about
+# the subject, not about the sources.
 ACCORDING_TO = re.compile(
-    r"\b(according to|based on|per|from what) (your|the|these|those|you'?r?e?) ?(sources|pages"
-    r"|guides|sites|websites|articles|docs|documents)( say)?\b",
+    rf"\b(according to|based on|per|from what) (your|the|these|those|you'?r?e?) ?{_SOURCE_NOUNS}"
+    r"( say)?\b"
+    rf"|\b(what|anything|do|does|did)( do| does| did)? (your|the|these|those|ur) {_SOURCE_NOUNS}"
+    r" (say|said|tell me|have to say|mention)( anything)? (about|on|regarding)\b",
     re.I,
 )
 # "what would the first step be", "where should i begin": how to get started.
@@ -120,6 +133,14 @@ FIRST_STEP = re.compile(
     r"\b(first|1st|next) (step|steps|move|thing to do)\b|\bwhere (do|should|would|can) (i|one|you)"
     r" (start|begin)\b",
     re.I,
+)
+# "what should i focus on?" (read as the specialisations at 0.48): what to work on to get in,
+# unless it asks which area ("what area should i focus on").
+WHAT_TO_FOCUS_ON = re.compile(
+    r"\bwhat (should|do|would|must|shall) (i|one|we) (focus|concentrate|work) on\b", re.I
+)
+NAMES_AN_AREA = re.compile(
+    r"\b(area|areas|type|types|kind|field|domain|niche|speciali[sz]\w*)\b", re.I
 )
 # "is it a stable career?", "is this job safe?": the job outlook, not the career path ("where
 # does this job lead long term" is the career path).
@@ -337,8 +358,9 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     intent = reading.intent
     aspect = aspect_of(reading.text)  # what it asks of the last answer, if anything
     if intent == CAPABILITIES_INTENT:
-        if reading.confidence >= SURE_CAPABILITIES or not (
-            reading.about_career or (aspect and state.last)
+        speaks_to_bot = bool(ADDRESSES_THE_BOT.search(reading.text))
+        if (reading.confidence >= SURE_CAPABILITIES and speaks_to_bot) or not (
+            reading.about_career or (aspect and state.last) or not speaks_to_bot
         ):
             return Plan("capabilities")
         # "what interview questions do your sources suggest?" (0.57), "over what time period"
@@ -534,6 +556,12 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # be": how to get started.
         return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
     if (
+        intent == "ask_specialisations"
+        and WHAT_TO_FOCUS_ON.search(reading.text)
+        and not (reading.specialisation or NAMES_AN_AREA.search(reading.text))
+    ):
+        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
+    if (
         intent in UNSURE_INTENTS
         and state.topic in DOING_WITHOUT
         and not reading.names_topic_filter
@@ -575,14 +603,29 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "ok what do certs do for you then, according to your sources": the question is the
         # subject; the sources are named with the answer anyway.
         subject = ACCORDING_TO.sub(" ", reading.text)
+        if (reading.country or reading.city) and not _asks_beyond_filters(
+            dataclasses.replace(reading, rest=ACCORDING_TO.sub(" ", reading.rest))
+        ):
+            # "what do your sources say about germany at all": what they have for that place.
+            return _follow_up(state, reading)
         if asks_content(subject):
             leaned = reading.runner_up if reading.runner_up in intent_topics else None
+            if reading.names_topic_filter:
+                # "according to your sources, is a phd worth it": the topic of what it names.
+                return Plan("topic", intent=leaned, parameters=reading.topic_parameters())
             return Plan(
                 "search",
                 intent=leaned,
                 parameters=reading.topic_parameters(),
                 search_text=" ".join(subject.split()),
             )
+    if (
+        intent == SOURCES_INTENT
+        and reading.study_route
+        and not POINTS_AT_LAST_ANSWER.search(reading.text)
+    ):
+        # "any free resources you'd recommend?": resources to learn from, not the bot's sources.
+        return Plan("topic", intent="ask_education", parameters=reading.topic_parameters())
     if intent == SOURCES_INTENT:
         pointed = _has_sources(state) and bool(
             POINTS_AT_LAST_ANSWER.search(reading.text) or ASKS_BARE_SOURCE.match(reading.text)
@@ -743,6 +786,9 @@ _FOLLOW_UP_WORDS = frozenset(
     # "ugh ok france then": what a person sighs or mutters says nothing about the subject
     | {"ugh", "meh", "oh", "hm", "um", "uh", "whatever", "alright", "sigh", "damn", "oof"}
     | {"lol", "wait", "nah", "bof", "bah", "bon", "d'accord", "dac", "tant", "pis"}
+    # "is canada covered at all?", "any data for germany?": whether the place has figures
+    | {"cover", "covered", "covers", "covering", "include", "included", "includes", "data"}
+    | {"info", "information", "anything", "any", "all"}
 )
 
 

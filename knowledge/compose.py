@@ -253,6 +253,8 @@ MIN_GROUPED = 3
 GROUP_CHARS = 480
 """A list of short items that fits in this many characters is also offered whole, as one line."""
 PARTIAL_CHARS = 300
+# The key suffix of the line that carries the items a list's first line left out.
+REST_OF_LIST = "rest"
 """Its first items are offered in a line of at most this many characters."""
 # A lead-in that ends on one of these words reads on into its items ("may suit you if you…").
 SECTION_NUMBER = re.compile(r"^\s*\d+(\.\d+)*\s*[–.)-]\s*")
@@ -369,6 +371,11 @@ def condensed_lists(units: Sequence[Unit]) -> list[Unit]:
         partial = _list_line(lead, texts[:shown])
         if shown < len(texts) and len(partial) <= PARTIAL_CHARS:
             condensed.append(_line(items, "first", partial, items[:shown]))
+            # What "tell me more" continues with after that shorter line: the items it left.
+            rest = _list_line(lead, texts[shown:])
+            rest = f"{lead} …{rest[len(lead) :]}" if lead else f"… {rest}"
+            if len(rest) <= GROUP_CHARS:
+                condensed.append(_line(items, REST_OF_LIST, rest, items[shown:]))
     return condensed
 
 
@@ -592,8 +599,15 @@ def compose(
     scored = [
         pair
         for pair in _scored(units, topic, message)
-        if pair[1].key not in skip and not pair[1].covers & said
+        if pair[1].key not in skip and not pair[1].covers & said and _offered(pair[1], skip)
     ]
+    if any(_rest_of_shown(unit, skip) for _, unit in scored):
+        # "Tell me more" after a list cut short goes on with that list first.
+        top = scored[0][0]
+        scored = [
+            (top + 1.0 if _rest_of_shown(unit, skip) else value, unit) for value, unit in scored
+        ]
+        scored.sort(key=lambda pair: (-pair[0], pair[1].passage_id, pair[1].index))
     ranked = [unit for _, unit in scored]
     if not ranked:
         return Composition((), ())
@@ -666,6 +680,17 @@ def compose(
     shown = {u.key for u in chosen}
     left_out = tuple(u.key for u in ranked if u.key not in shown)
     return Composition(tuple(_display_order(chosen)), left_out)
+
+
+def _rest_of_shown(unit: Unit, shown: set[str]) -> bool:
+    """True for the line that goes on with a list whose first items were shown."""
+    head, _, suffix = unit.key.rpartition(".")
+    return suffix == REST_OF_LIST and f"{head}.first" in shown
+
+
+def _offered(unit: Unit, shown: set[str]) -> bool:
+    """The rest of a list is offered only to go on from its first line; alone it reads badly."""
+    return not unit.key.endswith(f".{REST_OF_LIST}") or _rest_of_shown(unit, shown)
 
 
 def _continues(unit: Unit, taken: set[tuple[int, int]]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
@@ -1422,3 +1423,63 @@ def test_amounts_of_data_are_no_question_about_the_figures() -> None:
     text = "do i need to handle insane amounts of data, clusters and whatnot"
     plan = decide(State(), Reading("ask_skills", text=text, confidence=0.5), INTENT_TOPICS)
     assert plan.kind != "about"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "country"),
+    [
+        ("and is Canada covered at all?", "inform", "CA"),
+        ("do you cover germany", "inform", "DE"),
+        ("what do your sources say about Germany at all", "ask_sources", "DE"),
+    ],
+)
+def test_whether_a_place_is_covered_is_what_the_sources_have_for_it(
+    text: str, intent: str, country: str
+) -> None:
+    rest = re.sub(r"canada|germany", " ", text, flags=re.I)  # the place is an entity
+    reading = Reading(intent, text=text, country=country, rest=rest, confidence=0.9)
+    plan = decide(SKILLS, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.country) == ("salary", country)
+
+
+def test_what_the_sources_say_about_a_study_route_is_that_topic() -> None:
+    text = "according to your sources, is a phd worth it"
+    reading = Reading("ask_sources", text=text, study_route="degree", confidence=0.83)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.parameters["study_route"]) == ("topic", "degree")
+
+
+def test_resources_to_learn_from_are_no_question_about_the_sources() -> None:
+    text = "ok thanks, any free resources you'd recommend?"
+    reading = Reading("ask_sources", text=text, study_route="online_courses", confidence=0.6)
+    plan = decide(SKILLS, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_education")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Q: what should I focus on", "ask_getting_started"),
+        ("what area should i focus on", "ask_specialisations"),
+    ],
+)
+def test_what_to_focus_on_is_getting_started_unless_it_asks_which_area(
+    text: str, intent: str
+) -> None:
+    reading = Reading("ask_specialisations", text=text, background="software", confidence=0.48)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", intent)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("what can you do", "capabilities"),
+        ("HELP PLEASE", "capabilities"),
+        ("what sort of things can i ask", "capabilities"),
+        ("what would help my application stand out", "search"),
+    ],
+)
+def test_only_a_message_to_the_bot_asks_what_it_can_do(text: str, kind: str) -> None:
+    reading = Reading("ask_capabilities", text=text, rest=text, confidence=0.64)
+    assert decide(State(), reading, INTENT_TOPICS).kind == kind

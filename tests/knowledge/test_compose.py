@@ -297,3 +297,27 @@ def test_a_name_with_symbols_is_a_subject_of_its_own() -> None:
     assert subject_phrases("I like c and cats") == []
     assert says_phrase("Python, C++ and Java", "C++")
     assert not says_phrase("Python, C and Java", "C++")
+
+
+def test_more_after_a_list_cut_short_goes_on_with_that_list() -> None:
+    items = [
+        "Programming: mastery of Python with scikit-learn, pandas and NumPy for daily work",
+        "Applied mathematics: statistics, probability and linear algebra for modelling",
+        "Software development: modular architecture, testing and documentation of code",
+        "Cloud and DevOps: AWS, GCP, Azure, Docker, Kubernetes and CI/CD pipelines",
+        "Version control and code management with Git in shared repositories",
+    ]
+    hits = [
+        hit(i, text, kind="list_item", heading="Essential skills include:")
+        for i, text in enumerate(items, start=1)
+    ]
+    hits.append(hit(9, "A good engineer combines technical skill with rigour.", SOURCE_B))
+    first = compose(hits, "what skills do i need", "skills", budget=300)
+    shown = " ".join(u.text for u in first.units)
+    assert "Programming" in shown and "Kubernetes" not in shown
+    more = compose(hits, "what skills do i need", "skills", exclude=[u.key for u in first.units])
+    lead = more.units[0] if more.units[0].kind == "list" else more.units[1]
+    assert lead.text.startswith("Essential skills include: … Cloud and DevOps")
+    assert "Programming" not in lead.text and "Git" in lead.text
+    alone = compose(hits, "what skills do i need", "skills", budget=2000)
+    assert not any("…" in u.text for u in alone.units)  # the rest never stands on its own
