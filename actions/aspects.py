@@ -21,6 +21,17 @@ PAY_COMPARISON = re.compile(
     re.I,
 )
 
+# "Which specialisation pays best?": no page gives pay by specialisation, let alone ranks them.
+ASKS_BEST_PAID_SPECIALISATION = re.compile(
+    r"\b(which|what) (specialis\w*|specializ\w*|specialt\w*|speciality|(type|kind|sort) of "
+    r"(ml |machine learning )?(engineer\w*|engineering))"
+    r"\b.*\b(pay|pays|paid|earn\w*|salar\w*|money)\b.*\b(most|best|highest|more|better|top)\b"
+    r"|\b(best|highest|top)[- ](paying|paid) (specialis|specializ)",
+    re.I,
+)
+# Stands for every specialisation in a salary plan's parameters: which of them pays best.
+ANY_SPECIALISATION = "any"
+
 # "Which country pays the most?", "where do ML engineers earn the most?": the figures of every
 # country the sources cover, side by side in one currency (no page ranks countries itself).
 ASKS_BEST_PAID_PLACE = re.compile(

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from actions import slots
 from actions.asking import unspoken_of
+from actions.aspects import ANY_SPECIALISATION
 from actions.currency import can_convert, converted, rates_date
 from actions.formatting import (
     BULLET,
@@ -123,13 +124,17 @@ async def answer_salary(
         SlotSet(slots.COUNTRY, country),
         SlotSet(slots.LEVEL, level),
     ]
-    unspoken = await unspoken_of(question.text, [], "salary", "ask_salary") if question.text else []
+    # "which specialisation pays best": the reply says itself what no page covers.
+    asks_for_gap = question.text and question.specialisation != ANY_SPECIALISATION
+    unspoken = await unspoken_of(question.text, [], "salary", "ask_salary") if asks_for_gap else []
     if unspoken:
         # "do ML engineers get paid overtime?": the figures, after saying what no page covers.
         dispatcher.utter_message(
             response="utter_topic_gap", subject=", ".join(unspoken[:3]), topic_name="pay"
         )
-    if question.specialisation:
+    if question.specialisation == ANY_SPECIALISATION:
+        dispatcher.utter_message(response="utter_salary_no_specialisation_ranking")
+    elif question.specialisation:
         dispatcher.utter_message(
             response="utter_salary_no_specialisation",
             specialisation=specialisation_name(question.specialisation),

@@ -27,8 +27,10 @@ from rasa_sdk import Tracker
 
 from actions import slots
 from actions.aspects import (
+    ANY_SPECIALISATION,
     ASKS_AMOUNT,
     ASKS_BEST_PAID_PLACE,
+    ASKS_BEST_PAID_SPECIALISATION,
     ASKS_DURATION,
     ASKS_FIGURES,
     ASKS_IF_FACTOR_MATTERS,
@@ -394,6 +396,23 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "how much does google pay its ml engineers?": no page gives pay by employer.
         return Plan("pay_by_employer")
+    if ASKS_BEST_PAID_SPECIALISATION.search(reading.text) and not reading.about_another_job:
+        parameters = {"specialisation": ANY_SPECIALISATION}
+        return Plan("salary", country=reading.country, level=reading.level, parameters=parameters)
+    specialisation = reading.specialisation or (
+        state.last.get("specialisation") if _POINTS_BACK.search(reading.text) else None
+    )
+    if (
+        specialisation
+        and names_pay(reading.text)
+        and intent in ("ask_specialisations", "ask_salary", "ask_salary_factors", *UNSURE_INTENTS)
+        and not (reading.about_another_job or ASKS_WHAT_DRIVES_PAY.search(reading.text))
+    ):
+        # "what does a computer vision engineer earn" (the specialisations at 0.76), "any salary
+        # info for that specifically?" after one: no page gives pay by specialisation; say so,
+        # then the figures they give.
+        parameters = {"specialisation": specialisation}
+        return Plan("salary", country=reading.country, level=reading.level, parameters=parameters)
     if (
         judges_an_amount(reading.text)
         and not (reading.about_another_job or _figures_before(state, "judgement"))

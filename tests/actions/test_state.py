@@ -1483,3 +1483,33 @@ def test_what_to_focus_on_is_getting_started_unless_it_asks_which_area(
 def test_only_a_message_to_the_bot_asks_what_it_can_do(text: str, kind: str) -> None:
     reading = Reading("ask_capabilities", text=text, rest=text, confidence=0.64)
     assert decide(State(), reading, INTENT_TOPICS).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "state", "specialisation"),
+    [
+        ("what does a computer vision engineer earn", "ask_specialisations", State(), "cv"),
+        (
+            "any salary info for that specifically?",
+            "ask_salary_factors",
+            State(topic="specialisations", last={"kind": "topic", "specialisation": "cv"}),
+            "cv",
+        ),
+        ("which specialisation pays best", "ask_about_answer", State(), "any"),
+        ("what type of ml engineer earns the most in the us", "ask_salary", State(), "any"),
+    ],
+)
+def test_pay_for_a_specialisation_is_the_gap_then_the_figures(
+    text: str, intent: str, state: State, specialisation: str
+) -> None:
+    named = specialisation if "computer vision" in text else None
+    reading = Reading(intent, text=text, rest=text, specialisation=named, confidence=0.5)
+    plan = decide(state, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.parameters.get("specialisation")) == ("salary", specialisation)
+
+
+def test_which_companies_pay_most_is_no_question_about_specialisations() -> None:
+    text = "what kind of companies pay the most over there"
+    reading = Reading("ask_salary_factors", text=text, rest=text, confidence=0.6)
+    plan = decide(State(topic="salary", country="US"), reading, INTENT_TOPICS)
+    assert plan.parameters.get("specialisation") is None
