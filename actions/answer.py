@@ -323,6 +323,8 @@ async def carry_out(
             events = _one_record_of_several(events)
         return events
     if plan.kind == "topic":
+        if plan.search_text:  # steered by what the message said before its question
+            reading = dataclasses.replace(reading, text=plan.search_text)
         return await _answer_topic(dispatcher, state, reading, plan, budget)
     if plan.kind == "more":
         return await answer_more(dispatcher, state.last)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from actions.answer import state_after, with_context
-from actions.state import Plan, Reading, State, city_of, decide
+from actions.state import Plan, Reading, State, city_of, decide, skills_named
 from actions.topics import INTENT_TOPICS, follow_up_intent, resolve_topic
 
 SALARY_FR = State(topic="salary", country="FR")
@@ -1513,3 +1513,19 @@ def test_which_companies_pay_most_is_no_question_about_specialisations() -> None
     reading = Reading("ask_salary_factors", text=text, rest=text, confidence=0.6)
     plan = decide(State(topic="salary", country="US"), reading, INTENT_TOPICS)
     assert plan.parameters.get("specialisation") is None
+
+
+def test_which_of_the_skills_named_before_matter_is_the_skills_they_name() -> None:
+    whole = (
+        'here\'s a job ad: "we need Python, Spark, AWS, Docker, 3+ years ML in production". '
+        "which of those do your sources say matter?"
+    )
+    question = "which of those do your sources say matter?"
+    reading = Reading("ask_sources", text=question, rest=question, said_before=whole)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_skills")
+    assert plan.search_text and "Spark" in plan.search_text and question not in plan.search_text
+
+
+def test_the_skills_a_message_names_are_read_in_the_gazetteers_words() -> None:
+    assert skills_named("python, spark and aws") == {"languages", "big_data", "cloud"}

@@ -45,6 +45,7 @@ def _entities(nlp: Language, text: str) -> set[tuple[str, str]]:
         ("je suis comptable depuis 8 ans", ("background", "finance")),
         ("il faut quels outils ?", ("skill_area", "tools")),
         ("i work in logistics", ("background", "operations")),
+        ("je suis prof de maths au lycée", ("background", "teaching")),
         ("combien en début de carrière ?", ("level", "junior")),
         ("et le salaire en sortie d'école ?", ("level", "junior")),
         ("what's the pay like for someone just starting?", ("level", "junior")),
