@@ -13,7 +13,7 @@ Differences from ``python -m rasa_sdk``:
 
 from __future__ import annotations
 
-from knowledge.lean import skip_tensorflow
+from runtime import skip_tensorflow
 
 skip_tensorflow()
 

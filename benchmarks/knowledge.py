@@ -15,7 +15,7 @@ salary figures in euros, pounds and dollars tied to a country by their section.
 
 from __future__ import annotations
 
-from knowledge.lean import skip_tensorflow
+from runtime import skip_tensorflow
 
 skip_tensorflow()
 

@@ -6,7 +6,7 @@ gazetteer packages and ``entities.yml``: no model weights, nothing downloaded.
 
 from __future__ import annotations
 
-from knowledge.lean import skip_tensorflow
+from runtime import skip_tensorflow
 
 skip_tensorflow()
 

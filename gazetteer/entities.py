@@ -94,10 +94,16 @@ COMMON_WORDS = 50_000
 CASE_SENSITIVE = {"us": ["US", "U.S."], "it": ["IT"], "r": ["R"], "states": [], "sr": ["Sr"]}
 
 
-def _token_pattern(phrase: str) -> list[dict[str, Any]]:
-    from knowledge.text import nlp
+@functools.lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    """The tokenizer of the pipeline ``build-spacy`` saves: patterns match the NLU's tokens."""
+    import spacy
 
-    return [{"LOWER": token.lower_} for token in nlp().make_doc(phrase)]
+    return spacy.blank("en").tokenizer
+
+
+def _token_pattern(phrase: str) -> list[dict[str, Any]]:
+    return [{"LOWER": token.lower_} for token in _tokenizer()(phrase)]
 
 
 def _typo_patterns(name: str) -> list[list[dict[str, Any]]]:

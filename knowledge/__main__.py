@@ -9,7 +9,7 @@ python -m knowledge review [NAME ...] [--strict]   # what ingestion reads from n
 
 from __future__ import annotations
 
-from knowledge.lean import skip_tensorflow
+from runtime import skip_tensorflow
 
 skip_tensorflow()
 

@@ -15,7 +15,7 @@ import pytest  # noqa: E402
 from sqlalchemy.engine import Engine  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from knowledge.lean import skip_tensorflow  # noqa: E402
+from runtime import skip_tensorflow  # noqa: E402
 
 # Tests of the knowledge store and the actions never load Rasa models in this process.
 skip_tensorflow()

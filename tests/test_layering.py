@@ -1,0 +1,58 @@
+"""Imports go one way: the shared vocabulary at the bottom, the product code above it.
+
+``runtime`` (what every process does at start) imports nothing of the project; ``gazetteer``
+(the vocabulary) only ``runtime``; ``knowledge`` (the store) only those two; the NLU components
+those and ``knowledge``. A new upward import fails here instead of tangling the layers.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRST_PARTY = {
+    "actions",
+    "benchmarks",
+    "channels",
+    "evaluation",
+    "gazetteer",
+    "knowledge",
+    "nlu_components",
+    "runtime",
+    "serving",
+    "tests",
+}
+ALLOWED = {
+    "runtime": set(),
+    "gazetteer": {"runtime"},
+    "knowledge": {"runtime", "gazetteer"},
+    "nlu_components": {"runtime", "gazetteer", "knowledge"},
+}
+
+
+def imported_packages(package: str) -> dict[str, set[str]]:
+    """First-party packages each module of ``package`` imports (lazy imports included)."""
+    found: dict[str, set[str]] = {}
+    for path in sorted((ROOT / package).rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module.split(".")[0])
+        found[str(path.relative_to(ROOT))] = (names & FIRST_PARTY) - {package}
+    return found
+
+
+@pytest.mark.parametrize("package", sorted(ALLOWED))
+def test_a_lower_layer_imports_nothing_above_it(package: str) -> None:
+    upward = {
+        module: sorted(names - ALLOWED[package])
+        for module, names in imported_packages(package).items()
+        if names - ALLOWED[package]
+    }
+    assert not upward, f"{package} may import only {sorted(ALLOWED[package])}: {upward}"
