@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from gazetteer import levels
 from knowledge.compose import LEAD_IN_ENDINGS, Unit, without_lead
 from knowledge.query import PassageHit, Salary, Source
 from knowledge.records import ML_ENGINEER
@@ -87,13 +88,8 @@ def specialisation_name(value: str) -> str:
     return SPECIALISATION_NAMES.get(value, value.replace("_", " "))
 
 
-LEVEL_NAMES = {
-    "junior": "Junior / entry level",
-    "mid": "Mid-level",
-    "senior": "Senior",
-    "lead": "Lead / staff / principal",
-    None: "All levels",
-}
+LEVEL_NAMES: dict[str | None, str] = {None: "All levels"}
+LEVEL_NAMES.update(levels.LEVEL_NAMES)
 YEARS = re.compile(r"\d+\s*(?:\+|(?:-|–|to)\s*\d+)?\s*(?:years?|yrs?)", re.I)
 _DANGLING = re.compile(r"\b(was|is|are|were|of|at|to|around|about|from|between)\s*$", re.I)
 _MONEY_START = re.compile(

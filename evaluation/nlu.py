@@ -20,6 +20,7 @@ from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
 from evaluation.heldout import Turn
 from gazetteer.entities import ENTITY_NAMES, normalise, vocabulary
+from gazetteer.levels import ASKED_LEVELS
 
 logger = logging.getLogger(__name__)
 
@@ -211,7 +212,7 @@ def parse_turns(agent: Any, turns: list[Turn]) -> list[Parse]:
 
 def _known_values(entity: str) -> set[str]:
     if entity == "level":
-        return {"junior", "mid", "senior"}
+        return set(ASKED_LEVELS)
     return set(vocabulary().get(entity, {}))
 
 

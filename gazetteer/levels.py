@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import re
 
-LEVELS = ("junior", "mid", "senior")
-LEVEL_LABELS = {"junior": "junior / entry level", "mid": "mid-level", "senior": "senior"}
+LEVELS = ("junior", "mid", "senior", "lead")
+"""Levels a figure can be stated for; ``lead`` covers lead, staff and principal."""
+ASKED_LEVELS = ("junior", "mid", "senior")
+"""Levels a person's words are read as: "tech lead" or "staff" asked about is ``senior``."""
+LEVEL_NAMES = {
+    "junior": "Junior / entry level",
+    "mid": "Mid-level",
+    "senior": "Senior",
+    "lead": "Lead / staff / principal",
+}
+"""Each level said plainly, as answers label figures."""
 
 _KEYWORDS: tuple[tuple[str, str], ...] = (
     (

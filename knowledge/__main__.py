@@ -23,6 +23,7 @@ from pathlib import Path  # noqa: E402
 from sqlalchemy.exc import OperationalError, ProgrammingError  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
+from gazetteer.levels import LEVELS  # noqa: E402
 from knowledge import query  # noqa: E402
 from knowledge.config import load_settings  # noqa: E402
 from knowledge.db import make_engine  # noqa: E402
@@ -55,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     search_cmd.add_argument("--json", action="store_true")
     salary_cmd = commands.add_parser("salary", help="salary facts, optionally by country and level")
     salary_cmd.add_argument("--country", help="ISO 3166-1 alpha-2 code, e.g. FR")
-    salary_cmd.add_argument("--level", choices=["junior", "mid", "senior"])
+    salary_cmd.add_argument("--level", choices=LEVELS)
     salary_cmd.add_argument("--json", action="store_true")
     review_cmd = commands.add_parser(
         "review", help="what ingestion reads from new or changed documents (or those named)"

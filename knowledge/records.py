@@ -14,8 +14,8 @@ from typing import Any
 
 from sqlalchemy import Boolean, Column, Integer, String, Text
 
-LEVELS = ("junior", "mid", "senior", "lead")
-"""Levels a figure can be stated for; ``lead`` covers lead, staff and principal."""
+from gazetteer.levels import LEVELS as LEVELS  # the levels a figure is stated for
+
 PERIODS = ("year", "month", "week", "day", "hour")
 STATISTICS = ("range", "average", "median", "typical", "quartiles")
 ML_ENGINEER = "ml_engineer"
