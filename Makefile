@@ -6,7 +6,10 @@ SHELL := /bin/bash
 PYTHON ?= $(shell scripts/find-python.sh)
 VENV := .venv
 VPY := $(VENV)/bin/python
+# requirements.txt: what the bot runs on; requirements-dev.txt: tests, linters, the lock tool.
+# Both are locked with hashes (pip-compile) from their .in files; `make lock` regenerates them.
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+DEV_STAMP := $(VENV)/.installed-dev-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 SPACY_MODEL := build/spacy-model
 MODEL_STAMP := models/.trained
 # The chat widget's JavaScript (socket.io-client), from the npm registry, pinned by web/package-lock.json.
@@ -19,7 +22,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup run shell test ingest train eval bench bench-knowledge bench-load lint clean lock spacy-model web forget bench-flood
+.PHONY: help setup setup-dev run shell test ingest train eval bench bench-knowledge bench-load lint clean lock spacy-model web forget bench-flood
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -29,11 +32,19 @@ $(STAMP): requirements.txt
 	@echo "==> Creating $(VENV) with $(PYTHON) and installing pinned requirements (first time: ~3 min)"
 	@rm -rf $(VENV) && $(PYTHON) -m venv $(VENV)
 	@$(VPY) -m pip install --progress-bar on -q --upgrade 'pip<25' wheel
-	@$(VPY) -m pip install --progress-bar on -r requirements.txt
+	@$(VPY) -m pip install --progress-bar on --require-hashes -r requirements.txt
 	@$(VPY) -m pip check
 	@touch $@
 
-setup: $(STAMP) ## Create the virtualenv and install the pinned requirements (idempotent)
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	@echo "==> Installing the test and lint tools (requirements-dev.txt)"
+	@$(VPY) -m pip install --progress-bar on --require-hashes -r requirements.txt -r requirements-dev.txt
+	@$(VPY) -m pip check
+	@touch $@
+
+setup: $(STAMP) ## Create the virtualenv and install the pinned runtime requirements (idempotent)
+
+setup-dev: $(DEV_STAMP) ## setup, plus the test and lint tools
 
 ingest: $(STAMP) ## Build the knowledge store from knowledge/documents (skips unchanged documents)
 	@scripts/with-env.sh $(VPY) -m knowledge build
@@ -65,7 +76,7 @@ run: ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything and serve the bot (
 shell: ingest $(MODEL_STAMP) ## Chat with the bot in the terminal (rasa shell)
 	@scripts/serve.sh shell
 
-test: ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything, train if needed and run the whole test suite
+test: $(DEV_STAMP) ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything, train if needed and run the whole test suite
 	@scripts/ensure-system-packages.sh chromium redis nginx
 	@$(VPY) -m pytest
 
@@ -95,14 +106,14 @@ bench-flood: ingest $(MODEL_STAMP) ## Another person's turns while one client fl
 
 bench: bench-knowledge bench-load bench-flood ## Run every benchmark
 
-lint: $(STAMP) ## Ruff (lint + format check) and mypy
+lint: $(DEV_STAMP) ## Ruff (lint + format check) and mypy
 	@$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy
 
 forget: $(STAMP) ## Delete conversations older than TRACKER_RETENTION_DAYS from the tracker store
 	@scripts/with-env.sh $(VPY) -m serving.retention
 
-lock: ## Re-freeze requirements.txt from the current virtualenv
-	@$(VPY) -m pip freeze --exclude-editable > requirements.txt.new && mv requirements.txt.new requirements.txt
+lock: $(DEV_STAMP) ## Re-lock requirements.txt and requirements-dev.txt (hashes) from their .in files
+	@VENV=$(VENV) scripts/lock.sh
 
 clean: ## Remove the virtualenv, trained models, built store and reports
 	rm -rf $(VENV) models build var/*.db reports web/node_modules .pytest_cache .mypy_cache .ruff_cache
