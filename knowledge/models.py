@@ -154,7 +154,9 @@ salary_fact = Table(
         nullable=False,
         index=True,
     ),
-    Column("passage_id", Integer, ForeignKey("passage.id", ondelete="CASCADE")),
+    # Indexed for the cascade: deleting a document deletes its passages, and each deleted
+    # passage looks up its facts (a scan of every fact without the index).
+    Column("passage_id", Integer, ForeignKey("passage.id", ondelete="CASCADE"), index=True),
     *salary_columns(),
 )
 
@@ -166,3 +168,19 @@ class SalaryFact(Base):
 
     document = relationship("Document", back_populates="salary_facts")
     passage = relationship("Passage")
+
+
+class WordFrequency(Base):
+    """How many passages hold a word: PostgreSQL search weighs each word by its rarity.
+
+    Written by ingestion on PostgreSQL (from ``ts_stat`` over the stored ``passage.tsv``), so a
+    query reads one row per word instead of counting matches over every passage. The row of the
+    empty word, held by every passage, is the number of passages. Empty on SQLite, whose FTS5
+    index keeps its own counts.
+    """
+
+    __tablename__ = "word_frequency"
+
+    word = Column(String(200), primary_key=True)
+    """A lexeme as PostgreSQL's English text search stems it ("engin" for "engineers")."""
+    passages = Column(Integer, nullable=False)
