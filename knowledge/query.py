@@ -348,52 +348,34 @@ def salary_levels(session: Session) -> list[str]:
     return [level for level in LEVELS if level in known]
 
 
+SEARCH_CANDIDATES = 4_000
+"""The most passages one search ranks. Ranking reads each candidate (about 2 µs a passage on
+PostgreSQL, less in FTS5): a question made of words that tens of thousands of passages share
+would otherwise rank them all. A store of fewer passages always ranks every candidate."""
+
+
 def search(session: Session, query: str, *, limit: int = 5) -> list[PassageHit]:
     """Full-text search over passages, most relevant first.
 
-    SQLite uses FTS5 with BM25 (passages with every word first, then any word, when fewer
-    than ``limit`` have them all); PostgreSQL its English text search, ranked with ``ts_rank``
-    weighted by each word's rarity. The query is reduced to its content words (spaCy stop words
-    removed), each quoted, so any text, however hostile, is a valid query. Scores are positive;
-    higher is better.
+    The passages with every word are ranked first; when fewer than ``limit`` have them all,
+    those with any word are. SQLite uses FTS5 with BM25; PostgreSQL its English text search
+    (the GIN index over the stored ``passage.tsv``), ranked with ``ts_rank`` weighted by each
+    word's rarity. The query is reduced to its content words (spaCy stop words removed), each
+    quoted, so any text, however hostile, is a valid query. Scores are positive; higher is
+    better.
+
+    In a store of more than ``SEARCH_CANDIDATES`` passages the work is bounded: "any word"
+    means the question's rarer words (from the rarest, as many as stay within that many
+    passages, and at least enough to find ``limit``), and no more than that many candidates
+    are ranked (the first in the store's order).
     """
     words = content_words(query)
     if not words:
         return []
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
-        quoted = ['"' + w.replace('"', "") + '"' for w in words]
-        rows = []
-        if len(quoted) > 1:
-            # Passages with every word first: BM25 scores them as the OR query would, and on a
-            # big store they are few, where the OR query ranks every passage with any word.
-            rows = _fts5_search(session, " AND ".join(quoted), limit)
-        if len(rows) < limit:
-            rows = _fts5_search(session, " OR ".join(quoted), limit)
+    if session.get_bind().dialect.name == "sqlite":
+        rows = _sqlite_search(session, words, limit)
     else:
-        # PostgreSQL's ts_rank has no notion of a word's rarity; weigh each word by its BM25
-        # inverse document frequency so that "hadoop" counts for more than "engineer".
-        rows = session.execute(
-            text(
-                "WITH word AS ("
-                "  SELECT to_tsquery('english', lexeme) AS tq"
-                "  FROM unnest(CAST(:lexemes AS text[])) AS lexeme"
-                "), total AS (SELECT count(*) AS n FROM passage), "
-                "weighted AS ("
-                "  SELECT word.tq,"
-                "   ln((total.n - count(p.id) + 0.5) / (count(p.id) + 0.5) + 1) AS idf"
-                "  FROM word CROSS JOIN total"
-                "  JOIN passage p ON p.tsv @@ word.tq"
-                "  GROUP BY word.tq, total.n"
-                ") "
-                "SELECT p.id,"
-                " sum(weighted.idf * ts_rank(p.tsv, weighted.tq, 1))"
-                "  * 10 AS score "
-                "FROM passage p JOIN weighted ON p.tsv @@ weighted.tq "
-                "GROUP BY p.id ORDER BY score DESC, p.id LIMIT :limit"
-            ),
-            {"lexemes": [_pg_lexeme(w) for w in words], "limit": limit},
-        ).all()
+        rows = _postgres_search(session, words, limit)
     scores = {row[0]: float(row[1]) for row in rows}
     if not scores:
         return []
@@ -410,17 +392,151 @@ def search(session: Session, query: str, *, limit: int = 5) -> list[PassageHit]:
     return sorted(hits, key=lambda h: (-h.score, h.id))
 
 
+def _rarer_words(words: list[str], frequencies: list[int] | None, limit: int) -> list[str]:
+    """The words whose passages a search for any of them ranks, in the question's order.
+
+    Every word, unless their passages (``frequencies``, None when the store is small) are more
+    than ``SEARCH_CANDIDATES``: then the rarest first, adding the next while the total stays
+    within it or is still below ``limit``.
+    """
+    if frequencies is None or sum(frequencies) <= SEARCH_CANDIDATES:
+        return words
+    kept: set[int] = set()
+    total = 0
+    for index in sorted(range(len(words)), key=lambda i: frequencies[i]):
+        if total >= limit and total + frequencies[index] > SEARCH_CANDIDATES:
+            break
+        kept.add(index)
+        total += frequencies[index]
+    return [word for index, word in enumerate(words) if index in kept]
+
+
+def _sqlite_search(session: Session, words: list[str], limit: int) -> list[Any]:
+    """(passage id, score) of the best ``limit`` passages, from FTS5."""
+    quoted = ['"' + w.replace('"', "") + '"' for w in words]
+    rows = []
+    if len(quoted) > 1:
+        # Passages with every word first: BM25 scores them as the OR query would, and on a
+        # big store they are few, where the OR query ranks every passage with any word.
+        rows = _fts5_search(session, " AND ".join(quoted), limit)
+    if len(rows) < limit:
+        kept = _rarer_words(quoted, _fts5_frequencies(session, quoted), limit)
+        rows = _fts5_search(session, " OR ".join(kept), limit)
+    return rows
+
+
+_FTS5_LAST_ROWID = text("SELECT max(rowid) FROM passage_fts")
+_FTS5_FREQUENCY = text(
+    "SELECT count(*) FROM (SELECT 1 FROM passage_fts WHERE passage_fts MATCH :match LIMIT :most)"
+)
+
+
+def _fts5_frequencies(session: Session, quoted: list[str]) -> list[int] | None:
+    """How many passages hold each word (counted up to just past ``SEARCH_CANDIDATES``).
+
+    None when the store holds too few passages for the count to matter (its highest rowid is
+    at most ``SEARCH_CANDIDATES``).
+    """
+    if (session.scalar(_FTS5_LAST_ROWID) or 0) <= SEARCH_CANDIDATES:
+        return None
+    return [
+        session.scalar(_FTS5_FREQUENCY, {"match": word, "most": SEARCH_CANDIDATES + 1}) or 0
+        for word in quoted
+    ]
+
+
+# The candidates are the first SEARCH_CANDIDATES matches, in rowid order: FTS5 reads the
+# bounding rowid in its index and the ranking stops there.
+_FTS5_SEARCH = text(
+    "SELECT rowid, -bm25(passage_fts, 1.0, 0.5) AS score FROM passage_fts "
+    "WHERE passage_fts MATCH :match AND rowid < coalesce(("
+    "  SELECT rowid FROM passage_fts WHERE passage_fts MATCH :match"
+    "  ORDER BY rowid LIMIT 1 OFFSET :candidates"
+    "), 9223372036854775807) "
+    "ORDER BY score DESC LIMIT :limit"
+)
+
+
 def _fts5_search(session: Session, match: str, limit: int) -> list[Any]:
     """The best ``limit`` passages for an FTS5 match expression, text weighing twice the heading."""
     return list(
         session.execute(
-            text(
-                "SELECT rowid, -bm25(passage_fts, 1.0, 0.5) AS score FROM passage_fts "
-                "WHERE passage_fts MATCH :match ORDER BY score DESC LIMIT :limit"
-            ),
-            {"match": match, "limit": limit},
+            _FTS5_SEARCH, {"match": match, "limit": limit, "candidates": SEARCH_CANDIDATES}
         ).all()
     )
+
+
+def _postgres_search(session: Session, words: list[str], limit: int) -> list[Any]:
+    """(passage id, score) of the best ``limit`` passages, from PostgreSQL's text search."""
+    lexemes = [_pg_lexeme(w) for w in words]
+    rows = []
+    if len(lexemes) > 1:
+        rows = _pg_ranked(session, lexemes, " & ".join(lexemes), limit)
+    if len(rows) < limit:
+        kept = _rarer_words(lexemes, _pg_frequencies(session, lexemes), limit)
+        rows = _pg_ranked(session, lexemes, " | ".join(kept), limit)
+    return rows
+
+
+_PG_FREQUENCIES = text(
+    "SELECT lexeme, coalesce(("
+    "  SELECT max(f.passages) FROM word_frequency f"
+    "  WHERE f.word = ANY(tsvector_to_array(to_tsvector('english', lexeme)))"
+    "), 0) AS passages,"
+    " (SELECT total.passages FROM word_frequency total WHERE total.word = '') AS total "
+    "FROM unnest(CAST(:lexemes AS text[])) WITH ORDINALITY AS word(lexeme, position) "
+    "ORDER BY position"
+)
+
+
+def _pg_frequencies(session: Session, lexemes: list[str]) -> list[int] | None:
+    """How many passages hold each word (``word_frequency``); None in a small store."""
+    rows = session.execute(_PG_FREQUENCIES, {"lexemes": lexemes}).all()
+    if not rows or (rows[0].total or 0) <= SEARCH_CANDIDATES:
+        return None
+    return [row.passages for row in rows]
+
+
+# PostgreSQL's ts_rank has no notion of a word's rarity: each word weighs by its BM25 inverse
+# document frequency, so that "hadoop" counts for more than "engineer". The passages holding a
+# word are counted by ingestion (``word_frequency``; the empty word's row counts every passage),
+# so a query reads one row per word. A word that is a stop word to PostgreSQL holds no lexeme
+# and matches nothing; one that stems to several (rare: only letters and digits reach here) is
+# counted from the index. The same stem written twice ("engineer engineers") counts twice, as
+# when every query counted the matches of each word over the passages.
+_PG_SEARCH = text(
+    "WITH word AS ("
+    "  SELECT to_tsquery('english', lexeme) AS tq,"
+    "   tsvector_to_array(to_tsvector('english', lexeme)) AS stems"
+    "  FROM unnest(CAST(:lexemes AS text[])) AS lexeme"
+    "), counted AS ("
+    "  SELECT tq, count(*) AS copies, CASE cardinality(stems)"
+    "   WHEN 0 THEN 0"
+    "   WHEN 1 THEN (SELECT f.passages FROM word_frequency f WHERE f.word = stems[1])"
+    "   ELSE (SELECT count(*) FROM passage p WHERE p.tsv @@ tq) END AS passages"
+    "  FROM word GROUP BY tq, stems"
+    "), weighted AS MATERIALIZED ("
+    "  SELECT counted.tq,"
+    "   ln((total.passages - counted.passages * copies + 0.5)"
+    "    / (counted.passages * copies + 0.5) + 1) AS idf"
+    "  FROM counted JOIN word_frequency total ON total.word = ''"
+    "  WHERE counted.passages > 0"
+    ") "
+    "SELECT p.id, (SELECT sum(w.idf * ts_rank(p.tsv, w.tq, 1)) FROM weighted w"
+    "  WHERE p.tsv @@ w.tq) * 10 AS score "
+    "FROM (SELECT id, tsv FROM passage WHERE tsv @@ to_tsquery('english', :match)"
+    "  LIMIT :candidates) AS p "
+    "ORDER BY score DESC, p.id LIMIT :limit"
+)
+
+
+def _pg_ranked(session: Session, lexemes: list[str], match: str, limit: int) -> list[Any]:
+    """The best ``limit`` passages among those ``match`` (a tsquery) finds.
+
+    Scored on every word of ``lexemes``, whether ``match`` asks for all of them or a few.
+    """
+    parameters = {"lexemes": lexemes, "match": match, "limit": limit}
+    return list(session.execute(_PG_SEARCH, {**parameters, "candidates": SEARCH_CANDIDATES}).all())
 
 
 def search_naming(
