@@ -31,7 +31,9 @@ from knowledge.models import (
     Passage,
     PassageTopic,
     SalaryFact,
+    SalarySummary,
     Section,
+    level_rank,
 )
 from knowledge.records import Salary, salary_row
 from knowledge.salary import Untyped, data_basis, page_context, read_figures
@@ -237,7 +239,13 @@ class _Writer:
                 for topic, weight in read.topics.items()
             )
             self.rows["salary_fact"].extend(
-                {**salary_row(fact), "document_id": document_id, "passage_id": passage_id}
+                {
+                    **salary_row(fact),
+                    "document_id": document_id,
+                    "passage_id": passage_id,
+                    "document_slug": parsed.slug,
+                    "level_rank": level_rank(fact.level),
+                }
                 for fact in read.facts
             )
         self.rows["passage_topic"].extend(topic_rows)
@@ -429,6 +437,8 @@ def build(
             writer.finish()
             if (parsed or gone) and engine.dialect.name == "sqlite":
                 _rebuild_sqlite_fts(session)
+            if parsed or gone:
+                _refresh_salary_summary(session)
             if (parsed or gone) and engine.dialect.name == "postgresql":
                 _refresh_word_frequencies(session)
             session.commit()
@@ -490,6 +500,25 @@ def _refresh_statistics(session: Session) -> None:
         session.execute(text("PRAGMA analysis_limit=1000"))
     session.execute(text("ANALYZE"))
     session.commit()
+
+
+def _refresh_salary_summary(session: Session) -> None:
+    """Recount the facts of each role, level and country (``SalarySummary``)."""
+    session.execute(delete(SalarySummary))
+    facts = SalaryFact.__table__.c
+    session.execute(
+        insert(SalarySummary.__table__).from_select(
+            ["role", "level", "country", "first_slug", "first_fact", "facts"],
+            select(
+                facts.role,
+                facts.level,
+                facts.country,
+                func.min(facts.document_slug),
+                func.min(facts.id),
+                func.count(),
+            ).group_by(facts.role, facts.level, facts.country),
+        )
+    )
 
 
 def _refresh_word_frequencies(session: Session) -> None:

@@ -10,17 +10,24 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Integer, func, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from knowledge.models import Document, DocumentTopic, Passage, PassageTopic, SalaryFact, Section
+from knowledge.models import (
+    Document,
+    DocumentTopic,
+    Passage,
+    PassageTopic,
+    SalaryFact,
+    SalarySummary,
+    Section,
+)
 from knowledge.records import (
     LEVELS,
     ML_ENGINEER,
     STORED_FIELDS,
     Salary,
     Source,
-    salary_from_row,
 )
 from knowledge.text import content_words
 
@@ -201,15 +208,6 @@ def _salary_filters(
     return clauses
 
 
-def _level_order(session: Session) -> Any:
-    """Junior, mid, senior, lead, then figures for every level."""
-    position = func.instr if session.get_bind().dialect.name == "sqlite" else func.strpos
-    return func.coalesce(
-        func.nullif(position("junior mid senior lead", func.coalesce(SalaryFact.level, "")), 0),
-        99,
-    ).cast(Integer)
-
-
 FIGURES_READ = 40
 """The most facts an answer reads for one question: it shows about ten, the first of each source
 and level; a store of 10,000 pages has hundreds per country."""
@@ -253,6 +251,7 @@ def salaries(
 
 
 _SALARY_COLUMNS = tuple(getattr(SalaryFact, field.name) for field in STORED_FIELDS)
+_SALARY_NAMES = tuple(field.name for field in STORED_FIELDS)
 
 
 def _salary_rows(session: Session, clauses: list[Any], limit: int | None) -> list[Salary]:
@@ -261,11 +260,16 @@ def _salary_rows(session: Session, clauses: list[Any], limit: int | None) -> lis
         select(*_SALARY_COLUMNS, *_SOURCE_COLUMNS)
         .join(Document, Document.id == SalaryFact.document_id)
         .where(*clauses)
-        .order_by(Document.slug, _level_order(session), SalaryFact.id)
+        .order_by(SalaryFact.document_slug, SalaryFact.level_rank, SalaryFact.id)
         .limit(limit)
     )
     known: dict[str, Source] = {}
-    return [salary_from_row(row, _known_source(known, row)) for row in session.execute(statement)]
+    # The stored fields come first in each row: zipped with their names (salary_from_row reads
+    # them one attribute at a time, a third of the time of a 40-figure answer).
+    return [
+        Salary(**dict(zip(_SALARY_NAMES, row, strict=False)), source=_known_source(known, row))
+        for row in session.execute(statement)
+    ]
 
 
 @dataclass(frozen=True)
@@ -295,18 +299,31 @@ def salary_overview(
     clauses = _salary_filters(level=level, source=source)
     if clauses is None:
         return SalaryOverview([], [], 0)
-    matching = select(SalaryFact.id).join(Document).where(*clauses).subquery()
-    total = session.scalar(select(func.count()).select_from(matching)) or 0
-    countries = [
-        code
-        for code, _, _ in session.execute(
-            select(SalaryFact.country, func.min(Document.slug), func.min(SalaryFact.id))
-            .join(Document)
-            .where(*clauses)
-            .group_by(SalaryFact.country)
-            .order_by(func.min(Document.slug), func.min(SalaryFact.id))
-        )
-    ]
+    if source is None:
+        # Every source: the countries and counts come from the per-country summary.
+        summary_level = SalarySummary.level
+        levels = [] if level is None else [(summary_level == level) | summary_level.is_(None)]
+        summary = session.execute(
+            select(SalarySummary.country, func.sum(SalarySummary.facts))
+            .where(SalarySummary.role == ML_ENGINEER, *levels)
+            .group_by(SalarySummary.country)
+            .order_by(func.min(SalarySummary.first_slug), func.min(SalarySummary.first_fact))
+        ).all()
+        countries = [code for code, _ in summary]
+        total = sum(int(count) for _, count in summary)
+    else:
+        matching = select(SalaryFact.id).join(Document).where(*clauses).subquery()
+        total = session.scalar(select(func.count()).select_from(matching)) or 0
+        countries = [
+            code
+            for code, _, _ in session.execute(
+                select(SalaryFact.country, func.min(Document.slug), func.min(SalaryFact.id))
+                .join(Document)
+                .where(*clauses)
+                .group_by(SalaryFact.country)
+                .order_by(func.min(Document.slug), func.min(SalaryFact.id))
+            )
+        ]
     kept = countries[:max_countries]
     named = [code for code in kept if code is not None]
     in_kept = SalaryFact.country.in_(named)

@@ -26,6 +26,7 @@ BASELINE = "0001"
 _BASELINE_SALARY_COLUMNS = {"median", "basis", "gross", "level_label"}
 _TABLES = (
     "word_frequency",
+    "salary_summary",
     "salary_fact",
     "document_topic",
     "passage_topic",

@@ -25,8 +25,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    """Create word_frequency, filled on PostgreSQL (SQLite's FTS5 keeps its own counts); index
-    salary_fact.passage_id."""
+    """Create word_frequency (filled on PostgreSQL) and index salary_fact.passage_id."""
     op.create_index("ix_salary_fact_passage_id", "salary_fact", ["passage_id"])
     op.create_table(
         "word_frequency",
