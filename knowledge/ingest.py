@@ -392,17 +392,22 @@ def build(
         raise BuildError(
             f"{documents_dir} holds no {DOCUMENT_SUFFIX} document; the store was left as it was"
         )
-    manifest = load_manifest(documents_dir)
     migrate(engine)
     report = BuildReport()
     with Session(engine, future=True) as session:
         existing = stored_fingerprints(session)
         todo: list[tuple[Path, bytes, dict]] = []
+        # Read only when some document is to be parsed: the manifest gives metadata to the
+        # documents written (it is no part of a fingerprint), and at 10,000 pages parsing it
+        # was most of a build that changes nothing.
+        manifest: dict[str, dict] | None = None
         for path in paths:
             raw = path.read_bytes()
             if existing.get(path.stem) == fingerprint(raw):
                 report.unchanged.append(path.stem)
                 continue
+            if manifest is None:
+                manifest = load_manifest(documents_dir)
             if path.name not in manifest:
                 logger.warning(
                     "%s has no entry in %s; citing it by file name", path.name, MANIFEST_NAME
