@@ -453,13 +453,13 @@ def search(session: Session, query: str, *, limit: int = 5) -> list[PassageHit]:
     if not words:
         return []
     if session.get_bind().dialect.name == "sqlite":
-        rows = _sqlite_search(session, words, limit)
+        scores = {row[0]: float(row[1]) for row in _sqlite_search(session, words, limit)}
+        if not scores:
+            return []
+        found = session.execute(_PASSAGES_FOUND, {"ids": list(scores)}).all()
     else:
-        rows = _postgres_search(session, words, limit)
-    scores = {row[0]: float(row[1]) for row in rows}
-    if not scores:
-        return []
-    found = session.execute(_PASSAGES_FOUND, {"ids": list(scores)}).all()
+        found = _postgres_search(session, words, limit)
+        scores = {row.id: float(row.score) for row in found}
     hits = [
         PassageHit(row.id, row.text, row.kind, row.heading, _source(row), scores[row.id], row.lead)
         for row in found
@@ -542,34 +542,19 @@ def _fts5_search(session: Session, match: str, limit: int) -> list[Any]:
 
 
 def _postgres_search(session: Session, words: list[str], limit: int) -> list[Any]:
-    """(passage id, score) of the best ``limit`` passages, from PostgreSQL's text search."""
+    """The best ``limit`` passages with their sections and sources, from PostgreSQL.
+
+    One statement, one round trip: the steps the SQLite search takes in Python are taken by the
+    database here.
+    """
     lexemes = [_pg_lexeme(w) for w in words]
-    rows = []
-    if len(lexemes) > 1:
-        rows = _pg_ranked(session, lexemes, " & ".join(lexemes), limit)
-    if len(rows) < limit:
-        kept = _rarer_words(lexemes, _pg_frequencies(session, lexemes), limit)
-        rows = _pg_ranked(session, lexemes, " | ".join(kept), limit)
-    return rows
-
-
-_PG_FREQUENCIES = text(
-    "SELECT lexeme, coalesce(("
-    "  SELECT max(f.passages) FROM word_frequency f"
-    "  WHERE f.word = ANY(tsvector_to_array(to_tsvector('english', lexeme)))"
-    "), 0) AS passages,"
-    " (SELECT total.passages FROM word_frequency total WHERE total.word = '') AS total "
-    "FROM unnest(CAST(:lexemes AS text[])) WITH ORDINALITY AS word(lexeme, position) "
-    "ORDER BY position"
-)
-
-
-def _pg_frequencies(session: Session, lexemes: list[str]) -> list[int] | None:
-    """How many passages hold each word (``word_frequency``); None in a small store."""
-    rows = session.execute(_PG_FREQUENCIES, {"lexemes": lexemes}).all()
-    if not rows or (rows[0].total or 0) <= SEARCH_CANDIDATES:
-        return None
-    return [row.passages for row in rows]
+    parameters = {
+        "lexemes": lexemes,
+        "every": " & ".join(lexemes) if len(lexemes) > 1 else None,
+        "limit": limit,
+        "candidates": SEARCH_CANDIDATES,
+    }
+    return list(session.execute(_PG_SEARCH, parameters).all())
 
 
 # PostgreSQL's ts_rank has no notion of a word's rarity: each word weighs by its BM25 inverse
@@ -579,39 +564,67 @@ def _pg_frequencies(session: Session, lexemes: list[str]) -> list[int] | None:
 # and matches nothing; one that stems to several (rare: only letters and digits reach here) is
 # counted from the index. The same stem written twice ("engineer engineers") counts twice, as
 # when every query counted the matches of each word over the passages.
+#
+# The passages with every word (:every, NULL for a single word) are ranked first; the passages
+# with any of the rarer words (``_rarer_words``, by the same rule: from the rarest, while the
+# total stays within :candidates or is below :limit) only when fewer than :limit have them all,
+# which PostgreSQL decides before reading them (a one-time filter). Each ranks at most
+# :candidates passages.
 _PG_SEARCH = text(
     "WITH word AS ("
-    "  SELECT to_tsquery('english', lexeme) AS tq,"
+    "  SELECT lexeme, position, to_tsquery('english', lexeme) AS tq,"
     "   tsvector_to_array(to_tsvector('english', lexeme)) AS stems"
-    "  FROM unnest(CAST(:lexemes AS text[])) AS lexeme"
+    "  FROM unnest(CAST(:lexemes AS text[])) WITH ORDINALITY AS given(lexeme, position)"
     "), counted AS ("
-    "  SELECT tq, count(*) AS copies, CASE cardinality(stems)"
+    "  SELECT tq, stems, count(*) AS copies, CASE cardinality(stems)"
     "   WHEN 0 THEN 0"
     "   WHEN 1 THEN (SELECT f.passages FROM word_frequency f WHERE f.word = stems[1])"
     "   ELSE (SELECT count(*) FROM passage p WHERE p.tsv @@ tq) END AS passages"
     "  FROM word GROUP BY tq, stems"
+    "), total AS MATERIALIZED ("
+    "  SELECT passages FROM word_frequency WHERE word = ''"
     "), weighted AS MATERIALIZED ("
     "  SELECT counted.tq,"
     "   ln((total.passages - counted.passages * copies + 0.5)"
     "    / (counted.passages * copies + 0.5) + 1) AS idf"
-    "  FROM counted JOIN word_frequency total ON total.word = ''"
-    "  WHERE counted.passages > 0"
+    "  FROM counted, total WHERE counted.passages > 0"
+    "), rarity AS ("
+    "  SELECT word.lexeme, word.position, counted.passages,"
+    "   coalesce(sum(counted.passages) OVER ("
+    "    ORDER BY counted.passages, word.position"
+    "    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before"
+    "  FROM word JOIN counted ON counted.tq = word.tq AND counted.stems = word.stems"
+    "), rarer AS ("
+    "  SELECT lexeme, position, bool_or("
+    "    before >= :limit AND before + passages > :candidates"
+    "    AND (SELECT passages FROM total) > :candidates"
+    "   ) OVER (ORDER BY passages, position ROWS UNBOUNDED PRECEDING) AS stopped"
+    "  FROM rarity"
+    "), every_word AS ("
+    "  SELECT p.id, (SELECT sum(w.idf * ts_rank(p.tsv, w.tq, 1)) FROM weighted w"
+    "   WHERE p.tsv @@ w.tq) * 10 AS score"
+    "  FROM (SELECT id, tsv FROM passage WHERE tsv @@ to_tsquery('english', :every)"
+    "   LIMIT :candidates) AS p"
+    "  ORDER BY score DESC, p.id LIMIT :limit"
+    "), any_word AS ("
+    "  SELECT p.id, (SELECT sum(w.idf * ts_rank(p.tsv, w.tq, 1)) FROM weighted w"
+    "   WHERE p.tsv @@ w.tq) * 10 AS score"
+    "  FROM (SELECT id, tsv FROM passage WHERE tsv @@ to_tsquery('english', ("
+    "    SELECT string_agg(lexeme, ' | ' ORDER BY position) FROM rarer WHERE NOT stopped"
+    "   )) LIMIT :candidates) AS p"
+    "  ORDER BY score DESC, p.id LIMIT :limit"
+    "), hit AS ("
+    "  SELECT id, score FROM every_word WHERE (SELECT count(*) FROM every_word) >= :limit"
+    "  UNION ALL"
+    "  SELECT id, score FROM any_word WHERE (SELECT count(*) FROM every_word) < :limit"
     ") "
-    "SELECT p.id, (SELECT sum(w.idf * ts_rank(p.tsv, w.tq, 1)) FROM weighted w"
-    "  WHERE p.tsv @@ w.tq) * 10 AS score "
-    "FROM (SELECT id, tsv FROM passage WHERE tsv @@ to_tsquery('english', :match)"
-    "  LIMIT :candidates) AS p "
-    "ORDER BY score DESC, p.id LIMIT :limit"
+    "SELECT hit.score, passage.id, passage.text, passage.kind, passage.lead, section.heading,"
+    " document.slug, document.label, document.publisher, document.title, document.author,"
+    " document.published "
+    "FROM hit JOIN passage ON passage.id = hit.id"
+    " JOIN section ON section.id = passage.section_id"
+    " JOIN document ON document.id = passage.document_id"
 )
-
-
-def _pg_ranked(session: Session, lexemes: list[str], match: str, limit: int) -> list[Any]:
-    """The best ``limit`` passages among those ``match`` (a tsquery) finds.
-
-    Scored on every word of ``lexemes``, whether ``match`` asks for all of them or a few.
-    """
-    parameters = {"lexemes": lexemes, "match": match, "limit": limit}
-    return list(session.execute(_PG_SEARCH, {**parameters, "candidates": SEARCH_CANDIDATES}).all())
 
 
 def search_naming(
