@@ -222,7 +222,8 @@ def _salary_filters(
         "source": source,
     }
     given = {name: value for name, value in values.items() if value is not None}
-    return tuple(given), given
+    # "unstated_country" is a clause with no value of its own.
+    return tuple(given), {name: v for name, v in given.items() if name != "unstated_country"}
 
 
 def _salary_clauses(shape: tuple[str, ...]) -> list[Any]:
