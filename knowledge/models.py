@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 from sqlalchemy.orm import declarative_base, relationship
 
@@ -132,7 +133,17 @@ class DocumentTopic(Base):
     """
 
     __tablename__ = "document_topic"
-    __table_args__ = (Index("ix_document_topic_rank", "topic", "best_weight", "tagged", "slug"),)
+    # In the order the sources are ranked (strongest first, ties by slug), so the first few are
+    # read straight from the index (migration 0007).
+    __table_args__ = (
+        Index(
+            "ix_document_topic_rank",
+            "topic",
+            text("best_weight DESC"),
+            text("tagged DESC"),
+            "slug",
+        ),
+    )
 
     document_id = Column(Integer, ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
     topic = Column(String(50), primary_key=True)

@@ -77,6 +77,7 @@ def test_the_sources_of_a_topic_answer_come_from_the_per_document_summary(
     )
     plan = _plan(sqlite_store, statement)
     assert "ix_document_topic_rank" in plan and not _full_scans(plan), plan
+    assert "TEMP B-TREE" not in plan, plan  # read in the ranking's order, no sort of the ties
 
 
 def test_full_text_search_uses_the_fts_index(sqlite_store: Engine) -> None:
