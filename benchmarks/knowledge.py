@@ -2,11 +2,14 @@
 
     python -m benchmarks.knowledge [--documents 10000] [--queries 1000] [--seed 7]
 
-One run builds two SQLite stores in a temporary folder — the five real documents, and the five
-plus 10,000 synthetic pages — timing each build and a second (no-op) build of the big one, then
-runs the same mix of queries on both (full-text search, passages by topic, salary facts), the
-way the action server does: one fresh session per query. The table is printed and written to
-``reports/bench-knowledge.md``.
+On each back end (SQLite in a temporary folder, and a PostgreSQL server started the way the
+tests start it) one run builds two stores — the five real documents, and the five plus 10,000
+synthetic pages — timing each build (the parse column is reading the pages: cleaning, topics and
+pay, in worker processes past 100 pages; the write column the rest) and a second (no-op) build
+of the big one, then runs the same mix of queries on both (full-text search, passages by topic,
+salary facts), the way the action server does: one fresh session per query. The tables, one row
+per store and back end, are printed and written to ``reports/bench-knowledge.md``, with the
+machine's load average (it is shared: figures taken under load are slower).
 
 The synthetic pages are built with a seeded ``random`` from a vocabulary of career words, in the
 shape of the real captures: headings, paragraphs, bullet lists, navigation and footer noise, and
@@ -21,6 +24,7 @@ skip_tensorflow()
 
 import argparse  # noqa: E402
 import json  # noqa: E402
+import os  # noqa: E402
 import platform  # noqa: E402
 import random  # noqa: E402
 import resource  # noqa: E402
@@ -649,6 +653,7 @@ def render(
     seed: int,
     total_seconds: float,
     peak_rss_mb: float,
+    loads: list[tuple[str, float]] | None = None,
 ) -> str:
     """The markdown report."""
     lines = [
@@ -713,6 +718,10 @@ def render(
     lines += [
         "",
         f"Peak RSS: {peak_rss_mb:.0f} MB. Total run time: {total_seconds:.0f} s.",
+        "",
+        "Load average (1 min; the machine is shared): "
+        + ", ".join(f"{when} {load:.1f}" for when, load in loads or [])
+        + ".",
         "",
         "Query kinds: `search` = `query.search(text, limit=5)` on questions and keyword strings; "
         "`topic` = `query.passages_by_topic(topic)` (default limits) over every topic name; "
@@ -795,8 +804,6 @@ def _bench_backend(
 
 
 def _cpu_count() -> int:
-    import os
-
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
@@ -839,11 +846,13 @@ def main(argv: list[str] | None = None) -> int:
 
         queries = make_queries(args.queries, args.seed)
         stores = []
+        loads = [("at the start", os.getloadavg()[0])]
         for backend in args.backends:
             with _store_urls(backend, root) as (small_url, big_url):
                 stores += _bench_backend(
                     backend, small_url, big_url, small_dir, root / "big", args.documents, queries
                 )
+            loads.append((f"after {backend}", os.getloadavg()[0]))
         peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         report = render(
             stores,
@@ -854,6 +863,7 @@ def main(argv: list[str] | None = None) -> int:
             seed=args.seed,
             total_seconds=time.perf_counter() - started,
             peak_rss_mb=peak_rss_mb,
+            loads=loads,
         )
     print(report)
     print(f"Peak RSS: {peak_rss_mb:.0f} MB")

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 from sqlalchemy.orm import declarative_base, relationship
 
@@ -132,7 +133,17 @@ class DocumentTopic(Base):
     """
 
     __tablename__ = "document_topic"
-    __table_args__ = (Index("ix_document_topic_rank", "topic", "best_weight", "tagged", "slug"),)
+    # In the order the sources are ranked (strongest first, ties by slug), so the first few are
+    # read straight from the index (migration 0007).
+    __table_args__ = (
+        Index(
+            "ix_document_topic_rank",
+            "topic",
+            text("best_weight DESC"),
+            text("tagged DESC"),
+            "slug",
+        ),
+    )
 
     document_id = Column(Integer, ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
     topic = Column(String(50), primary_key=True)
@@ -154,9 +165,27 @@ salary_fact = Table(
         nullable=False,
         index=True,
     ),
-    Column("passage_id", Integer, ForeignKey("passage.id", ondelete="CASCADE")),
+    # Indexed for the cascade: deleting a document deletes its passages, and each deleted
+    # passage looks up its facts (a scan of every fact without the index).
+    Column("passage_id", Integer, ForeignKey("passage.id", ondelete="CASCADE"), index=True),
     *salary_columns(),
+    # The order an answer lists figures in (by source, junior first, then as read), kept on the
+    # fact and indexed so that an answer reads its first figures instead of sorting them all.
+    Column("document_slug", String(200), nullable=False, server_default=""),
+    Column("level_rank", Integer, nullable=False, server_default="99"),
+    Index("ix_salary_fact_by_country", "role", "country", "document_slug", "level_rank", "id"),
+    Index("ix_salary_fact_in_order", "role", "document_slug", "level_rank", "id"),
 )
+
+
+def level_rank(level: str | None) -> int:
+    """Where figures of ``level`` come in an answer: junior first, then mid, senior, lead.
+
+    A figure for every level (None) ranks with junior, then by the order it was read, as the
+    SQL expression this replaced ordered them (the position of the level in "junior mid
+    senior lead", which finds the empty string first).
+    """
+    return "junior mid senior lead".find(level or "") + 1 or 99
 
 
 class SalaryFact(Base):
@@ -166,3 +195,41 @@ class SalaryFact(Base):
 
     document = relationship("Document", back_populates="salary_facts")
     passage = relationship("Passage")
+
+
+class SalarySummary(Base):
+    """The facts of one role, level and country: the first source and fact, and how many.
+
+    Written by ingestion after every change, so that the salary overview names its countries
+    and counts its figures from a few rows instead of grouping every fact of the store.
+    """
+
+    __tablename__ = "salary_summary"
+
+    id = Column(Integer, primary_key=True)
+    role = Column(String(40), nullable=False, index=True)
+    level = Column(String(10))
+    """A level, or None for the facts that cover every level."""
+    country = Column(String(2))
+    """An ISO code, or None for the facts whose source names no country."""
+    first_slug = Column(String(200), nullable=False)
+    """The first source (by slug) of these facts."""
+    first_fact = Column(Integer, nullable=False)
+    """The lowest ``salary_fact.id`` of these facts."""
+    facts = Column(Integer, nullable=False)
+
+
+class WordFrequency(Base):
+    """How many passages hold a word: PostgreSQL search weighs each word by its rarity.
+
+    Written by ingestion on PostgreSQL (from ``ts_stat`` over the stored ``passage.tsv``), so a
+    query reads one row per word instead of counting matches over every passage. The row of the
+    empty word, held by every passage, is the number of passages. Empty on SQLite, whose FTS5
+    index keeps its own counts.
+    """
+
+    __tablename__ = "word_frequency"
+
+    word = Column(String(200), primary_key=True)
+    """A lexeme as PostgreSQL's English text search stems it ("engin" for "engineers")."""
+    passages = Column(Integer, nullable=False)

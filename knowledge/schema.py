@@ -24,7 +24,16 @@ logger = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BASELINE = "0001"
 _BASELINE_SALARY_COLUMNS = {"median", "basis", "gross", "level_label"}
-_TABLES = ("salary_fact", "document_topic", "passage_topic", "passage", "section", "document")
+_TABLES = (
+    "word_frequency",
+    "salary_summary",
+    "salary_fact",
+    "document_topic",
+    "passage_topic",
+    "passage",
+    "section",
+    "document",
+)
 
 
 def _config(connection: Connection) -> Config:

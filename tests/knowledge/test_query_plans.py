@@ -1,15 +1,21 @@
 """The hot queries use their indexes: a test fails if one falls back to a full table scan.
 
-Checked with SQLite's ``EXPLAIN QUERY PLAN`` on the statements the read API runs.
+Checked with SQLite's ``EXPLAIN QUERY PLAN`` and PostgreSQL's ``EXPLAIN`` on the statements the
+read API runs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
+from knowledge import query
 from knowledge.config import DEFAULT_DOCUMENTS_DIR
 from knowledge.db import make_engine
 from knowledge.ingest import build
@@ -71,6 +77,7 @@ def test_the_sources_of_a_topic_answer_come_from_the_per_document_summary(
     )
     plan = _plan(sqlite_store, statement)
     assert "ix_document_topic_rank" in plan and not _full_scans(plan), plan
+    assert "TEMP B-TREE" not in plan, plan  # read in the ranking's order, no sort of the ties
 
 
 def test_full_text_search_uses_the_fts_index(sqlite_store: Engine) -> None:
@@ -101,5 +108,86 @@ def test_postgres_search_uses_the_stored_tsvector_index(postgres_url: str) -> No
             ).all()
         plan = "\n".join(row[0] for row in rows)
         assert "ix_passage_tsv_stored" in plan, plan
+    finally:
+        engine.dispose()
+
+
+def _plans_of(engine: Engine, call: Callable[[Session], object], table: str) -> list[str]:
+    """The plans of the statements ``call`` runs that read ``table``, as the read API runs them."""
+    statements: list[tuple[str, Any]] = []
+
+    def record(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
+        statements.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        with Session(engine) as session:
+            call(session)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    plans = []
+    with engine.connect() as connection:
+        for statement, parameters in statements:
+            if f"FROM {table}" in statement:
+                rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+                plans.append("\n".join(str(row[-1]) for row in rows))
+    assert plans, f"no statement read {table}"
+    return plans
+
+
+def test_salaries_of_a_country_are_read_in_the_answers_order(sqlite_store: Engine) -> None:
+    """The first figures come from the ordered index: no sort of every fact of the country."""
+    for plan in _plans_of(
+        sqlite_store,
+        lambda s: query.salaries(s, country="FR", level="junior", limit=query.FIGURES_READ),
+        "salary_fact",
+    ):
+        assert "ix_salary_fact_by_country" in plan and "TEMP B-TREE" not in plan, plan
+        assert not _full_scans(plan), plan
+
+
+def test_the_salary_overview_reads_its_figures_in_order(sqlite_store: Engine) -> None:
+    for plan in _plans_of(sqlite_store, lambda s: query.salary_overview(s), "salary_fact"):
+        assert "ix_salary_fact_in_order" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_search_bounds_its_candidates_in_the_fts_index(sqlite_store: Engine) -> None:
+    """The rowid bound of SEARCH_CANDIDATES is applied by FTS5 itself (``M…<``)."""
+    for plan in _plans_of(
+        sqlite_store, lambda s: query.search(s, "machine learning engineer"), "passage_fts"
+    ):
+        assert "VIRTUAL TABLE INDEX" in plan, plan
+
+
+@pytest.mark.postgres
+def test_postgres_search_reads_word_frequencies_and_the_gin_index(postgres_url: str) -> None:
+    """Search weighs words from word_frequency (its primary key) and finds passages in the GIN
+    index: no count over every passage."""
+    admin = make_engine(postgres_url)
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("DROP DATABASE IF EXISTS search_plans")
+        connection.exec_driver_sql("CREATE DATABASE search_plans")
+    admin.dispose()
+    engine = make_engine(postgres_url.rsplit("/", 1)[0] + "/search_plans")
+    try:
+        build(engine, DEFAULT_DOCUMENTS_DIR)
+        statements: list[tuple[str, Any]] = []
+
+        def record(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
+            statements.append((statement, parameters))
+
+        event.listen(engine, "before_cursor_execute", record)
+        with Session(engine) as session:
+            assert query.search(session, "kubernetes docker mlops")
+        event.remove(engine, "before_cursor_execute", record)
+        ranking = [s for s in statements if "ts_rank" in s[0]]
+        assert ranking
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SET enable_seqscan = off")  # a tiny table: force the plan
+            for statement, parameters in ranking:
+                rows = connection.exec_driver_sql(f"EXPLAIN {statement}", parameters).all()
+                plan = "\n".join(row[0] for row in rows)
+                assert "ix_passage_tsv_stored" in plan and "pk_word_frequency" in plan, plan
+                assert "Seq Scan on passage" not in plan, plan
     finally:
         engine.dispose()
