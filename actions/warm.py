@@ -25,7 +25,8 @@ def warm_up() -> float:
     from actions.replies import reply_length
     from gazetteer.countries import city_vocabulary, country_vocabulary, same_city
     from knowledge import topics
-    from knowledge.compose import filler_rules, question_words, text_stems
+    from knowledge.compose import question_words, text_stems
+    from knowledge.filler import filler_rules
     from nlu_components.commands import command_intent
     from nlu_components.questions import split_message
 

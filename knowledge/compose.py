@@ -22,10 +22,10 @@ from pathlib import Path
 import yaml
 
 from knowledge import topics
+from knowledge.filler import is_filler
 from knowledge.query import PassageHit, Source
 from knowledge.text import FRENCH_STOP_WORDS, content_words, sentences
 
-FILLER_FILE = Path(__file__).parent / "rules" / "filler.yml"
 SYNONYMS_FILE = Path(__file__).parent / "rules" / "synonyms.yml"
 SUBJECTS_FILE = Path(__file__).parent / "rules" / "subjects.yml"
 DEFAULT_BUDGET = 600
@@ -134,37 +134,6 @@ class Composition:
         for unit in self.units:
             seen.setdefault(unit.source.label, unit.source)
         return list(seen.values())
-
-
-@dataclass(frozen=True)
-class FillerRules:
-    """What makes a sentence filler (see ``rules/filler.yml``)."""
-
-    patterns: tuple[re.Pattern[str], ...]
-    lead_in_endings: tuple[str, ...]
-    min_chars: int
-
-
-@functools.lru_cache(maxsize=1)
-def filler_rules() -> FillerRules:
-    """The filler rules, read once per process."""
-    raw = yaml.safe_load(FILLER_FILE.read_text(encoding="utf-8"))
-    return FillerRules(
-        patterns=tuple(re.compile(p, re.I) for p in raw.get("filler_sentences") or ()),
-        lead_in_endings=tuple(raw.get("lead_in_endings") or ()),
-        min_chars=int(raw.get("min_sentence_chars", 30)),
-    )
-
-
-def is_filler(text: str) -> bool:
-    """True for a sentence about the page, a dangling lead-in or a fragment."""
-    rules = filler_rules()
-    stripped = text.strip()
-    if len(stripped) < rules.min_chars:
-        return True
-    if stripped.endswith(rules.lead_in_endings):
-        return True
-    return any(pattern.search(stripped) for pattern in rules.patterns)
 
 
 def _cut(text: str, limit: int) -> str:

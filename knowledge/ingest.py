@@ -7,12 +7,14 @@ the store is touched, so one that fails leaves the store exactly as it was.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import functools
 import hashlib
 import logging
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,7 +26,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from knowledge import cleaning, topics
-from knowledge.compose import filler_rules
+from knowledge.filler import filler_rules
 from knowledge.models import (
     Document,
     DocumentTopic,
@@ -44,23 +46,58 @@ logger = logging.getLogger(__name__)
 
 MANIFEST_NAME = "manifest.yml"
 DOCUMENT_SUFFIX = ".txt"
-# Everything that decides what ingestion makes of a document: change any of these files and
-# every document is re-ingested on the next build.
-_PIPELINE_FILES = sorted(
-    [
-        *Path(__file__).parent.glob("*.py"),
-        *(Path(__file__).parent / "rules").glob("*.yml"),
-        *(Path(__file__).parent.parent / "gazetteer").glob("*.py"),
-        *(Path(__file__).parent.parent / "gazetteer").glob("*.yml"),
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The project's packages whose code can decide what ingestion makes of a document.
+_PIPELINE_PACKAGES = ("knowledge", "gazetteer")
+_RULE_FILE = re.compile(r"[\"']([\w-]+\.yml)[\"']")
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """First-party modules ``path`` imports, at the top or lazily in a function."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            # "from knowledge import cleaning" imports a module; "from x.y import f", a name.
+            names |= {node.module, *(f"{node.module}.{alias.name}" for alias in node.names)}
+    return {name for name in names if name.split(".")[0] in _PIPELINE_PACKAGES}
+
+
+def pipeline_files() -> list[Path]:
+    """Everything that decides what ingestion makes of a document.
+
+    This module, the modules it imports (transitively) and the rule files they name. Change any
+    of them and every document is re-ingested on the next build; the read API (``query.py``)
+    and answer composition (``compose.py``) are not among them.
+    """
+    seen: set[Path] = set()
+    todo = [Path(__file__).resolve()]
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for module in _imported_modules(path):
+            base = PROJECT_ROOT.joinpath(*module.split("."))
+            for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+                if candidate.is_file():
+                    todo.append(candidate)
+    named = {name for path in seen for name in _RULE_FILE.findall(path.read_text("utf-8"))}
+    rules = [
+        path
+        for folder in (PROJECT_ROOT / "knowledge" / "rules", PROJECT_ROOT / "gazetteer")
+        for path in folder.glob("*.yml")
+        if path.name in named
     ]
-)
+    return sorted(seen | set(rules))
 
 
 @functools.lru_cache(maxsize=1)
 def pipeline_fingerprint() -> bytes:
     """SHA-256 of the ingestion code and rules."""
     digest = hashlib.sha256()
-    for path in _PIPELINE_FILES:
+    for path in pipeline_files():
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.digest()

@@ -240,3 +240,15 @@ def test_a_list_item_keeps_the_sentence_that_introduces_its_list(
         "Two days of modelling work and code review": None,  # a filler lead-in adds nothing
         "A list item after a plain paragraph has no lead of its own": None,
     }
+
+
+def test_the_fingerprint_covers_what_ingestion_runs_and_not_the_read_side() -> None:
+    from knowledge.ingest import pipeline_files
+
+    names = {f"{path.parent.name}/{path.name}" for path in pipeline_files()}
+    # What reads a page: cleaning, topics, pay figures (and their gazetteer), filler, rules.
+    assert {"knowledge/cleaning.py", "knowledge/topics.py", "knowledge/salary.py"} <= names
+    assert {"knowledge/money.py", "gazetteer/countries.py", "gazetteer/levels.py"} <= names
+    assert {"rules/noise.yml", "rules/topics.yml", "rules/filler.yml"} <= names
+    # Editing the read API or answer composition re-ingests nothing.
+    assert not {"knowledge/query.py", "knowledge/compose.py", "rules/synonyms.yml"} & names
