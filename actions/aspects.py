@@ -17,7 +17,8 @@ PAY_COMPARISON = re.compile(
     r"|\b(earns?|makes?|paid|pays?) (more|better|less) than\b|\b(better|higher|worse)[- ]paid\b"
     # "and which pays more?" (but "which of those pays best?" ranks the last answer's list)
     r"|\bwhich( one| role| job| of the two)? (earns|makes|pays|is paid|gets paid) (more|better)\b"
-    r"|\bqui gagne (le )?plus\b",
+    r"|\bqui gagne (le )?plus\b|\blequel (est|gagne|des deux)\b.*\b(mieux|plus)\b"
+    r"|\b(le |la )?(mieux|plus) pay[ée]e?s?\b",
     re.I,
 )
 
@@ -242,7 +243,10 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "where were the us numbers from again"
             r"|\bwhere (is|are|was|were|'s|s)\b[^?]*\bfrom\b"
             # "over what time period?" after the data behind figures
-            r"|\bover what (time )?(period|timeframe|time frame)\b|\btime (period|frame)\b",
+            r"|\bover what (time )?(period|timeframe|time frame)\b|\btime (period|frame)\b"
+            # "d'où viennent ces chiffres ?", "c'est basé sur quoi ?"
+            r"|\bd'o[uù] (viennent|vient|sortent|sort|proviennent)\b|\bbas[ée]e?s? sur quoi\b"
+            r"|\bsur quoi (se basent|reposent|repose)\b",
             re.I,
         ),
     ),

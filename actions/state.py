@@ -447,7 +447,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         )
     if (
         PAY_COMPARISON.search(reading.text)
-        and intent != "out_of_scope"
+        # "lequel est le mieux payé ?" (out of scope) right after two roles were compared
+        and (intent != "out_of_scope" or state.role is not None)
         and not (reading.country or reading.city or reading.level)
     ):
         # "who earns more, an ML engineer or a data scientist?" ("more" is not a command here);

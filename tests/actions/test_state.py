@@ -1529,3 +1529,18 @@ def test_which_of_the_skills_named_before_matter_is_the_skills_they_name() -> No
 
 def test_the_skills_a_message_names_are_read_in_the_gazetteers_words() -> None:
     assert skills_named("python, spark and aws") == {"languages", "big_data", "cloud"}
+
+
+def test_which_is_better_paid_in_french_after_two_roles_is_the_pay_comparison() -> None:
+    state = State(topic="compare_data_scientist", role="data_scientist")
+    reading = Reading("out_of_scope", text="lequel est le mieux payé ?", confidence=0.5)
+    assert decide(state, reading, INTENT_TOPICS).kind == "pay_comparison"
+    assert decide(State(), reading, INTENT_TOPICS).kind != "pay_comparison"
+
+
+def test_where_the_figures_come_from_in_french_is_about_them() -> None:
+    reading = Reading("out_of_scope", text="d'où viennent ces chiffres ?", confidence=0.5)
+    last = {"kind": "salary", "country": "US", "sources": ["CBT Nuggets"]}
+    assert decide(State(topic="salary", country="US", last=last), reading, INTENT_TOPICS).kind == (
+        "about"
+    )
