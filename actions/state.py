@@ -139,6 +139,13 @@ FIRST_STEP = re.compile(
     r" (start|begin)\b",
     re.I,
 )
+# "just finished a bootcamp, can i apply for ML engineer jobs straight away?" (read as the
+# courses it names): whether and how to get in.
+CAN_I_APPLY = re.compile(
+    r"\bcan (i|someone like me|one) (already |now |just )?(start )?(apply|applying|get hired"
+    r"|land (a|an|the) |get (a|an|the) (\w+ ){0,3}(job|role|position))",
+    re.I,
+)
 # "what should i focus on?" (read as the specialisations at 0.48): what to work on to get in,
 # unless it asks which area ("what area should i focus on").
 WHAT_TO_FOCUS_ON = re.compile(
@@ -434,13 +441,18 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "which country pays the most?": every country's figures side by side.
         return Plan("salary", level=reading.level, parameters={"places": "all"})
     last_country = state.last.get("country") if state.last.get("kind") == "salary" else None
+    compared_with_last = bool(COMPARES.search(reading.text)) and reading.country not in (
+        None,
+        last_country,
+    )
     if (
-        ASKS_WHICH_PAYS_MORE.search(reading.text)
+        (ASKS_WHICH_PAYS_MORE.search(reading.text) or compared_with_last)
         and reading.country
         and (len(reading.countries) > 1 or last_country)
         and not reading.about_another_job
     ):
-        # "which is higher, that or the US?" after France's figures: both, in one currency.
+        # "which is higher, that or the US?", "how does that compare to the US in pounds?" after
+        # the UK's figures: both, the later in the first one's currency.
         level = reading.level or (state.last.get("level") if last_country else None)
         return Plan(
             "salary", country=reading.country, level=level, parameters={"places": "with_last"}
@@ -577,6 +589,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "how do i break in", "how do i get my foot in the door", "what would the first step
         # be": how to get started.
+        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
+    if (
+        intent in ("ask_education", "ask_certifications", *UNSURE_INTENTS)
+        and CAN_I_APPLY.search(reading.text)
+        and not (reading.country or reading.city or reading.level or reading.about_another_job)
+        # "can i get an ml job with just a masters?" asks whether that degree is enough
+        and reading.study_route not in ("degree", "no_degree")
+    ):
         return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
     if (
         intent == "ask_specialisations"

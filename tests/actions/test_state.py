@@ -1544,3 +1544,28 @@ def test_where_the_figures_come_from_in_french_is_about_them() -> None:
     assert decide(State(topic="salary", country="US", last=last), reading, INTENT_TOPICS).kind == (
         "about"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "study_route", "intent"),
+    [
+        (
+            "just finished a bootcamp. can i apply for ML engineer jobs straight away?",
+            "online_courses",
+            "ask_getting_started",
+        ),
+        ("can i get an ml job with just a masters?", "degree", "ask_education"),
+    ],
+)
+def test_whether_i_can_apply_now_is_getting_started_unless_it_weighs_a_degree(
+    text: str, study_route: str, intent: str
+) -> None:
+    reading = Reading("ask_education", text=text, study_route=study_route, confidence=0.7)
+    assert decide(State(), reading, INTENT_TOPICS).intent == intent
+
+
+def test_comparing_the_last_countrys_figures_with_another_shows_both() -> None:
+    text = "how does that compare to the US in pounds"
+    reading = Reading("ask_about_answer", text=text, country="US", countries=("US",))
+    plan = decide(SALARY_GB_LAST, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.country, plan.parameters.get("places")) == ("salary", "US", "with_last")
