@@ -382,7 +382,10 @@ ASKS_WHAT_MOVES_PAY = re.compile(
 # ... and what only a question about what drives pay says.
 ASKS_WHAT_DRIVES_PAY = re.compile(
     r"\bwhat (affects|determines|drives|influences|decides|impacts|pushes)\b|\bdepends? on\b"
-    r"|\bfactors?\b",
+    r"|\bfactors?\b"
+    # "would certifications boost my pay?": what raises it, not the figures
+    r"|\b(boost|raise|increase|bump|improve)s? (up )?(my |your |their |the )?"
+    r"(pay|salary|earnings)\b",
     re.I,
 )
 

@@ -9,7 +9,7 @@ VENV="${VENV:-.venv}"
 
 lock() {  # lock IN OUT HEADER
     # Compiled onto OUT itself: pip-compile keeps the pins it finds there.
-    "$VENV/bin/pip-compile" --quiet --generate-hashes --allow-unsafe --unsafe-package pip \
+    "$VENV/bin/pip-compile" --quiet --generate-hashes --unsafe-package pip \
         --strip-extras --no-header --no-emit-index-url --no-emit-find-links ${LOCK_ARGS:-} \
         "$1" -o "$2"
     { printf '%s\n' "$3"; cat "$2"; } > "$2.new" && mv "$2.new" "$2"

@@ -1569,3 +1569,9 @@ def test_comparing_the_last_countrys_figures_with_another_shows_both() -> None:
     reading = Reading("ask_about_answer", text=text, country="US", countries=("US",))
     plan = decide(SALARY_GB_LAST, reading, INTENT_TOPICS)
     assert (plan.kind, plan.country, plan.parameters.get("places")) == ("salary", "US", "with_last")
+
+
+def test_what_would_boost_pay_is_what_drives_it() -> None:
+    text = "would certifications boost my pay"
+    reading = Reading("ask_certifications", text=text, rest=text, confidence=0.58)
+    assert decide(State(), reading, INTENT_TOPICS).intent == "ask_salary_factors"
