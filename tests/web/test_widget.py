@@ -29,8 +29,10 @@ REPORT_SHOT = PROJECT_ROOT / "reports" / "widget.png"
 REPLY_TIMEOUT = 60  # seconds; a turn takes ~1 s, but the machine is shared
 
 # The bot's messages after the user's last one, as the person sees them.
+# The widget lives in the shadow root of its one element (Playwright's CSS selectors pierce it).
 LAST_REPLY_JS = """() => {
-  const items = [...document.querySelectorAll('.chat-messages > li:not(.typing)')];
+  const root = document.querySelector('ml-career-guide-widget').shadowRoot;
+  const items = [...root.querySelectorAll('.chat-messages > li:not(.typing)')];
   const lastUser = items.map(li => li.classList.contains('from-user')).lastIndexOf(true);
   return items.slice(lastUser + 1).map(li => li.querySelector('.bubble').innerText).join('\\n');
 }"""
@@ -127,7 +129,8 @@ def test_a_conversation_survives_a_reload(page: Any, widget_site: WidgetSite) ->
     # The whole conversation came from the page's own server and Rasa: no CDN, no third party.
     hosts = {urlsplit(url).netloc for url in page.requests}
     assert hosts <= {f"127.0.0.1:{widget_site.web_port}", f"127.0.0.1:{widget_site.rasa_port}"}
-    assert any(url.endswith("/vendor/socket.io.min.js") for url in page.requests)
+    assert any(url.endswith("/embed.js") for url in page.requests)
+    assert any(urlsplit(url).path.startswith("/widget.") for url in page.requests)
     assert page.problems == []
 
     REPORT_SHOT.parent.mkdir(parents=True, exist_ok=True)
@@ -278,7 +281,7 @@ def test_the_page_server_serves_only_the_widget(widget_site: WidgetSite) -> None
             connection.close()
 
     status, headers, body = get("/")
-    assert status == 200 and b'<section id="chat"' in body
+    assert status == 200 and b'<script src="/embed.js" data-mode="inline"' in body
     policy = headers["content-security-policy"]
     assert "script-src 'self'" in policy and f"*:{widget_site.rasa_port}" in policy
     status, _, body = get("/config.js")
@@ -290,6 +293,9 @@ def test_the_page_server_serves_only_the_widget(widget_site: WidgetSite) -> None
         "/server.py",
         "/../README.md",
         "/public/",
+        "/public/widget.js",
+        "/widget.js",
+        "/widget.0000000000000000.js",
     ):
         assert get(path)[0] == 404, path
     assert Path(PROJECT_ROOT / "web" / "package-lock.json").exists()
