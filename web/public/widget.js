@@ -334,18 +334,18 @@ function mount() {
     ]
   );
   shadow.appendChild(el("div", { class: "widget" }, [panel, launcher]));
+  if (options.inline) document.getElementById(options.container).appendChild(host);
+  else document.body.appendChild(host);
   if (options.color) {
-    var extra = new CSSStyleSheet();
+    // After mounting: a colour is resolved by the computed style of an element in the page.
     try {
+      var extra = new CSSStyleSheet();
       extra.replaceSync(colourRules(shadow, options.color));
       shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.concat([extra]);
     } catch (error) {
       // No constructed sheets: keep the default colour.
     }
   }
-
-  if (options.inline) document.getElementById(options.container).appendChild(host);
-  else document.body.appendChild(host);
 
   // ----- state ---------------------------------------------------------------------------------
   var state = load();
