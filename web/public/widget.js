@@ -26,6 +26,11 @@
 
 var STORAGE_KEY = "ml-career-guide:conversation";
 var OPEN_KEY = "ml-career-guide:open";
+var TAB_KEY = "ml-career-guide:tab";
+// A message not acknowledged by then is marked "not delivered" (Rasa answers "having trouble"
+// after MESSAGE_TIMEOUT, 20 s by default, and acknowledges then).
+var ACK_TIMEOUT_MS = 45000;
+var STATUS_TEXT = { sending: "Sending…", sent: "Sent", delivered: "Delivered", failed: "Not delivered" };
 var TAG = "ml-career-guide-widget";
 var MAX_STORED = 200;
 var MAX_BUTTONS = 10;
@@ -156,12 +161,37 @@ function load() {
       return {
         sessionId: typeof saved.sessionId === "string" ? saved.sessionId : null,
         messages: saved.messages.filter(isMessage).slice(-MAX_STORED),
+        owner: typeof saved.owner === "string" ? saved.owner : null,
       };
     }
   } catch (error) {
     // Unreadable or unavailable storage: start afresh.
   }
-  return { sessionId: null, messages: [] };
+  return { sessionId: null, messages: [], owner: null };
+}
+
+function randomId() {
+  var bytes = new Uint8Array(8);
+  window.crypto.getRandomValues(bytes);
+  return Array.prototype.map
+    .call(bytes, function (byte) {
+      return (byte + 256).toString(16).slice(1);
+    })
+    .join("");
+}
+
+// This tab's id: kept across its reloads (sessionStorage), different in every other tab.
+function tabId() {
+  try {
+    var id = window.sessionStorage.getItem(TAB_KEY);
+    if (!id) {
+      id = randomId();
+      window.sessionStorage.setItem(TAB_KEY, id);
+    }
+    return id;
+  } catch (error) {
+    return randomId();
+  }
 }
 
 function readOpen() {
@@ -348,9 +378,13 @@ function mount() {
   }
 
   // ----- state ---------------------------------------------------------------------------------
+  // The conversation is the one in localStorage, shared by every tab of the site: each change
+  // starts from the stored copy (another tab may have written since), and a change made by
+  // another tab arrives as a "storage" event and is shown here too. The bot's replies reach
+  // every tab of the conversation; only the tab whose turn it is (state.owner) records them.
+  var TAB = tabId();
   var state = load();
   var ready = false; // true once Rasa confirmed the session on the current connection
-  var pending = []; // payloads typed while not ready, sent on confirmation
   var greeted = null; // the session id a greeting was asked for
   var typingTimer = null;
   var socket = null;
@@ -364,8 +398,29 @@ function mount() {
     }
   }
 
+  function change(edit) {
+    var before = state.sessionId;
+    state = load();
+    if (state.sessionId !== before && before !== null) {
+      // Another tab started a new conversation meanwhile: this change belongs to the old one.
+      renderAll();
+      return false;
+    }
+    edit(state);
+    save();
+    return true;
+  }
+
+  function find(id) {
+    for (var i = state.messages.length - 1; i >= 0; i -= 1) {
+      if (state.messages[i].id === id) return state.messages[i];
+    }
+    return null;
+  }
+
+  // ----- rendering -----------------------------------------------------------------------------
   function renderMessage(message) {
-    var item = el("li", { class: "message from-" + message.from });
+    var item = el("li", { class: "message from-" + message.from, "data-id": message.id || null });
     var bubble = el("div", { class: "bubble" });
     appendText(bubble, message.text, message.from === "bot");
     if (message.image) {
@@ -373,12 +428,29 @@ function mount() {
       if (src) bubble.appendChild(el("img", { src: src, alt: "" }));
     }
     item.appendChild(bubble);
-    var time = timeOf(message);
-    if (time) item.appendChild(el("div", { class: "meta" }, [time]));
+    item.appendChild(renderMeta(message));
     if (message.buttons && message.buttons.length) {
       item.appendChild(renderQuickReplies(message.buttons));
     }
     return item;
+  }
+
+  function renderMeta(message) {
+    var meta = el("div", { class: "meta" }, [timeOf(message)]);
+    if (message.from === "user" && STATUS_TEXT[message.status]) {
+      meta.appendChild(
+        el("span", { class: "delivery", "data-status": message.status, text: STATUS_TEXT[message.status] })
+      );
+      if (message.status === "failed") {
+        var retry = el("button", { type: "button", class: "retry", text: "Retry" });
+        retry.addEventListener("click", function () {
+          resend(message.id);
+          input.focus();
+        });
+        meta.appendChild(retry);
+      }
+    }
+    return meta;
   }
 
   function renderQuickReplies(buttons) {
@@ -401,6 +473,7 @@ function mount() {
   }
 
   function renderAll() {
+    var typing = !!list.querySelector(".typing");
     list.textContent = "";
     var lastUser = -1;
     state.messages.forEach(function (message, index) {
@@ -408,10 +481,21 @@ function mount() {
     });
     state.messages.forEach(function (message, index) {
       // Buttons stay usable only until the user says something after them.
-      var shown = index > lastUser ? message : { from: message.from, text: message.text, image: message.image, at: message.at };
+      var shown = index > lastUser ? message : Object.assign({}, message, { buttons: null });
       list.appendChild(renderMessage(shown));
     });
+    if (typing && waiting()) showTyping();
     log.scrollTop = log.scrollHeight;
+  }
+
+  function updateMeta(id) {
+    var message = find(id);
+    var item = list.querySelector('li[data-id="' + id + '"]');
+    if (!message || !item) return;
+    var meta = item.querySelector(".meta");
+    var focusRetry = meta && meta.contains(shadow.activeElement);
+    item.replaceChild(renderMeta(message), meta);
+    if (focusRetry) input.focus();
   }
 
   // Show the start of the newest answer: the user's question at the top when the answer fits
@@ -437,14 +521,25 @@ function mount() {
   }
 
   function add(message) {
-    if (message.from === "user") clearQuickReplies();
+    message.id = message.id || randomId();
     message.at = Date.now();
-    state.messages.push(message);
-    save();
+    if (!change(function (current) {
+      current.messages.push(message);
+      if (message.from === "user") current.owner = TAB;
+    })) return false;
+    if (message.from === "user") clearQuickReplies();
     hideTyping();
     list.appendChild(renderMessage(message));
     if (message.from === "bot") scrollToAnswer();
     else log.scrollTop = log.scrollHeight;
+    return true;
+  }
+
+  // Still waiting for the bot: one of this tab's messages is not answered yet.
+  function waiting() {
+    return state.messages.some(function (message) {
+      return message.from === "user" && (message.status === "sending" || message.status === "sent");
+    });
   }
 
   function showTyping() {
@@ -489,24 +584,99 @@ function mount() {
       });
   }
 
-  function emitMessage(payload) {
-    socket.emit("user_uttered", { message: payload, session_id: state.sessionId });
+  function connected() {
+    return ready && socket && socket.connected && navigator.onLine !== false;
+  }
+
+  function setDelivery(id, status, retried) {
+    change(function (current) {
+      var message = null;
+      for (var i = current.messages.length - 1; i >= 0; i -= 1) {
+        if (current.messages[i].id === id) message = current.messages[i];
+      }
+      if (!message) return;
+      message.status = status;
+      if (retried) message.retried = true;
+    });
+    updateMeta(id);
+    if (!waiting()) hideTyping();
+  }
+
+  // Sent at most twice: once, and once more if the connection broke before Rasa acknowledged
+  // it (Rasa acknowledges a message once it has answered it). After that, the person decides.
+  function deliver(id) {
+    var message = find(id);
+    if (!message || !connected()) return; // stays "sending": sent on the next confirmation
+    setDelivery(id, "sent");
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emit("user_uttered", { message: message.payload || message.text, session_id: state.sessionId }, function (error) {
+        var current = find(id);
+        if (!current || current.status !== "sent") return;
+        if (!error) setDelivery(id, "delivered");
+        else if (!current.retried && !(socket && socket.connected)) setDelivery(id, "sending", true);
+        else setDelivery(id, "failed");
+      });
+  }
+
+  function resend(id) {
+    setDelivery(id, "sending");
+    change(function (current) {
+      current.owner = TAB;
+    });
+    showTyping();
+    deliver(id);
   }
 
   function send(payload, shownText) {
     payload = String(payload || "").trim();
     if (!payload) return;
-    add({ from: "user", text: shownText || payload });
-    if (ready) emitMessage(payload);
-    else pending.push(payload);
+    var message = { from: "user", text: shownText || payload, payload: payload, status: "sending" };
+    if (!add(message)) return;
     showTyping();
+    deliver(message.id);
   }
 
   function greet() {
     // The greeting (and its topic buttons) comes from the bot's domain, like every other reply.
     greeted = state.sessionId;
-    emitMessage("/greet");
+    change(function (current) {
+      current.owner = TAB;
+    });
+    socket.emit("user_uttered", { message: "/greet", session_id: state.sessionId });
     showTyping();
+  }
+
+  function confirmed(sessionId) {
+    if (typeof sessionId !== "string" || !sessionId) return;
+    state = load();
+    if (state.sessionId !== sessionId) {
+      state.sessionId = sessionId;
+      save();
+    }
+    ready = true;
+    if (navigator.onLine === false) return;
+    setStatus("online", "Online");
+    var mine = state.owner === TAB;
+    state.messages.forEach(function (message) {
+      if (mine && message.from === "user" && message.status === "sending") deliver(message.id);
+    });
+    if (!state.messages.length && (mine || !state.owner) && greeted !== sessionId) greet();
+  }
+
+  function received(reply) {
+    if (!reply || typeof reply !== "object") return;
+    if (load().owner !== TAB) return; // another tab's turn: it records the reply, we see it
+    var text = typeof reply.text === "string" ? reply.text : "";
+    var buttons = buttonsOf(reply);
+    var attachment = reply.attachment;
+    var image =
+      attachment && attachment.type === "image" && attachment.payload && typeof attachment.payload.src === "string"
+        ? attachment.payload.src
+        : null;
+    if (!text && !buttons.length && !image) return;
+    add({ from: "bot", text: text, buttons: buttons, image: image });
+    if (waiting()) showTyping();
   }
 
   function connect() {
@@ -517,51 +687,67 @@ function mount() {
     }
     socket = io(options.socketUrl, {
       path: options.socketPath,
-      reconnectionDelayMax: 10000,
+      reconnectionDelayMax: 5000,
       timeout: 10000,
     });
 
     socket.on("connect", function () {
       ready = false;
       setStatus("connecting", "Connecting…");
-      socket.emit("session_request", { session_id: state.sessionId });
+      socket.emit("session_request", { session_id: load().sessionId });
     });
-
-    socket.on("session_confirm", function (sessionId) {
-      if (typeof sessionId !== "string" || !sessionId) return;
-      state.sessionId = sessionId;
-      save();
-      ready = true;
-      setStatus("online", "Online");
-      var queued = pending;
-      pending = [];
-      queued.forEach(emitMessage);
-      if (!state.messages.length && !queued.length && greeted !== sessionId) greet();
-    });
-
-    socket.on("bot_uttered", function (reply) {
-      if (!reply || typeof reply !== "object") return;
-      var text = typeof reply.text === "string" ? reply.text : "";
-      var buttons = buttonsOf(reply);
-      var attachment = reply.attachment;
-      var image =
-        attachment && attachment.type === "image" && attachment.payload && typeof attachment.payload.src === "string"
-          ? attachment.payload.src
-          : null;
-      if (!text && !buttons.length && !image) return;
-      add({ from: "bot", text: text, buttons: buttons, image: image });
-    });
-
+    socket.on("session_confirm", confirmed);
+    socket.on("bot_uttered", received);
     socket.on("connect_error", function () {
       ready = false;
-      setStatus("offline", "Can't reach the assistant — retrying…");
+      setOffline("Can't reach the assistant — retrying…");
     });
-
     socket.on("disconnect", function () {
       ready = false;
-      setStatus("offline", "Reconnecting…");
+      setOffline("Reconnecting…");
     });
   }
+
+  function setOffline(text) {
+    if (navigator.onLine === false) text = "Offline — messages will be sent when you are back online";
+    setStatus("offline", text);
+  }
+
+  // A new conversation on a fresh connection: the old socket's room (and any answer still on
+  // its way to the old conversation) is left behind with it.
+  function restart() {
+    ready = false;
+    greeted = null;
+    if (socket) {
+      socket.disconnect();
+      socket.connect();
+    }
+  }
+
+  // The browser knows at once when the network goes: say so, and reconnect when it is back.
+  window.addEventListener("offline", function () {
+    ready = false;
+    setOffline("");
+  });
+  window.addEventListener("online", function () {
+    if (!socket) return;
+    if (socket.connected) socket.emit("session_request", { session_id: load().sessionId });
+    else socket.connect();
+  });
+
+  // Another tab changed the conversation.
+  window.addEventListener("storage", function (event) {
+    if (event.key !== STORAGE_KEY && event.key !== null) return;
+    var before = state.sessionId;
+    state = load();
+    renderAll();
+    if (waiting()) showTyping();
+    scrollToAnswer();
+    if (state.sessionId !== before && socket) {
+      if (state.sessionId) restart();
+      else ready = false; // the other tab's new session is on its way
+    }
+  });
 
   // ----- open, close, keyboard -------------------------------------------------------------------
   function setOpen(open, focus) {
@@ -603,16 +789,24 @@ function mount() {
   });
 
   resetButton.addEventListener("click", function () {
-    state = { sessionId: null, messages: [] };
+    state = { sessionId: null, messages: [], owner: TAB };
     save();
-    pending = [];
-    greeted = null;
+    hideTyping();
     renderAll();
-    ready = false;
-    if (socket && socket.connected) socket.emit("session_request", { session_id: null });
+    restart();
     input.focus();
   });
 
+  // This tab's messages left unacknowledged by a reload: never sent ("sending") go out on
+  // connection; sent but unconfirmed may have been answered, so the person is asked.
+  var interrupted = false;
+  state.messages.forEach(function (message) {
+    if (state.owner === TAB && message.from === "user" && message.status === "sent") {
+      message.status = "failed";
+      interrupted = true;
+    }
+  });
+  if (interrupted) save();
   renderAll();
   if (options.inline) connect();
   else setOpen(readOpen(), false);
