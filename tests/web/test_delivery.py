@@ -206,3 +206,35 @@ def test_two_tabs_show_one_conversation_and_a_reset_in_one_resets_both(
     greetings = [t for t in bot_texts(first) if "ML Career Guide" in t]
     assert len(greetings) == 1
     assert first.problems == [] and second.problems == []
+
+
+def test_a_message_sent_but_never_confirmed_is_offered_again_not_resent(
+    context: Any, widget_site: WidgetSite
+) -> None:
+    """After a reload, a message that went out unacknowledged may have been answered: ask."""
+    from playwright.sync_api import expect
+
+    page = open_page(context, widget_site.page_url)
+    wait_for_reply(page, "ML Career Guide")
+    page.evaluate(
+        """() => {
+      const key = 'ml-career-guide:conversation';
+      const stored = JSON.parse(localStorage.getItem(key));
+      stored.messages.push({ id: 'unconfirmed', from: 'user', text: 'salary in france',
+        payload: 'salary in france', status: 'sent', at: Date.now() });
+      stored.owner = sessionStorage.getItem('ml-career-guide:tab');
+      localStorage.setItem(key, JSON.stringify(stored));
+    }"""
+    )
+    page.reload()
+    wait_online(page)
+    expect(page.locator(".message.from-user .delivery")).to_have_text(["Not delivered"])
+    assert [m["status"] for m in user_messages(page)] == ["failed"]
+    assert not any("Bessand" in text for text in bot_texts(page))  # not re-sent by itself
+
+    page.get_by_role("button", name="Retry").click()
+    wait_delivered(page, 1)
+    wait_for_reply(page, "€50,000")
+    expect(page.locator(".message.from-user .delivery")).to_have_text(["Delivered"])
+    assert len([t for t in bot_texts(page) if "€50,000" in t]) == 1
+    assert page.problems == []
