@@ -257,6 +257,7 @@ def test_one_script_tag_on_a_hostile_site(
     page.locator(".chat-input").fill("and in the UK?")
     page.locator(".chat-input").press("Enter")
     wait_for_reply(page, "£60,500")
+    expect(page.locator(".message.from-user .delivery").last).to_have_text("Delivered")
     shown = page.locator(".chat-messages > li").all_inner_texts()
 
     # The host page is untouched, and its own button still works.

@@ -112,6 +112,8 @@ def test_a_conversation_survives_a_reload(page: Any, widget_site: WidgetSite) ->
     assert "Bluecoders" in france
     uk = ask(page, "and in the UK?", "£60,500", "UK careers guide")
     assert "€50,000" not in uk
+    # Rasa acknowledged every message (its mark would otherwise change on reload).
+    expect(page.locator(".message.from-user .delivery").last).to_have_text("Delivered")
     session_id = stored_session(page)["sessionId"]
     shown_before = page.locator(".chat-messages > li").all_inner_texts()
 

@@ -750,9 +750,26 @@ function mount() {
   });
 
   // ----- open, close, keyboard -------------------------------------------------------------------
+  // On a phone the panel is the screen; when the on-screen keyboard takes part of it, the
+  // panel shrinks to the part left (the visual viewport), so the input stays in sight.
+  var phone = window.matchMedia ? window.matchMedia("(max-width: 479px)") : null;
+  function fitToViewport() {
+    var viewport = window.visualViewport;
+    if (options.inline || !viewport || !phone) return;
+    var fit = phone.matches && !panel.hidden;
+    panel.style.top = fit ? viewport.offsetTop + "px" : "";
+    panel.style.height = fit ? viewport.height + "px" : "";
+    panel.style.bottom = fit ? "auto" : "";
+  }
+  if (window.visualViewport) {
+    window.visualViewport.addEventListener("resize", fitToViewport);
+    window.visualViewport.addEventListener("scroll", fitToViewport);
+  }
+
   function setOpen(open, focus) {
     if (options.inline) return;
     panel.hidden = !open;
+    fitToViewport();
     launcher.setAttribute("aria-expanded", open ? "true" : "false");
     host.setAttribute("data-open", open ? "true" : "false");
     writeOpen(open);
