@@ -418,3 +418,32 @@ def test_axe_finds_no_a_or_aa_violation(
             assert violations == [], json.dumps(violations, indent=1)
         finally:
             page.context.close()
+
+
+def test_with_storage_disabled_the_conversation_still_works(browser: Any, host_site: str) -> None:
+    """A browser that refuses localStorage: nothing survives a reload, but nothing breaks."""
+    from playwright.sync_api import expect
+
+    page = new_page(browser)
+    page.add_init_script(
+        """for (const name of ['getItem', 'setItem', 'removeItem']) {
+      Storage.prototype[name] = () => { throw new DOMException('denied', 'SecurityError'); };
+    }"""
+    )
+    try:
+        page.goto(host_site)
+        page.locator(".launcher").click()
+        wait_for_reply(page, "ML Career Guide")
+        page.locator(".chat-input").fill("How much do ML engineers earn in France?")
+        page.locator(".chat-input").press("Enter")
+        wait_for_reply(page, "€50,000")
+        page.locator(".chat-input").fill("and in the UK?")
+        page.locator(".chat-input").press("Enter")
+        wait_for_reply(page, "£60,500")
+        expect(page.locator(".message.from-user")).to_have_count(2)
+        texts = page.locator(".message.from-bot .bubble").all_inner_texts()
+        assert "ML Career Guide" in texts[0] and any("€50,000" in t for t in texts)
+        expect(page.locator(".message.from-user .delivery").last).to_have_text("Delivered")
+        assert page.problems == []
+    finally:
+        page.context.close()

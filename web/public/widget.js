@@ -170,6 +170,16 @@ function load() {
   return { sessionId: null, messages: [], owner: null };
 }
 
+function storageWorks() {
+  try {
+    window.localStorage.setItem(STORAGE_KEY + ":probe", "1");
+    window.localStorage.removeItem(STORAGE_KEY + ":probe");
+    return true;
+  } catch (error) {
+    return false;
+  }
+}
+
 function randomId() {
   var bytes = new Uint8Array(8);
   window.crypto.getRandomValues(bytes);
@@ -384,6 +394,12 @@ function mount() {
   // every tab of the conversation; only the tab whose turn it is (state.owner) records them.
   var TAB = tabId();
   var state = load();
+  var shared = storageWorks(); // false: storage disabled, the conversation lives in this page
+
+  // The conversation as stored now (another tab may have changed it), or this page's copy.
+  function fresh() {
+    return shared ? load() : state;
+  }
   var ready = false; // true once Rasa confirmed the session on the current connection
   var greeted = null; // the session id a greeting was asked for
   var typingTimer = null;
@@ -400,7 +416,7 @@ function mount() {
 
   function change(edit) {
     var before = state.sessionId;
-    state = load();
+    state = fresh();
     if (state.sessionId !== before && before !== null) {
       // Another tab started a new conversation meanwhile: this change belongs to the old one.
       renderAll();
@@ -649,7 +665,7 @@ function mount() {
 
   function confirmed(sessionId) {
     if (typeof sessionId !== "string" || !sessionId) return;
-    state = load();
+    state = fresh();
     if (state.sessionId !== sessionId) {
       state.sessionId = sessionId;
       save();
@@ -666,7 +682,7 @@ function mount() {
 
   function received(reply) {
     if (!reply || typeof reply !== "object") return;
-    if (load().owner !== TAB) return; // another tab's turn: it records the reply, we see it
+    if (fresh().owner !== TAB) return; // another tab's turn: it records the reply, we see it
     var text = typeof reply.text === "string" ? reply.text : "";
     var buttons = buttonsOf(reply);
     var attachment = reply.attachment;
@@ -694,7 +710,7 @@ function mount() {
     socket.on("connect", function () {
       ready = false;
       setStatus("connecting", "Connecting…");
-      socket.emit("session_request", { session_id: load().sessionId });
+      socket.emit("session_request", { session_id: fresh().sessionId });
     });
     socket.on("session_confirm", confirmed);
     socket.on("bot_uttered", received);
@@ -731,7 +747,7 @@ function mount() {
   });
   window.addEventListener("online", function () {
     if (!socket) return;
-    if (socket.connected) socket.emit("session_request", { session_id: load().sessionId });
+    if (socket.connected) socket.emit("session_request", { session_id: fresh().sessionId });
     else socket.connect();
   });
 
@@ -739,7 +755,7 @@ function mount() {
   window.addEventListener("storage", function (event) {
     if (event.key !== STORAGE_KEY && event.key !== null) return;
     var before = state.sessionId;
-    state = load();
+    state = fresh();
     renderAll();
     if (waiting()) showTyping();
     scrollToAnswer();
