@@ -454,8 +454,15 @@ function mount() {
   function renderMeta(message) {
     var meta = el("div", { class: "meta" }, [timeOf(message)]);
     if (message.from === "user" && STATUS_TEXT[message.status]) {
+      // Read out only when it matters: "Not delivered" (with its Retry button).
+      var quiet = message.status !== "failed";
       meta.appendChild(
-        el("span", { class: "delivery", "data-status": message.status, text: STATUS_TEXT[message.status] })
+        el("span", {
+          class: "delivery",
+          "data-status": message.status,
+          "aria-hidden": quiet ? "true" : null,
+          text: STATUS_TEXT[message.status],
+        })
       );
       if (message.status === "failed") {
         var retry = el("button", { type: "button", class: "retry", text: "Retry" });
