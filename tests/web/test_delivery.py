@@ -8,6 +8,8 @@ then two tabs of one browser, a question in each and "New conversation" in one.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -144,6 +146,35 @@ def test_messages_typed_while_rasa_is_down_are_answered_once_it_is_back(
     finally:
         widget_site.bot.start("rasa")
     expect(page.locator(".chat-status")).to_have_attribute("data-state", "online", timeout=60_000)
+    wait_delivered(page, 2)
+    wait_for_reply(page, "£60,500")
+    assert len([t for t in bot_texts(page) if "£60,500" in t]) == 1
+    assert page.problems == []
+
+
+def test_a_silent_drop_shows_within_seconds_and_the_message_waits(
+    context: Any, widget_site: WidgetSite
+) -> None:
+    """Rasa frozen (SIGSTOP): the socket stays open and the browser sees no "offline" event."""
+    from playwright.sync_api import expect
+
+    page = open_page(context, widget_site.page_url)
+    wait_for_reply(page, "ML Career Guide")
+    ask(page, "How much do ML engineers earn in France?", "€50,000")
+    wait_delivered(page, 1)
+
+    rasa = widget_site.bot.processes["rasa"]
+    os.killpg(rasa.pid, signal.SIGSTOP)
+    try:
+        # The widget's heartbeat goes unanswered: the header stops saying "Online" (well before
+        # socket.io's own 45 s; the expectation's limit is only a safety net).
+        status = page.locator(".chat-status")
+        expect(status).to_have_attribute("data-state", "offline", timeout=40_000)
+        type_message(page, "and in the UK?")
+        expect(page.locator(".message.from-user .delivery").last).to_have_text("Sending…")
+    finally:
+        os.killpg(rasa.pid, signal.SIGCONT)
+    expect(status).to_have_attribute("data-state", "online", timeout=60_000)
     wait_delivered(page, 2)
     wait_for_reply(page, "£60,500")
     assert len([t for t in bot_texts(page) if "£60,500" in t]) == 1

@@ -30,6 +30,11 @@ var TAB_KEY = "ml-career-guide:tab";
 // A message not acknowledged by then is marked "not delivered" (Rasa answers "having trouble"
 // after MESSAGE_TIMEOUT, 20 s by default, and acknowledges then).
 var ACK_TIMEOUT_MS = 45000;
+// While connected, the widget asks Rasa to confirm its session every HEARTBEAT_MS: a silent
+// network drop (no "offline" event, the socket still open) shows within seconds instead of after
+// socket.io's own 45 s. A late confirmation only changes the status: nothing is re-sent for it.
+var HEARTBEAT_MS = 10000;
+var HEARTBEAT_WAIT_MS = 6000;
 var STATUS_TEXT = { sending: "Sending…", sent: "Sent", delivered: "Delivered", failed: "Not delivered" };
 var TAG = "ml-career-guide-widget";
 var MAX_STORED = 200;
@@ -404,6 +409,8 @@ function mount() {
   var greeted = null; // the session id a greeting was asked for
   var typingTimer = null;
   var socket = null;
+  var heartbeat = null;
+  var requested = null; // the session id last asked for
 
   function save() {
     state.messages = state.messages.slice(-MAX_STORED);
@@ -670,8 +677,35 @@ function mount() {
     showTyping();
   }
 
+  // Ask Rasa for our session (null: a new one); `timeout` (ms) for a heartbeat.
+  function requestSession(timeout) {
+    requested = fresh().sessionId;
+    var data = { session_id: requested };
+    if (!timeout) {
+      socket.emit("session_request", data);
+      return;
+    }
+    socket.timeout(timeout).emit("session_request", data, function (error) {
+      if (error && socket.connected) {
+        ready = false;
+        setOffline("No answer from the assistant — waiting…");
+      }
+    });
+  }
+
+  function beat() {
+    // No heartbeat while a new conversation is being set up: it would start yet another.
+    if (socket && socket.connected && fresh().sessionId) requestSession(HEARTBEAT_WAIT_MS);
+  }
+
   function confirmed(sessionId) {
     if (typeof sessionId !== "string" || !sessionId) return;
+    var stored = fresh().sessionId;
+    if (stored && stored !== sessionId && stored !== requested) {
+      // A stale confirmation: the conversation changed (another tab) since it was asked for.
+      requestSession();
+      return;
+    }
     state = fresh();
     if (state.sessionId !== sessionId) {
       state.sessionId = sessionId;
@@ -717,7 +751,9 @@ function mount() {
     socket.on("connect", function () {
       ready = false;
       setStatus("connecting", "Connecting…");
-      socket.emit("session_request", { session_id: fresh().sessionId });
+      requestSession();
+      window.clearInterval(heartbeat);
+      heartbeat = window.setInterval(beat, HEARTBEAT_MS);
     });
     socket.on("session_confirm", confirmed);
     socket.on("bot_uttered", received);
@@ -727,6 +763,7 @@ function mount() {
     });
     socket.on("disconnect", function () {
       ready = false;
+      window.clearInterval(heartbeat);
       setOffline("Reconnecting…");
     });
   }
@@ -754,7 +791,7 @@ function mount() {
   });
   window.addEventListener("online", function () {
     if (!socket) return;
-    if (socket.connected) socket.emit("session_request", { session_id: fresh().sessionId });
+    if (socket.connected) requestSession();
     else socket.connect();
   });
 
