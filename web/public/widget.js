@@ -520,7 +520,7 @@ function mount() {
 
   function updateMeta(id) {
     var message = find(id);
-    var item = list.querySelector('li[data-id="' + id + '"]');
+    var item = list.querySelector('li[data-id="' + CSS.escape(String(id)) + '"]');
     if (!message || !item) return;
     var meta = item.querySelector(".meta");
     var focusRetry = meta && meta.contains(shadow.activeElement);
@@ -701,11 +701,15 @@ function mount() {
   function confirmed(sessionId) {
     if (typeof sessionId !== "string" || !sessionId) return;
     var stored = fresh().sessionId;
-    if (stored && stored !== sessionId && stored !== requested) {
-      // A stale confirmation: the conversation changed (another tab) since it was asked for.
-      requestSession();
+    if (stored !== requested) {
+      // A stale confirmation: the conversation changed (a reset here or in another tab) since
+      // it was asked for. Follow the stored one; none stored means a reset is under way, and
+      // its new session arrives as a "storage" event.
+      ready = false;
+      if (stored) requestSession();
       return;
     }
+    // The session asked for, or a new one when the server did not accept the one asked for.
     state = fresh();
     if (state.sessionId !== sessionId) {
       state.sessionId = sessionId;
