@@ -1,13 +1,24 @@
-"""Serve the chat widget page (``python web/server.py``; ``make run`` starts it).
+"""Serve the chat widget (``python web/server.py``; ``make run`` starts it).
 
-A few fixed files and nothing else (no directory listing, no ``node_modules`` browsing): the page
-and its script and style from ``web/public/``, the socket.io client installed from the npm
-registry by the set-up (``npm ci`` in ``web/``), and ``/config.js``, which tells the page where
-the Rasa socket.io endpoint is. Standard library only, so it runs before and beside Rasa.
+A few fixed files and nothing else (no directory listing, no ``node_modules`` browsing):
+
+* ``/embed.js`` — the loader a site adds with one ``<script>`` tag. Small and revalidated on
+  every load (``no-cache`` + ``ETag``), it adds the widget bundle below to the page.
+* ``/widget.<hash>.js`` — the widget: ``public/widget.js``, ``public/widget.css`` and the
+  socket.io client installed from the npm registry (``npm ci`` in ``web/``), wrapped into one
+  script that defines no global name. Its name carries a hash of its content, so it is cached
+  for a year. Both scripts may be loaded by pages of any origin (``WEB_ALLOWED_ORIGINS`` gates
+  the socket, not the scripts).
+* ``/`` — the standalone chat page, built on the same bundle; ``/page.css``, ``/favicon.svg``;
+  ``/config.js``, where the Rasa socket.io endpoint is (kept for pages written before
+  ``/embed.js``).
+
+Text responses are gzip-compressed when the browser accepts it. Standard library only, so it
+runs before and beside Rasa.
 
 Environment (or the matching options): ``WEB_HOST`` (default ``127.0.0.1``), ``WEB_PORT``
-(``8080``), ``RASA_PORT`` (``5005``; the page then opens its socket on the host name the browser
-used for the page, at that port) or ``WEB_SOCKET_URL`` (the full URL of the Rasa server as the
+(``8080``), ``RASA_PORT`` (``5005``; the widget then opens its socket on the host name it was
+loaded from, at that port) or ``WEB_SOCKET_URL`` (the full URL of the Rasa server as the
 browser reaches it). Nothing served depends on the request's ``Host`` header, which a client
 chooses.
 
@@ -19,6 +30,8 @@ at once; more are closed at once.
 from __future__ import annotations
 
 import argparse
+import gzip
+import hashlib
 import json
 import logging
 import os
@@ -35,14 +48,16 @@ logger = logging.getLogger("web.server")
 
 WEB_DIR = Path(__file__).resolve().parent
 SOCKET_IO_CLIENT = WEB_DIR / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
+PUBLIC = WEB_DIR / "public"
+JAVASCRIPT = "text/javascript; charset=utf-8"
 FILES: dict[str, tuple[Path, str]] = {
-    "/": (WEB_DIR / "public" / "index.html", "text/html; charset=utf-8"),
-    "/index.html": (WEB_DIR / "public" / "index.html", "text/html; charset=utf-8"),
-    "/widget.js": (WEB_DIR / "public" / "widget.js", "text/javascript; charset=utf-8"),
-    "/widget.css": (WEB_DIR / "public" / "widget.css", "text/css; charset=utf-8"),
-    "/favicon.svg": (WEB_DIR / "public" / "favicon.svg", "image/svg+xml"),
-    "/vendor/socket.io.min.js": (SOCKET_IO_CLIENT, "text/javascript; charset=utf-8"),
+    "/": (PUBLIC / "index.html", "text/html; charset=utf-8"),
+    "/index.html": (PUBLIC / "index.html", "text/html; charset=utf-8"),
+    "/page.css": (PUBLIC / "page.css", "text/css; charset=utf-8"),
+    "/favicon.svg": (PUBLIC / "favicon.svg", "image/svg+xml"),
 }
+BUNDLE_SOURCES = (SOCKET_IO_CLIENT, PUBLIC / "widget.css", PUBLIC / "widget.js")
+CACHE_FOREVER = "public, max-age=31536000, immutable"
 
 
 @dataclass(frozen=True)
@@ -87,6 +102,61 @@ def connect_sources(settings: Settings) -> str:
     return f"http://*:{settings.rasa_port} ws://*:{settings.rasa_port}"
 
 
+def _json_for_script(value: object) -> str:
+    """JSON inside JS: "<" escaped so the value can never close a <script> element."""
+    return json.dumps(value).replace("<", "\\u003c")
+
+
+def build_bundle(settings: Settings) -> tuple[str, bytes]:
+    """The widget script and its content-hashed path (``/widget.<hash>.js``).
+
+    The socket.io client is UMD: given a local ``module``, it exports itself there instead of
+    setting ``window.io`` (or calling a host page's AMD ``define``). ``widget.js`` then runs
+    with ``io``, ``WIDGET_CSS`` and ``DEFAULTS`` as local names: the host page's globals are
+    neither read nor written.
+    """
+    client, css, widget = (path.read_text(encoding="utf-8") for path in BUNDLE_SOURCES)
+    client = client.replace("//# sourceMappingURL=socket.io.min.js.map", "")
+    body = (
+        "/*! ML Career Guide chat widget. Includes socket.io-client (MIT License). */\n"
+        "(function () {\n"
+        "var module = { exports: {} }, exports = module.exports, define;\n"
+        f"{client}\n"
+        ";var io = module.exports;\n"
+        f"var WIDGET_CSS = {_json_for_script(css)};\n"
+        f"var DEFAULTS = {_json_for_script(page_config(settings))};\n"
+        f"(function () {{\n{widget}\n}})();\n"
+        "})();\n"
+    ).encode()
+    return f"/widget.{hashlib.sha256(body).hexdigest()[:16]}.js", body
+
+
+def build_loader(bundle_path: str) -> bytes:
+    """``/embed.js``: adds the bundle, with the loader's ``data-*`` attributes, to the page."""
+    return (
+        "/*! ML Career Guide chat widget loader */\n"
+        "(function () {\n"
+        '  "use strict";\n'
+        "  var me = document.currentScript;\n"
+        "  if (!me) return;\n"
+        "  var script = document.createElement('script');\n"
+        f"  script.src = new URL({_json_for_script(bundle_path)}, me.src).href;\n"
+        "  for (var i = 0; i < me.attributes.length; i += 1) {\n"
+        "    var attribute = me.attributes[i];\n"
+        "    if (attribute.name.indexOf('data-') === 0) {\n"
+        "      script.setAttribute(attribute.name, attribute.value);\n"
+        "    }\n"
+        "  }\n"
+        "  if (me.nonce) script.nonce = me.nonce;\n"
+        "  (document.head || document.documentElement).appendChild(script);\n"
+        "})();\n"
+    ).encode()
+
+
+def _etag(body: bytes) -> str:
+    return '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
+
+
 def make_handler(settings: Settings) -> type[BaseHTTPRequestHandler]:
     """A request handler bound to these settings."""
 
@@ -121,13 +191,28 @@ def make_handler(settings: Settings) -> type[BaseHTTPRequestHandler]:
 
         def _respond(self, *, with_body: bool) -> None:
             path = urlsplit(self.path).path
+            cache = "no-cache"
+            shared = False  # may another origin's page load it (the widget's scripts)
             if path == "/config.js":
-                config = page_config(settings)
-                # JSON inside JS: "<" escaped so the value can never close a <script> element.
                 body = (
-                    "window.ML_CAREER_GUIDE = " + json.dumps(config).replace("<", "\\u003c") + ";\n"
+                    "window.ML_CAREER_GUIDE = " + _json_for_script(page_config(settings)) + ";\n"
                 ).encode()
-                content_type = "text/javascript; charset=utf-8"
+                content_type = JAVASCRIPT
+            elif path == "/embed.js" or (path.startswith("/widget.") and path.endswith(".js")):
+                try:
+                    bundle_path, bundle = build_bundle(settings)
+                except FileNotFoundError as error:
+                    logger.error("%s is missing (run the set-up: make run)", error.filename)
+                    self.send_error(500, "Widget files missing: run the set-up (make run)")
+                    return
+                if path == "/embed.js":
+                    body = build_loader(bundle_path)
+                elif path == bundle_path:
+                    body, cache = bundle, CACHE_FOREVER
+                else:
+                    self.send_error(404)  # an older bundle: /embed.js names the current one
+                    return
+                content_type, shared = JAVASCRIPT, True
             elif path in FILES:
                 file, content_type = FILES[path]
                 try:
@@ -139,10 +224,21 @@ def make_handler(settings: Settings) -> type[BaseHTTPRequestHandler]:
             else:
                 self.send_error(404)
                 return
+            encoding = None
+            if len(body) > 512 and "gzip" in self.headers.get("Accept-Encoding", ""):
+                body, encoding = gzip.compress(body, compresslevel=9, mtime=0), "gzip"
+            etag = _etag(body)
+            if etag in self.headers.get("If-None-Match", ""):
+                self.send_response(304)
+                self._common_headers(etag, cache, shared)
+                self.end_headers()
+                return
             self.send_response(200)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-cache")
+            if encoding:
+                self.send_header("Content-Encoding", encoding)
+            self._common_headers(etag, cache, shared)
             self.send_header("X-Content-Type-Options", "nosniff")
             self.send_header("Referrer-Policy", "no-referrer")
             # A second line of defence behind the widget's text-only rendering: no inline
@@ -156,6 +252,16 @@ def make_handler(settings: Settings) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             if with_body:
                 self.wfile.write(body)
+
+        def _common_headers(self, etag: str, cache: str, shared: bool) -> None:
+            self.send_header("ETag", etag)
+            self.send_header("Cache-Control", cache)
+            self.send_header("Vary", "Accept-Encoding")
+            if shared:
+                # Any site may embed the widget: its scripts load cross-origin (and under
+                # Cross-Origin-Embedder-Policy); the socket still checks WEB_ALLOWED_ORIGINS.
+                self.send_header("Access-Control-Allow-Origin", "*")
+                self.send_header("Cross-Origin-Resource-Policy", "cross-origin")
 
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             logger.debug("%s %s", self.address_string(), format % args)

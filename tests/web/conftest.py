@@ -45,11 +45,13 @@ class WidgetSite:
     """The bot, its socket.io endpoint and the widget page, all on loopback."""
 
     bot: RunningBot
-    page_url: str  # http://127.0.0.1:<web port>/ — the one origin the socket accepts
+    page_url: str  # http://127.0.0.1:<web port>/ — an origin the socket accepts
     origin: str
     socket_url: str
     web_port: int
     rasa_port: int
+    host_origin: str  # http://localhost:<host port>: another site, embedding the widget
+    host_port: int
 
 
 def _require(what: str, hint: str) -> None:
@@ -99,9 +101,12 @@ def widget_site(widget_assets: Path) -> Iterator[WidgetSite]:
     """The trained bot (socket.io limited to the page's origin) and the page server."""
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: `make test` trains it first (make train)")
-    web_port = free_port()
+    web_port, host_port = free_port(), free_port()
     origin = f"http://127.0.0.1:{web_port}"
-    with running_bot(extra_env={"WEB_ALLOWED_ORIGINS": origin, "WEB_PORT": str(web_port)}) as bot:
+    # The page's own origin and one other site's (tests/web/test_embed.py serves it).
+    host_origin = f"http://localhost:{host_port}"
+    allowed = f"{origin},{host_origin}"
+    with running_bot(extra_env={"WEB_ALLOWED_ORIGINS": allowed, "WEB_PORT": str(web_port)}) as bot:
         rasa_port = urlsplit(bot.url).port
         assert rasa_port is not None
         log = bot.log_dir / "web.log"
@@ -127,7 +132,9 @@ def widget_site(widget_assets: Path) -> Iterator[WidgetSite]:
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"the widget page server did not start:\n{log.read_text()}")
                 time.sleep(0.2)
-            yield WidgetSite(bot, f"{origin}/", origin, bot.url, web_port, rasa_port)
+            yield WidgetSite(
+                bot, f"{origin}/", origin, bot.url, web_port, rasa_port, host_origin, host_port
+            )
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -98,6 +99,13 @@ def test_the_bot_and_the_page_answer_through_the_proxy(proxy: str) -> None:
     status, body = _request(f"{proxy}/webhooks/rest/webhook", _message("salary in france"))
     assert status == 200 and b"Bessand" in body
     assert _request(f"{proxy}/")[0] == 200
+    # The embed script and the bundle it names, as another site loads them.
+    status, loader = _request(f"{proxy}/embed.js")
+    assert status == 200
+    bundle = re.search(rb'"(/widget\.[0-9a-f]{16}\.js)"', loader)
+    assert bundle is not None
+    status, body = _request(f"{proxy}{bundle[1].decode()}")
+    assert status == 200 and b"session_request" in body
     status, body = _request(f"{proxy}/socket.io/?EIO=4&transport=polling")
     assert status == 200 and b'"sid"' in body  # the socket.io handshake reaches Rasa
 

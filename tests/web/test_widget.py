@@ -8,6 +8,7 @@ anywhere but the page's own server.
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import json
 import time
@@ -29,8 +30,10 @@ REPORT_SHOT = PROJECT_ROOT / "reports" / "widget.png"
 REPLY_TIMEOUT = 60  # seconds; a turn takes ~1 s, but the machine is shared
 
 # The bot's messages after the user's last one, as the person sees them.
+# The widget lives in the shadow root of its one element (Playwright's CSS selectors pierce it).
 LAST_REPLY_JS = """() => {
-  const items = [...document.querySelectorAll('.chat-messages > li:not(.typing)')];
+  const root = document.querySelector('ml-career-guide-widget').shadowRoot;
+  const items = [...root.querySelectorAll('.chat-messages > li:not(.typing)')];
   const lastUser = items.map(li => li.classList.contains('from-user')).lastIndexOf(true);
   return items.slice(lastUser + 1).map(li => li.querySelector('.bubble').innerText).join('\\n');
 }"""
@@ -109,6 +112,8 @@ def test_a_conversation_survives_a_reload(page: Any, widget_site: WidgetSite) ->
     assert "Bluecoders" in france
     uk = ask(page, "and in the UK?", "£60,500", "UK careers guide")
     assert "€50,000" not in uk
+    # Rasa acknowledged every message (its mark would otherwise change on reload).
+    expect(page.locator(".message.from-user .delivery").last).to_have_text("Delivered")
     session_id = stored_session(page)["sessionId"]
     shown_before = page.locator(".chat-messages > li").all_inner_texts()
 
@@ -127,7 +132,8 @@ def test_a_conversation_survives_a_reload(page: Any, widget_site: WidgetSite) ->
     # The whole conversation came from the page's own server and Rasa: no CDN, no third party.
     hosts = {urlsplit(url).netloc for url in page.requests}
     assert hosts <= {f"127.0.0.1:{widget_site.web_port}", f"127.0.0.1:{widget_site.rasa_port}"}
-    assert any(url.endswith("/vendor/socket.io.min.js") for url in page.requests)
+    assert any(url.endswith("/embed.js") for url in page.requests)
+    assert any(urlsplit(url).path.startswith("/widget.") for url in page.requests)
     assert page.problems == []
 
     REPORT_SHOT.parent.mkdir(parents=True, exist_ok=True)
@@ -204,6 +210,32 @@ def test_bot_text_is_never_html_and_links_are_safe(page: Any, widget_site: Widge
         assert "noopener" in (link.get_attribute("rel") or "")
     assert "[this](javascript:alert(1))" in bubble.inner_text()
 
+    # Simple formatting, built as elements: bold, a bulleted list, lines; HTML still text.
+    routes[-1].send(
+        "42"
+        + json.dumps(
+            [
+                "bot_uttered",
+                {
+                    "text": "**Salaries** in <b>France</b>:\n• Junior: **€45,000**\n"
+                    "- Senior: see https://careers.example/s\n\nSource: Bessand",
+                },
+            ]
+        )
+    )
+    formatted = page.locator(".message.from-bot .bubble").last
+    formatted.locator("ul.bullets").wait_for()
+    assert formatted.locator("strong").all_inner_texts() == ["Salaries", "€45,000"]
+    assert formatted.locator("ul.bullets > li").all_inner_texts() == [
+        "Junior: €45,000",
+        "Senior: see https://careers.example/s",
+    ]
+    assert formatted.locator("ul.bullets a").get_attribute("href") == "https://careers.example/s"
+    assert formatted.locator("b").count() == 0 and "<b>France</b>" in formatted.inner_text()
+    # The hanging indent: a bullet's second line starts under its text, not under the bullet.
+    indent = formatted.locator("ul.bullets").evaluate("e => getComputedStyle(e).paddingLeft")
+    assert indent != "0px"
+
     button = page.locator(".quick-reply").last
     assert button.inner_text() == "<i>Click</i>"
     assert button.locator("i").count() == 0
@@ -278,7 +310,7 @@ def test_the_page_server_serves_only_the_widget(widget_site: WidgetSite) -> None
             connection.close()
 
     status, headers, body = get("/")
-    assert status == 200 and b'<section id="chat"' in body
+    assert status == 200 and b'<script src="/embed.js" data-mode="inline"' in body
     policy = headers["content-security-policy"]
     assert "script-src 'self'" in policy and f"*:{widget_site.rasa_port}" in policy
     status, _, body = get("/config.js")
@@ -290,9 +322,57 @@ def test_the_page_server_serves_only_the_widget(widget_site: WidgetSite) -> None
         "/server.py",
         "/../README.md",
         "/public/",
+        "/public/widget.js",
+        "/widget.js",
+        "/widget.0000000000000000.js",
     ):
         assert get(path)[0] == 404, path
     assert Path(PROJECT_ROOT / "web" / "package-lock.json").exists()
+
+
+def test_the_embed_scripts_load_from_any_site_compressed_and_cached(
+    widget_site: WidgetSite,
+) -> None:
+    """/embed.js: small, revalidated; the bundle it names: long-cached; both cross-origin."""
+
+    def get(path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", widget_site.web_port, timeout=10)
+        try:
+            connection.request("GET", path, headers={"Origin": "https://careers.example"} | headers)
+            response = connection.getresponse()
+            return (
+                response.status,
+                {k.lower(): v for k, v in response.getheaders()},
+                response.read(),
+            )
+        finally:
+            connection.close()
+
+    status, headers, loader = get("/embed.js")
+    assert status == 200 and headers["content-type"].startswith("text/javascript")
+    assert headers["cache-control"] == "no-cache" and headers["etag"]
+    assert headers["access-control-allow-origin"] == "*"
+    assert headers["cross-origin-resource-policy"] == "cross-origin"
+    assert len(loader) < 1500
+    assert get("/embed.js", **{"If-None-Match": headers["etag"]})[0] == 304
+
+    bundle_path = json.loads(loader.split(b"new URL(")[1].split(b",")[0])
+    assert bundle_path.startswith("/widget.") and bundle_path.endswith(".js")
+    status, headers, gzipped = get(bundle_path, **{"Accept-Encoding": "gzip, br"})
+    assert status == 200 and headers["content-encoding"] == "gzip"
+    assert headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert headers["access-control-allow-origin"] == "*"
+    assert "accept-encoding" in headers["vary"].lower()
+    bundle = gzip.decompress(gzipped)
+    # The issue's budget: the whole widget, socket.io client included, under 60 KB compressed.
+    assert len(gzipped) < 60_000, len(gzipped)
+    assert b"Socket.IO v4" in bundle and b"session_request" in bundle
+    assert b"sourceMappingURL" not in bundle
+    # The name is the content's: the same bytes, uncompressed, under the same name.
+    status, _, plain = get(bundle_path)
+    assert status == 200 and plain == bundle
+    revalidate = {"If-None-Match": headers["etag"], "Accept-Encoding": "gzip"}
+    assert get(bundle_path, **revalidate)[0] == 304
 
 
 def test_a_forged_host_changes_nothing_served(widget_site: WidgetSite) -> None:
