@@ -370,7 +370,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     intent = reading.intent
     aspect = aspect_of(reading.text)  # what it asks of the last answer, if anything
     if intent == CAPABILITIES_INTENT:
-        speaks_to_bot = bool(ADDRESSES_THE_BOT.search(reading.text))
+        # "what interview questions do your sources suggest?" asks what the sources say.
+        speaks_to_bot = bool(ADDRESSES_THE_BOT.search(reading.text)) and not ACCORDING_TO.search(
+            reading.text
+        )
         if (reading.confidence >= SURE_CAPABILITIES and speaks_to_bot) or not (
             reading.about_career or (aspect and state.last) or not speaks_to_bot
         ):

@@ -1478,6 +1478,7 @@ def test_what_to_focus_on_is_getting_started_unless_it_asks_which_area(
         ("HELP PLEASE", "capabilities"),
         ("what sort of things can i ask", "capabilities"),
         ("what would help my application stand out", "search"),
+        ("what interview questions do your sources suggest?", "search"),
     ],
 )
 def test_only_a_message_to_the_bot_asks_what_it_can_do(text: str, kind: str) -> None:
