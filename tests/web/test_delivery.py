@@ -12,7 +12,7 @@ import os
 import signal
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -126,59 +126,58 @@ def test_messages_typed_during_a_network_drop_are_answered_once(
     assert page.problems == []
 
 
-def test_messages_typed_while_rasa_is_down_are_answered_once_it_is_back(
-    context: Any, widget_site: WidgetSite
+def _answered_once_after_an_outage(
+    page: Any, break_link: Callable[[], None], restore: Callable[[], None], notice_within: int
 ) -> None:
+    """France's figures delivered; then, with Rasa out of reach, "and in the UK?" typed: shown as
+    waiting while the header says offline, and answered exactly once when Rasa is back."""
     from playwright.sync_api import expect
 
-    page = open_page(context, widget_site.page_url)
     wait_for_reply(page, "ML Career Guide")
     ask(page, "How much do ML engineers earn in France?", "€50,000")
     wait_delivered(page, 1)
-
-    widget_site.bot.kill("rasa")
+    break_link()
+    status = page.locator(".chat-status")
     try:
-        status = page.locator(".chat-status")
-        expect(status).to_have_attribute("data-state", "offline")
+        expect(status).to_have_attribute("data-state", "offline", timeout=notice_within)
         expect(status).not_to_contain_text("Online")
         type_message(page, "and in the UK?")
         expect(page.locator(".message.from-user .delivery").last).to_have_text("Sending…")
     finally:
-        widget_site.bot.start("rasa")
-    expect(page.locator(".chat-status")).to_have_attribute("data-state", "online", timeout=60_000)
-    wait_delivered(page, 2)
-    wait_for_reply(page, "£60,500")
-    assert len([t for t in bot_texts(page) if "£60,500" in t]) == 1
-    assert page.problems == []
-
-
-def test_a_silent_drop_shows_within_seconds_and_the_message_waits(
-    context: Any, widget_site: WidgetSite
-) -> None:
-    """Rasa frozen (SIGSTOP): the socket stays open and the browser sees no "offline" event."""
-    from playwright.sync_api import expect
-
-    page = open_page(context, widget_site.page_url)
-    wait_for_reply(page, "ML Career Guide")
-    ask(page, "How much do ML engineers earn in France?", "€50,000")
-    wait_delivered(page, 1)
-
-    rasa = widget_site.bot.processes["rasa"]
-    os.killpg(rasa.pid, signal.SIGSTOP)
-    try:
-        # The widget's heartbeat goes unanswered: the header stops saying "Online" (well before
-        # socket.io's own 45 s; the expectation's limit is only a safety net).
-        status = page.locator(".chat-status")
-        expect(status).to_have_attribute("data-state", "offline", timeout=40_000)
-        type_message(page, "and in the UK?")
-        expect(page.locator(".message.from-user .delivery").last).to_have_text("Sending…")
-    finally:
-        os.killpg(rasa.pid, signal.SIGCONT)
+        restore()
     expect(status).to_have_attribute("data-state", "online", timeout=60_000)
     wait_delivered(page, 2)
     wait_for_reply(page, "£60,500")
     assert len([t for t in bot_texts(page) if "£60,500" in t]) == 1
     assert page.problems == []
+
+
+def test_messages_typed_while_rasa_is_down_are_answered_once_it_is_back(
+    context: Any, widget_site: WidgetSite
+) -> None:
+    page = open_page(context, widget_site.page_url)
+    bot = widget_site.bot
+    _answered_once_after_an_outage(
+        page, lambda: bot.kill("rasa"), lambda: bot.start("rasa"), notice_within=5_000
+    )
+
+
+def test_a_silent_drop_shows_within_seconds_and_the_message_waits(
+    context: Any, widget_site: WidgetSite
+) -> None:
+    """Rasa frozen (SIGSTOP): the socket stays open and the browser sees no "offline" event.
+
+    The widget's heartbeat goes unanswered: the header stops saying "Online" well before
+    socket.io's own 45 s (the expectation's limit is only a safety net).
+    """
+    page = open_page(context, widget_site.page_url)
+    rasa = widget_site.bot.processes["rasa"]
+    _answered_once_after_an_outage(
+        page,
+        lambda: os.killpg(rasa.pid, signal.SIGSTOP),
+        lambda: os.killpg(rasa.pid, signal.SIGCONT),
+        notice_within=40_000,
+    )
 
 
 def test_two_tabs_show_one_conversation_and_a_reset_in_one_resets_both(
