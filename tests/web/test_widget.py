@@ -295,19 +295,22 @@ def test_only_the_configured_origin_may_use_the_socket(
         context.close()
 
 
+def page_server_get(
+    site: WidgetSite, path: str, **headers: str
+) -> tuple[int, dict[str, str], bytes]:
+    """One GET to the page server: status, lower-cased headers, body."""
+    connection = http.client.HTTPConnection("127.0.0.1", site.web_port, timeout=10)
+    try:
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        connection.close()
+
+
 def test_the_page_server_serves_only_the_widget(widget_site: WidgetSite) -> None:
     def get(path: str) -> tuple[int, dict[str, str], bytes]:
-        connection = http.client.HTTPConnection("127.0.0.1", widget_site.web_port, timeout=10)
-        try:
-            connection.request("GET", path)
-            response = connection.getresponse()
-            return (
-                response.status,
-                {k.lower(): v for k, v in response.getheaders()},
-                response.read(),
-            )
-        finally:
-            connection.close()
+        return page_server_get(widget_site, path)
 
     status, headers, body = get("/")
     assert status == 200 and b'<script src="/embed.js" data-mode="inline"' in body
@@ -336,17 +339,9 @@ def test_the_embed_scripts_load_from_any_site_compressed_and_cached(
     """/embed.js: small, revalidated; the bundle it names: long-cached; both cross-origin."""
 
     def get(path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
-        connection = http.client.HTTPConnection("127.0.0.1", widget_site.web_port, timeout=10)
-        try:
-            connection.request("GET", path, headers={"Origin": "https://careers.example"} | headers)
-            response = connection.getresponse()
-            return (
-                response.status,
-                {k.lower(): v for k, v in response.getheaders()},
-                response.read(),
-            )
-        finally:
-            connection.close()
+        return page_server_get(
+            widget_site, path, **({"Origin": "https://careers.example"} | headers)
+        )
 
     status, headers, loader = get("/embed.js")
     assert status == 200 and headers["content-type"].startswith("text/javascript")
