@@ -374,9 +374,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         speaks_to_bot = bool(ADDRESSES_THE_BOT.search(reading.text)) and not ACCORDING_TO.search(
             reading.text
         )
-        if (reading.confidence >= SURE_CAPABILITIES and speaks_to_bot) or not (
-            reading.about_career or (aspect and state.last) or not speaks_to_bot
-        ):
+        unsure_of_subject = not (reading.about_career or (aspect and state.last))
+        if speaks_to_bot and (reading.confidence >= SURE_CAPABILITIES or unsure_of_subject):
             return Plan("capabilities")
         # "what interview questions do your sources suggest?" (0.57), "over what time period"
         # after the data behind figures (0.33): a question, read as one the classifier doubts.
