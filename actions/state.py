@@ -60,7 +60,7 @@ from actions.aspects import (
 from actions.entities import entity_text, entity_value, entity_values
 from actions.scope import about_another_job, about_career, employers_named, occupation_named
 from gazetteer.countries import city_vocabulary
-from gazetteer.entities import vocabulary
+from gazetteer.entities import values_named
 from knowledge.compose import question_words, text_stems
 from knowledge.text import FRENCH_STOP_WORDS, content_words
 from nlu_components.questions import is_question, without_asides
@@ -658,7 +658,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             # "here's a job ad: 'python, spark, aws…'. which of those do your sources say
             # matter?": what the sources say of what the message named before the question.
             said = " ".join(earlier.split())
-            if len(skills_named(said)) > 1:
+            if len(values_named("skill_area", said)) > 1:
                 return Plan("topic", intent="ask_skills", parameters={}, search_text=said)
             return Plan("search", refuse_if_nothing=False, search_text=said)
         if asks_content(subject):
@@ -1007,17 +1007,6 @@ def _judges_the_last_topic(reading: Reading) -> bool:
 def _names_something_else(reading: Reading) -> bool:
     """True when a message without a filter names more than follow-up words ("learn first")."""
     return bool(set(content_words(reading.rest.lower())) - _FOLLOW_UP_FORMS)
-
-
-def skills_named(text: str) -> set[str]:
-    """The skill areas ``text`` names in the gazetteer's words ("python, spark, aws")."""
-    words = re.findall(r"[\w+#/.-]+", text.lower())
-    lowered = " " + " ".join(word.strip(".") for word in words) + " "
-    return {
-        area
-        for area, phrases in vocabulary()["skill_area"].items()
-        if any(f" {phrase} " in lowered for phrase in phrases if len(phrase) > 1)
-    }
 
 
 def _follow_up(state: State, reading: Reading) -> Plan:

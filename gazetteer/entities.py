@@ -50,6 +50,21 @@ def _phrase_index(entity: str) -> dict[str, str]:
     }
 
 
+def values_named(entity: str, text: str) -> set[str]:
+    """Every value of ``entity`` that ``text`` names by one of its phrases, as whole words.
+
+    >>> sorted(values_named("skill_area", "we need Python, Spark and AWS."))
+    ['big_data', 'cloud', 'languages']
+    """
+    words = (word.strip(".") for word in re.findall(r"[\w+#/.-]+", text.lower()))
+    padded = f" {' '.join(words)} "
+    return {
+        value
+        for phrase, value in _phrase_index(entity).items()
+        if len(phrase) > 1 and f" {phrase} " in padded
+    }
+
+
 def normalise(entity: str, text: str) -> str | None:
     """The normalised value of an entity mention, or None if it is not recognised.
 

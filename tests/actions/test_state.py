@@ -8,7 +8,7 @@ import re
 import pytest
 
 from actions.answer import state_after, with_context
-from actions.state import Plan, Reading, State, city_of, decide, skills_named
+from actions.state import Plan, Reading, State, city_of, decide
 from actions.topics import INTENT_TOPICS, follow_up_intent, resolve_topic
 
 SALARY_FR = State(topic="salary", country="FR")
@@ -1526,10 +1526,6 @@ def test_which_of_the_skills_named_before_matter_is_the_skills_they_name() -> No
     plan = decide(State(), reading, INTENT_TOPICS)
     assert (plan.kind, plan.intent) == ("topic", "ask_skills")
     assert plan.search_text and "Spark" in plan.search_text and question not in plan.search_text
-
-
-def test_the_skills_a_message_names_are_read_in_the_gazetteers_words() -> None:
-    assert skills_named("python, spark and aws") == {"languages", "big_data", "cloud"}
 
 
 def test_which_is_better_paid_in_french_after_two_roles_is_the_pay_comparison() -> None:

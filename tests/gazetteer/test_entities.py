@@ -102,3 +102,9 @@ def test_everyday_words_are_not_read_as_countries(ruler: Language, text: str) ->
 )
 def test_normalise(entity: str, text: str, value: str | None) -> None:
     assert normalise(entity, text) == value
+
+
+def test_the_skills_a_message_names_are_read_in_the_gazetteers_words() -> None:
+    from gazetteer.entities import values_named
+
+    assert values_named("skill_area", "python, spark and aws") == {"languages", "big_data", "cloud"}
