@@ -222,7 +222,8 @@ MIN_GROUPED = 3
 GROUP_CHARS = 480
 """A list of short items that fits in this many characters is also offered whole, as one line."""
 PARTIAL_CHARS = 300
-# The key suffix of the line that carries the items a list's first line left out.
+# Key suffixes of a list's shorter first line and of the line with the items it left out.
+FIRST_OF_LIST = "first"
 REST_OF_LIST = "rest"
 """Its first items are offered in a line of at most this many characters."""
 # A lead-in that ends on one of these words reads on into its items ("may suit you if you…").
@@ -339,7 +340,7 @@ def condensed_lists(units: Sequence[Unit]) -> list[Unit]:
             shown += 1
         partial = _list_line(lead, texts[:shown])
         if shown < len(texts) and len(partial) <= PARTIAL_CHARS:
-            condensed.append(_line(items, "first", partial, items[:shown]))
+            condensed.append(_line(items, FIRST_OF_LIST, partial, items[:shown]))
             # What "tell me more" continues with after that shorter line: the items it left.
             rest = _list_line(lead, texts[shown:])
             rest = f"{lead} …{rest[len(lead) :]}" if lead else f"… {rest}"
@@ -654,7 +655,7 @@ def compose(
 def _rest_of_shown(unit: Unit, shown: set[str]) -> bool:
     """True for the line that goes on with a list whose first items were shown."""
     head, _, suffix = unit.key.rpartition(".")
-    return suffix == REST_OF_LIST and f"{head}.first" in shown
+    return suffix == REST_OF_LIST and f"{head}.{FIRST_OF_LIST}" in shown
 
 
 def _offered(unit: Unit, shown: set[str]) -> bool:

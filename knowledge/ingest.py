@@ -52,10 +52,10 @@ _PIPELINE_PACKAGES = ("knowledge", "gazetteer")
 _RULE_FILE = re.compile(r"[\"']([\w-]+\.yml)[\"']")
 
 
-def _imported_modules(path: Path) -> set[str]:
-    """First-party modules ``path`` imports, at the top or lazily in a function."""
+def _imported_modules(source: str) -> set[str]:
+    """First-party modules ``source`` imports, at the top or lazily in a function."""
     names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             names |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
@@ -72,18 +72,20 @@ def pipeline_files() -> list[Path]:
     and answer composition (``compose.py``) are not among them.
     """
     seen: set[Path] = set()
+    named: set[str] = set()  # the rule files the modules name ("noise.yml")
     todo = [Path(__file__).resolve()]
     while todo:
         path = todo.pop()
         if path in seen:
             continue
         seen.add(path)
-        for module in _imported_modules(path):
+        source = path.read_text(encoding="utf-8")
+        named |= set(_RULE_FILE.findall(source))
+        for module in _imported_modules(source):
             base = PROJECT_ROOT.joinpath(*module.split("."))
             for candidate in (base.with_suffix(".py"), base / "__init__.py"):
                 if candidate.is_file():
                     todo.append(candidate)
-    named = {name for path in seen for name in _RULE_FILE.findall(path.read_text("utf-8"))}
     rules = [
         path
         for folder in (PROJECT_ROOT / "knowledge" / "rules", PROJECT_ROOT / "gazetteer")
