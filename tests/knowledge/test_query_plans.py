@@ -6,7 +6,7 @@ read API runs.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -44,6 +44,38 @@ def sqlite_store(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('plans') / 'store.db'}")
     build(engine, DEFAULT_DOCUMENTS_DIR)
     return engine
+
+
+@pytest.fixture(scope="module")
+def postgres_store(postgres_url: str) -> Iterator[Engine]:
+    """The real documents in a fresh PostgreSQL database."""
+    admin = make_engine(postgres_url)
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("DROP DATABASE IF EXISTS plans")
+        connection.exec_driver_sql("CREATE DATABASE plans")
+    admin.dispose()
+    engine = make_engine(postgres_url.rsplit("/", 1)[0] + "/plans")
+    try:
+        build(engine, DEFAULT_DOCUMENTS_DIR)
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def _statements_run(engine: Engine, call: Callable[[Session], object]) -> list[tuple[str, Any]]:
+    """The statements (and parameters) ``call`` runs, as the read API runs them."""
+    statements: list[tuple[str, Any]] = []
+
+    def record(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
+        statements.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        with Session(engine) as session:
+            call(session)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return statements
 
 
 def test_salary_by_country_uses_the_country_index(sqlite_store: Engine) -> None:
@@ -91,43 +123,22 @@ def test_full_text_search_uses_the_fts_index(sqlite_store: Engine) -> None:
 
 
 @pytest.mark.postgres
-def test_postgres_search_uses_the_stored_tsvector_index(postgres_url: str) -> None:
+def test_postgres_search_uses_the_stored_tsvector_index(postgres_store: Engine) -> None:
     """Search reads the GIN index over passage.tsv (migration 0003), not a tsvector per row."""
-    admin = make_engine(postgres_url)
-    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.exec_driver_sql("DROP DATABASE IF EXISTS plans")
-        connection.exec_driver_sql("CREATE DATABASE plans")
-    admin.dispose()
-    engine = make_engine(postgres_url.rsplit("/", 1)[0] + "/plans")
-    try:
-        build(engine, DEFAULT_DOCUMENTS_DIR)
-        with engine.connect() as connection:
-            connection.exec_driver_sql("SET enable_seqscan = off")  # a tiny table: force the plan
-            rows = connection.exec_driver_sql(
-                "EXPLAIN SELECT id FROM passage WHERE tsv @@ to_tsquery('english', 'python')"
-            ).all()
-        plan = "\n".join(row[0] for row in rows)
-        assert "ix_passage_tsv_stored" in plan, plan
-    finally:
-        engine.dispose()
+    with postgres_store.connect() as connection:
+        connection.exec_driver_sql("SET enable_seqscan = off")  # a tiny table: force the plan
+        rows = connection.exec_driver_sql(
+            "EXPLAIN SELECT id FROM passage WHERE tsv @@ to_tsquery('english', 'python')"
+        ).all()
+    plan = "\n".join(row[0] for row in rows)
+    assert "ix_passage_tsv_stored" in plan, plan
 
 
 def _plans_of(engine: Engine, call: Callable[[Session], object], table: str) -> list[str]:
     """The plans of the statements ``call`` runs that read ``table``, as the read API runs them."""
-    statements: list[tuple[str, Any]] = []
-
-    def record(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
-        statements.append((statement, parameters))
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        with Session(engine) as session:
-            call(session)
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
     plans = []
     with engine.connect() as connection:
-        for statement, parameters in statements:
+        for statement, parameters in _statements_run(engine, call):
             if f"FROM {table}" in statement:
                 rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
                 plans.append("\n".join(str(row[-1]) for row in rows))
@@ -160,34 +171,21 @@ def test_search_bounds_its_candidates_in_the_fts_index(sqlite_store: Engine) -> 
 
 
 @pytest.mark.postgres
-def test_postgres_search_reads_word_frequencies_and_the_gin_index(postgres_url: str) -> None:
+def test_postgres_search_reads_word_frequencies_and_the_gin_index(postgres_store: Engine) -> None:
     """Search weighs words from word_frequency (its primary key) and finds passages in the GIN
     index: no count over every passage."""
-    admin = make_engine(postgres_url)
-    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.exec_driver_sql("DROP DATABASE IF EXISTS search_plans")
-        connection.exec_driver_sql("CREATE DATABASE search_plans")
-    admin.dispose()
-    engine = make_engine(postgres_url.rsplit("/", 1)[0] + "/search_plans")
-    try:
-        build(engine, DEFAULT_DOCUMENTS_DIR)
-        statements: list[tuple[str, Any]] = []
-
-        def record(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
-            statements.append((statement, parameters))
-
-        event.listen(engine, "before_cursor_execute", record)
-        with Session(engine) as session:
-            assert query.search(session, "kubernetes docker mlops")
-        event.remove(engine, "before_cursor_execute", record)
-        ranking = [s for s in statements if "ts_rank" in s[0]]
-        assert ranking
-        with engine.connect() as connection:
-            connection.exec_driver_sql("SET enable_seqscan = off")  # a tiny table: force the plan
-            for statement, parameters in ranking:
-                rows = connection.exec_driver_sql(f"EXPLAIN {statement}", parameters).all()
-                plan = "\n".join(row[0] for row in rows)
-                assert "ix_passage_tsv_stored" in plan and "pk_word_frequency" in plan, plan
-                assert "Seq Scan on passage" not in plan, plan
-    finally:
-        engine.dispose()
+    found: list[Any] = []
+    statements = _statements_run(
+        postgres_store,
+        lambda session: found.extend(query.search(session, "kubernetes docker mlops")),
+    )
+    assert found
+    ranking = [s for s in statements if "ts_rank" in s[0]]
+    assert ranking
+    with postgres_store.connect() as connection:
+        connection.exec_driver_sql("SET enable_seqscan = off")  # a tiny table: force the plan
+        for statement, parameters in ranking:
+            rows = connection.exec_driver_sql(f"EXPLAIN {statement}", parameters).all()
+            plan = "\n".join(row[0] for row in rows)
+            assert "ix_passage_tsv_stored" in plan and "pk_word_frequency" in plan, plan
+            assert "Seq Scan on passage" not in plan, plan
