@@ -45,6 +45,7 @@ from actions.salary import (
 from actions.scope import employers_named, occupation_named
 from actions.sources import list_sources, source_named
 from actions.state import (
+    CAPABILITIES_INTENT,
     COMPARES,
     SOURCES_INTENT,
     SURE_OUT_OF_SCOPE,
@@ -252,7 +253,8 @@ async def carry_out(
             return answered
         if role_of_the_pair:
             plan = Plan("pay_comparison")  # no page gives that role's pay there: say so
-        elif plan.kind == "salary":
+        elif plan.kind == "salary" and not plan.parameters.get("specialisation"):
+            # (an MLOps engineer's pay is said to be missing once, as a specialisation's)
             # "what do data scientists earn in the UK?" where no page gives their pay: say so
             # before the ML engineer's figures, rather than answer as if they were asked.
             dispatcher.utter_message(
@@ -547,7 +549,7 @@ class ActionAnswer(Action):
             quoted = _quoted_chars(dispatcher)
             budget = max(MIN_SHARE, min(share, SEVERAL_BUDGET - quoted))
             reading = with_context(Reading.from_parse(parsed), whole)
-            if _small_talk(reading):
+            if _small_talk(state, reading):
                 continue
             plan = decide(state, reading, INTENT_TOPICS)
             if plan.kind == "out_of_scope":
@@ -584,12 +586,17 @@ class ActionAnswer(Action):
         return _last_value_per_slot(events)
 
 
-def _small_talk(reading: Reading) -> bool:
+def _small_talk(state: State, reading: Reading) -> bool:
     """True for a part of a message that needs no answer of its own ("hi", "thanks").
 
-    "what would I earn here?" read as what the bot can do is a pay question all the same.
+    "what would I earn here?" read as what the bot can do is a pay question all the same, and
+    so is "what should I do first?" (0.46) after a pasted CV a question about getting in.
     """
-    return reading.intent in SMALL_TALK and not names_pay_strongly(reading.text)
+    if reading.intent not in SMALL_TALK or names_pay_strongly(reading.text):
+        return False
+    if reading.intent == CAPABILITIES_INTENT:
+        return decide(state, reading, INTENT_TOPICS).kind == "capabilities"
+    return True
 
 
 def _alike_asked_once(
@@ -603,7 +610,7 @@ def _alike_asked_once(
     kept: list[tuple[Plan | None, dict[str, Any]]] = []
     for parsed in questions:
         reading = with_context(Reading.from_parse(parsed), whole)
-        plan = None if _small_talk(reading) else decide(state, reading, INTENT_TOPICS)
+        plan = None if _small_talk(state, reading) else decide(state, reading, INTENT_TOPICS)
         twin = next(
             (
                 index

@@ -85,7 +85,10 @@ DURATION_WORDS = re.compile(
     r"|one|to|do|that|this|get|there|become|usually|typically|roughly|approximately"
     r"|combien|de|temps|ça|ca|cela|prend|faut|il|faut-il|faudrait|en|général|généralement"
     r"|normalement|general|generally|in|on|average|moyenne|et|and|so|alors|du coup"
-    r"|durée|mois|années?|ans|devenir|ingénieur)\b",
+    r"|durée|mois|années?|ans|devenir|ingénieur"
+    # "how long would the training take" after how to get started: the move itself
+    r"|the|a|training|retraining|retrain|transition|switch|change|move|process|realistically"
+    r"|roughly|honestly)\b",
     re.I,
 )
 
@@ -346,6 +349,10 @@ PAY_WORDS = re.compile(
     r"|\bwhat (salary |pay )?(range|band|bracket)s?\b"
     # "what's the pay there", "is the starting pay good": pay as a noun
     r"|\b(the|their|his|her|my|your|good|decent|typical|average|starting|entry|base) pay\b"
+    # "what does a senior one cost in the uk?", "how much would an mle cost us": a hiring
+    # manager's pay ("what does a master's cost" is no pay question: a person is named)
+    r"|\b(what|how much) (does|do|would|will|might|could) (an?|one|the)\s+(\w+\s+){0,3}"
+    r"(one|engineers?|mles?|hire)\s+cost\b|\bcost to (hire|employ)\b"
     # "what would I make starting out?": make as in earn
     r"|\b(would|will|do|does|could|can|did)\s+(i|you|they|we|one|people|an?\s+\w+)\s+make\b"
     # ... but not "how would I make the switch?"

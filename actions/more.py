@@ -20,7 +20,7 @@ from actions.store import run_in_session, run_query
 from actions.topics import TOPIC_NAMES, remembered, topic_candidates
 from gazetteer.countries import country_name
 from knowledge import query
-from knowledge.compose import compose
+from knowledge.compose import Composition, compose
 from knowledge.query import PassageHit, Salary
 
 SHORT_BUDGET = 320
@@ -71,6 +71,7 @@ async def answer_more(dispatcher: CollectingDispatcher, last: dict[str, Any]) ->
         **last,
         "shown": shown + [u.key for u in composition.units],
         "left": list(composition.left_out[:40]),
+        "continued": True,
     }
     return [SlotSet(slots.LAST_ANSWER, record)]
 
@@ -107,14 +108,25 @@ async def answer_shorter(dispatcher: CollectingDispatcher, last: dict[str, Any])
         dispatcher.utter_message(response="utter_nothing_to_continue")
         return []
     hits = await run_in_session(lambda session: _candidates(session, last))
-    composition = compose(
-        hits,
-        last.get("query") or "",
-        last.get("topic"),
-        budget=SHORT_BUDGET,
-        # "even shorter": an answer already in short comes down to its one best sentence.
-        max_units=1 if last.get("short") else SHORT_UNITS,
-    )
+
+    def condensed(only: list[str] | None) -> Composition:
+        return compose(
+            hits,
+            last.get("query") or "",
+            last.get("topic"),
+            # "even shorter": an answer already in short comes down to one shorter sentence.
+            budget=SHORT_BUDGET // 2 if last.get("short") else SHORT_BUDGET,
+            max_units=1 if last.get("short") else SHORT_UNITS,
+            only=only,
+        )
+
+    # The best of what the answer said, when a sentence of it fits ("tl;dr" after the duties:
+    # Bessand's one-sentence list of tasks, not an item torn from a list it quoted whole).
+    # After "more" the person has read the topic at length: its best sentences, as they come.
+    keep_to_shown = last.get("shown") and not last.get("continued")
+    composition = condensed(list(last["shown"])) if keep_to_shown else None
+    if composition is None or not composition.units:
+        composition = condensed(None)
     if not composition.units:
         dispatcher.utter_message(response="utter_nothing_to_continue")
         return []

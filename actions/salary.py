@@ -124,8 +124,9 @@ async def answer_salary(
         SlotSet(slots.COUNTRY, country),
         SlotSet(slots.LEVEL, level),
     ]
-    # "which specialisation pays best": the reply says itself what no page covers.
-    asks_for_gap = question.text and question.specialisation != ANY_SPECIALISATION
+    # "which specialisation pays best", "what does an mlops engineer earn": the reply on pay by
+    # specialisation says itself what no page covers (one gap, not two).
+    asks_for_gap = question.text and not question.specialisation
     unspoken = await unspoken_of(question.text, [], "salary", "ask_salary") if asks_for_gap else []
     if unspoken:
         # "do ML engineers get paid overtime?": the figures, after saying what no page covers.

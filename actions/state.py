@@ -136,7 +136,7 @@ ACCORDING_TO = re.compile(
 # "what would the first step be", "where should i begin": how to get started.
 FIRST_STEP = re.compile(
     r"\b(first|1st|next) (step|steps|move|thing to do)\b|\bwhere (do|should|would|can) (i|one|you)"
-    r" (start|begin)\b",
+    r" (start|begin)\b|\bwhat (should|do|would|shall|must) (i|one|we) do (first|next)\b",
     re.I,
 )
 # "just finished a bootcamp, can i apply for ML engineer jobs straight away?" (read as the
@@ -157,7 +157,25 @@ NAMES_AN_AREA = re.compile(
 # "is it a stable career?", "is this job safe?": the job outlook, not the career path ("where
 # does this job lead long term" is the career path).
 ASKS_STABILITY = re.compile(
-    r"\b(stable|stability|secure|job security|safe|future[- ]proof|here to stay)\b",
+    r"\b(stable|stability|secure|job security|safe|future[- ]proof|here to stay)\b"
+    # "are companies actually hiring right now?", "is there demand for them": the outlook too
+    r"|\b(still|actually|really|even) hiring\b|\bhiring (right )?now\b|\bin demand\b"
+    r"|\bdemand for\b|\bjob market\b",
+    re.I,
+)
+# "is it realistic for me?", "is that doable": said by someone with a job, whether they can move in.
+ASKS_IF_REALISTIC = re.compile(
+    r"\b(realistic|feasible|doable|achievable|viable|réaliste|faisable|envisageable)\b"
+    r"|\b(is|would) (it|that|this|ml engineering|(a|the) (switch|move|change)) (even )?"
+    r"(possible|a good (idea|move))\b",
+    re.I,
+)
+# "what should I expect them to own?" (a hiring manager, read as skills at 0.53): the duties.
+ASKS_WHAT_THEY_OWN = re.compile(
+    r"\b(expect|want|need|get)\s+(them|him|her|our \w+|the \w+|an? \w+( engineer)?)\s+to\s+"
+    r"(own|do|handle|deliver|take on|take care of|be responsible for|work on)\b"
+    r"|\bwhat (would|will|do|does|should) (they|he|she|an? \w+( engineer)?) (own|be responsible"
+    r" for|take care of|be in charge of)\b",
     re.I,
 )
 # The topics a person can ask about doing without, and the entity that says so.
@@ -167,6 +185,13 @@ COMPARES = re.compile(r"\b(compare[sd]?|comparison|vs|versus|against|stack up)\b
 # ... or two things set side by side in other words ("how is it different from…", "between").
 COMPARES_TWO = re.compile(
     COMPARES.pattern + r"|\b(compar\w*|differ\w*|différen\w*|between|entre|than|or|par rapport)\b",
+    re.I,
+)
+# "pay difference?", "any gap in salary": pay set beside pay (a role compared just before).
+ASKS_PAY_DIFFERENCE = re.compile(
+    r"\b(pay|salary|salaries|earnings?|wages?|comp) (difference|gap|differential)s?\b"
+    r"|\b(difference|gap)s? in (pay|salary|salaries|earnings|wages|comp)\b"
+    r"|\bdifférence de salaire\b",
     re.I,
 )
 # "what's the pay there?": the place the conversation named last.
@@ -460,6 +485,13 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             "salary", country=reading.country, level=level, parameters={"places": "with_last"}
         )
     if (
+        ASKS_PAY_DIFFERENCE.search(reading.text)
+        and (state.role or reading.role)
+        and not (reading.country or reading.city or reading.level)
+    ):
+        # "pay difference?" right after the ML engineer was set beside another job.
+        return Plan("pay_comparison")
+    if (
         PAY_COMPARISON.search(reading.text)
         # "lequel est le mieux payé ?" (out of scope) right after two roles were compared
         and (intent != "out_of_scope" or state.role is not None)
@@ -580,6 +612,12 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "is it a stable career?" (the career path at 0.5): what the sources say of demand.
         return Plan("topic", intent="ask_outlook", parameters=reading.topic_parameters())
+    if (
+        intent in {"ask_skills", GETTING_STARTED_INTENT, *UNSURE_INTENTS}
+        and ASKS_WHAT_THEY_OWN.search(reading.text)
+        and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
+    ):
+        return Plan("topic", intent="ask_duties", parameters={})
     if intent in UNSURE_INTENTS and ASKS_BARE_SOURCE.match(reading.text) and _has_sources(state):
         # "src" (read as nothing at all) right after an answer: that answer's sources.
         return Plan("about", intent=SOURCES_INTENT)
@@ -889,6 +927,12 @@ def _changes_career(reading: Reading) -> bool:
 
     def says_so(text: str) -> bool:
         return bool(CHANGES_CAREER.search(text) or WANTS_TO_BECOME.search(text))
+
+    if ASKS_IF_REALISTIC.search(reading.text) and (
+        reading.background or occupation_named(reading.said_before)
+    ):
+        # "8 years a chemistry teacher … is ML engineering realistic for me?": a move in.
+        return True
 
     # "…want to move into ml engineering. what should i focus on first?": where to start, for
     # them; "…what does a typical day look like?" keeps its own topic.

@@ -15,6 +15,7 @@ from typing import Any
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
+from wordfreq import zipf_frequency
 
 from actions import slots
 from actions.asking import unspoken_of
@@ -47,7 +48,7 @@ from knowledge.compose import (
     with_synonyms,
 )
 from knowledge.query import PassageHit
-from knowledge.text import FRENCH_STOP_WORDS
+from knowledge.text import FRENCH_STOP_WORDS, content_words
 
 INTENT_TOPICS = {
     "ask_role": "role",
@@ -347,7 +348,7 @@ async def answer_topic(
         # "how long does it take?": a sentence stating a span of time may sit under another
         # topic ("…build experience over time, often several years" on the career path).
         timing = _duration_hits(session, question.text, topic) if asks_duration else []
-        return main, extra, timing
+        return main + _hits_naming_more(session, question.text, main), extra, timing
 
     hits, background_hits, timing_hits = await run_in_session(fetch)
     if question.source:
@@ -462,6 +463,34 @@ async def answer_topic(
 # get into the job is told as experience built over time.
 DURATION_SEARCH = "years months experience time"
 DURATION_HITS = 8
+# Passages beyond the topic's read for a rare word of the question they do not say.
+BEYOND_TOPIC_HITS = 4
+# ... a word rarer than this ("github" 3.2, "portfolio" 4.15; not "hire" 4.4 nor "junior" 4.5).
+BEYOND_TOPIC_ZIPF = 4.2
+
+
+def _hits_naming_more(session: Session, text: str, hits: list[PassageHit]) -> list[PassageHit]:
+    """Passages beyond the topic's that say a rare word of ``text`` none of ``hits`` says.
+
+    "what projects should i put on github to get hired" (getting started): the sentence on the
+    GitHub work employers like sits under another heading; offered to the ranking, which still
+    weighs the topic.
+    """
+    said = frozenset().union(*(text_stems(hit.text) for hit in hits))
+    rare = [
+        word
+        for word in content_words(text)
+        if word[:5] not in said
+        and not word.endswith("ly")  # "could i realistically…" names no subject
+        and word[:5] in question_words(word)
+        and zipf_frequency(word, "en") < BEYOND_TOPIC_ZIPF
+    ]
+    if not rare:
+        return []
+    known = {hit.id for hit in hits}
+    wanted = {word[:5] for word in rare}
+    found = query.search(session, " ".join(rare), limit=BEYOND_TOPIC_HITS)
+    return [hit for hit in found if hit.id not in known and text_stems(hit.text) & wanted]
 
 
 def _duration_hits(session: Session, text: str, topic: str) -> list[PassageHit]:

@@ -47,6 +47,8 @@ GENERIC_WORDS = frozenset(
     | {"honestly", "seriously", "basically", "literally", "genuinely", "truly", "frankly"}
     | {"matter", "employ", "still", "even"}
     | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
+    # what a person mutters before the question ("hmm ok what about remote…") names nothing
+    | {"hmm", "hmmm", "hm", "um", "umm", "uh", "ugh", "meh", "oh", "ah", "nah", "alright"}
 )
 # How much a sentence from a source already quoted is held back, per sentence already taken.
 SAME_SOURCE_PENALTY = 0.45
@@ -550,6 +552,7 @@ def compose(
     budget: int = DEFAULT_BUDGET,
     max_units: int | None = None,
     exclude: Iterable[str] = (),
+    only: Iterable[str] | None = None,
 ) -> Composition:
     """Choose the units that answer ``message`` on ``topic`` within ``budget`` characters.
 
@@ -560,10 +563,15 @@ def compose(
         budget: characters of quoted text to aim at; the best unit is always kept.
         max_units: at most this many units ("shorter" asks for one or two).
         exclude: unit keys already shown (for "tell me more").
+        only: if given, choose among these unit keys alone ("shorter" keeps to what the last
+            answer said), and return nothing rather than cut one that does not fit.
     """
     skip = set(exclude)
     units = units_of(hits)
     units += condensed_lists(units)
+    if only is not None:
+        kept = set(only)
+        units = [unit for unit in units if unit.key in kept]
     # "Tell me more" after a list line must not repeat its items, nor the line after an item.
     said = {item for unit in units if unit.key in skip for item in unit.covers}
     scored = [
@@ -617,7 +625,7 @@ def compose(
         length = len(best.text) + 12
         other_side = _counterpart(best, chosen)
         room = MAX_BUDGET if other_side else limit
-        if used + length > room and (chosen or best.kind == "list"):
+        if used + length > room and (chosen or best.kind == "list" or only is not None):
             continue  # a shorter unit further down may still fit
         follows = _continues(best, taken) or other_side
         if chosen and (
@@ -633,6 +641,8 @@ def compose(
         answered |= answers[best.key]
         if used >= budget * 0.85 and not any(_counterpart(unit, chosen) for unit in pool):
             break
+    if not chosen and only is not None:
+        return Composition((), tuple(unit.key for unit in ranked))
     if not chosen:  # the best unit alone is longer than the budget: cut it at a sentence
         first = ranked[0]
         chosen = [

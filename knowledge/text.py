@@ -20,7 +20,7 @@ FRENCH_STOP_WORDS = frozenset(
     "a à ai au aux avec c ca ça ce ces c'est cette d dans de des du elle en est et il ils j je "
     "l la le les leur lui ma mais me mes moi mon n ne nos notre nous on ou où par pas plus pour "
     "qu que quel quelle quels quelles qui quoi s sa se ses si son sont suis sur t ta te tes toi "
-    "ton tu un une vos votre vous y ans alors aussi bien faut".split()
+    "ton tu un une vos votre vous y ans alors aussi bien faut exactement vraiment".split()
 )
 
 

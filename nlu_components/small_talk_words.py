@@ -30,17 +30,27 @@ GREETING = re.compile(
     re.I,
 )
 WAVERING = frozenset({"thank", "goodbye"})
+# "are you a bot?", "who am i talking to": a challenge names the bot, a person or talking to
+# one; "are companies actually hiring right now" (read as one at 0.7) does not.
+CHALLENGES_BOT = re.compile(
+    r"\b(you|u|ur|this|bot|chatbot|robot|human|person|real|ai|automated|automatic|machine|gpt"
+    r"|chatgpt|llm|program|computer|script|agent|assistant|humain|vrai|personne|toi|vous|tu)\b"
+    r"|\b(talking|chatting|speaking|writing) (to|with)\b",
+    re.I,
+)
 
 
 def settled_intent(text: str, intent: str | None) -> str | None:
     """The small-talk intent the words settle a reading on, if they change it, else None.
 
     ``goodbye`` or ``thank`` for a reading that wavers between the two; ``nlu_fallback`` for
-    a greeting without a word that greets.
+    a greeting without a word that greets, or a challenge that names no bot or person.
     """
     if text.startswith("/"):
         return None  # a button's payload or a command says what it means
     if intent == "greet" and text and not GREETING.search(text):
+        return "nlu_fallback"
+    if intent == "bot_challenge" and text and not CHALLENGES_BOT.search(text):
         return "nlu_fallback"
     if intent not in WAVERING:
         return None

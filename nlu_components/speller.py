@@ -116,6 +116,7 @@ class Speller:
 
     def mend(self, text: str) -> str:
         """``text`` with each slip replaced by the word it was meant to be."""
+        text = mend_chat_digits(text)
         looked_at = 0
 
         def replace(match: re.Match[str]) -> str:
@@ -127,3 +128,24 @@ class Speller:
             return self.correction(match.group(0)) or match.group(0)
 
         return WORD.sub(replace, text)
+
+
+# "how 2 start", "skills needed 4 mle": a digit written for a word ("top 2 skills" keeps its 2).
+TWO_FOR_TO = re.compile(
+    r"\b(how|want|wanna|need|needs|going|where|what|like|hard|easy|due|up|back"
+    r"|next|move|switch|transition|pivot|able|time|way|ways|chance|try|learn)\s+2\s+(?=[a-z])"
+    r"(?!(years?|months?|weeks?|days?|hours?|kids|children|things|more|or|and|of|jobs?|degrees?"
+    r"|people|times?|ways?|languages?|courses?)\b)",
+    re.I,
+)
+FOUR_FOR_FOR = re.compile(
+    r"(?<=[a-z])\s+4\s+(?=(a|an|the|me|us|u|mle|mles|ml|juniors?|seniors?|beginners?|someone"
+    r"|people|freshers?|grads?|newbies?|this|that|it)\b)",
+    re.I,
+)
+
+
+def mend_chat_digits(text: str) -> str:
+    """``text`` with a chat digit read as its word ("how 2 start" is "how to start")."""
+    text = TWO_FOR_TO.sub(lambda m: f"{m.group(1)} to ", text)
+    return FOUR_FOR_FOR.sub(" for ", text)

@@ -1572,3 +1572,45 @@ def test_what_would_boost_pay_is_what_drives_it() -> None:
     text = "would certifications boost my pay"
     reading = Reading("ask_certifications", text=text, rest=text, confidence=0.58)
     assert decide(State(), reading, INTENT_TOPICS).intent == "ask_salary_factors"
+
+
+def test_what_a_hire_costs_is_a_pay_question() -> None:
+    text = "and what does a senior one cost in the UK roughly"
+    reading = Reading("inform", text=text, rest=text, country="GB", level="senior", confidence=0.7)
+    plan = decide(State(topic="compare_data_scientist"), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.country, plan.level) == ("salary", "GB", "senior")
+
+
+@pytest.mark.parametrize(
+    "text", ["ok but are companies actually hiring right now", "is there demand for mles"]
+)
+def test_whether_companies_hire_is_the_outlook(text: str) -> None:
+    reading = Reading("nlu_fallback", text=text, rest=text, runner_up="bot_challenge")
+    assert decide(State(), reading, INTENT_TOPICS).intent == "ask_outlook"
+
+
+def test_what_a_hire_would_own_is_the_duties() -> None:
+    text = "what should I expect them to own?"
+    reading = Reading("ask_skills", text=text, rest=text, confidence=0.53)
+    assert decide(State(), reading, INTENT_TOPICS).intent == "ask_duties"
+
+
+def test_what_to_do_first_is_getting_started() -> None:
+    text = "What should I do first?"
+    reading = Reading("ask_capabilities", text=text, rest=text, confidence=0.46)
+    assert decide(State(), reading, INTENT_TOPICS).intent == "ask_getting_started"
+
+
+def test_a_pay_difference_after_a_comparison_is_a_pay_comparison() -> None:
+    reading = Reading("ask_salary_factors", text="pay difference?", confidence=0.43)
+    plan = decide(
+        State(topic="compare_data_engineer", role="data_engineer"), reading, INTENT_TOPICS
+    )
+    assert plan.kind == "pay_comparison"
+
+
+def test_whether_a_move_is_realistic_from_a_background_is_getting_started() -> None:
+    text = "Is ML engineering realistic for me"
+    reading = Reading("ask_suitability", text=text, rest=text, background="teaching")
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.intent, plan.parameters.get("background")) == ("ask_getting_started", "teaching")

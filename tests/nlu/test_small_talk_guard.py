@@ -95,6 +95,10 @@ def test_a_confident_goodbye_without_a_goodbye_word_is_a_place() -> None:
         ("that really helped", "thank", "thank"),
         ("i'm logging off", "goodbye", "goodbye"),
         ("/greet", "greet", None),  # the widget's first message
+        # a challenge names the bot, a person or talking to one
+        ("ok but are companies actually hiring right now", "bot_challenge", "nlu_fallback"),
+        ("who am i talking to", "bot_challenge", None),
+        ("r u human", "bot_challenge", None),
     ],
 )
 def test_small_talk_is_settled_by_its_words(
@@ -127,3 +131,16 @@ def test_every_thanks_and_farewell_the_model_learns_has_its_word() -> None:
     ]
     assert examples
     assert [e for e in examples if settled_intent(e[1], e[0]) == "nlu_fallback"] == []
+
+
+def test_every_challenge_the_model_learns_names_the_bot_or_a_person() -> None:
+    challenges = [
+        line.strip()[2:]
+        for path in glob.glob("data/**/*.yml", recursive=True)
+        for item in (yaml.safe_load(open(path, encoding="utf-8")) or {}).get("nlu") or []
+        if item.get("intent") == "bot_challenge"
+        for line in item["examples"].splitlines()
+        if line.strip()
+    ]
+    assert challenges
+    assert [c for c in challenges if settled_intent(c, "bot_challenge") is not None] == []

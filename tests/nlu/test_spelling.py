@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from nlu_components.speller import LONGEST, MOST_WORDS, Speller, distance, words_of
+from nlu_components.speller import (
+    LONGEST,
+    MOST_WORDS,
+    Speller,
+    distance,
+    mend_chat_digits,
+    words_of,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 # "[France](country)", "[senior]{\"entity\": \"level\"}": the words annotated, as training sees.
@@ -97,3 +104,18 @@ def test_distance_counts_a_swap_as_one_edit() -> None:
     assert distance("machien", "machine") == 1
     assert distance("salry", "salary") == 1
     assert distance("abc", "xyz") == 3
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("how 2 start", "how to start"),
+        ("wat skils r needed 4 mle", "wat skils r needed for mle"),
+        ("top 2 skills", "top 2 skills"),  # a number stays a number
+        ("i have 2 kids", "i have 2 kids"),
+        ("need 2 years", "need 2 years"),
+        ("3 or 4 years", "3 or 4 years"),
+    ],
+)
+def test_a_chat_digit_is_read_as_its_word(typed: str, meant: str) -> None:
+    assert mend_chat_digits(typed) == meant
