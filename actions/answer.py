@@ -58,6 +58,7 @@ from actions.state import (
 from actions.store import run_in_session, run_query
 from actions.topics import (
     INTENT_TOPICS,
+    TOPIC_NAMES,
     TopicQuestion,
     answer_topic,
     follow_up_intent,
@@ -379,6 +380,10 @@ async def carry_out(
             # sources do give for that place and level follow.
             question = SalaryQuestion(reading.country, reading.level, reading.city)
             return await answer_salary(dispatcher, question)
+        return []
+    if plan.kind == "cost":
+        topic_name = TOPIC_NAMES.get(state.topic or "", "these")
+        dispatcher.utter_message(response="utter_no_cost", topic_name=topic_name)
         return []
     if plan.kind == "capabilities":
         dispatcher.utter_message(response="utter_capabilities")

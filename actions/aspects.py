@@ -445,6 +445,8 @@ ASKS_PAY_GROWTH = re.compile(
 
 ASKS_WHY_PAY_VARIES = re.compile(
     r"\bwhy\b.*\b(range|ranges|gap|difference|spread|vary|varies|different)\b"
+    # "why is it so much lower than the US?" after the UK's figures
+    r"|\bwhy\b.*\b(lower|higher|less|more|smaller|bigger|cheaper|so low|so high)\b"
     r"|\bwhat (pushes|drives|affects|decides|determines|moves)\b",
     re.I,
 )

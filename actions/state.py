@@ -136,7 +136,8 @@ ACCORDING_TO = re.compile(
 # "what would the first step be", "where should i begin": how to get started.
 FIRST_STEP = re.compile(
     r"\b(first|1st|next) (step|steps|move|thing to do)\b|\bwhere (do|should|would|can) (i|one|you)"
-    r" (start|begin)\b|\bwhat (should|do|would|shall|must) (i|one|we) do (first|next)\b",
+    r" (start|begin)\b|\bwhat (should|do|would|shall|must) (i|one|we) do (first|next)\b"
+    r"|\bhow (do|can|should|would|to) (i |one |you |someone )?(even )?(start|begin|get started)\b",
     re.I,
 )
 # "just finished a bootcamp, can i apply for ML engineer jobs straight away?" (read as the
@@ -170,6 +171,14 @@ ASKS_IF_REALISTIC = re.compile(
     r"(possible|a good (idea|move))\b",
     re.I,
 )
+# "are they expensive?", "how much do they cost": the price of what was just answered.
+ASKS_COST = re.compile(
+    r"\b(expensive|pricey|costly|cost|costs|price|prices|afford|affordable|fees?|tuition"
+    r"|cher|chers|coûte\w*|prix)\b",
+    re.I,
+)
+# Topics whose subject has a price ("are they expensive?" after certifications).
+COSTED_TOPICS = frozenset({"education", "no_degree", "online_courses", "certifications"})
 # "what should I expect them to own?" (a hiring manager, read as skills at 0.53): the duties.
 ASKS_WHAT_THEY_OWN = re.compile(
     r"\b(expect|want|need|get)\s+(them|him|her|our \w+|the \w+|an? \w+( engineer)?)\s+to\s+"
@@ -357,7 +366,8 @@ class Plan:
     """The answer to give: its kind and the filters it uses.
 
     ``kind`` is one of ``salary``, ``topic``, ``more``, ``shorter``, ``about``, ``sources``,
-    ``pay_comparison``, ``pay_by_employer``, ``search``, ``out_of_scope``, ``capabilities``. A
+    ``pay_comparison``, ``pay_by_employer``, ``search``, ``out_of_scope``, ``capabilities``,
+    ``cost`` (what the last answer's subject costs, which no page says). A
     ``search`` that finds nothing says the sources don't cover it, or, with
     ``refuse_if_nothing``, that the question is not about this career, or, with an ``intent``,
     answers that topic (what an unsure reading leaned to).
@@ -653,6 +663,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "and if i don't have one?" after what degree it takes: the route without one.
         entity, value = DOING_WITHOUT[state.topic]
         return Plan("topic", intent=None, parameters={entity: value})
+    if (
+        (intent in UNSURE_INTENTS or _unsure_command(reading))
+        and state.topic in COSTED_TOPICS
+        and ASKS_COST.search(reading.text)
+        and not (names_pay(reading.text) or reading.names_a_filter)
+    ):
+        # "are they expensive?" after certifications: no page gives a price (not "more").
+        return Plan("cost")
     if intent in (MORE_INTENT, SHORTER_INTENT) and aspect == "ranking":
         # "which one is more fun?" is no request for more: which of those is best.
         return Plan("about") if state.last.get("shown") else Plan("search")

@@ -1614,3 +1614,21 @@ def test_whether_a_move_is_realistic_from_a_background_is_getting_started() -> N
     reading = Reading("ask_suitability", text=text, rest=text, background="teaching")
     plan = decide(State(), reading, INTENT_TOPICS)
     assert (plan.intent, plan.parameters.get("background")) == ("ask_getting_started", "teaching")
+
+
+@pytest.mark.parametrize("text", ["are they expensive?", "how much do they cost"])
+def test_what_the_last_subject_costs_is_an_honest_gap(text: str) -> None:
+    reading = Reading("ask_more", text=text, rest=text, confidence=0.34)
+    assert decide(State(topic="certifications"), reading, INTENT_TOPICS).kind == "cost"
+
+
+def test_why_one_countrys_pay_is_lower_is_what_drives_pay() -> None:
+    text = "why is it so much lower than the US"
+    reading = Reading("nlu_fallback", text=text, rest=text, country="US", countries=("US",))
+    plan = decide(SALARY_GB_LAST, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_salary_factors")
+
+
+def test_how_do_i_start_is_getting_started() -> None:
+    reading = Reading("out_of_scope", text="how do i start", rest="how do i start", confidence=0.45)
+    assert decide(State(), reading, INTENT_TOPICS).intent == "ask_getting_started"

@@ -140,6 +140,28 @@ CLASSES: dict[str, list[Turn]] = {
             MAX_REPLY,
         ),
     ],
+    "a hiring manager, then the job market and a pasted CV": [
+        (
+            "I'm a product manager and we're thinking of hiring our first ML engineer. what "
+            "should I expect them to own?",
+            ["Typical tasks include"],
+            ["How to get started"],
+            MAX_REPLY,
+        ),
+        ("and what does a senior one cost in the UK roughly", ["£60,500"], ["only cover"], 700),
+        ("ok but are companies actually hiring right now", ["outlook"], ["I'm a bot"], MAX_REPLY),
+        (
+            "Here's my background: 6 years Java backend at a bank, Spring, Kafka, some Python "
+            "scripting, AWS certified. No ML experience. Want to move into ML engineering. "
+            "What should I do first?",
+            ["How to get started"],
+            ["didn't quite get"],
+            MAX_REPLY,
+        ),
+        ("what certifications should I get", ["certification"], [], MAX_REPLY),
+        ("are they expensive?", ["don't say what certifications cost"], ["More on"], 300),
+        ("how 2 start", ["How to get started"], ["only cover"], MAX_REPLY),
+    ],
     "an offer judged: no page judges one, the figures to set beside it": [
         (
             "is 70k good for a junior in france?",
