@@ -322,13 +322,23 @@ def _midpoint_lines(facts: list[Salary]) -> list[str]:
     return lines
 
 
-async def _name_sources(dispatcher: CollectingDispatcher, last: dict[str, Any]) -> list[EventType]:
+# "how old is that info?", "which one is more recent?": when the pages were written.
+ASKS_AGE_OF_SOURCE = re.compile(
+    r"\b(old|recent|newer|newest|older|oldest|dated?|when|up to date|outdated|current)\b", re.I
+)
+
+
+async def _name_sources(
+    dispatcher: CollectingDispatcher, last: dict[str, Any], text: str = ""
+) -> list[EventType]:
     """Say which pages the last answer came from, with what they state about themselves."""
     labels = list(last.get("sources") or [])
     sources = [s for s in await run_query(query.sources) if s.label in labels]
+    # "how old is that info?": a page that gives no date says so, beside those that do.
+    dated = bool(ASKS_AGE_OF_SOURCE.search(text))
     dispatcher.utter_message(
         response="utter_last_answer_sources",
-        sources_list="\n".join(source_description(s) for s in sources),
+        sources_list="\n".join(source_description(s, dated=dated) for s in sources),
     )
     return []
 
@@ -432,7 +442,7 @@ async def answer_about(
         if EVERY_SOURCE.search(text) and not POINTS_BACK.search(text):
             return await list_sources(dispatcher)  # "who wrote these guides?": all of them
         if last.get("sources"):
-            return await _name_sources(dispatcher, last)
+            return await _name_sources(dispatcher, last, text)
     if last.get("kind") == "topic" and last.get("topic") and aspect not in SOURCE_ASPECTS:
         # What the sources say on the last answer's topic, read once for both steps below.
         hits = await run_in_session(

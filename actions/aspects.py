@@ -217,6 +217,15 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "which one is more recent?" about the pages: their dates, not a ranking of the subject
+        "author",
+        re.compile(
+            r"\bwhich (one|of (those|these|them|the two|both))( is|'s)? (the )?(more |most )?"
+            r"(recent|newer|newest|older|oldest|up to date|current|dated)\b",
+            re.I,
+        ),
+    ),
+    (
         "ranking",
         re.compile(
             r"\b(most|least|best|highest|top|more) (in demand|demanded|paid|popular|common|wanted"

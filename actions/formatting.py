@@ -234,15 +234,15 @@ def source_names(items: Iterable[PassageHit | Salary | Source]) -> str:
     return ", ".join(names)
 
 
-def source_description(source: Source) -> str:
-    """A line describing a source document."""
+def source_description(source: Source, *, dated: bool = False) -> str:
+    """A line describing a source document; with ``dated``, says so when it gives no date."""
     details = [
         d
         for d in (
             source.publisher,
             source.title and f"“{source.title}”",
             source.author and f"by {source.author}",
-            source.published,
+            source.published or (dated and "no date given"),
         )
         if d
     ]

@@ -179,6 +179,8 @@ ASKS_COST = re.compile(
 )
 # Topics whose subject has a price ("are they expensive?" after certifications).
 COSTED_TOPICS = frozenset({"education", "no_degree", "online_courses", "certifications"})
+# "us" typed alone after pay figures: the United States, not the pronoun.
+BARE_US = re.compile(r"^\W*(and |what about |how about |ok |now |then )?us\W*$", re.I)
 # "what should I expect them to own?" (a hiring manager, read as skills at 0.53): the duties.
 ASKS_WHAT_THEY_OWN = re.compile(
     r"\b(expect|want|need|get)\s+(them|him|her|our \w+|the \w+|an? \w+( engineer)?)\s+to\s+"
@@ -402,6 +404,13 @@ UNSURE_INTENTS = frozenset(
 
 def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Plan:
     """The plan for ``reading`` in ``state``; ``intent_topics`` maps topic intents to topics."""
+    if (
+        not reading.country
+        and BARE_US.match(reading.text)
+        and (state.topic == "salary" or state.last.get("kind") == "salary")
+    ):
+        # "us" alone right after pay figures (the entity ruler leaves the pronoun alone).
+        reading = dataclasses.replace(reading, intent="inform", country="US", countries=("US",))
     intent = reading.intent
     aspect = aspect_of(reading.text)  # what it asks of the last answer, if anything
     if intent == CAPABILITIES_INTENT:

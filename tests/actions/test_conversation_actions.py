@@ -831,3 +831,12 @@ async def test_a_refused_part_of_several_questions_is_one_line(tracker: TrackerF
     )
     assert 'so I left out: "whats the weather gonna be like tomorrow"' in reply
     assert "Sorry, I only cover" not in reply and "A typical day" in reply
+
+
+async def test_how_old_an_answers_pages_are_says_which_give_no_date(
+    tracker: TrackerFactory,
+) -> None:
+    _, slots, _ = await say(tracker, "ask_skills", "what skills do i need")
+    for text in ("which one is more recent?", "how old is that info"):
+        reply, _, _ = await say(tracker, "ask_about_answer", text, slots=slots, confidence=0.6)
+        assert "no date given" in reply and "2025-03-12" in reply, reply

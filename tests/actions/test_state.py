@@ -1632,3 +1632,9 @@ def test_why_one_countrys_pay_is_lower_is_what_drives_pay() -> None:
 def test_how_do_i_start_is_getting_started() -> None:
     reading = Reading("out_of_scope", text="how do i start", rest="how do i start", confidence=0.45)
     assert decide(State(), reading, INTENT_TOPICS).intent == "ask_getting_started"
+
+
+def test_us_alone_after_pay_figures_is_the_united_states() -> None:
+    reading = Reading("nlu_fallback", text="us", rest="us", confidence=1.0)
+    plan = decide(SALARY_GB_LAST, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.country) == ("salary", "US")
