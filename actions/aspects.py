@@ -102,7 +102,9 @@ WANTS_TO_BECOME = re.compile(
 
 # "is it too late at 45?", "am i too old for this": age, which no page speaks of.
 ASKS_ABOUT_AGE = re.compile(
-    r"\btoo (late|old)\b|\b(at|for) my age\b|\btrop (tard|vieux|vieille)\b|\bà mon âge\b",
+    r"\btoo (late|old)\b|\b(at|for) my age\b|\btrop (tard|vieux|vieille)\b|\bà mon âge\b"
+    # "what age do people usually start?", "how old are most ml engineers"
+    r"|\b(what|which|average|typical|usual) age\b|\bhow old (are|is|were|do|does)\b|\bquel âge\b",
     re.I,
 )
 
@@ -318,6 +320,8 @@ def subject_of_source_question(text: str) -> str:
 _STRONG_PAY = (
     r"\b(earn|earns|earning|salary|salaries|paid|wage|wages|compensation|comp|remuneration|income"
     r"|gagne|gagner|salaire|rémunération|TJM)\b"
+    # "et ça paie bien ?", "c'est bien payé ?"
+    r"|\b(bien|mal) pay[ée]e?s?\b|\b(ça|ca|ce métier|le métier) (paie|paye|rapporte)\b"
     # A contractor's pay: "what's a typical day rate?", "hourly rates in Sydney".
     r"|\b(day|daily|hourly|contract|contractor|contracting|freelance|weekly) rates?\b"
     # "what does NLP pay?", "how much does computer vision pay": pay as the verb asked about.

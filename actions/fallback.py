@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from actions import slots
 from actions.formatting import composed_lines, source_names
-from actions.scope import about_career
+from actions.scope import about_career, occupation_named
 from actions.sources import source_named
 from actions.store import run_in_session, run_query
 from actions.topics import remembered
@@ -61,6 +61,10 @@ def gap_words(message: str) -> list[str]:
     filters, not subjects; "gonna" is one word, not the tokenizer's "gon" and "na".
     """
     wanted = question_words(message)
+    # "i'm a nurse. could i do this part time?": who is asking is no subject of the question.
+    occupation = occupation_named(message)
+    if occupation:
+        wanted -= question_words(occupation)
     # "parental leave" is the subject, not "parental": a phrase of rules/subjects.yml first.
     phrases = subject_phrases(message)
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", message.lower())

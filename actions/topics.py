@@ -406,7 +406,11 @@ async def answer_topic(
     ):
         # "i'm 40, is it too late to switch?": no page speaks of age, and that comes first.
         dispatcher.utter_message(response="utter_no_age", topic_name=topic_name)
-    elif ASKS_WHICH_IS_BEST.search(question.text) or (
+    elif (
+        ASKS_WHICH_IS_BEST.search(question.text)
+        # "which certification is best": its answer says first that no page names one
+        and topic not in NAMES_NONE
+    ) or (
         # "what specialisation pays best": no page gives pay by specialisation
         topic == "specialisations" and MENTIONS_PAY.search(question.text)
     ):
@@ -463,6 +467,9 @@ async def answer_topic(
 # get into the job is told as experience built over time.
 DURATION_SEARCH = "years months experience time"
 DURATION_HITS = 8
+# Topics whose answer opens by saying the pages name none of what is asked about, so "which
+# is best" needs no line of its own (domain.yml, utter_answer_certifications).
+NAMES_NONE = frozenset({"certifications"})
 # Passages beyond the topic's read for a rare word of the question they do not say.
 BEYOND_TOPIC_HITS = 4
 # ... a word rarer than this ("github" 3.2, "portfolio" 4.15; not "hire" 4.4 nor "junior" 4.5).

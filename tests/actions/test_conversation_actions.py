@@ -840,3 +840,15 @@ async def test_how_old_an_answers_pages_are_says_which_give_no_date(
     for text in ("which one is more recent?", "how old is that info"):
         reply, _, _ = await say(tracker, "ask_about_answer", text, slots=slots, confidence=0.6)
         assert "no date given" in reply and "2025-03-12" in reply, reply
+
+
+async def test_an_occupation_is_no_subject_of_a_gap(tracker: TrackerFactory) -> None:
+    text = "i am a nurse. could i do this part time while keeping my job?"
+    reply, _, _ = await say(tracker, "ask_suitability", text, confidence=0.4)
+    assert "part-time" in reply and "(nurse" not in reply, reply
+
+
+async def test_the_age_people_start_at_is_an_honest_gap(tracker: TrackerFactory) -> None:
+    text = "what age do people usually start as ml engineers"
+    reply, _, _ = await say(tracker, "ask_career_path", text, confidence=0.6)
+    assert "don't cover age" in reply, reply

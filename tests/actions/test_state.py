@@ -1638,3 +1638,9 @@ def test_us_alone_after_pay_figures_is_the_united_states() -> None:
     reading = Reading("nlu_fallback", text="us", rest="us", confidence=1.0)
     plan = decide(SALARY_GB_LAST, reading, INTENT_TOPICS)
     assert (plan.kind, plan.country) == ("salary", "US")
+
+
+@pytest.mark.parametrize("text", ["et ça paie bien ?", "c'est bien payé ?"])
+def test_whether_it_pays_well_in_french_is_pay(text: str) -> None:
+    reading = Reading("out_of_scope", text=text, rest=text, confidence=0.5)
+    assert decide(State(topic="outlook"), reading, INTENT_TOPICS).kind == "salary"
