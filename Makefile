@@ -47,7 +47,7 @@ setup: $(STAMP) ## Create the virtualenv and install the pinned runtime requirem
 setup-dev: $(DEV_STAMP) ## setup, plus the test and lint tools
 
 ingest: $(STAMP) ## Build the knowledge store from knowledge/documents (skips unchanged documents)
-	@scripts/with-env.sh $(VPY) -m knowledge build
+	@$(VPY) -m serving exec $(VPY) -m knowledge build
 
 $(SPACY_MODEL)/meta.json: $(STAMP) $(wildcard gazetteer/*.py gazetteer/*.yml)
 	@echo "==> Building the spaCy entity pipeline in $(SPACY_MODEL)"
@@ -71,10 +71,10 @@ $(WEB_STAMP): web/package.json web/package-lock.json
 web: $(WEB_STAMP) ## Install the chat widget's pinned JavaScript (npm ci in web/; skipped when done)
 
 run: ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything and serve the bot (Rasa :5005, actions :5055, chat page :8080)
-	@scripts/serve.sh
+	@$(VPY) -m serving run
 
 shell: ingest $(MODEL_STAMP) ## Chat with the bot in the terminal (rasa shell)
-	@scripts/serve.sh shell
+	@$(VPY) -m serving shell
 
 test: $(DEV_STAMP) ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything, train if needed and run the whole test suite
 	@scripts/ensure-system-packages.sh chromium redis nginx
@@ -110,7 +110,7 @@ lint: $(DEV_STAMP) ## Ruff (lint + format check) and mypy
 	@$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy
 
 forget: $(STAMP) ## Delete conversations older than TRACKER_RETENTION_DAYS from the tracker store
-	@scripts/with-env.sh $(VPY) -m serving.retention
+	@$(VPY) -m serving exec $(VPY) -m serving.retention
 
 lock: $(DEV_STAMP) ## Re-lock requirements.txt and requirements-dev.txt (hashes) from their .in files
 	@VENV=$(VENV) scripts/lock.sh

@@ -96,9 +96,9 @@ def origin_checker(allowed: Iterable[str]) -> str | Callable[[str | None], bool]
     return lambda origin: origin in origins
 
 
-def credentials_block() -> dict[str, Any]:
+def credentials_block(environ: dict[str, str] | None = None) -> dict[str, Any]:
     """Always enabled; the allowed origins come from the environment when the file is made."""
-    settings = WidgetSettings.from_env()
+    settings = WidgetSettings.from_env(environ)
     return {
         "channels.socketio.SocketIOInput": {
             "user_message_evt": "user_uttered",
