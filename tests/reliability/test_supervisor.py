@@ -2,7 +2,8 @@
 
 `python -m serving run` (`make run`) started for real. After each kill the others keep their
 process, the killed one is started again by the launcher, and the conversation goes on with at
-most one "try again" reply for the kill. SIGTERM then stops everything, with status 0.
+most one "try again" reply for the kill. SIGTERM then stops everything, with status 0, and
+cleanly with widget sockets open (no "Task was destroyed but it is pending").
 """
 
 from __future__ import annotations
@@ -28,6 +29,18 @@ pytestmark = [pytest.mark.bot, pytest.mark.timeout(600)]
 START_TIMEOUT_S = 240
 TROUBLE = "having trouble"
 SERVERS = {"actions": "actions.server", "rasa": "serving.rasa_run", "web": "web/server.py"}
+# Two widget sockets (long polling) left open while the bot is stopped.
+OPEN_SOCKETS = """
+import asyncio, sys, socketio
+async def main(url, origin):
+    for _ in range(2):
+        client = socketio.AsyncClient()
+        await client.connect(url, headers={"Origin": origin}, transports=["polling"])
+        await client.emit("session_request", {"session_id": None})
+    print("connected", flush=True)
+    await asyncio.sleep(300)
+asyncio.run(main(sys.argv[1], sys.argv[2]))
+"""
 
 
 def _servers(launcher: int) -> dict[str, int]:
@@ -141,8 +154,19 @@ def test_a_killed_server_is_started_again_and_the_conversation_goes_on(tmp_path:
                 k: v for k, v in before.items() if k != name
             }
         assert f"{name} stopped unexpectedly (killed by SIGKILL)" in log.read_text()
-        launcher.send_signal(signal.SIGTERM)
-        assert launcher.wait(timeout=60) == 0
+        sockets = subprocess.Popen(
+            [sys.executable, "-c", OPEN_SOCKETS, f"http://127.0.0.1:{rasa_port}"]
+            + [f"http://localhost:{web_port}"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert sockets.stdout is not None and sockets.stdout.readline() == "connected\n"
+            launcher.send_signal(signal.SIGTERM)
+            assert launcher.wait(timeout=60) == 0
+        finally:
+            sockets.kill()
+            sockets.wait()
         assert not _servers(launcher.pid)
         text = log.read_text()
         assert "Task was destroyed" not in text
