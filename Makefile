@@ -82,18 +82,18 @@ test: $(DEV_STAMP) ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything, trai
 
 eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind and five conversations sets (reports/)
 	@$(VPY) -m evaluation
-	@echo "==> The blind set (tests/eval/blind.yml), reported in reports/blind/"
-	@$(VPY) -m evaluation --heldout tests/eval/blind.yml --reports reports/blind
-	@echo "==> The conversations set (tests/eval/conversations.yml), reported in reports/conversations/"
+	@echo "==> The blind set (evaluation/sets/blind.yml), reported in reports/blind/"
+	@$(VPY) -m evaluation --heldout evaluation/sets/blind.yml --reports reports/blind
+	@echo "==> The conversations set (evaluation/sets/conversations.yml), reported in reports/conversations/"
 	@$(VPY) -m evaluation.conversations
-	@echo "==> The fresh conversations set (tests/eval/conversations_fresh.yml), reported in reports/conversations-fresh/"
-	@$(VPY) -m evaluation.conversations --set tests/eval/conversations_fresh.yml --reports reports/conversations-fresh
-	@echo "==> The new conversations set (tests/eval/conversations_new.yml), reported in reports/conversations-new/"
-	@$(VPY) -m evaluation.conversations --set tests/eval/conversations_new.yml --reports reports/conversations-new
-	@echo "==> The sixth conversations set (tests/eval/conversations_dev6.yml, a development set), reported in reports/conversations-dev6/"
-	@$(VPY) -m evaluation.conversations --set tests/eval/conversations_dev6.yml --reports reports/conversations-dev6
-	@echo "==> The seventh conversations set (tests/eval/conversations_dev7.yml, a development set), reported in reports/conversations-dev7/"
-	@$(VPY) -m evaluation.conversations --set tests/eval/conversations_dev7.yml --reports reports/conversations-dev7
+	@echo "==> The fresh conversations set (evaluation/sets/conversations_fresh.yml), reported in reports/conversations-fresh/"
+	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_fresh.yml --reports reports/conversations-fresh
+	@echo "==> The new conversations set (evaluation/sets/conversations_new.yml), reported in reports/conversations-new/"
+	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_new.yml --reports reports/conversations-new
+	@echo "==> The sixth conversations set (evaluation/sets/conversations_dev6.yml, a development set), reported in reports/conversations-dev6/"
+	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev6.yml --reports reports/conversations-dev6
+	@echo "==> The seventh conversations set (evaluation/sets/conversations_dev7.yml, a development set), reported in reports/conversations-dev7/"
+	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev7.yml --reports reports/conversations-dev7
 
 bench-knowledge: ingest ## Benchmark the knowledge store on SQLite and PostgreSQL: 10,000 synthetic documents (~15 min)
 	@$(VPY) -m benchmarks.knowledge
