@@ -154,13 +154,18 @@ def services(
         ),
     }
     if page:
-        found["web"] = Service(
-            "web",
-            [PYTHON, "web/server.py", "--host", settings.WEB_HOST, "--port", str(settings.WEB_PORT)]
-            + ["--rasa-port", str(settings.RASA_PORT)],
-            f"http://127.0.0.1:{settings.WEB_PORT}/config.js",
-        )
+        found["web"] = page_service(settings)
     return found
+
+
+def page_service(settings: Settings) -> Service:
+    """The chat page's server (``web/server.py``)."""
+    return Service(
+        "web",
+        [PYTHON, "web/server.py", "--host", settings.WEB_HOST, "--port", str(settings.WEB_PORT)]
+        + ["--rasa-port", str(settings.RASA_PORT)],
+        f"http://127.0.0.1:{settings.WEB_PORT}/config.js",
+    )
 
 
 def shell_command(settings: Settings, config: Config, model: Path = MODEL) -> list[str]:

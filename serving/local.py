@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from serving import launcher
-from serving.settings import load
+from serving.settings import Settings, load
 
 PROJECT_ROOT = launcher.PROJECT_ROOT
 MODEL = launcher.MODEL
@@ -50,6 +50,8 @@ class RunningBot:
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     urls: dict[str, str] = field(default_factory=dict)
     """Further Rasa servers sharing the action server and tracker store, by process name."""
+    settings: Settings | None = None
+    """The settings its processes run with."""
 
     def start(self, name: str) -> None:
         """Start the ``actions`` or ``rasa`` process (again) and wait until it serves."""
@@ -192,6 +194,7 @@ def running_bot(
             "rasa": services["rasa"].command + list(rasa_args or []),
         },
         env=launcher.process_environment(settings, {**os.environ, **given}),
+        settings=settings,
     )
     for number in range(2, rasa_servers + 1):
         port = free_port()
