@@ -240,6 +240,10 @@ class Supervisor:
             if log is not None:
                 log.close()
         self.processes[name] = process
+        if self._stopping:  # a restart that began just before the stop: undo it
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+            return
         logger.info("Started %s (pid %d)", name, process.pid)
         self._watchers[name] = asyncio.create_task(self._watch(name, process, time.monotonic()))
 
@@ -284,11 +288,16 @@ class Supervisor:
     async def stop(self, grace: float = STOP_GRACE_S) -> None:
         """Stop every service: SIGTERM to its process group, SIGKILL after ``grace`` seconds."""
         self._stopping = True
-        for process in self.processes.values():
-            if process.returncode is None:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGTERM)
-        for name, process in self.processes.items():
+        # The watchers first (one may be waiting out a restart delay, or starting a process):
+        # after them nothing starts a process again.
+        for watcher in self._watchers.values():
+            watcher.cancel()
+        await asyncio.gather(*self._watchers.values(), return_exceptions=True)
+        running = [(name, p) for name, p in self.processes.items() if p.returncode is None]
+        for _, process in running:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+        for name, process in running:
             try:
                 await asyncio.wait_for(process.wait(), grace)
             except asyncio.TimeoutError:
@@ -296,9 +305,6 @@ class Supervisor:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(process.pid, signal.SIGKILL)
                 await process.wait()
-        for watcher in self._watchers.values():
-            watcher.cancel()  # one waiting out a restart delay
-        await asyncio.gather(*self._watchers.values(), return_exceptions=True)
         logger.info("Stopped")
 
 
