@@ -47,7 +47,7 @@ setup: $(STAMP) ## Create the virtualenv and install the pinned runtime requirem
 setup-dev: $(DEV_STAMP) ## setup, plus the test and lint tools
 
 ingest: $(STAMP) ## Build the knowledge store from knowledge/documents (skips unchanged documents)
-	@scripts/with-env.sh $(VPY) -m knowledge build
+	@$(VPY) -m serving exec $(VPY) -m knowledge build
 
 $(SPACY_MODEL)/meta.json: $(STAMP) $(wildcard gazetteer/*.py gazetteer/*.yml)
 	@echo "==> Building the spaCy entity pipeline in $(SPACY_MODEL)"
@@ -71,10 +71,10 @@ $(WEB_STAMP): web/package.json web/package-lock.json
 web: $(WEB_STAMP) ## Install the chat widget's pinned JavaScript (npm ci in web/; skipped when done)
 
 run: ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything and serve the bot (Rasa :5005, actions :5055, chat page :8080)
-	@scripts/serve.sh
+	@$(VPY) -m serving run
 
 shell: ingest $(MODEL_STAMP) ## Chat with the bot in the terminal (rasa shell)
-	@scripts/serve.sh shell
+	@$(VPY) -m serving shell
 
 test: $(DEV_STAMP) ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything, train if needed and run the whole test suite
 	@scripts/ensure-system-packages.sh chromium redis nginx
@@ -82,18 +82,18 @@ test: $(DEV_STAMP) ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything, trai
 
 eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind and five conversations sets (reports/)
 	@$(VPY) -m evaluation
-	@echo "==> The blind set (tests/eval/blind.yml), reported in reports/blind/"
-	@$(VPY) -m evaluation --heldout tests/eval/blind.yml --reports reports/blind
-	@echo "==> The conversations set (tests/eval/conversations.yml), reported in reports/conversations/"
+	@echo "==> The blind set (evaluation/sets/blind.yml), reported in reports/blind/"
+	@$(VPY) -m evaluation --heldout evaluation/sets/blind.yml --reports reports/blind
+	@echo "==> The conversations set (evaluation/sets/conversations.yml), reported in reports/conversations/"
 	@$(VPY) -m evaluation.conversations
-	@echo "==> The fresh conversations set (tests/eval/conversations_fresh.yml), reported in reports/conversations-fresh/"
-	@$(VPY) -m evaluation.conversations --set tests/eval/conversations_fresh.yml --reports reports/conversations-fresh
-	@echo "==> The new conversations set (tests/eval/conversations_new.yml), reported in reports/conversations-new/"
-	@$(VPY) -m evaluation.conversations --set tests/eval/conversations_new.yml --reports reports/conversations-new
-	@echo "==> The sixth conversations set (tests/eval/conversations_dev6.yml, a development set), reported in reports/conversations-dev6/"
-	@$(VPY) -m evaluation.conversations --set tests/eval/conversations_dev6.yml --reports reports/conversations-dev6
-	@echo "==> The seventh conversations set (tests/eval/conversations_dev7.yml, a development set), reported in reports/conversations-dev7/"
-	@$(VPY) -m evaluation.conversations --set tests/eval/conversations_dev7.yml --reports reports/conversations-dev7
+	@echo "==> The fresh conversations set (evaluation/sets/conversations_fresh.yml), reported in reports/conversations-fresh/"
+	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_fresh.yml --reports reports/conversations-fresh
+	@echo "==> The new conversations set (evaluation/sets/conversations_new.yml), reported in reports/conversations-new/"
+	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_new.yml --reports reports/conversations-new
+	@echo "==> The sixth conversations set (evaluation/sets/conversations_dev6.yml, a development set), reported in reports/conversations-dev6/"
+	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev6.yml --reports reports/conversations-dev6
+	@echo "==> The seventh conversations set (evaluation/sets/conversations_dev7.yml, a development set), reported in reports/conversations-dev7/"
+	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev7.yml --reports reports/conversations-dev7
 
 bench-knowledge: ingest ## Benchmark the knowledge store on SQLite and PostgreSQL: 10,000 synthetic documents (~15 min)
 	@$(VPY) -m benchmarks.knowledge
@@ -110,7 +110,7 @@ lint: $(DEV_STAMP) ## Ruff (lint + format check) and mypy
 	@$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy
 
 forget: $(STAMP) ## Delete conversations older than TRACKER_RETENTION_DAYS from the tracker store
-	@scripts/with-env.sh $(VPY) -m serving.retention
+	@$(VPY) -m serving exec $(VPY) -m serving.retention
 
 lock: $(DEV_STAMP) ## Re-lock requirements.txt and requirements-dev.txt (hashes) from their .in files
 	@VENV=$(VENV) scripts/lock.sh

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import aiohttp
 
-from tests.support.bot import PROJECT_ROOT, running_bot
+from serving.local import PROJECT_ROOT, running_bot
 
 REPORT_MD = PROJECT_ROOT / "reports" / "bench-flood.md"
 REPORT_JSON = PROJECT_ROOT / "reports" / "bench-flood.json"

@@ -44,13 +44,13 @@ from sqlalchemy.engine import Engine  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 from tqdm import tqdm  # noqa: E402
 
+from benchmarks.postgres import postgres_server  # noqa: E402
 from knowledge import query, topics  # noqa: E402
 from knowledge.config import DEFAULT_DOCUMENTS_DIR, PROJECT_ROOT  # noqa: E402
 from knowledge.db import make_engine  # noqa: E402
 from knowledge.ingest import MANIFEST_NAME, BuildReport, build  # noqa: E402
 from knowledge.salary import extract  # noqa: E402
 from knowledge.text import content_words  # noqa: E402
-from tests.support.postgres import postgres_server  # noqa: E402
 
 REPORT_PATH = PROJECT_ROOT / "reports" / "bench-knowledge.md"
 

@@ -53,8 +53,7 @@ import aiohttp
 import yaml
 
 from channels.guard import TROUBLE
-from tests.support.bot import MODEL, PROJECT_ROOT, VENV_BIN, RunningBot, running_bot
-from tests.support.postgres import free_port
+from serving.local import MODEL, PROJECT_ROOT, VENV_BIN, RunningBot, free_port, running_bot
 
 REPORT_MD = PROJECT_ROOT / "reports" / "bench-load.md"
 REPORT_JSON = PROJECT_ROOT / "reports" / "bench-load.json"

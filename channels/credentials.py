@@ -1,8 +1,9 @@
-"""Write Rasa's credentials file from the environment (``python -m channels.credentials OUT``).
+"""Rasa's credentials file from the settings (written by the launcher, ``serving.launcher``).
 
 Rasa's own ``credentials.yml`` cannot leave a channel out when its secrets are missing (an unset
 ``${VAR}`` is an error), so the file Rasa reads is generated: the REST and socket.io channels are
 always on, Slack only when ``SLACK_TOKEN`` and ``SLACK_SIGNING_SECRET`` are set.
+``python -m channels.credentials OUT`` writes it from the environment alone.
 """
 
 from __future__ import annotations
@@ -14,15 +15,15 @@ from typing import Any
 import yaml
 
 
-def credentials() -> dict[str, Any]:
-    """The channels to enable and their settings."""
+def credentials(environ: dict[str, str] | None = None) -> dict[str, Any]:
+    """The channels to enable and their settings (from ``environ``, default the environment)."""
     # The REST channel's module imports Rasa's action machinery (and TensorFlow): its block is
     # written here so generating the file stays fast.
     from channels import slack, socketio
 
     blocks: dict[str, Any] = {"channels.rest.GuardedRestInput": None}
     for module in (socketio, slack):
-        block = module.credentials_block()
+        block = module.credentials_block(environ)
         if block:
             blocks.update(block)
     return blocks

@@ -20,15 +20,12 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels import rasa_patches
 from channels.guard import valid_sender
 from channels.limits import RateLimiter
 from channels.processing import process_guarded
 from channels.sessions import reserved
 
 logger = logging.getLogger(__name__)
-
-rasa_patches.apply()
 
 
 def _error(status: int, error: str, fix: str) -> HTTPResponse:

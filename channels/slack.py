@@ -84,13 +84,13 @@ class SlackSettings:
         )
 
 
-def credentials_block() -> dict[str, Any] | None:
+def credentials_block(environ: Mapping[str, str] | None = None) -> dict[str, Any] | None:
     """The Slack entry of Rasa's credentials file, or ``None`` when Slack is not configured.
 
     The secrets are written as ``${VAR}`` references that Rasa resolves from its own
     environment when it reads the file, so they never reach the disk.
     """
-    settings = SlackSettings.from_env()
+    settings = SlackSettings.from_env(environ)
     if settings is None:
         return None
     block: dict[str, Any] = {

@@ -16,6 +16,7 @@ Rasa's stock ``SocketIOInput`` has three gaps this subclass fills:
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import logging
 import os
@@ -96,9 +97,9 @@ def origin_checker(allowed: Iterable[str]) -> str | Callable[[str | None], bool]
     return lambda origin: origin in origins
 
 
-def credentials_block() -> dict[str, Any]:
+def credentials_block(environ: dict[str, str] | None = None) -> dict[str, Any]:
     """Always enabled; the allowed origins come from the environment when the file is made."""
-    settings = WidgetSettings.from_env()
+    settings = WidgetSettings.from_env(environ)
     return {
         "channels.socketio.SocketIOInput": {
             "user_message_evt": "user_uttered",
@@ -228,6 +229,25 @@ class SocketIOInput(RasaSocketIOInput):
         @sio.on("disconnect", namespace=self.namespace)
         async def disconnect(sid: str) -> None:
             self._sessions.pop(sid, None)
+
+        @socketio_webhook.listener("before_server_stop")
+        async def close_sockets(*_: Any) -> None:
+            """Close the open sockets first: their long polls no longer hold the stop up."""
+            await sio.eio.disconnect()
+            await sio.eio.shutdown()
+
+        @socketio_webhook.listener("after_server_stop")
+        async def end_socket_tasks(*_: Any) -> None:
+            """Let each socket's tasks (ping, queue reader) end, before the loop closes under them.
+
+            Otherwise stopping Rasa with widgets open logs "Task was destroyed but it is pending".
+            """
+            current = asyncio.current_task()
+            leftover = [task for task in asyncio.all_tasks() if task is not current]
+            for task in leftover:
+                task.cancel()
+            if leftover:
+                await asyncio.wait(leftover, timeout=5)
 
         return socketio_webhook
 

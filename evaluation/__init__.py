@@ -1,4 +1,4 @@
-"""Evaluation of the assistant on the held-out set (``tests/eval/heldout.yml``).
+"""Evaluation of the assistant on the held-out set (``evaluation/sets/heldout.yml``).
 
     python -m evaluation [--nlu-only] [--config PATH] [--model PATH]
 

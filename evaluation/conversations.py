@@ -1,6 +1,6 @@
 """``python -m evaluation.conversations``: score the bot's answers on the conversations set.
 
-``tests/eval/conversations.yml`` holds multi-turn conversations as people have them (topic
+``evaluation/sets/conversations.yml`` holds multi-turn conversations as people have them (topic
 switches, questions about the last answer, two questions at once, pasted backgrounds, honest
 gaps, French), each turn with the facts its answer must contain, what it must not say and a
 length cap. It has no intent labels: only the answers are scored, through the running bot's
@@ -8,7 +8,7 @@ REST channel, beside a retrieval-only baseline (the best full-text passage) on t
 Writes ``reports/conversations/report.md`` and ``report.json``; prints a summary.
 
 Options:
-    --set PATH      the conversations file (default tests/eval/conversations.yml)
+    --set PATH      the conversations file (default evaluation/sets/conversations.yml)
     --model PATH    the trained model (default models/ml-career-guide.tar.gz)
     --reports DIR   output folder (default reports/conversations)
 """

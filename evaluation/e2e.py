@@ -8,7 +8,7 @@ from pathlib import Path
 
 from evaluation.answers import AnswerOutcome, judge
 from evaluation.heldout import Conversation
-from tests.support.bot import MODEL, RunningBot, running_bot
+from serving.local import MODEL, RunningBot, running_bot
 
 logger = logging.getLogger(__name__)
 

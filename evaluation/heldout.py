@@ -1,4 +1,4 @@
-"""Load the held-out conversations (``tests/eval/heldout.yml``)."""
+"""Load the held-out conversations (``evaluation/sets/heldout.yml``)."""
 
 from __future__ import annotations
 
@@ -9,21 +9,21 @@ from typing import Any
 import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-HELDOUT_PATH = PROJECT_ROOT / "tests" / "eval" / "heldout.yml"
+HELDOUT_PATH = PROJECT_ROOT / "evaluation" / "sets" / "heldout.yml"
 # Written after the training data was frozen, by someone who never saw it or the held-out set.
-BLIND_PATH = PROJECT_ROOT / "tests" / "eval" / "blind.yml"
+BLIND_PATH = PROJECT_ROOT / "evaluation" / "sets" / "blind.yml"
 # Conversations as people have them (topic switches, "is that gross?", two questions at once,
 # pasted backgrounds, gaps, French), written from the documents alone by a separate pass that
 # never saw the training data or the bot's replies. Scored on answers only: no intent labels.
-CONVERSATIONS_PATH = PROJECT_ROOT / "tests" / "eval" / "conversations.yml"
+CONVERSATIONS_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations.yml"
 # A fourth set written the same way, later, and never looked at turn by turn while the bot was
 # worked on: the unbiased figure for conversations (the third set guided fixes).
-FRESH_PATH = PROJECT_ROOT / "tests" / "eval" / "conversations_fresh.yml"
+FRESH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_fresh.yml"
 # A fifth, written the same way when the fourth had been read (session 7): the unbiased figure.
-NEW_PATH = PROJECT_ROOT / "tests" / "eval" / "conversations_new.yml"
-SIXTH_PATH = PROJECT_ROOT / "tests" / "eval" / "conversations_dev6.yml"
+NEW_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_new.yml"
+SIXTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev6.yml"
 # A seventh (session 12), written the same way; its failures guided that session's fixes.
-SEVENTH_PATH = PROJECT_ROOT / "tests" / "eval" / "conversations_dev7.yml"
+SEVENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev7.yml"
 EVALUATION_SETS = (
     *(HELDOUT_PATH, BLIND_PATH, CONVERSATIONS_PATH, FRESH_PATH, NEW_PATH, SIXTH_PATH),
     SEVENTH_PATH,

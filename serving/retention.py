@@ -9,7 +9,6 @@ serving.retention`` deletes every conversation whose last event is older than
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 
@@ -17,6 +16,7 @@ from sqlalchemy import bindparam, text
 
 from knowledge.db import make_engine
 from serving.endpoints import tracker_url
+from serving.settings import current
 
 
 def forget(
@@ -67,11 +67,10 @@ def forget(
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m serving.retention", description=__doc__)
-    setting = os.environ.get("TRACKER_RETENTION_DAYS", "").strip()
     parser.add_argument(
         "--older-than",
         type=float,
-        default=float(setting) if setting else None,
+        default=current().TRACKER_RETENTION_DAYS,
         help="days since a conversation's last message (default: $TRACKER_RETENTION_DAYS)",
     )
     parser.add_argument("--sender", help="forget this one conversation instead")

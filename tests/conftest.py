@@ -10,6 +10,8 @@ from pathlib import Path
 # Rasa's modules (a test imports its tracker store) declare models the SQLAlchemy 1.x way; the
 # bots the tests start silence that notice the same way.
 os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+# No test reads the developer's .env (serving/settings.py): each sees only the settings it sets.
+os.environ["ENV_FILE"] = ""
 
 import pytest  # noqa: E402
 from sqlalchemy.engine import Engine  # noqa: E402

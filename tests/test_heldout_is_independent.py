@@ -1,9 +1,9 @@
 """The evaluation sets are never used for training, not even as near copies.
 
-``tests/eval/heldout.yml`` is the main set; ``tests/eval/blind.yml`` was written later, after the
+``evaluation/sets/heldout.yml`` is the main set; ``evaluation/sets/blind.yml`` was written later, after the
 training data was frozen, by someone who never saw the training data or the main set;
-``tests/eval/conversations.yml`` (multi-turn conversations as people have them) was written the
-same way, from the documents alone, and so was ``tests/eval/conversations_fresh.yml`` later.
+``evaluation/sets/conversations.yml`` (multi-turn conversations as people have them) was written the
+same way, from the documents alone, and so was ``evaluation/sets/conversations_fresh.yml`` later.
 """
 
 from __future__ import annotations

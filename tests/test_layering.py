@@ -2,7 +2,10 @@
 
 ``runtime`` (what every process does at start) imports nothing of the project; ``gazetteer``
 (the vocabulary) only ``runtime``; ``knowledge`` (the store) only those two; the NLU components
-those and ``knowledge``. A new upward import fails here instead of tangling the layers.
+those and ``knowledge``. A new upward import fails here instead of tangling the layers. Above
+them, nothing outside ``tests/`` imports ``tests/`` (the launcher's local bot, the throwaway
+PostgreSQL server live in ``serving/`` and ``benchmarks/``), and the product code imports neither
+``evaluation/`` nor ``benchmarks/``.
 """
 
 from __future__ import annotations
@@ -56,3 +59,25 @@ def test_a_lower_layer_imports_nothing_above_it(package: str) -> None:
         if names - ALLOWED[package]
     }
     assert not upward, f"{package} may import only {sorted(ALLOWED[package])}: {upward}"
+
+
+OUTSIDE_TESTS = sorted(FIRST_PARTY - {"tests"}) + ["web"]
+
+
+@pytest.mark.parametrize("package", OUTSIDE_TESTS)
+def test_nothing_outside_tests_imports_tests(package: str) -> None:
+    """The tests use the product; evaluation/, benchmarks/ and the launcher never use the tests."""
+    users = [module for module, names in imported_packages(package).items() if "tests" in names]
+    assert not users, f"{users} import tests/: move what they need into a product package"
+
+
+@pytest.mark.parametrize(
+    "package", ["actions", "channels", "gazetteer", "knowledge", "nlu_components", "runtime"]
+)
+def test_product_code_imports_no_evaluation_or_benchmarks(package: str) -> None:
+    found = {
+        module: sorted(names & {"evaluation", "benchmarks"})
+        for module, names in imported_packages(package).items()
+        if names & {"evaluation", "benchmarks"}
+    }
+    assert not found, found

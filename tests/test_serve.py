@@ -1,4 +1,4 @@
-"""`make run`'s launcher (scripts/serve.sh), started for real: where Rasa listens, how it stops."""
+"""`make run`'s launcher (python -m serving run), started for real: where Rasa listens, how it stops."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import signal
 import socket
 import stat
 import subprocess
+import sys
 import time
 import urllib.request
 import uuid
@@ -68,9 +69,10 @@ def test_rasa_listens_where_rasa_host_says_and_stops_cleanly(tmp_path: Path) -> 
         "ACTIONS_PORT": str(actions_port),
         "WEB_PORT": str(web_port),
         "TRACKER_DB_URL": f"sqlite:///{tmp_path / 'tracker.db'}",
+        "ENV_FILE": "",
     }
     process = subprocess.Popen(
-        ["scripts/serve.sh"],
+        [sys.executable, "-m", "serving", "run"],
         cwd=PROJECT_ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -80,7 +82,7 @@ def test_rasa_listens_where_rasa_host_says_and_stops_cleanly(tmp_path: Path) -> 
     try:
         deadline = time.monotonic() + START_TIMEOUT_S
         while not _listening_addresses(rasa_port) and time.monotonic() < deadline:
-            assert process.poll() is None, "serve.sh stopped before Rasa listened"
+            assert process.poll() is None, "the launcher stopped before Rasa listened"
             time.sleep(1)
         assert _listening_addresses(rasa_port) == {"127.0.0.1"}
         # The API token reaches Rasa without appearing on any command line.

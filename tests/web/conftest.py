@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support.bot import MODEL, PROJECT_ROOT, VENV_BIN, RunningBot, _http_ok, running_bot
+from serving.launcher import page_service
+from tests.support.bot import MODEL, PROJECT_ROOT, RunningBot, _http_ok, running_bot
 from tests.support.postgres import free_port
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -108,19 +109,10 @@ def widget_site(widget_assets: Path) -> Iterator[WidgetSite]:
     allowed = f"{origin},{host_origin}"
     with running_bot(extra_env={"WEB_ALLOWED_ORIGINS": allowed, "WEB_PORT": str(web_port)}) as bot:
         rasa_port = urlsplit(bot.url).port
-        assert rasa_port is not None
+        assert rasa_port is not None and bot.settings is not None
         log = bot.log_dir / "web.log"
         server = subprocess.Popen(
-            [
-                str(VENV_BIN / "python"),
-                "web/server.py",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(web_port),
-                "--rasa-port",
-                str(rasa_port),
-            ],
+            page_service(bot.settings).command,  # the launcher's page server, as make run starts it
             cwd=PROJECT_ROOT,
             stdout=log.open("wb"),
             stderr=subprocess.STDOUT,
