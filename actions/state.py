@@ -179,6 +179,13 @@ ASKS_COST = re.compile(
 )
 # Topics whose subject has a price ("are they expensive?" after certifications).
 COSTED_TOPICS = frozenset({"education", "no_degree", "online_courses", "certifications"})
+# "what does it take to get there?", "how do you move up": how people rise to a level.
+ASKS_HOW_TO_RISE = re.compile(
+    r"\bwhat (does|would|will) it take to (get|become|reach|move up|be)\b"
+    r"|\bhow (do|can|would|does) (i|you|one|someone|people) (get|move|progress|climb|rise)"
+    r" (there|up|to (that|senior|lead)\w*)\b",
+    re.I,
+)
 # "us" typed alone after pay figures: the United States, not the pronoun.
 BARE_US = re.compile(r"^\W*(and |what about |how about |ok |now |then )?us\W*$", re.I)
 # "what should I expect them to own?" (a hiring manager, read as skills at 0.53): the duties.
@@ -636,6 +643,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         and ASKS_WHAT_THEY_OWN.search(reading.text)
         and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
     ):
+        # "we're hiring our first ML engineer. what should I expect them to own?": the duties.
         return Plan("topic", intent="ask_duties", parameters={})
     if intent in UNSURE_INTENTS and ASKS_BARE_SOURCE.match(reading.text) and _has_sources(state):
         # "src" (read as nothing at all) right after an answer: that answer's sources.
@@ -680,6 +688,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "are they expensive?" after certifications: no page gives a price (not "more").
         return Plan("cost")
+    if (
+        intent in UNSURE_INTENTS | {ABOUT_INTENT, GETTING_STARTED_INTENT}
+        and ASKS_HOW_TO_RISE.search(reading.text)
+        and (state.level or state.last.get("level") or _figures_before(state, None))
+        and not (reading.country or reading.city or names_pay(reading.text))
+    ):
+        # "and what does it take to get there" after a senior's pay: how people move up.
+        return Plan("topic", intent="ask_career_path", parameters={})
     if intent in (MORE_INTENT, SHORTER_INTENT) and aspect == "ranking":
         # "which one is more fun?" is no request for more: which of those is best.
         return Plan("about") if state.last.get("shown") else Plan("search")

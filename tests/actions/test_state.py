@@ -1644,3 +1644,9 @@ def test_us_alone_after_pay_figures_is_the_united_states() -> None:
 def test_whether_it_pays_well_in_french_is_pay(text: str) -> None:
     reading = Reading("out_of_scope", text=text, rest=text, confidence=0.5)
     assert decide(State(topic="outlook"), reading, INTENT_TOPICS).kind == "salary"
+
+
+def test_what_it_takes_to_get_there_after_pay_is_the_career_path() -> None:
+    text = "and what does it take to get there"
+    reading = Reading("ask_about_answer", text=text, rest=text, confidence=0.47)
+    assert decide(SALARY_US_SENIOR_LAST, reading, INTENT_TOPICS).intent == "ask_career_path"
