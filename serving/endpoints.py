@@ -17,6 +17,10 @@ from urllib.parse import unquote, urlparse
 
 import yaml
 
+from monitoring.stores import tracker_url
+
+__all__ = ["endpoints", "lock_store", "tracker_store", "tracker_url"]
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ACTIONS = "http://127.0.0.1:5055/webhook"
 
@@ -57,11 +61,6 @@ def lock_store(url: str) -> dict[str, Any]:
     if parsed.password:
         store["password"] = unquote(parsed.password)
     return store
-
-
-def tracker_url() -> str:
-    """Where conversations are kept: ``TRACKER_DB_URL``, else the SQLite file in var/."""
-    return os.environ.get("TRACKER_DB_URL") or f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}"
 
 
 def endpoints() -> dict[str, Any]:

@@ -20,6 +20,7 @@ FIRST_PARTY = {
     "evaluation",
     "gazetteer",
     "knowledge",
+    "monitoring",
     "nlu_components",
     "runtime",
     "serving",
@@ -30,6 +31,7 @@ ALLOWED = {
     "gazetteer": {"runtime"},
     "knowledge": {"runtime", "gazetteer"},
     "nlu_components": {"runtime", "gazetteer", "knowledge"},
+    "monitoring": {"runtime", "gazetteer", "knowledge"},
 }
 
 
