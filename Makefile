@@ -22,7 +22,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup setup-dev run shell test ingest train eval bench bench-knowledge bench-load lint clean lock spacy-model web forget bench-flood
+.PHONY: help setup setup-dev run shell test ingest train eval bench bench-knowledge bench-load lint clean lock spacy-model web forget bench-flood report bench-usage
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -104,13 +104,19 @@ bench-load: ingest $(MODEL_STAMP) ## Load test at 1/10/50 users vs the stock `ra
 bench-flood: ingest $(MODEL_STAMP) ## Another person's turns while one client floods the bot (~2 min)
 	@$(VPY) -m benchmarks.flood
 
-bench: bench-knowledge bench-load bench-flood ## Run every benchmark
+bench-usage: ## The usage report on a generated tracker store of 100,000 turns (~30 s)
+	@$(VPY) -m benchmarks.usage
+
+bench: bench-knowledge bench-load bench-flood bench-usage ## Run every benchmark
 
 lint: $(DEV_STAMP) ## Ruff (lint + format check) and mypy
 	@$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy
 
 forget: $(STAMP) ## Delete conversations older than TRACKER_RETENTION_DAYS from the tracker store
 	@scripts/with-env.sh $(VPY) -m serving.retention
+
+report: $(STAMP) ## Usage report from the tracker store -> reports/usage/ (SINCE=YYYY-MM-DD UNTIL=YYYY-MM-DD)
+	@scripts/with-env.sh $(VPY) -m evaluation.usage $(if $(SINCE),--since $(SINCE)) $(if $(UNTIL),--until $(UNTIL)) --json reports/usage/usage.json
 
 lock: $(DEV_STAMP) ## Re-lock requirements.txt and requirements-dev.txt (hashes) from their .in files
 	@VENV=$(VENV) scripts/lock.sh
