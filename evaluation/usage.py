@@ -8,7 +8,8 @@ plots inline) and, with ``--json``, the same figures for machines:
 * questions per topic (the intent) and per country over time;
 * the unanswered, each kind grouped with its near-duplicates (counts and examples): out of scope,
   honest gaps ("my sources don't cover…"), low confidence (``nlu_fallback`` or under
-  ``LOW_CONFIDENCE``), the search fallback; the list to turn into documents or training data;
+  ``monitoring.outcomes.LOW_CONFIDENCE``), the search fallback (``monitoring.outcomes``); the
+  list to turn into new documents or training data;
 * answers rated 👎, with the question and the answer;
 * latency per turn (the person's message to the bot's last answer): percentiles;
 * errors: turns that got no answer at all (the action server down or too slow; the channel then
@@ -45,10 +46,9 @@ from sqlalchemy.engine import Engine
 
 from knowledge.db import make_engine
 from monitoring.feedback import DOWN, REASONS, UP, feedback_table
+from monitoring.outcomes import CATEGORIES, unanswered_kinds
 from monitoring.stores import PROJECT_ROOT, tracker_url
 
-LOW_CONFIDENCE = 0.5
-"""An intent read with less confidence than this counts as a low-confidence turn."""
 DEFAULT_DAYS = 30
 DEFAULT_OUT = PROJECT_ROOT / "reports" / "usage"
 MODELS_DIR = PROJECT_ROOT / "models"
@@ -56,23 +56,6 @@ EXAMPLES = 3
 GROUPS_SHOWN = 25
 SIMILAR = 0.5
 """Two questions whose word sets overlap this much (Jaccard) are one group."""
-
-OUT_OF_SCOPE = ("utter_out_of_scope", "utter_out_of_scope_part")
-SEARCH_FALLBACK = ("utter_search_answer", "utter_rephrase")
-GAPS = (
-    "utter_topic_gap",
-    "utter_sources_partial",
-    "utter_sources_silent",
-    "utter_topic_no_ranking",
-    "utter_salary_unknown_country",
-    "utter_about_no_figures",
-)
-CATEGORIES = {
-    "out_of_scope": "Out of scope",
-    "honest_gap": "Honest gaps (my sources don't cover it)",
-    "low_confidence": "Low confidence / nlu_fallback",
-    "search_fallback": "Search fallback",
-}
 
 _events = Table(
     "events",
@@ -118,20 +101,7 @@ class Turn:
 
     def categories(self) -> list[str]:
         """The kinds of "unanswered" this turn is (several may apply)."""
-        found = []
-        if self.intent == "out_of_scope" or any(a in OUT_OF_SCOPE for a in self.answers):
-            found.append("out_of_scope")
-        if any(a in GAPS or a.startswith(("utter_no_", "utter_salary_no_")) for a in self.answers):
-            if not all(a == "utter_no_more" for a in self.answers):
-                found.append("honest_gap")
-        typed = not self.text.startswith("/")
-        if self.intent == "nlu_fallback" or (
-            typed and self.confidence is not None and self.confidence < LOW_CONFIDENCE
-        ):
-            found.append("low_confidence")
-        if any(a in SEARCH_FALLBACK for a in self.answers):
-            found.append("search_fallback")
-        return found
+        return unanswered_kinds(self.intent, self.confidence, self.text, self.answers)
 
 
 def _timestamp(day: dt.date) -> float:
@@ -515,10 +485,12 @@ def render_html(summary: dict[str, Any]) -> str:
     for model in summary["models"]:
         trained = model.get("trained_from") or {}
         source = ", ".join(
-            f"{k} {_esc(trained[k])}"
-            for k in ("git_commit", "data_checksum", "trained_at", "eval")
+            f"{k.replace('_', ' ')} {_esc(trained[k])}"
+            for k in ("git_commit", "data_checksum", "trained_at")
             if trained.get(k)
-        )
+        ) + ("" if not trained.get("git_dirty") else " (uncommitted changes)")
+        for name, figures in (trained.get("eval") or {}).items():
+            source += f"; {_esc(name)}: " + ", ".join(f"{_esc(k)} {v}" for k, v in figures.items())
         parts.append(
             f"<tr><td>{_esc(model['model_id'][:12])}</td><td>{model['turns']}</td>"
             f"<td>{_esc(model['first'])}</td><td>{_esc(model['last'])}</td>"

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import urllib.error
 import urllib.request
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, select
 
+from evaluation import usage
 from monitoring.feedback import feedback_table
 from tests.support.bot import RunningBot
 
@@ -112,3 +115,18 @@ def test_a_rating_of_no_answer_is_not_stored(bot: RunningBot) -> None:
     status, _ = _rate(bot, {"sender": "feedback-rest-4", "rating": "up", "answer_id": 12.5})
     assert status == 404
     assert _stored(bot, "feedback-rest-4") == []
+
+
+def test_the_usage_report_reads_the_real_store(bot: RunningBot, tmp_path: Path) -> None:
+    """Rasa's own events and the ratings above, read back by ``python -m evaluation.usage``."""
+    today = dt.datetime.now(dt.timezone.utc).date()
+    summary = usage.report(bot.env["TRACKER_DB_URL"], today - dt.timedelta(days=1), today)
+    assert summary["totals"]["turns"] >= 5 and summary["totals"]["conversations"] >= 4
+    assert summary["intents"].get("ask_skills", 0) >= 1
+    disliked = {(d["question"], d["reason"]) for d in summary["disliked"]}
+    assert ("What skills does an ML engineer need?", "Too long") in disliked
+    [model] = [m for m in summary["models"] if m["model_id"] != "unknown"]
+    assert model["turns"] >= 5 and model["down"] >= 1
+    assert summary["latency"]["p50"] is not None and summary["latency"]["p50"] < 20
+    page = usage.render_html(summary)
+    assert "feedback-rest" not in page and "feedback-rest" not in json.dumps(summary)
