@@ -58,6 +58,7 @@ spacy-model: $(SPACY_MODEL)/meta.json ## Build the spaCy pipeline (gazetteer ent
 $(MODEL_STAMP): $(NLU_INPUTS) | $(STAMP)
 	@echo "==> Training the Rasa model (about a minute)"
 	@$(VENV)/bin/rasa train --fixed-model-name ml-career-guide --out models
+	@$(VPY) -m evaluation.model_card record
 	@touch $@
 
 train: $(MODEL_STAMP) ## Train the Rasa model if training data, domain or config changed
@@ -94,6 +95,7 @@ eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind a
 	@$(VPY) -m evaluation.conversations --set tests/eval/conversations_dev6.yml --reports reports/conversations-dev6
 	@echo "==> The seventh conversations set (tests/eval/conversations_dev7.yml, a development set), reported in reports/conversations-dev7/"
 	@$(VPY) -m evaluation.conversations --set tests/eval/conversations_dev7.yml --reports reports/conversations-dev7
+	@$(VPY) -m evaluation.model_card eval
 
 bench-knowledge: ingest ## Benchmark the knowledge store on SQLite and PostgreSQL: 10,000 synthetic documents (~15 min)
 	@$(VPY) -m benchmarks.knowledge
