@@ -212,27 +212,27 @@ def record(
         feedback_table.c.conversation_id == answer.conversation_id,
         feedback_table.c.answer_timestamp == answer.answer_timestamp,
     )
-    for _attempt in range(2):  # a concurrent first rating of the same answer: update it then
-        with engine.begin() as connection:
-            changed = connection.execute(update(feedback_table).where(*key).values(**values))
-            if changed.rowcount:
-                return
-            try:
-                connection.execute(
-                    feedback_table.insert().values(
-                        conversation_id=answer.conversation_id,
-                        answer_timestamp=answer.answer_timestamp,
-                        answer=answer.answer,
-                        question=answer.question,
-                        question_timestamp=answer.question_timestamp,
-                        model_id=answer.model_id,
-                        **values,
-                    )
-                )
-                return
-            except IntegrityError:
-                logger.info("A rating of the same answer came in at the same time; updating it")
-    raise RuntimeError("could not store the rating")
+    insert = feedback_table.insert().values(
+        conversation_id=answer.conversation_id,
+        answer_timestamp=answer.answer_timestamp,
+        answer=answer.answer,
+        question=answer.question,
+        question_timestamp=answer.question_timestamp,
+        model_id=answer.model_id,
+        **values,
+    )
+    for attempt in range(2):
+        try:
+            with engine.begin() as connection:
+                changed = connection.execute(update(feedback_table).where(*key).values(**values))
+                if not changed.rowcount:
+                    connection.execute(insert)
+            return
+        except IntegrityError:
+            # The same answer's first rating stored by another server meanwhile: update it.
+            if attempt:
+                raise
+            logger.info("A rating of the same answer came in at the same time; updating it")
 
 
 def ratings(engine: Engine, conversation_id: str) -> list[Rating]:

@@ -147,3 +147,13 @@ def test_retention_forgets_ratings_with_their_conversations_and_only_those(tmp_p
     assert [r.rating for r in feedback.ratings(engine, "recent")] == [UP]
     assert forget(url, sender="recent") == 1
     assert feedback.counts(engine) == {}
+
+
+def test_the_same_first_rating_from_many_servers_at_once_is_one_row(engine: Engine) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    feedback.ensure_table(engine)
+    answer = _answer("c-race", 5.5)
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda i: feedback.record(engine, answer, DOWN, "wrong"), range(16)))
+    assert feedback.counts(engine) == {(DOWN, "wrong"): 1}
