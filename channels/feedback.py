@@ -96,7 +96,10 @@ async def rate(
     store = tracker_store or _tracker_store()
     if store is None:
         return Outcome(False, "Ratings are not available here.")
-    deadline = time.monotonic() + wait
+    # Only an answer sent moments ago may still be on its way to the store: a made-up or old
+    # id is refused at once (each look costs a load of the conversation).
+    recent = answer_timestamp is not None and abs(time.time() - answer_timestamp) < 60
+    deadline = time.monotonic() + (wait if recent else 0.0)
     while True:
         tracker = await store.retrieve_full_tracker(conversation_id)
         events = [event.as_dict() for event in tracker.events] if tracker else []

@@ -151,6 +151,11 @@ class GuardedRestInput(RestInput):
                     "'rating' must be up or down; 'reason' (with down only) one of " + reasons,
                     how,
                 )
+            wait = self.limiter.retry_after(sender, request.ip)
+            if wait is not None:  # ratings count against the same limits as messages
+                answer = _error(429, "too many requests", f"wait {wait} seconds")
+                answer.headers["Retry-After"] = str(wait)
+                return answer
             outcome = await feedback.rate(
                 sender, *parsed, None if answer_id is None else float(answer_id)
             )

@@ -498,6 +498,9 @@ class SlackInput(RasaSlackInput):
         )
         if not sender:
             return _ack()
+        team = str((payload.get("team") or {}).get("id", ""))
+        if self.limiter.retry_after(f"slack:{team}:{user}", None) is not None:
+            return _ack()  # ratings count against the person's limit like their messages
         message = payload.get("message") or {}
         output = cast(SlackOutput, self.get_output_channel(metadata.get("out_channel")))
         channel = output.slack_channel or str((payload.get("channel") or {}).get("id", ""))

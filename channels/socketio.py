@@ -261,6 +261,9 @@ class SocketIOInput(RasaSocketIOInput):
             answer_id = data.get("answer_id")
             if parsed is None or not isinstance(answer_id, int | float):
                 return {"stored": False, "text": "That rating was not understood."}
+            wait = self.limiter.retry_after(session_id, _client_address(sio, sid))
+            if wait is not None:  # ratings count against the same limits as messages
+                return {"stored": False, "text": SLOW_DOWN.format(seconds=wait)}
             outcome = await feedback.rate(session_id, *parsed, float(answer_id))
             return {
                 "stored": outcome.stored,

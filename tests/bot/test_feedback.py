@@ -130,3 +130,11 @@ def test_the_usage_report_reads_the_real_store(bot: RunningBot, tmp_path: Path) 
     assert summary["latency"]["p50"] is not None and summary["latency"]["p50"] < 20
     page = usage.render_html(summary)
     assert "feedback-rest" not in page and "feedback-rest" not in json.dumps(summary)
+
+
+def test_ratings_count_against_the_rate_limit(bot: RunningBot) -> None:
+    statuses = [
+        _rate(bot, {"sender": "feedback-rest-flood", "rating": "up", "answer_id": 1.0})[0]
+        for _ in range(35)
+    ]
+    assert statuses[0] == 404 and statuses[-1] == 429
