@@ -9,10 +9,13 @@ import pytest
 from sqlalchemy import create_engine, select
 
 from monitoring.feedback import feedback_table
+from tests.support.bot import PROJECT_ROOT
 from tests.web.conftest import WidgetSite
 from tests.web.test_widget import ask, stored_session, wait_for_reply, wait_online
 
 pytestmark = [pytest.mark.web, pytest.mark.bot, pytest.mark.timeout(600)]
+
+SHOT = PROJECT_ROOT / "reports" / "widget-rating.png"
 
 
 @pytest.fixture()
@@ -64,9 +67,12 @@ def test_thumbs_down_with_a_reason_is_stored_and_shown_after_a_reload(
         ["Wrong", "Not what I asked", "Too long", "Outdated"]
     )
     expect(down).to_have_attribute("aria-pressed", "true")
+    rated.screenshot(path=str(SHOT.with_name("widget-rating-reasons.png")))
     reasons.get_by_role("button", name="Too long").click()
     expect(rated.locator(".rating-note")).to_have_text("Thanks for the feedback (too long)!")
     expect(reasons).to_have_count(0)  # asked once
+    SHOT.parent.mkdir(parents=True, exist_ok=True)
+    rated.screenshot(path=str(SHOT))
 
     [row] = _stored(widget_site)
     assert (row.rating, row.reason) == ("down", "too_long")

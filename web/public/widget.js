@@ -112,6 +112,11 @@ function svg(pathData) {
 
 var ICON_CHAT = "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z";
 var ICON_CLOSE = "M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z";
+// Thumbs up / down as icons (Material Icons, Apache 2.0): no emoji font needed.
+var ICON_UP =
+  "M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z";
+var ICON_DOWN =
+  "M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z";
 
 // ----- colours: the page's colour, with a text colour that keeps AA contrast -----------------
 function luminance(rgb) {
@@ -475,18 +480,21 @@ function mount() {
   function renderRating(message) {
     var box = el("div", { class: "rating", role: "group", "aria-label": "Rate this answer" });
     [
-      ["up", "👍", "Helpful"],
-      ["down", "👎", "Not helpful"],
+      ["up", ICON_UP, "Helpful"],
+      ["down", ICON_DOWN, "Not helpful"],
     ].forEach(function (choice) {
-      var button = el("button", {
-        type: "button",
-        class: "rate",
-        "data-rating": choice[0],
-        "aria-label": choice[2],
-        title: choice[2],
-        "aria-pressed": message.rating === choice[0] ? "true" : "false",
-        text: choice[1],
-      });
+      var button = el(
+        "button",
+        {
+          type: "button",
+          class: "rate",
+          "data-rating": choice[0],
+          "aria-label": choice[2],
+          title: choice[2],
+          "aria-pressed": message.rating === choice[0] ? "true" : "false",
+        },
+        [svg(choice[1])]
+      );
       button.addEventListener("click", function () {
         rate(message.id, choice[0], null);
       });
