@@ -460,9 +460,10 @@ def render_html(summary: dict[str, Any]) -> str:
         parts.append(_groups_table(block["groups"]))
     feedback = summary["feedback"]
     parts.append(
-        f"<h2 id='feedback'>Ratings</h2><p>👍 {feedback['up']} · 👎 {feedback['down']}"
+        f"<h2 id='feedback'>Ratings</h2><p>helpful (up) {feedback['up']} · not helpful (down) "
+        f"{feedback['down']}"
         + "".join(f" · {_esc(k)}: {v}" for k, v in feedback["reasons"].items())
-        + "</p><h3>Answers rated 👎</h3><table><tr><th>question</th><th>answer</th>"
+        + "</p><h3>Answers rated not helpful</h3><table><tr><th>question</th><th>answer</th>"
         "<th>reason</th><th>model</th><th>rated</th></tr>"
     )
     for item in summary["disliked"]:
@@ -479,7 +480,7 @@ def render_html(summary: dict[str, Any]) -> str:
         f"<h2 id='errors'>Errors: {summary['errors']['count']} turns got no answer</h2>"
         + _groups_table(summary["errors"]["groups"])
         + "<h2 id='models'>Models</h2><table><tr><th>model</th><th>turns</th><th>first</th>"
-        "<th>last</th><th>unanswered</th><th>errors</th><th>👍</th><th>👎</th>"
+        "<th>last</th><th>unanswered</th><th>errors</th><th>rated up</th><th>rated down</th>"
         "<th>trained from</th></tr>"
     )
     for model in summary["models"]:
