@@ -22,7 +22,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup setup-dev run shell test ingest train eval bench bench-knowledge bench-load lint clean lock spacy-model web forget bench-flood
+.PHONY: help setup setup-dev run shell test ingest train eval bench bench-knowledge bench-load lint clean lock spacy-model web forget bench-flood report bench-usage
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -58,6 +58,7 @@ spacy-model: $(SPACY_MODEL)/meta.json ## Build the spaCy pipeline (gazetteer ent
 $(MODEL_STAMP): $(NLU_INPUTS) | $(STAMP)
 	@echo "==> Training the Rasa model (about a minute)"
 	@$(VENV)/bin/rasa train --fixed-model-name ml-career-guide --out models
+	@$(VPY) -m evaluation.model_card record
 	@touch $@
 
 train: $(MODEL_STAMP) ## Train the Rasa model if training data, domain or config changed
@@ -94,6 +95,7 @@ eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind a
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev6.yml --reports reports/conversations-dev6
 	@echo "==> The seventh conversations set (evaluation/sets/conversations_dev7.yml, a development set), reported in reports/conversations-dev7/"
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev7.yml --reports reports/conversations-dev7
+	@$(VPY) -m evaluation.model_card eval
 
 bench-knowledge: ingest ## Benchmark the knowledge store on SQLite and PostgreSQL: 10,000 synthetic documents (~15 min)
 	@$(VPY) -m benchmarks.knowledge
@@ -104,13 +106,19 @@ bench-load: ingest $(MODEL_STAMP) ## Load test at 1/10/50 users vs the stock `ra
 bench-flood: ingest $(MODEL_STAMP) ## Another person's turns while one client floods the bot (~2 min)
 	@$(VPY) -m benchmarks.flood
 
-bench: bench-knowledge bench-load bench-flood ## Run every benchmark
+bench-usage: ## The usage report on a generated tracker store of 100,000 turns (~30 s)
+	@$(VPY) -m benchmarks.usage
+
+bench: bench-knowledge bench-load bench-flood bench-usage ## Run every benchmark
 
 lint: $(DEV_STAMP) ## Ruff (lint + format check) and mypy
 	@$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy
 
 forget: $(STAMP) ## Delete conversations older than TRACKER_RETENTION_DAYS from the tracker store
 	@$(VPY) -m serving exec $(VPY) -m serving.retention
+
+report: $(STAMP) ## Usage report from the tracker store -> reports/usage/ (SINCE=YYYY-MM-DD UNTIL=YYYY-MM-DD)
+	@scripts/with-env.sh $(VPY) -m evaluation.usage $(if $(SINCE),--since $(SINCE)) $(if $(UNTIL),--until $(UNTIL)) --json reports/usage/usage.json
 
 lock: $(DEV_STAMP) ## Re-lock requirements.txt and requirements-dev.txt (hashes) from their .in files
 	@VENV=$(VENV) scripts/lock.sh

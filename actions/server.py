@@ -8,7 +8,9 @@ Differences from ``python -m rasa_sdk``:
   whole request, tracker and slots included;
 * it refuses to start when the knowledge store is missing or unreadable, and says how to fix it;
 * it loads what the answers use (gazetteer, word lists, matchers) before it serves, so the first
-  person does not wait for it (``actions/warm.py``).
+  person does not wait for it (``actions/warm.py``);
+* with ``METRICS_PORT`` set it serves Prometheus metrics on 127.0.0.1 only
+  (``monitoring/metrics.py``); off by default.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from sanic.response import HTTPResponse  # noqa: E402
 from actions.warm import warm_up  # noqa: E402
 from knowledge.db import open_session  # noqa: E402
 from knowledge.query import StoreUnavailable, check_store  # noqa: E402
+from monitoring import metrics  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
@@ -56,9 +59,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     logger.info("Knowledge store OK: %s", summary)
+    try:
+        port = metrics.metrics_port()
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     warm_up()
     app = create_app("actions", cors_origins=None)
     app.error_handler.add(Exception, _opaque_error)
+    if port is not None:
+        metrics.install(app)
+        metrics.serve(port)
     app.run(args.host, args.port, workers=1, access_log=False)
     return 0
 

@@ -8,6 +8,7 @@ own session in a worker thread, one of as many as the store's engine keeps conne
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
@@ -15,6 +16,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from knowledge.db import POOL_SIZE, open_session
+from monitoring.metrics import observe_store
 
 T = TypeVar("T")
 
@@ -31,8 +33,12 @@ async def run_in_session(work: Callable[[Session], T]) -> T:
     """Run several queries in one session, in a thread."""
 
     def wrapper() -> T:
-        with open_session() as session:
-            return work(session)
+        started = time.perf_counter()
+        try:
+            with open_session() as session:
+                return work(session)
+        finally:
+            observe_store(time.perf_counter() - started)
 
     loop = asyncio.get_running_loop()
     return await loop.run_in_executor(_STORE_THREADS, wrapper)

@@ -5,6 +5,10 @@ Stock Rasa answers a JSON list body with a 500, a body without ``message`` with 
 a malformed request gets a 400 with the error and how to fix it; a well-formed one goes through
 ``channels.guard`` first; and a message that produced no reply at all (the action server down or
 too slow) gets a polite "having trouble" reply instead of silence.
+
+Each content answer in a reply carries ``answer_id`` (its bot event's timestamp), and
+``POST /webhooks/rest/feedback`` rates it: ``{"sender", "rating": "up"|"down", "reason"?,
+"answer_id"?}`` (no ``answer_id``: the conversation's last answer). See ``channels.feedback``.
 """
 
 from __future__ import annotations
@@ -20,16 +24,29 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels import feedback
 from channels.guard import valid_sender
 from channels.limits import RateLimiter
 from channels.processing import process_guarded
 from channels.sessions import reserved
+from monitoring.feedback import REASONS
 
 logger = logging.getLogger(__name__)
 
 
 def _error(status: int, error: str, fix: str) -> HTTPResponse:
     return response.json({"error": error, "fix": fix}, status=status)
+
+
+class _RatedCollector(CollectingOutputChannel):
+    """Rasa's collecting output, naming each content answer (``answer_id``) for a rating."""
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        before = len(self.messages)
+        answer_id = feedback.rating_of(message)
+        await super().send_response(recipient_id, message)
+        if answer_id is not None and len(self.messages) > before:
+            self.messages[-1]["answer_id"] = answer_id
 
 
 class GuardedRestInput(RestInput):
@@ -97,7 +114,7 @@ class GuardedRestInput(RestInput):
             metadata = body.get("metadata")
             if metadata is not None and not isinstance(metadata, dict):
                 return _error(400, "'metadata' must be a JSON object", "omit it or send an object")
-            collector = CollectingOutputChannel()
+            collector = _RatedCollector()
             message = UserMessage(
                 text, collector, sender, input_channel=self.name(), metadata=metadata
             )
@@ -108,5 +125,46 @@ class GuardedRestInput(RestInput):
                 replied=lambda: bool(collector.messages),
             )
             return response.json(collector.messages)
+
+        @webhook.route("/feedback", methods=["POST"])
+        async def rate(request: Request) -> HTTPResponse:
+            try:
+                body = json.loads(request.body or b"")
+            except (ValueError, RecursionError):
+                body = None
+            how = 'send {"sender": "<id>", "rating": "up" or "down", "reason"?, "answer_id"?}'
+            if not isinstance(body, dict) or not valid_sender(body.get("sender")):
+                return _error(400, "the body must be a JSON object with a valid 'sender'", how)
+            sender = str(body["sender"])
+            if reserved(sender):
+                return _error(400, "'sender' may not start with web- or slack-", how)
+            parsed = feedback.parse_rating(body.get("rating"), body.get("reason"))
+            answer_id = body.get("answer_id")
+            if parsed is None or not (
+                answer_id is None or isinstance(answer_id, int | float) and answer_id > 0
+            ):
+                reasons = ", ".join(sorted(REASONS))
+                return _error(
+                    400,
+                    "'rating' must be up or down; 'reason' (with down only) one of " + reasons,
+                    how,
+                )
+            wait = self.limiter.retry_after(sender, request.ip)
+            if wait is not None:  # ratings count against the same limits as messages
+                answer = _error(429, "too many requests", f"wait {wait} seconds")
+                answer.headers["Retry-After"] = str(wait)
+                return answer
+            outcome = await feedback.rate(
+                sender, *parsed, None if answer_id is None else float(answer_id)
+            )
+            return response.json(
+                {
+                    "stored": outcome.stored,
+                    "text": outcome.text,
+                    "answer_id": outcome.answer_timestamp,
+                    "reasons": REASONS if outcome.ask_reason else None,
+                },
+                status=200 if outcome.stored else 404,
+            )
 
         return webhook

@@ -16,7 +16,10 @@ but replaces its webhook route, whose order of checks cannot be changed from out
   above it) and lists the other options as bullets the user can type;
 * replies in the thread of a message written in a thread (``SLACK_USE_THREADS=true``: always
   in a thread);
-* talks to ``SLACK_API_URL`` (default ``https://slack.com/api/``), so tests use a fake Slack.
+* talks to ``SLACK_API_URL`` (default ``https://slack.com/api/``), so tests use a fake Slack;
+* puts 👍 / 👎 buttons (an ``actions`` block, ``block_id`` ``feedback``) under each content answer;
+  a click stores the rating (``channels.feedback``) and the person alone is thanked (an
+  ephemeral message); a 👎 is asked, once, what was wrong, with the reasons as buttons.
 """
 
 from __future__ import annotations
@@ -39,10 +42,12 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
+from channels import feedback
 from channels.limits import SLOW_DOWN, RateLimiter
 from channels.processing import process_guarded
 from channels.seen import seen_keys
 from channels.sessions import slack_conversation
+from monitoring.feedback import REASONS
 
 logger = logging.getLogger(__name__)
 
@@ -195,9 +200,33 @@ class SlackOutput(SlackBot):
         super().__init__(token, slack_channel, thread_id, proxy)
         self.client = AsyncWebClient(token=token, base_url=api_url, proxy=proxy)
         self.messages_sent = 0
+        self._held: list[dict[str, Any]] | None = None
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        """Rasa's messages; the last Slack message of a content answer gets 👍 / 👎."""
+        answer_id = feedback.rating_of(message)
+        if answer_id is None:
+            await super().send_response(recipient_id, message)
+            return
+        self._held = []
+        try:
+            await super().send_response(recipient_id, message)
+        finally:
+            held, self._held = self._held, None
+        if held:
+            last = held[-1]
+            blocks = last.get("blocks") or [
+                {"type": "section", "text": {"type": "mrkdwn", "text": last.get("text", "")}}
+            ]
+            last["blocks"] = [*blocks, rating_block(answer_id)]
+        for kwargs in held:
+            await self._post_message(**kwargs)
 
     async def _post_message(self, channel: str, **kwargs: Any) -> None:
         """Post, counting: a message that got no reply at all is told there is trouble."""
+        if self._held is not None:
+            self._held.append({"channel": channel, **kwargs})
+            return
         self.messages_sent += 1
         await super()._post_message(channel, **kwargs)
 
@@ -248,6 +277,66 @@ def _button(button: Mapping[str, Any], index: int) -> dict[str, Any]:
     if button.get("payload") is not None:
         element["value"] = str(button["payload"])
     return element
+
+
+FEEDBACK_ACTION = "feedback_"
+"""``action_id`` prefix of the rating buttons: ``feedback_up``, ``feedback_down``,
+``feedback_reason_<reason>``; their ``value`` is the answer id."""
+
+
+def _rate_button(action: str, text: str, label: str, answer_id: float) -> dict[str, Any]:
+    return {
+        "type": "button",
+        "action_id": f"{FEEDBACK_ACTION}{action}",
+        "text": {"type": "plain_text", "text": text, "emoji": True},
+        "value": repr(answer_id),
+        "accessibility_label": label,
+    }
+
+
+def rating_block(answer_id: float) -> dict[str, Any]:
+    """The 👍 / 👎 buttons under an answer."""
+    return {
+        "type": "actions",
+        "block_id": "feedback",
+        "elements": [
+            _rate_button("up", "👍", "Helpful", answer_id),
+            _rate_button("down", "👎", "Not helpful", answer_id),
+        ],
+    }
+
+
+def reasons_blocks(text: str, answer_id: float) -> list[dict[str, Any]]:
+    """The question after a 👎, with each reason as a button."""
+    return [
+        {"type": "section", "text": {"type": "mrkdwn", "text": escape(text)}},
+        {
+            "type": "actions",
+            "block_id": "feedback_reasons",
+            "elements": [
+                _rate_button(f"reason_{key}", label, label, answer_id)
+                for key, label in REASONS.items()
+            ],
+        },
+    ]
+
+
+def parse_rating_click(action: Mapping[str, Any]) -> tuple[str, str | None, float] | None:
+    """(rating, reason, answer id) of a click on a rating button, else None."""
+    action_id = str(action.get("action_id") or "")
+    if not action_id.startswith(FEEDBACK_ACTION):
+        return None
+    kind = action_id[len(FEEDBACK_ACTION) :]
+    try:
+        answer_id = float(action.get("value") or "")
+    except ValueError:
+        return None
+    if kind in ("up", "down"):
+        return kind, None, answer_id
+    reason = kind.removeprefix("reason_")
+    if kind.startswith("reason_") and reason in REASONS:
+        return "down", reason, answer_id
+    return None
 
 
 # --- Input: what Slack posts to /webhooks/slack/webhook ------------------------------------------
@@ -376,6 +465,9 @@ class SlackInput(RasaSlackInput):
         if click and not self.handled.add_if_new([f"click:{click}"]):
             logger.info("Ignoring a second copy of click %s", click)
             return _ack()
+        rating = parse_rating_click(action)
+        if rating is not None:
+            return self._on_rating(request, payload, rating)
         text = self._get_interactive_response(payload["actions"][0])
         if text is None:  # e.g. a link button: Slack opens the link, nothing to answer
             return _ack()
@@ -390,6 +482,42 @@ class SlackInput(RasaSlackInput):
         team, user = payload.get("team") or {}, payload.get("user") or {}
         person = f"{team.get('id', '')}:{user.get('id', '')}"
         self._dispatch(on_new_message, text, sender, metadata, thread, person)
+        return _ack()
+
+    def _on_rating(
+        self,
+        request: Request,
+        payload: dict[str, Any],
+        rating: tuple[str, str | None, float],
+    ) -> HTTPResponse:
+        """A click on 👍 / 👎 or a reason: store it, thank the person (only they see it)."""
+        metadata = self.get_metadata(request)
+        user = str((payload.get("user") or {}).get("id", ""))
+        sender = self._get_conversation_id(
+            user, metadata.get("out_channel"), metadata.get("thread_id")
+        )
+        if not sender:
+            return _ack()
+        team = str((payload.get("team") or {}).get("id", ""))
+        if self.limiter.retry_after(f"slack:{team}:{user}", None) is not None:
+            return _ack()  # ratings count against the person's limit like their messages
+        message = payload.get("message") or {}
+        output = cast(SlackOutput, self.get_output_channel(metadata.get("out_channel")))
+        channel = output.slack_channel or str((payload.get("channel") or {}).get("id", ""))
+        thread = message.get("thread_ts")
+
+        async def store_and_thank() -> None:
+            outcome = await feedback.rate(sender, *rating)
+            extra: dict[str, Any] = {"thread_ts": thread} if thread else {}
+            if outcome.ask_reason:
+                extra["blocks"] = reasons_blocks(outcome.text, rating[2])
+            await output.client.chat_postEphemeral(
+                channel=channel, user=user, text=outcome.text, **extra
+            )
+
+        task = asyncio.ensure_future(store_and_thank())
+        self._background_tasks.add(task)
+        task.add_done_callback(self._background_tasks.discard)
         return _ack()
 
     def _dispatch(

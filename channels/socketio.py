@@ -12,6 +12,10 @@ Rasa's stock ``SocketIOInput`` has three gaps this subclass fills:
   an upgrade cannot break replies silently;
 * messages reach the NLU unchecked. Here they go through ``channels.guard`` like the REST
   channel's, and a message that produced no reply gets the "having trouble" reply.
+
+It also carries ratings: the last part of each content answer names it (``answer_id``, its bot
+event's timestamp) and a ``feedback`` event (``{answer_id, rating, reason?}``, acknowledged with
+``{stored, text, reasons?}``) rates it in the socket's own conversation (``channels.feedback``).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint
 
+from channels import feedback
 from channels.guard import valid_sender
 from channels.limits import SLOW_DOWN, RateLimiter
 from channels.processing import process_guarded
@@ -120,13 +125,34 @@ def _client_address(sio: Any, sid: str) -> str | None:
 
 
 class _CountingOutput(SocketIOOutput):
-    """Rasa's socket.io output, remembering whether anything was sent."""
+    """Rasa's socket.io output, remembering whether anything was sent, naming rated answers."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.sent = 0
+        self._held: list[tuple[str, Any]] | None = None
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        """Rasa's parts of one bot message; the last text part of an answer gets its id."""
+        answer_id = feedback.rating_of(message)
+        if answer_id is None:
+            await super().send_response(recipient_id, message)
+            return
+        self._held = []
+        try:
+            await super().send_response(recipient_id, message)
+        finally:
+            held, self._held = self._held, None
+        texts = [i for i, (_, part) in enumerate(held) if isinstance(part, dict) and "text" in part]
+        if texts:
+            held[texts[-1]][1]["answer_id"] = answer_id
+        for socket_id, part in held:
+            await self._send_message(socket_id, part)
 
     async def _send_message(self, socket_id: str, response: Any) -> None:
+        if self._held is not None:
+            self._held.append((socket_id, response))
+            return
         self.sent += 1
         await super()._send_message(socket_id, response)
 
@@ -225,6 +251,26 @@ class SocketIOInput(RasaSocketIOInput):
                 metadata=data.get(self.metadata_key),
             )
             await guarded(message)
+
+        @sio.on("feedback", namespace=self.namespace)
+        async def rate(sid: str, data: Any) -> dict[str, Any]:
+            """A rating of an answer of this socket's conversation (never another's)."""
+            session_id = self._sessions.get(sid)
+            if not isinstance(data, dict) or session_id is None:
+                return {"stored": False, "text": "No conversation to rate."}
+            parsed = feedback.parse_rating(data.get("rating"), data.get("reason"))
+            answer_id = data.get("answer_id")
+            if parsed is None or not isinstance(answer_id, int | float):
+                return {"stored": False, "text": "That rating was not understood."}
+            wait = self.limiter.retry_after(session_id, _client_address(sio, sid))
+            if wait is not None:  # ratings count against the same limits as messages
+                return {"stored": False, "text": SLOW_DOWN.format(seconds=wait)}
+            outcome = await feedback.rate(session_id, *parsed, float(answer_id))
+            return {
+                "stored": outcome.stored,
+                "text": outcome.text,
+                "ask_reason": outcome.ask_reason,
+            }
 
         @sio.on("disconnect", namespace=self.namespace)
         async def disconnect(sid: str) -> None:

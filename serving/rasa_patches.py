@@ -15,7 +15,8 @@ The patches:
   ``make bench``). A validator built once does the same check in under 1 ms.
 * **Numbered buttons in ``rasa shell``.** Stock ``rasa shell`` turns the latest reply's buttons
   into an arrow-key menu that hides the text box until an option is chosen. Here every reply's
-  buttons are printed as a numbered list and the user types a message or an option's number.
+  buttons are printed as a numbered list and the user types a message or an option's number;
+  ``/good`` and ``/bad`` rate the last answer (``channels.feedback``).
 
 Overrides of private Rasa methods in our own subclasses are checked here too (they break
 silently when Rasa renames them): ``channels.slack.SlackInput._get_conversation_id`` (Slack
@@ -39,6 +40,9 @@ from rasa.core.channels.slack import SlackBot, SlackInput
 from rasa.shared.utils.cli import print_color
 from rasa.shared.utils.io import bcolors
 
+from channels import feedback
+from monitoring.feedback import DOWN, REASONS, UP
+
 logger = logging.getLogger(__name__)
 
 WRITTEN_FOR = "3.6."
@@ -49,6 +53,7 @@ PRIVATE_NAMES: tuple[tuple[Any, str], ...] = (
     (RemoteAction, "_validate_action_result"),
     (console, "_print_bot_output"),
     (console, "_get_user_input"),
+    (console, "record_messages"),
     (SlackInput, "_get_conversation_id"),
     (SlackBot, "_post_message"),
 )
@@ -119,17 +124,60 @@ def _print_bot_output(
     _stock_print_bot_output(message, False, color)
 
 
+# --- rasa shell: /good and /bad rate the last answer ------------------------------------------
+
+_conversation: list[str] = []
+"""The shell's conversation id (``rasa shell`` makes one up), caught from ``record_messages``."""
+RATE_COMMANDS = {"/good": UP, "/bad": DOWN}
+_stock_record_messages = console.record_messages
+
+
+async def record_messages(sender_id: str, *args: Any, **kwargs: Any) -> int:
+    """Rasa's console loop, remembering its conversation id for ``/good`` and ``/bad``."""
+    _conversation[:] = [sender_id]
+    return await _stock_record_messages(sender_id, *args, **kwargs)
+
+
+async def _rate(rating: str, reason: str | None = None) -> bool:
+    """Rate the last answer; print the thanks. True when the reasons should be offered."""
+    if not _conversation:
+        print_color("There is no answer to rate yet.", color=bcolors.WARNING)
+        return False
+    outcome = await feedback.rate(_conversation[0], rating, reason)
+    print_color(outcome.text, color=bcolors.OKGREEN if outcome.stored else bcolors.WARNING)
+    if outcome.ask_reason:
+        for index, label in enumerate(REASONS.values(), start=1):
+            print_color(f"  {index}: {label}", color=bcolors.OKBLUE)
+    return outcome.ask_reason
+
+
 async def get_user_input(previous_response: dict[str, Any] | None) -> str | None:
-    """Print the latest reply, read a line; a number picks that button's payload."""
+    """Print the latest reply, read a line; a number picks that button's payload.
+
+    ``/good`` and ``/bad`` rate the last answer (stored like the widget's ratings, beside the
+    tracker store); after ``/bad`` the reasons are offered once, by number.
+    """
     if previous_response is not None:
         _print_bot_output(previous_response)
-    question = questionary.text(
-        "", qmark="Your input ->", style=Style([("qmark", "#b373d6"), ("", "#b373d6")])
-    )
-    response = await question.ask_async()
-    if response is None:
-        return None
-    response = response.strip()
+    reasons_offered = False
+    response: str | None = ""
+    while True:
+        question = questionary.text(
+            "", qmark="Your input ->", style=Style([("qmark", "#b373d6"), ("", "#b373d6")])
+        )
+        response = await question.ask_async()
+        if response is None:
+            return None
+        response = response.strip()
+        if reasons_offered and response.isdigit() and 1 <= int(response) <= len(REASONS):
+            reasons_offered = False
+            await _rate(DOWN, list(REASONS)[int(response) - 1])
+            continue
+        reasons_offered = False
+        if response.lower() in RATE_COMMANDS:
+            reasons_offered = await _rate(RATE_COMMANDS[response.lower()])
+            continue
+        break
     if response.isdigit() and 1 <= int(response) <= len(_last_buttons):
         choice = _last_buttons[int(response) - 1]
         print_color(f"-> {choice.get('title')}", color=bcolors.OKGREEN)
@@ -148,5 +196,6 @@ def apply(action_timeout: float) -> None:
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     console._print_bot_output = _print_bot_output
     console._get_user_input = get_user_input
+    console.record_messages = record_messages
     _applied = True
     logger.debug("Rasa %s patched (action timeout %ss)", rasa.__version__, action_timeout)

@@ -3,7 +3,9 @@
 The tracker store keeps every message a stranger sends; nothing removed them. ``python -m
 serving.retention`` deletes every conversation whose last event is older than
 ``--older-than`` days (default ``TRACKER_RETENTION_DAYS``), or the one named with ``--sender``;
-``--dry-run`` only counts. ``make forget`` runs it with the setting.
+``--dry-run`` only counts. ``make forget`` runs it with the setting. The ratings of the
+forgotten conversations (``monitoring.feedback``, in the same database) go with them, in the
+same transaction, and so do ratings whose conversation is no longer stored.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import time
 from sqlalchemy import bindparam, text
 
 from knowledge.db import make_engine
+from monitoring import feedback
 from serving.endpoints import tracker_url
 from serving.settings import current
 
@@ -59,6 +62,7 @@ def forget(
                 )
                 for start in range(0, len(found), 500):
                     connection.execute(delete, {"senders": found[start : start + 500]})
+                feedback.forget(connection, found)
         return len(found)
     finally:
         engine.dispose()

@@ -131,6 +131,14 @@ class Settings(BaseModel):
         gt=0,
         group="Stores",
     )
+    METRICS_PORT: int | None = Field(
+        None,
+        description="the action server serves Prometheus metrics on "
+        "`127.0.0.1:$METRICS_PORT/metrics`, loopback only (default: off; see Learning from use)",
+        gt=0,
+        lt=65536,
+        group="Servers",
+    )
 
     # --- Answers and limits -----------------------------------------------------------------
     ACTION_TIMEOUT: float = Field(

@@ -23,6 +23,7 @@ FIRST_PARTY = {
     "evaluation",
     "gazetteer",
     "knowledge",
+    "monitoring",
     "nlu_components",
     "runtime",
     "serving",
@@ -33,6 +34,7 @@ ALLOWED = {
     "gazetteer": {"runtime"},
     "knowledge": {"runtime", "gazetteer"},
     "nlu_components": {"runtime", "gazetteer", "knowledge"},
+    "monitoring": {"runtime", "gazetteer", "knowledge"},
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -141,3 +142,47 @@ def test_slack_copies_reaching_different_servers_are_answered_once(
     slack_api.wait_for_text(BOT_CHANNEL, "€50,000")
     texts = [m["text"] for m in slack_api.settle(BOT_CHANNEL, quiet=5)]
     assert sum("€50,000" in t for t in texts) == 1, texts
+
+
+def _rate(url: str, body: dict) -> dict:
+    request = urllib.request.Request(
+        f"{url}/webhooks/rest/feedback",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.loads(response.read())
+
+
+def test_a_rating_given_on_either_server_lands_once_in_the_shared_store(
+    two_servers: tuple[RunningBot, str], tracker_db: str
+) -> None:
+    """Answered by one server, rated on the other, then on both at once: one rating, the last."""
+    first, second_url = two_servers
+    sender = f"rate-{uuid.uuid4().hex[:8]}"
+    replies = first.send(sender, "What skills does an ML engineer need?")
+    answer_id = [r for r in replies if "answer_id" in r][-1]["answer_id"]
+    outcome = _rate(second_url, {"sender": sender, "rating": "down", "answer_id": answer_id})
+    assert outcome["stored"] and outcome["reasons"]
+    bodies = [
+        (
+            first.url,
+            {"sender": sender, "rating": "down", "reason": "wrong", "answer_id": answer_id},
+        ),
+        (
+            second_url,
+            {"sender": sender, "rating": "down", "reason": "wrong", "answer_id": answer_id},
+        ),
+    ]
+    with ThreadPoolExecutor(2) as pool:
+        assert all(o["stored"] for o in pool.map(lambda b: _rate(*b), bodies))
+    engine = make_engine(tracker_db)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT rating, reason, question FROM answer_feedback WHERE conversation_id = :s"),
+            {"s": sender},
+        ).all()
+    engine.dispose()
+    assert [tuple(row) for row in rows] == [
+        ("down", "wrong", "What skills does an ML engineer need?")
+    ]

@@ -22,6 +22,9 @@
 //   (re)connection the widget asks Rasa to continue that session ("session_request").
 // * A new bot answer is scrolled into view at its start (with the question above it), not at
 //   its end; a typing indicator shows while the bot is working.
+// * Each content answer (Rasa names it with "answer_id") has 👍 / 👎 under it; a 👎 offers the
+//   reasons once (optional) and the person is thanked. The rating is sent as a "feedback"
+//   event (stored with the conversation, channels/feedback.py) and kept with the message.
 "use strict";
 
 var STORAGE_KEY = "ml-career-guide:conversation";
@@ -43,6 +46,13 @@ var TYPING_TIMEOUT_MS = 25000;
 var LINK = /\[([^\]\n]{1,200})\]\((https?:\/\/[^\s()]+)\)|(https?:\/\/[^\s<>"'()]+)/g;
 var BOLD = /\*\*([^*\n]{1,300}?)\*\*/g;
 var BULLET = /^\s*[•\-*]\s+/;
+var REASONS = [
+  ["wrong", "Wrong"],
+  ["not_asked", "Not what I asked"],
+  ["too_long", "Too long"],
+  ["outdated", "Outdated"],
+];
+var FEEDBACK_WAIT_MS = 10000;
 
 var script = document.currentScript;
 var data = (script && script.dataset) || {};
@@ -102,6 +112,11 @@ function svg(pathData) {
 
 var ICON_CHAT = "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z";
 var ICON_CLOSE = "M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z";
+// Thumbs up / down as icons (Material Icons, Apache 2.0): no emoji font needed.
+var ICON_UP =
+  "M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z";
+var ICON_DOWN =
+  "M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z";
 
 // ----- colours: the page's colour, with a text colour that keeps AA contrast -----------------
 function luminance(rgb) {
@@ -452,10 +467,89 @@ function mount() {
     }
     item.appendChild(bubble);
     item.appendChild(renderMeta(message));
+    if (message.from === "bot" && typeof message.answerId === "number") {
+      item.appendChild(renderRating(message));
+    }
     if (message.buttons && message.buttons.length) {
       item.appendChild(renderQuickReplies(message.buttons));
     }
     return item;
+  }
+
+  // 👍 / 👎 under an answer; after a 👎 the reasons, once; then a thank-you.
+  function renderRating(message) {
+    var box = el("div", { class: "rating", role: "group", "aria-label": "Rate this answer" });
+    [
+      ["up", ICON_UP, "Helpful"],
+      ["down", ICON_DOWN, "Not helpful"],
+    ].forEach(function (choice) {
+      var button = el(
+        "button",
+        {
+          type: "button",
+          class: "rate",
+          "data-rating": choice[0],
+          "aria-label": choice[2],
+          title: choice[2],
+          "aria-pressed": message.rating === choice[0] ? "true" : "false",
+        },
+        [svg(choice[1])]
+      );
+      button.addEventListener("click", function () {
+        rate(message.id, choice[0], null);
+      });
+      box.appendChild(button);
+    });
+    if (message.rating === "down" && !message.reason && !message.reasonAsked) {
+      var reasons = el("div", { class: "reasons", role: "group", "aria-label": "What was wrong? (optional)" });
+      REASONS.forEach(function (reason) {
+        var button = el("button", { type: "button", class: "reason", "data-reason": reason[0], text: reason[1] });
+        button.addEventListener("click", function () {
+          rate(message.id, "down", reason[0]);
+        });
+        reasons.appendChild(button);
+      });
+      box.appendChild(el("span", { class: "rating-note", text: "What was wrong? (optional)" }));
+      box.appendChild(reasons);
+    } else if (message.rating) {
+      var reasonText = "";
+      REASONS.forEach(function (reason) {
+        if (reason[0] === message.reason) reasonText = " (" + reason[1].toLowerCase() + ")";
+      });
+      box.appendChild(el("span", { class: "rating-note", role: "status", text: "Thanks for the feedback" + reasonText + "!" }));
+    }
+    return box;
+  }
+
+  function updateRating(id) {
+    var message = find(id);
+    var item = list.querySelector('li[data-id="' + CSS.escape(String(id)) + '"]');
+    var old = item && item.querySelector(".rating");
+    if (!message || !old) return;
+    var focused = old.contains(shadow.activeElement);
+    var fresh = renderRating(message);
+    item.replaceChild(fresh, old);
+    if (focused) (fresh.querySelector(".reason") || fresh.querySelector('[aria-pressed="true"]')).focus();
+  }
+
+  function rate(id, rating, reason) {
+    var message = find(id);
+    if (!message || !connected()) return;
+    socket
+      .timeout(FEEDBACK_WAIT_MS)
+      .emit("feedback", { answer_id: message.answerId, rating: rating, reason: reason }, function (error, outcome) {
+        if (error || !outcome || !outcome.stored) return;
+        change(function (current) {
+          current.messages.forEach(function (stored) {
+            if (stored.id !== id) return;
+            // A second 👎 does not ask again; choosing a reason (or 👍) closes the question.
+            if (stored.rating === "down" && rating === "down" && !reason) stored.reasonAsked = true;
+            stored.rating = rating;
+            stored.reason = reason;
+          });
+        });
+        updateRating(id);
+      });
   }
 
   function renderMeta(message) {
@@ -736,7 +830,8 @@ function mount() {
         ? attachment.payload.src
         : null;
     if (!text && !buttons.length && !image) return;
-    add({ from: "bot", text: text, buttons: buttons, image: image });
+    var answerId = typeof reply.answer_id === "number" ? reply.answer_id : null;
+    add({ from: "bot", text: text, buttons: buttons, image: image, answerId: answerId });
     if (waiting()) showTyping();
   }
 
