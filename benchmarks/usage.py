@@ -20,10 +20,10 @@ from pathlib import Path
 
 from sqlalchemy import create_engine
 
+from benchmarks.usage_store import DAYS, START, build_store, rate_answers
 from evaluation import usage
 from monitoring import feedback
-from tests.monitoring.test_usage_report import DAYS, START, _rate, build_store
-from tests.support.bot import PROJECT_ROOT
+from serving.local import PROJECT_ROOT
 
 BAR_SECONDS = 60.0
 
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         build_store(engine, args.turns)
         engine.dispose()
-        _rate(feedback.engine_for(url))
+        rate_answers(feedback.engine_for(url))
         built = time.perf_counter() - started
         started = time.perf_counter()
         summary = usage.report(url, START, START + dt.timedelta(days=DAYS - 1))
