@@ -36,7 +36,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,8 @@ from typing import Any
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, inspect, select
 from sqlalchemy.engine import Engine
 
+from gazetteer.countries import country_name
+from gazetteer.entities import normalise
 from knowledge.db import make_engine
 from monitoring.feedback import DOWN, REASONS, UP, feedback_table
 from monitoring.outcomes import CATEGORIES, unanswered_kinds
@@ -108,6 +110,13 @@ def _timestamp(day: dt.date) -> float:
     return dt.datetime.combine(day, dt.time(), dt.timezone.utc).timestamp()
 
 
+def _place_name(mention: str) -> str:
+    """A place as the report counts it: the country's name ("the uk", "London" -> United
+    Kingdom); a mention the gazetteer does not know stays as typed."""
+    code = normalise("country", mention)
+    return country_name(code) if code else mention
+
+
 def read_turns(engine: Engine, since: float, until: float) -> list[Turn]:
     """The turns of every conversation between ``since`` and ``until`` (epoch seconds)."""
     query = (
@@ -144,7 +153,7 @@ def read_turns(engine: Engine, since: float, until: float) -> list[Turn]:
                 intent=intent.get("name"),
                 confidence=intent.get("confidence"),
                 countries=tuple(
-                    str(e.get("value"))
+                    _place_name(str(e.get("value")))
                     for e in parse.get("entities") or []
                     if e.get("entity") == "country" and e.get("value")
                 ),
@@ -389,15 +398,26 @@ def plots(summary: dict[str, Any]) -> dict[str, str]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    days = [dt.date.fromisoformat(d["day"]) for d in summary["per_day"]]
     shown: dict[str, str] = {}
-    if not days:
+    if not summary["per_day"]:
         return shown
+    # Every day of the range, a quiet one at 0: one active day is a point on a line, not an
+    # empty plot over a span matplotlib makes up.
+    since = dt.date.fromisoformat(summary["range"]["since"])
+    until = dt.date.fromisoformat(summary["range"]["until"])
+    days = [since + dt.timedelta(days=n) for n in range((until - since).days + 1)]
+    by_day = {d["day"]: d for d in summary["per_day"]}
+
+    def daily(value: Callable[[dict[str, Any]], int]) -> list[int]:
+        return [value(by_day[d.isoformat()]) if d.isoformat() in by_day else 0 for d in days]
+
     figure, axes = plt.subplots(figsize=(8, 3))
-    axes.plot(days, [d["turns"] for d in summary["per_day"]], label="turns")
-    axes.plot(days, [d["conversations"] for d in summary["per_day"]], label="conversations")
-    unanswered = [sum(d["unanswered"].values()) for d in summary["per_day"]]
-    axes.plot(days, unanswered, label="unanswered (any kind)")
+    axes.plot(days, daily(lambda d: d["turns"]), marker=".", label="turns")
+    axes.plot(days, daily(lambda d: d["conversations"]), marker=".", label="conversations")
+    unanswered = daily(lambda d: sum(d["unanswered"].values()))
+    axes.plot(days, unanswered, marker=".", label="unanswered (any kind)")
+    axes.set_xlim(since, until)
+    axes.set_ylim(bottom=0)
     axes.set_title("Per day")
     axes.legend()
     figure.autofmt_xdate()
@@ -411,9 +431,10 @@ def plots(summary: dict[str, Any]) -> dict[str, str]:
             continue
         figure, axes = plt.subplots(figsize=(8, 3.5))
         for name in top:
-            axes.plot(
-                days, [summary[per_day][d.isoformat()].get(name, 0) for d in days], label=name
-            )
+            counts = [summary[per_day].get(d.isoformat(), {}).get(name, 0) for d in days]
+            axes.plot(days, counts, marker=".", label=name)
+        axes.set_xlim(since, until)
+        axes.set_ylim(bottom=0)
         axes.set_title(title)
         axes.legend(fontsize=7, ncol=2)
         figure.autofmt_xdate()

@@ -59,8 +59,11 @@ def test_the_report_of_100000_turns_has_the_right_figures(
     assert sum(d["turns"] for d in summary["per_day"]) == 100_000
 
     assert summary["intents"]["ask_salary"] == kinds[1] + kinds[2]
-    assert summary["countries"] == {"FR": kinds[1], "GB": kinds[2], "JP": kinds[6]}
-    assert sum(day.get("FR", 0) for day in summary["countries_per_day"].values()) == kinds[1]
+    # Places are counted by the country's name, however they were typed ("FR", "the uk").
+    expected_places = {"France": kinds[1], "United Kingdom": kinds[2], "Japan": kinds[6]}
+    assert summary["countries"] == expected_places
+    per_day = summary["countries_per_day"].values()
+    assert sum(day.get("France", 0) for day in per_day) == kinds[1]
 
     unanswered = summary["unanswered"]
     assert unanswered["out_of_scope"]["count"] == kinds[3] + kinds[4] + kinds[5]
