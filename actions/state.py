@@ -186,6 +186,12 @@ ASKS_HOW_TO_RISE = re.compile(
     r" (there|up|to (that|senior|lead)\w*)\b",
     re.I,
 )
+# "would employers value that?", "does a phd count for much": whether a study route is worth it.
+ASKS_IF_VALUED = re.compile(
+    r"\b(value|values|valued|count|counts|worth|recogni[sz]ed|respected|matter|matters|help"
+    r"|helps)\b",
+    re.I,
+)
 # "us" typed alone after pay figures: the United States, not the pronoun.
 BARE_US = re.compile(r"^\W*(and |what about |how about |ok |now |then )?us\W*$", re.I)
 # "what should I expect them to own?" (a hiring manager, read as skills at 0.53): the duties.
@@ -638,6 +644,15 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "is it a stable career?" (the career path at 0.5): what the sources say of demand.
         return Plan("topic", intent="ask_outlook", parameters=reading.topic_parameters())
+    if (
+        reading.study_route
+        and intent in {"ask_industries", "ask_workplace", "ask_career_path", *UNSURE_INTENTS}
+        and ASKS_IF_VALUED.search(reading.text)
+        and not (names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "finishing a PhD in computational biology. would industry roles value that?" (read as
+        # the industries at 0.93): what the sources say of that route.
+        return Plan("topic", intent="ask_education", parameters=reading.topic_parameters())
     if (
         intent in {"ask_skills", GETTING_STARTED_INTENT, *UNSURE_INTENTS}
         and ASKS_WHAT_THEY_OWN.search(reading.text)

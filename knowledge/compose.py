@@ -49,6 +49,7 @@ GENERIC_WORDS = frozenset(
     | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
     # what a person mutters before the question ("hmm ok what about remote…") names nothing
     | {"hmm", "hmmm", "hm", "um", "umm", "uh", "ugh", "meh", "oh", "ah", "nah", "alright"}
+    | {"hw", "wht", "thy", "tht", "abt", "wud", "cud", "shud"}  # "hw much do thy mak"
 )
 # How much a sentence from a source already quoted is held back, per sentence already taken.
 SAME_SOURCE_PENALTY = 0.45

@@ -1650,3 +1650,16 @@ def test_what_it_takes_to_get_there_after_pay_is_the_career_path() -> None:
     text = "and what does it take to get there"
     reading = Reading("ask_about_answer", text=text, rest=text, confidence=0.47)
     assert decide(SALARY_US_SENIOR_LAST, reading, INTENT_TOPICS).intent == "ask_career_path"
+
+
+def test_whether_employers_value_a_route_is_education() -> None:
+    text = "would industry ML engineering roles value that?"
+    reading = Reading("ask_industries", text=text, rest=text, study_route="phd", confidence=0.93)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.intent, plan.parameters.get("study_route")) == ("ask_education", "phd")
+
+
+def test_whether_skills_transfer_from_another_job_is_getting_started() -> None:
+    text = "im a UX designer, could my skills transfer to ml engineering at all?"
+    reading = Reading("ask_skills", text=text, rest=text, confidence=0.39, about_another_job=True)
+    assert decide(State(), reading, INTENT_TOPICS).intent == "ask_getting_started"
