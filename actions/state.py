@@ -186,6 +186,14 @@ ASKS_HOW_TO_RISE = re.compile(
     r" (there|up|to (that|senior|lead)\w*)\b",
     re.I,
 )
+# "is that the same at big companies and startups?", "does it differ by company?"
+VARIES_BY_EMPLOYER = re.compile(
+    r"\b(same|different|differ\w*|vary|varies|change|changes)\b[^?.]*\b(compan(y|ies)|startups?"
+    r"|employers?|corporates?|corporations?|big tech|firms?|orgs?|organi[sz]ations?)\b"
+    r"|\b(startups?|big tech|corporates?) (vs|versus|or|and) (big|large|small|startups?|corporate"
+    r"|big tech)\b",
+    re.I,
+)
 # "would employers value that?", "does a phd count for much": whether a study route is worth it.
 ASKS_IF_VALUED = re.compile(
     r"\b(value|values|valued|count|counts|worth|recogni[sz]ed|respected|matter|matters|help"
@@ -644,6 +652,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "is it a stable career?" (the career path at 0.5): what the sources say of demand.
         return Plan("topic", intent="ask_outlook", parameters=reading.topic_parameters())
+    if (
+        intent in UNSURE_INTENTS | {ABOUT_INTENT}
+        and VARIES_BY_EMPLOYER.search(reading.text)
+        and not (names_pay(reading.text) or reading.names_a_filter or reading.country)
+    ):
+        # "is that the same at big companies and startups?": the workplace, which "can look
+        # different depending on the industry, company, and projects".
+        return Plan("topic", intent="ask_workplace", parameters={})
     if (
         reading.study_route
         and intent in {"ask_industries", "ask_workplace", "ask_career_path", *UNSURE_INTENTS}

@@ -1663,3 +1663,10 @@ def test_whether_skills_transfer_from_another_job_is_getting_started() -> None:
     text = "im a UX designer, could my skills transfer to ml engineering at all?"
     reading = Reading("ask_skills", text=text, rest=text, confidence=0.39, about_another_job=True)
     assert decide(State(), reading, INTENT_TOPICS).intent == "ask_getting_started"
+
+
+def test_whether_the_day_differs_by_employer_is_the_workplace() -> None:
+    text = "is that the same at big companies and startups?"
+    reading = Reading("nlu_fallback", text=text, rest=text, confidence=0.2)
+    state = State(topic="typical_day", last={"kind": "topic", "topic": "typical_day"})
+    assert decide(state, reading, INTENT_TOPICS).intent == "ask_workplace"
