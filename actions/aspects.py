@@ -124,6 +124,10 @@ ASKS_WHICH_IS_BEST = re.compile(
     r"\bwhich\b[^?.!]*\b(best|highest|biggest|greatest|fastest[- ]growing|easier|easiest|harder"
     r"|hardest|quicker|quickest|better|worse"
     r"|most (important|in[- ]demand|popular|common|valuable|useful|promising|wanted|needed))\b"
+    # "what's the single most important skill?"
+    # (one thing: "what are the most important skills" just asks for the key ones)
+    r"|\bwhat('?s| is)( the)?( single| one)? (most important|most valuable|number one|top)"
+    r" (skill|thing|tool|language|quality|trait)\b"
     # "should I learn pytorch or tensorflow?": a choice no page makes for the person
     r"|\bshould i (learn|pick|choose|go (with|for)|use|study|start with|focus on)\b[^?.]*\bor\b",
     re.I,

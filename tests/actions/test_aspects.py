@@ -89,6 +89,10 @@ def test_who_is_asking_is_no_gap_subject() -> None:
         ("should I learn pytorch or tensorflow", True),
         ("which specialisation has the best future?", True),
         ("should I learn python", False),
+        ("ok smart guy, whats the single most important skill", True),
+        ("what are the most important skills for this job", False),  # the key ones
+        ("what's the most important thing to learn", True),
+        ("what skills matter", False),
     ],
 )
 def test_a_choice_between_two_is_a_ranking_no_page_makes(text: str, ranks: bool) -> None:
