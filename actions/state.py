@@ -376,11 +376,24 @@ def _without_entities(text: str, entities: list[dict[str, Any]]) -> str:
     return "".join(chars)
 
 
+# Places the gazetteer reads as their country (gazetteer/aliases.yml) that are a city or an area:
+# "nyc" is the US's figures, said to be the country's, not New York's own.
+CITY_NICKNAMES = {
+    "nyc": "New York",
+    "ny": "New York",
+    "sf": "San Francisco",
+    "silicon valley": "Silicon Valley",
+    "bay area": "the Bay Area",
+}
+
+
 def city_of(place: str | None) -> str | None:
     """The city's name when ``place`` is a city rather than a country ("Madrid"), else None."""
     if not place:
         return None
     key = " ".join(place.lower().replace(".", " ").split())
+    if key in CITY_NICKNAMES:
+        return CITY_NICKNAMES[key]
     return place.strip().title() if key in city_vocabulary() else None
 
 

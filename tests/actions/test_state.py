@@ -897,6 +897,7 @@ def test_a_city_is_told_apart_from_its_country() -> None:
     assert city_of("madrid") == "Madrid"
     assert city_of("Spain") is None
     assert city_of(None) is None
+    assert city_of("nyc") == "New York" and city_of("SF") == "San Francisco"  # read as the US
 
 
 def test_questions_of_a_long_message_take_the_person_from_the_whole_message() -> None:
