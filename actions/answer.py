@@ -66,7 +66,7 @@ from actions.topics import (
     role_of_field,
     topic_candidates,
 )
-from gazetteer.countries import country_name
+from gazetteer.countries import REGIONS, country_name
 from knowledge import query
 from knowledge.compose import DEFAULT_BUDGET
 from knowledge.records import Salary
@@ -285,6 +285,21 @@ async def carry_out(
         # "whats mle pay in france and in the uk?": each country's figures, in the order named;
         # "compare that with Switzerland" after France's: both.
         countries = list(reading.countries)
+        region = plan.parameters.get("region")
+        if region:
+            covered = await run_in_session(query.salary_countries)
+            inside = [code for code in covered if code in REGIONS[region]]
+            if inside:
+                # "does the EU pay better than the US?": France's figures (the EU country the
+                # pages cover) beside the US's, in one currency.
+                dispatcher.utter_message(
+                    response="utter_region_part",
+                    region=region,
+                    countries=and_list([country_name(code, in_sentence=True) for code in inside]),
+                )
+                countries = [*inside, *(code for code in countries if code not in inside)]
+                plan = dataclasses.replace(plan, country=countries[0])
+                question = dataclasses.replace(question, country=countries[0])
         last_country = state.last.get("country") if state.last.get("kind") == "salary" else None
         places = plan.parameters.get("places")
         if places == "all":

@@ -59,7 +59,7 @@ from actions.aspects import (
 )
 from actions.entities import entity_text, entity_value, entity_values
 from actions.scope import about_another_job, about_career, employers_named, occupation_named
-from gazetteer.countries import city_vocabulary
+from gazetteer.countries import city_vocabulary, region_named
 from gazetteer.entities import values_named
 from knowledge.compose import question_words, text_stems
 from knowledge.text import FRENCH_STOP_WORDS, content_words
@@ -486,6 +486,13 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "how much does google pay its ml engineers?": no page gives pay by employer.
         return Plan("pay_by_employer")
+    region = region_named(reading.text)
+    asks_pay = names_pay(reading.text) or intent == "ask_salary"
+    if region and asks_pay and not (reading.about_another_job or reading.city):
+        # "does the eu have better pay than the us?": no page gives a region's figures; those of
+        # its countries they cover, beside any country named.
+        parameters = {"region": region}
+        return Plan("salary", country=reading.country, level=reading.level, parameters=parameters)
     if ASKS_BEST_PAID_SPECIALISATION.search(reading.text) and not reading.about_another_job:
         parameters = {"specialisation": ANY_SPECIALISATION}
         return Plan("salary", country=reading.country, level=reading.level, parameters=parameters)

@@ -229,3 +229,27 @@ def same_city(first: str, second: str) -> bool:
         return True
     names = _city_names()
     return key_a in names and names.get(key_a) == names.get(key_b)
+
+
+# Regions people ask pay for as if they were a country ("does the EU pay better than the US?"):
+# the name they are said by, and their member countries (ISO codes; the EU as of 2020).
+EU_MEMBERS = frozenset(
+    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+)
+REGIONS = {
+    "the EU": EU_MEMBERS,
+    "Europe": EU_MEMBERS | frozenset("GB CH NO IS LI UA RS BA ME MK AL MD BY".split()),
+}
+REGION_WORDS = re.compile(
+    r"\b(?P<eu>eu|e\.u\.|european union|l'ue|l'union européenne)\b"
+    r"|\b(?P<europe>europe|european|européens?|europ[ée]enne?s?|en europe)\b",
+    re.I,
+)
+
+
+def region_named(text: str) -> str | None:
+    """The region ``text`` names ("the EU", "Europe"), if any."""
+    match = REGION_WORDS.search(text)
+    if not match:
+        return None
+    return "the EU" if match.group("eu") else "Europe"

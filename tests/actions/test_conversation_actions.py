@@ -852,3 +852,13 @@ async def test_the_age_people_start_at_is_an_honest_gap(tracker: TrackerFactory)
     text = "what age do people usually start as ml engineers"
     reply, _, _ = await say(tracker, "ask_career_path", text, confidence=0.6)
     assert "don't cover age" in reply, reply
+
+
+async def test_a_regions_pay_is_that_of_the_countries_covered_in_it(
+    tracker: TrackerFactory,
+) -> None:
+    text = "does the eu have better pay than the us for ml engineers?"
+    entities = [{"entity": "country", "value": "US"}]
+    reply, _, _ = await say(tracker, "ask_salary", text, entities)
+    assert "no figures for the EU as a whole, only for France" in reply, reply
+    assert "€50,000" in reply and "$80,000" in reply and "in EUR" in reply, reply

@@ -1671,3 +1671,16 @@ def test_whether_the_day_differs_by_employer_is_the_workplace() -> None:
     reading = Reading("nlu_fallback", text=text, rest=text, confidence=0.2)
     state = State(topic="typical_day", last={"kind": "topic", "topic": "typical_day"})
     assert decide(state, reading, INTENT_TOPICS).intent == "ask_workplace"
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("does the eu have better pay than the us for ml engineers?", "the EU"),
+        ("what do ml engineers earn in europe", "Europe"),
+    ],
+)
+def test_a_regions_pay_is_its_covered_countries(text: str, region: str) -> None:
+    reading = Reading("ask_salary", text=text, rest=text, country=None, confidence=0.9)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.parameters.get("region")) == ("salary", region)
