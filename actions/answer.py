@@ -347,7 +347,7 @@ async def carry_out(
     if plan.kind == "more":
         return await answer_more(dispatcher, state.last)
     if plan.kind == "shorter":
-        return await answer_shorter(dispatcher, state.last)
+        return await answer_shorter(dispatcher, state.last, reading.text)
     if plan.kind == "about":
         last = state.last
         aspect = aspect_of(reading.text)

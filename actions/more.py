@@ -7,6 +7,7 @@ two best sentences of the same answer.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk.events import EventType, SlotSet
@@ -99,8 +100,17 @@ async def _more_on_figures(
     return [SlotSet(slots.LAST_ANSWER, record)]
 
 
-async def answer_shorter(dispatcher: CollectingDispatcher, last: dict[str, Any]) -> list[EventType]:
-    """The last answer in one or two sentences."""
+# "in one line", "résume en une phrase": one sentence, however short the last answer already was.
+ONE_SENTENCE = re.compile(
+    r"\b(one|a|1|single) (line|sentence)\b|\bune (seule )?(phrase|ligne)\b|\bone[- ]liner\b", re.I
+)
+
+
+async def answer_shorter(
+    dispatcher: CollectingDispatcher, last: dict[str, Any], text: str = ""
+) -> list[EventType]:
+    """The last answer in one or two sentences (one when ``text`` asks for one line)."""
+    single = bool(ONE_SENTENCE.search(text))
     kind = last.get("kind")
     if kind == "salary":
         return await _shorter_salary(dispatcher, last)
@@ -116,7 +126,7 @@ async def answer_shorter(dispatcher: CollectingDispatcher, last: dict[str, Any])
             last.get("topic"),
             # "even shorter": an answer already in short comes down to one shorter sentence.
             budget=SHORT_BUDGET // 2 if last.get("short") else SHORT_BUDGET,
-            max_units=1 if last.get("short") else SHORT_UNITS,
+            max_units=1 if last.get("short") or single else SHORT_UNITS,
             only=only,
         )
 

@@ -174,7 +174,7 @@ ASKS_IF_REALISTIC = re.compile(
 # "are they expensive?", "how much do they cost": the price of what was just answered.
 ASKS_COST = re.compile(
     r"\b(expensive|pricey|costly|cost|costs|price|prices|afford|affordable|fees?|tuition"
-    r"|cher|chers|coûte\w*|prix)\b",
+    r"|cheapest|cheaper|least expensive|cher|chers|coûte\w*|prix)\b",
     re.I,
 )
 # Topics whose subject has a price ("are they expensive?" after certifications).
@@ -580,8 +580,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         if aspect in PAY_ASPECTS and _figures_before(state, aspect):
             return Plan("about", level=reading.level)
-        if aspect == "ranking" and state.last.get("shown"):
-            return Plan("about")  # "which of those matters most?"
+        if aspect == "ranking" and state.last.get("shown") and not _asks_cost(state, reading):
+            return Plan("about")  # "which of those matters most?" ("…is cheapest" is a price)
         if state.last.get("sources") and aspect in SOURCE_ASPECTS:
             # "where does it say that?", "who wrote that?", "which site mentioned head of ai?"
             return Plan("about")
@@ -731,12 +731,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "and if i don't have one?" after what degree it takes: the route without one.
         entity, value = DOING_WITHOUT[state.topic]
         return Plan("topic", intent=None, parameters={entity: value})
-    if (
-        (intent in UNSURE_INTENTS or _unsure_command(reading))
-        and state.topic in COSTED_TOPICS
-        and ASKS_COST.search(reading.text)
-        and not (names_pay(reading.text) or reading.names_a_filter)
-    ):
+    if (intent in UNSURE_INTENTS or _unsure_command(reading)) and _asks_cost(state, reading):
         # "are they expensive?" after certifications: no page gives a price (not "more").
         return Plan("cost")
     if (
@@ -1009,6 +1004,15 @@ def _neighbour_role_held(reading: Reading) -> str | None:
         if held:
             return NEIGHBOUR_ROLES[held.group(3).lower()]
     return None
+
+
+def _asks_cost(state: State, reading: Reading) -> bool:
+    """True for "are they expensive?", "which is cheapest?" after a subject that has a price."""
+    return (
+        state.topic in COSTED_TOPICS
+        and bool(ASKS_COST.search(reading.text))
+        and not (names_pay(reading.text) or reading.names_a_filter)
+    )
 
 
 def _unsure_command(reading: Reading) -> bool:

@@ -862,3 +862,9 @@ async def test_a_regions_pay_is_that_of_the_countries_covered_in_it(
     reply, _, _ = await say(tracker, "ask_salary", text, entities)
     assert "no figures for the EU as a whole, only for France" in reply, reply
     assert "€50,000" in reply and "$80,000" in reply and "in EUR" in reply, reply
+
+
+async def test_one_line_asked_for_is_one_sentence(tracker: TrackerFactory) -> None:
+    _, slots, _ = await say(tracker, "ask_specialisations", "what is mlops")
+    reply, _, _ = await say(tracker, "ask_shorter", "summarise all that in one line", slots=slots)
+    assert reply.startswith("In short") and reply.count("•") == 1, reply

@@ -1684,3 +1684,10 @@ def test_a_regions_pay_is_its_covered_countries(text: str, region: str) -> None:
     reading = Reading("ask_salary", text=text, rest=text, country=None, confidence=0.9)
     plan = decide(State(), reading, INTENT_TOPICS)
     assert (plan.kind, plan.parameters.get("region")) == ("salary", region)
+
+
+def test_which_route_is_cheapest_is_the_cost_gap_not_a_ranking() -> None:
+    state = State(topic="education", last={"kind": "topic", "topic": "education", "shown": ["1.0"]})
+    text = "which of those is the cheapest route"
+    reading = Reading("nlu_fallback", text=text, rest=text, confidence=0.3)
+    assert decide(state, reading, INTENT_TOPICS).kind == "cost"
