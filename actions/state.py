@@ -731,7 +731,9 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "and if i don't have one?" after what degree it takes: the route without one.
         entity, value = DOING_WITHOUT[state.topic]
         return Plan("topic", intent=None, parameters={entity: value})
-    if (intent in UNSURE_INTENTS or _unsure_command(reading)) and _asks_cost(state, reading):
+    if (intent in UNSURE_INTENTS | {ABOUT_INTENT} or _unsure_command(reading)) and _asks_cost(
+        state, reading
+    ):
         # "are they expensive?" after certifications: no page gives a price (not "more").
         return Plan("cost")
     if (

@@ -1689,5 +1689,6 @@ def test_a_regions_pay_is_its_covered_countries(text: str, region: str) -> None:
 def test_which_route_is_cheapest_is_the_cost_gap_not_a_ranking() -> None:
     state = State(topic="education", last={"kind": "topic", "topic": "education", "shown": ["1.0"]})
     text = "which of those is the cheapest route"
-    reading = Reading("nlu_fallback", text=text, rest=text, confidence=0.3)
-    assert decide(state, reading, INTENT_TOPICS).kind == "cost"
+    for intent, confidence in (("nlu_fallback", 0.3), ("ask_about_answer", 0.99)):
+        reading = Reading(intent, text=text, rest=text, confidence=confidence)
+        assert decide(state, reading, INTENT_TOPICS).kind == "cost"
