@@ -65,7 +65,7 @@ USER_SUBTYPES = {None, "thread_broadcast", "file_share"}
 
 @dataclass(frozen=True)
 class SlackSettings:
-    """The Slack channel's settings, read from the environment."""
+    """The Slack channel's settings, from the process's settings (``runtime.settings``)."""
 
     token: str
     signing_secret: str

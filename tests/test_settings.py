@@ -21,19 +21,12 @@ from serving.settings import (
     markdown_table,
 )
 from tests.conftest import PROJECT_ROOT
+from tests.test_layering import FIRST_PARTY
 
 # os.environ.get("X"), env.get("X"), environ["X"], os.getenv("X") in the product code.
 READ = re.compile(r"""(?:environ|env|getenv)(?:\.get)?[\[(]\s*["']([A-Z][A-Z0-9_]+)["']""")
-PRODUCT = (
-    "actions",
-    "channels",
-    "gazetteer",
-    "knowledge",
-    "monitoring",
-    "nlu_components",
-    "runtime",
-    "serving",
-)
+# The bot's own packages (the layers of tests/test_layering.py), and the tools that start it.
+PRODUCT = sorted(FIRST_PARTY - {"tests", "evaluation", "benchmarks"})
 # Names the code may use that are not settings: ENV_FILE names the settings file itself (read
 # by runtime/settings.py alone); REMOTE_ADDR is a socket.io request's, not the process's;
 # PYTHONWARNINGS is set by the launcher for its servers.
@@ -93,7 +86,7 @@ def test_the_readme_names_no_setting_outside_the_table() -> None:
 SETTINGS_MODULE = PROJECT_ROOT / "runtime" / "settings.py"
 # Everything that runs in the bot's processes or starts them; tests/ may set variables for the
 # processes it starts, and reads none of the bot's settings itself.
-SCANNED = (*PRODUCT, "evaluation", "benchmarks")
+SCANNED = sorted(FIRST_PARTY - {"tests"})
 # A bare ``os.environ.pop(NAME)`` removes a variable (serving/rasa_run.py keeps the API token
 # from Rasa's children): it reads nothing, so it is not counted.
 READERS = {"get", "getenv", "pop", "setdefault"}
