@@ -11,7 +11,6 @@ about the person (place, experience, background) as context.
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 from typing import Any
 
@@ -71,6 +70,7 @@ from knowledge import query
 from knowledge.compose import DEFAULT_BUDGET
 from knowledge.records import Salary
 from nlu_components.questions import SEVERAL_INTENT
+from runtime.settings import current
 
 # Questions of a long message that need no answer of their own ("hi", "thanks").
 SMALL_TALK = frozenset({"greet", "thank", "goodbye", "bot_challenge", "ask_capabilities"})
@@ -500,7 +500,7 @@ async def _answer_topic(
     return events
 
 
-MAX_SESSION_TURNS = int(os.environ.get("MAX_SESSION_TURNS", "100"))
+MAX_SESSION_TURNS = current().MAX_SESSION_TURNS
 """After this many messages in one session the conversation goes on in a new one (context kept).
 
 Rasa loads and sends a session's whole history every turn: a conversation grown to 2,500

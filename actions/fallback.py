@@ -9,7 +9,6 @@ that its sources don't cover it and offers what they do cover, rather than a cat
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 from collections.abc import Awaitable, Callable
 
@@ -43,9 +42,10 @@ from knowledge.compose import (
 from knowledge.query import PassageHit
 from knowledge.text import FRENCH_STOP_WORDS, content_words
 from nlu_components.questions import is_question
+from runtime.settings import current
 
 # Share of the message's distinctive words the best sentence must contain to be shown.
-MIN_COVERAGE = float(os.environ.get("FALLBACK_MIN_COVERAGE", "0.5"))
+MIN_COVERAGE = current().FALLBACK_MIN_COVERAGE
 SEARCH_HITS = 12
 # The refusal of a question that is not about this career.
 OUT_OF_SCOPE = "utter_out_of_scope"

@@ -46,11 +46,12 @@ from tqdm import tqdm  # noqa: E402
 
 from benchmarks.postgres import postgres_server  # noqa: E402
 from knowledge import query, topics  # noqa: E402
-from knowledge.config import DEFAULT_DOCUMENTS_DIR, PROJECT_ROOT  # noqa: E402
+from knowledge.config import DEFAULT_DOCUMENTS_DIR  # noqa: E402
 from knowledge.db import make_engine  # noqa: E402
 from knowledge.ingest import MANIFEST_NAME, BuildReport, build  # noqa: E402
 from knowledge.salary import extract  # noqa: E402
 from knowledge.text import content_words  # noqa: E402
+from runtime.settings import PROJECT_ROOT  # noqa: E402
 
 REPORT_PATH = PROJECT_ROOT / "reports" / "bench-knowledge.md"
 

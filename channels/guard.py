@@ -10,12 +10,13 @@ other slots).
 from __future__ import annotations
 
 import json
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
 
-MAX_MESSAGE_CHARS = int(os.environ.get("MAX_MESSAGE_CHARS", "1000"))
+from runtime.settings import current
+
+MAX_MESSAGE_CHARS = current().MAX_MESSAGE_CHARS
 MAX_SENDER_CHARS = 128
 
 PUBLIC_INTENTS = frozenset(

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-import os
 import time
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
+
+from runtime.settings import current, environment_of
 
 logger = logging.getLogger(__name__)
 
@@ -46,23 +48,14 @@ class Limits:
     per_address: int = 300
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> Limits:
-        """``RATE_LIMIT_SENDER`` and ``RATE_LIMIT_ADDRESS``, else the defaults."""
-        environ = dict(os.environ) if environ is None else environ
-        defaults = cls()
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
+        """``RATE_LIMIT_SENDER`` and ``RATE_LIMIT_ADDRESS`` (of ``environ``, default the settings).
 
-        def number(name: str, default: int) -> int:
-            value = environ.get(name, "").strip()
-            if not value:
-                return default
-            if not value.isdigit():
-                raise ValueError(f"{name} must be a whole number of messages a minute: {value!r}")
-            return int(value)
-
-        return cls(
-            per_sender=number("RATE_LIMIT_SENDER", defaults.per_sender),
-            per_address=number("RATE_LIMIT_ADDRESS", defaults.per_address),
-        )
+        Raises:
+            SettingsError: (a ``ValueError``) naming a limit that is not a whole number >= 0.
+        """
+        settings = environment_of(environ)
+        return cls(per_sender=settings.RATE_LIMIT_SENDER, per_address=settings.RATE_LIMIT_ADDRESS)
 
 
 class Counter(Protocol):
@@ -120,7 +113,7 @@ class RateLimiter:
     @classmethod
     def from_env(cls) -> RateLimiter:
         """Limits from the environment; counts in Redis when ``LOCK_STORE_URL`` names one."""
-        url = os.environ.get("LOCK_STORE_URL")
+        url = current().LOCK_STORE_URL
         return cls(Limits.from_env(), RedisCounter(url) if url else LocalCounter())
 
     def retry_after(self, sender: str, address: str | None) -> int | None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -23,10 +22,11 @@ from sanic.exceptions import SanicException
 
 from channels.guard import TROUBLE, bounded_metadata, check_message
 from nlu_components.questions import SEVERAL_INTENT, split_message
+from runtime.settings import current
 
 logger = logging.getLogger(__name__)
 
-MESSAGE_TIMEOUT = float(os.environ.get("MESSAGE_TIMEOUT", "20"))
+MESSAGE_TIMEOUT = current().MESSAGE_TIMEOUT
 
 
 async def process_guarded(

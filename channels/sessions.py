@@ -22,6 +22,8 @@ import secrets
 import uuid
 from pathlib import Path
 
+from runtime.settings import current
+
 WEB_PREFIX = "web-"
 SLACK_PREFIX = "slack-"
 RESERVED_PREFIXES = (WEB_PREFIX, SLACK_PREFIX)
@@ -31,7 +33,7 @@ _SIGNATURE_CHARS = 24
 
 @functools.lru_cache(maxsize=1)
 def _secret() -> bytes:
-    configured = os.environ.get("SESSION_SECRET", "")
+    configured = current().SESSION_SECRET
     if configured:
         return configured.encode()
     if not SECRET_FILE.exists():

@@ -27,7 +27,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
 import re
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -48,6 +47,7 @@ from channels.processing import process_guarded
 from channels.seen import seen_keys
 from channels.sessions import slack_conversation
 from monitoring.feedback import REASONS
+from runtime.settings import current, environment_of
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ USER_SUBTYPES = {None, "thread_broadcast", "file_share"}
 
 @dataclass(frozen=True)
 class SlackSettings:
-    """The Slack channel's settings, read from the environment."""
+    """The Slack channel's settings, from the process's settings (``runtime.settings``)."""
 
     token: str
     signing_secret: str
@@ -76,16 +76,16 @@ class SlackSettings:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> SlackSettings | None:
         """The settings, or ``None`` when ``SLACK_TOKEN`` or ``SLACK_SIGNING_SECRET`` is unset."""
-        env = os.environ if environ is None else environ
-        token, secret = env.get("SLACK_TOKEN", ""), env.get("SLACK_SIGNING_SECRET", "")
+        settings = environment_of(environ)
+        token, secret = settings.SLACK_TOKEN, settings.SLACK_SIGNING_SECRET
         if not token or not secret:
             return None
         return cls(
             token=token,
             signing_secret=secret,
-            channel=env.get("SLACK_CHANNEL") or None,
-            use_threads=env.get("SLACK_USE_THREADS", "").lower() in {"1", "true", "yes"},
-            api_url=env.get("SLACK_API_URL") or DEFAULT_API_URL,
+            channel=settings.SLACK_CHANNEL,
+            use_threads=settings.SLACK_USE_THREADS,
+            api_url=settings.SLACK_API_URL or DEFAULT_API_URL,
         )
 
 
@@ -361,7 +361,7 @@ class SlackInput(RasaSlackInput):
     def __init__(self, *args: Any, api_url: str = DEFAULT_API_URL, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.api_url = api_url
-        self.handled = seen_keys(os.environ.get("LOCK_STORE_URL"))
+        self.handled = seen_keys(current().LOCK_STORE_URL)
         self.limiter = RateLimiter.from_env()
 
     @classmethod

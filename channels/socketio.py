@@ -23,7 +23,6 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
-import os
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -38,10 +37,9 @@ from channels.guard import valid_sender
 from channels.limits import SLOW_DOWN, RateLimiter
 from channels.processing import process_guarded
 from channels.sessions import issue_web_session, web_conversation
+from runtime.settings import environment_of
 
 logger = logging.getLogger(__name__)
-
-DEFAULT_WEB_PORT = 8080
 
 
 @dataclass(frozen=True)
@@ -67,15 +65,12 @@ class WidgetSettings:
         The default is the page ``make run`` serves: ``http://localhost:$WEB_PORT`` and
         ``http://127.0.0.1:$WEB_PORT`` (``WEB_PORT`` defaults to 8080).
         """
-        env = os.environ if environ is None else environ
-        origins = parse_origins(env.get("WEB_ALLOWED_ORIGINS", ""))
+        settings = environment_of(environ)
+        origins = parse_origins(settings.WEB_ALLOWED_ORIGINS or "")
         if not origins:
-            port = env.get("WEB_PORT") or str(DEFAULT_WEB_PORT)
+            port = settings.WEB_PORT
             origins = (f"http://localhost:{port}", f"http://127.0.0.1:{port}")
-        return cls(
-            allowed_origins=origins,
-            message_timeout=float(env.get("MESSAGE_TIMEOUT") or cls.message_timeout),
-        )
+        return cls(allowed_origins=origins, message_timeout=settings.MESSAGE_TIMEOUT)
 
 
 def parse_origins(value: str | Iterable[str]) -> tuple[str, ...]:

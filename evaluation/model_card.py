@@ -27,7 +27,7 @@ import tarfile
 from pathlib import Path
 from typing import Any
 
-from monitoring.stores import PROJECT_ROOT
+from runtime.settings import PROJECT_ROOT
 
 MODEL = PROJECT_ROOT / "models" / "ml-career-guide.tar.gz"
 HISTORY = "history.jsonl"

@@ -49,7 +49,8 @@ from gazetteer.entities import normalise
 from knowledge.db import make_engine
 from monitoring.feedback import DOWN, REASONS, UP, feedback_table
 from monitoring.outcomes import CATEGORIES, unanswered_kinds
-from monitoring.stores import PROJECT_ROOT, tracker_url
+from monitoring.stores import tracker_url
+from runtime.settings import PROJECT_ROOT
 
 DEFAULT_DAYS = 30
 DEFAULT_OUT = PROJECT_ROOT / "reports" / "usage"

@@ -1,14 +1,13 @@
-"""Settings of the knowledge store, read once from the environment."""
+"""Settings of the knowledge store, from the process's settings (``runtime.settings``)."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from runtime.settings import current
+
 DEFAULT_DOCUMENTS_DIR = Path(__file__).resolve().parent / "documents"
-DEFAULT_DB_URL = f"sqlite:///{PROJECT_ROOT / 'var' / 'knowledge.db'}"
 
 
 @dataclass(frozen=True)
@@ -20,8 +19,9 @@ class Settings:
 
 
 def load_settings() -> Settings:
-    """Read ``KNOWLEDGE_DB_URL`` and ``KNOWLEDGE_DOCUMENTS_DIR`` (both optional)."""
+    """``KNOWLEDGE_DB_URL`` and ``KNOWLEDGE_DOCUMENTS_DIR`` (both optional), with their defaults."""
+    settings = current()
     return Settings(
-        db_url=os.environ.get("KNOWLEDGE_DB_URL") or DEFAULT_DB_URL,
-        documents_dir=Path(os.environ.get("KNOWLEDGE_DOCUMENTS_DIR") or DEFAULT_DOCUMENTS_DIR),
+        db_url=settings.knowledge_db_url,
+        documents_dir=Path(settings.KNOWLEDGE_DOCUMENTS_DIR or DEFAULT_DOCUMENTS_DIR),
     )

@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, start_http_server
@@ -34,6 +33,7 @@ from prometheus_client.registry import Collector
 from monitoring import feedback
 from monitoring.outcomes import CATEGORIES, unanswered_kinds
 from monitoring.stores import tracker_url
+from runtime.settings import environment_of
 
 logger = logging.getLogger(__name__)
 
@@ -103,15 +103,13 @@ class FeedbackCollector(Collector):
         yield family
 
 
-def metrics_port(environ: dict[str, str] | None = None) -> int | None:
-    """``METRICS_PORT`` as a port number; None (metrics off) when unset or empty."""
-    value = (os.environ if environ is None else environ).get("METRICS_PORT", "").strip()
-    if not value:
-        return None
-    port = int(value)
-    if not 0 < port < 65536:
-        raise ValueError(f"METRICS_PORT must be a TCP port, not {value!r}")
-    return port
+def metrics_port(environ: Mapping[str, str] | None = None) -> int | None:
+    """``METRICS_PORT`` (of ``environ``, default this process's settings); None: metrics off.
+
+    Raises:
+        SettingsError: (a ``ValueError``) when it is not a TCP port.
+    """
+    return environment_of(environ).METRICS_PORT
 
 
 def serve(port: int) -> None:

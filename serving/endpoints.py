@@ -59,11 +59,6 @@ def lock_store(url: str) -> dict[str, Any]:
     return store
 
 
-def tracker_url() -> str:
-    """Where conversations are kept: ``TRACKER_DB_URL``, else the SQLite file in var/."""
-    return current().tracker_db_url
-
-
 def endpoints(settings: Settings | None = None) -> dict[str, Any]:
     """The endpoints configuration for ``settings`` (default: this process's)."""
     settings = settings or current()

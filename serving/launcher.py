@@ -4,7 +4,7 @@
 here; so do the tests, ``make eval`` and ``make bench`` (through ``serving.local``), which take
 the same config files and commands from ``prepare`` and ``services``.
 
-1. The settings are loaded once (``serving.settings``: ``.env``, then the environment, then the
+1. The settings are loaded once (``runtime.settings``: ``.env``, then the environment, then the
    defaults) and validated; a bad value stops the start with an error naming the variable.
 2. ``prepare`` writes Rasa's ``credentials.yml`` and ``endpoints.yml`` from them (private files:
    they may hold secrets) and checks that the knowledge store can be read.
@@ -35,11 +35,10 @@ from typing import IO, Any
 import yaml
 
 from serving import endpoints
-from serving.settings import Settings
+from serving.settings import PROJECT_ROOT, Settings
 
 logger = logging.getLogger(__name__)
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MODEL = PROJECT_ROOT / "models" / "ml-career-guide.tar.gz"
 BUILD_DIR = PROJECT_ROOT / "build"
 PYTHON = str(Path(sys.executable).parent / "python")

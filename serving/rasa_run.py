@@ -1,7 +1,7 @@
 """Rasa's command line with this project's settings and patches: ``python -m serving.rasa_run``.
 
 The launcher starts ``rasa run`` and ``rasa shell`` through here (never ``rasa`` itself), so that
-every Rasa process loads the settings once (``serving.settings``), applies the patches once
+every Rasa process loads the settings once (``runtime.settings``), applies the patches once
 (``serving.rasa_patches``, which checks the Rasa version) and then runs the real Rasa CLI.
 
 The HTTP API token goes through the environment, never the command line: ``rasa run
@@ -34,7 +34,8 @@ def main() -> None:
     # What Rasa and its channels read from the environment is the settings' values.
     os.environ.update(settings.as_environment())
     os.environ[ENV_FILE_VARIABLE] = ""
-    token = os.environ.pop("RASA_API_TOKEN", "")  # not inherited by anything Rasa starts
+    token = settings.RASA_API_TOKEN or ""
+    os.environ.pop("RASA_API_TOKEN", None)  # not inherited by anything Rasa starts
     from serving import rasa_patches
 
     rasa_patches.apply(settings.ACTION_TIMEOUT)

@@ -18,7 +18,7 @@ from sqlalchemy import bindparam, text
 
 from knowledge.db import make_engine
 from monitoring import feedback
-from serving.endpoints import tracker_url
+from monitoring.stores import tracker_url
 from serving.settings import current
 
 

@@ -10,14 +10,14 @@ from pathlib import Path
 # Rasa's modules (a test imports its tracker store) declare models the SQLAlchemy 1.x way; the
 # bots the tests start silence that notice the same way.
 os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
-# No test reads the developer's .env (serving/settings.py): each sees only the settings it sets.
+# No test reads the developer's .env (runtime/settings.py): each sees only the settings it sets.
 os.environ["ENV_FILE"] = ""
 
 import pytest  # noqa: E402
 from sqlalchemy.engine import Engine  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from runtime import skip_tensorflow  # noqa: E402
+from runtime import settings, skip_tensorflow  # noqa: E402
 
 # Tests of the knowledge store and the actions never load Rasa models in this process.
 skip_tensorflow()
@@ -31,6 +31,20 @@ from tests.support.postgres import find_pg_bin, postgres_server  # noqa: E402
 from tests.support.redis import redis_binary, redis_server  # noqa: E402
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings() -> Iterator[None]:
+    """Each test reads the settings anew: one that changes the environment calls ``reset()``.
+
+    A process loads its settings once (``runtime.settings.current``); a test that sets a variable
+    with ``monkeypatch.setenv`` then calls ``settings.reset()`` so that this process sees it, and
+    no test sees the settings another one left. (Values read at import, such as
+    ``channels.guard.MAX_MESSAGE_CHARS``, are the test process's; set them for a bot's processes.)
+    """
+    settings.reset()
+    yield
+    settings.reset()
 
 
 @pytest.fixture()
@@ -115,6 +129,7 @@ def store_url(store: Engine, monkeypatch: pytest.MonkeyPatch) -> str:
     """Point the actions at the store built from the real documents (SQLite and PostgreSQL)."""
     url = store.url.render_as_string(hide_password=False)
     monkeypatch.setenv("KNOWLEDGE_DB_URL", url)
+    settings.reset()
     return url
 
 

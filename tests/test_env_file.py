@@ -1,4 +1,4 @@
-"""Settings from .env (serving/settings.py), used for real by the launcher and `make ingest`."""
+"""Settings from .env (runtime/settings.py), used for real by the launcher and `make ingest`."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """Imports go one way: the shared vocabulary at the bottom, the product code above it.
 
-``runtime`` (what every process does at start) imports nothing of the project; ``gazetteer``
-(the vocabulary) only ``runtime``; ``knowledge`` (the store) only those two; the NLU components
-those and ``knowledge``. A new upward import fails here instead of tangling the layers. Above
+``runtime`` (the settings, what every process does at start) imports nothing of the project;
+``gazetteer`` (the vocabulary) only ``runtime``; ``knowledge`` (the store) only those two; the NLU
+components those and ``knowledge``. A new upward import fails here instead of tangling the layers. Above
 them, nothing outside ``tests/`` imports ``tests/`` (the launcher's local bot, the throwaway
 PostgreSQL server live in ``serving/`` and ``benchmarks/``), and the product code imports neither
 ``evaluation/`` nor ``benchmarks/``.

@@ -34,7 +34,6 @@ import gzip
 import hashlib
 import json
 import logging
-import os
 import socket
 import sys
 import threading
@@ -44,9 +43,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+WEB_DIR = Path(__file__).resolve().parent
+if str(WEB_DIR.parent) not in sys.path:  # `python web/server.py` puts web/, not the project, first
+    sys.path.insert(0, str(WEB_DIR.parent))
+
+from runtime.settings import current  # noqa: E402 (needs the path above)
+
 logger = logging.getLogger("web.server")
 
-WEB_DIR = Path(__file__).resolve().parent
 SOCKET_IO_CLIENT = WEB_DIR / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
 PUBLIC = WEB_DIR / "public"
 JAVASCRIPT = "text/javascript; charset=utf-8"
@@ -71,14 +75,13 @@ class Settings:
 
     @classmethod
     def from_args(cls, argv: list[str] | None = None) -> Settings:
-        """Options override the environment."""
+        """Options override the settings (``runtime.settings``)."""
+        settings = current()
         parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-        parser.add_argument("--host", default=os.environ.get("WEB_HOST", "127.0.0.1"))
-        parser.add_argument("--port", type=int, default=int(os.environ.get("WEB_PORT", "8080")))
-        parser.add_argument(
-            "--rasa-port", type=int, default=int(os.environ.get("RASA_PORT", "5005"))
-        )
-        parser.add_argument("--socket-url", default=os.environ.get("WEB_SOCKET_URL") or None)
+        parser.add_argument("--host", default=settings.WEB_HOST)
+        parser.add_argument("--port", type=int, default=settings.WEB_PORT)
+        parser.add_argument("--rasa-port", type=int, default=settings.RASA_PORT)
+        parser.add_argument("--socket-url", default=settings.WEB_SOCKET_URL)
         args = parser.parse_args(argv)
         return cls(args.host, args.port, args.rasa_port, args.socket_url)
 

@@ -11,6 +11,7 @@ from actions.sources import MAX_LISTED
 from benchmarks.knowledge import write_corpus
 from knowledge.db import make_engine
 from knowledge.ingest import build
+from runtime.settings import reset
 from tests.actions.conftest import TrackerFactory, render, rendered
 
 SYNTHETIC_PAGES = 120
@@ -30,6 +31,7 @@ def large_store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture()
 def large_store(large_store_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("KNOWLEDGE_DB_URL", large_store_url)
+    reset()
     return large_store_url
 
 

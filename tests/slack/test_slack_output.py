@@ -10,6 +10,7 @@ import yaml
 from channels import slack
 from channels.seen import RecentKeys
 from channels.slack import SlackInput, SlackOutput, split_text, to_mrkdwn
+from runtime.settings import SettingsError, reset
 from tests.slack.fake_slack import FakeSlackApi
 
 
@@ -85,11 +86,14 @@ async def test_long_button_titles_are_shortened(fake_slack: FakeSlackApi) -> Non
 
 def test_slack_is_off_without_its_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SLACK_TOKEN", raising=False)
-    monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
-    assert slack.credentials_block() is None
-    monkeypatch.setenv("SLACK_TOKEN", "xoxb-1")
     monkeypatch.setenv("SLACK_SIGNING_SECRET", "")
+    reset()
     assert slack.credentials_block() is None
+    assert slack.credentials_block({"SLACK_TOKEN": "", "SLACK_SIGNING_SECRET": ""}) is None
+    # One secret without the other: the settings refuse it, so no process starts half-configured.
+    for one in ({"SLACK_SIGNING_SECRET": "secret"}, {"SLACK_TOKEN": "xoxb-1"}):
+        with pytest.raises(SettingsError, match="Slack"):
+            slack.credentials_block(one)
 
 
 def test_credentials_name_the_secrets_and_rasa_resolves_them(
@@ -102,6 +106,7 @@ def test_credentials_name_the_secrets_and_rasa_resolves_them(
     monkeypatch.setenv("SLACK_CHANNEL", "C0BOT")
     monkeypatch.setenv("SLACK_USE_THREADS", "true")
     monkeypatch.setenv("SLACK_API_URL", "http://127.0.0.1:9/api/")
+    reset()
     block = slack.credentials_block()
     assert block is not None
     path = tmp_path / "credentials.yml"

@@ -16,6 +16,7 @@ from channels.socketio import (
     origin_checker,
     parse_origins,
 )
+from runtime.settings import reset
 
 pytestmark = pytest.mark.web
 
@@ -43,6 +44,7 @@ def test_origins_from_the_environment_are_normalised() -> None:
 
 def test_credentials_block(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WEB_ALLOWED_ORIGINS", "https://careers.example")
+    reset()
     block = credentials_block()["channels.socketio.SocketIOInput"]
     assert block == {
         "user_message_evt": "user_uttered",
