@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import time
@@ -123,6 +124,85 @@ def test_messages_typed_during_a_network_drop_are_answered_once(
     seniors = [t for t in texts if "single range" in t]
     assert len(uk) == 2 and len(seniors) == 1, json.dumps(texts, indent=1)
     assert texts.index(uk[0]) < texts.index(seniors[0])
+    assert page.problems == []
+
+
+def user_events_with_id(site: WidgetSite, message_id: str) -> int:
+    """How many user messages with this widget id Rasa's tracker store holds."""
+    database = site.bot.log_dir / "tracker.db"
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
+        return connection.execute(
+            "SELECT count(*) FROM events WHERE type_name = 'user' AND data LIKE ?",
+            (f'%"message_id": "{message_id}"%',),
+        ).fetchone()[0]
+
+
+@pytest.mark.parametrize(
+    "answer_lost", [False, True], ids=["acknowledgement-lost", "answer-and-acknowledgement-lost"]
+)
+def test_a_message_whose_acknowledgement_was_lost_is_answered_once(
+    context: Any, widget_site: WidgetSite, answer_lost: bool
+) -> None:
+    """The link breaks after Rasa got a message and answered it, before the acknowledgement.
+
+    The widget's WebSocket goes through Playwright: the acknowledgement of "and in the UK?"
+    (and, in one case, the answer before it) never reaches the page, and the connection is
+    closed then. The widget reconnects and sends the message again; Rasa recognises the copy,
+    sends the answer again and acknowledges it: one user message in the tracker, one answer
+    shown.
+    """
+    from playwright.sync_api import expect
+
+    link: dict[str, Any] = {"armed": False, "ack": None, "upgraded": 0, "cut": 0}
+
+    def route(ws: Any) -> None:
+        server = ws.connect_to_server()
+
+        def to_server(message: str | bytes) -> None:
+            server.send(message)
+            if message == "5":  # engine.io's upgrade: the socket now runs on this WebSocket
+                link["upgraded"] += 1
+            found = re.match(r'42(\d+)\["user_uttered"', message) if link["armed"] else None
+            if isinstance(message, str) and found:
+                link["ack"], link["armed"] = f"43{found.group(1)}[", False
+
+        def to_page(message: str | bytes) -> None:
+            if link["ack"] and isinstance(message, str):
+                if message.startswith(link["ack"]):
+                    link["ack"] = None
+                    link["cut"] += 1
+                    ws.close()
+                    server.close()
+                    return
+                if answer_lost and message.startswith('42["bot_uttered"'):
+                    return
+            ws.send(message)
+
+        ws.on_message(to_server)
+        server.on_message(to_page)
+
+    context.route_web_socket(re.compile(r"/socket\.io/"), route)
+    page = open_page(context, widget_site.page_url)
+    wait_for_reply(page, "ML Career Guide")
+    ask(page, "How much do ML engineers earn in France?", "€50,000")
+    wait_delivered(page, 1)
+    deadline = time.monotonic() + 30
+    while not link["upgraded"] and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert link["upgraded"], "the socket never upgraded to a WebSocket"
+
+    link["armed"] = True
+    type_message(page, "and in the UK?")
+    wait_delivered(page, 2)
+    wait_for_reply(page, "£60,500")
+    assert link["cut"] == 1
+    question = user_messages(page)[-1]
+    assert question["retried"] is True  # it was sent twice...
+    assert user_events_with_id(widget_site, question["id"]) == 1  # ...and Rasa processed it once
+    answer = [m for m in page.evaluate(STORED)["messages"] if m.get("replyTo") == question["id"]]
+    assert answer and len({m["part"] for m in answer}) == len(answer), json.dumps(answer)
+    assert len([m for m in answer if "£60,500" in m["text"]]) == 1
+    expect(page.locator(".message.from-bot", has_text="£60,500")).to_have_count(1)
     assert page.problems == []
 
 
