@@ -63,14 +63,17 @@ def _require(what: str, hint: str) -> None:
 
 @pytest.fixture(scope="session")
 def chromium_path() -> Path:
-    """Debian's Chromium, installed on the spot when missing and possible (root + apt-get)."""
-    if not CHROMIUM.exists():
-        subprocess.run(
-            [str(PROJECT_ROOT / "scripts" / "ensure-system-packages.sh"), "chromium"],
-            cwd=PROJECT_ROOT,
-            timeout=900,
-            check=False,
-        )
+    """Debian's Chromium, installed on the spot when missing and possible (root + apt-get).
+
+    With it an emoji font (``fonts-noto-color-emoji``): without one the greeting's emoji is an
+    empty box in the screenshots. The script returns at once when both are there.
+    """
+    subprocess.run(
+        [str(PROJECT_ROOT / "scripts" / "ensure-system-packages.sh"), "chromium", "emoji-font"],
+        cwd=PROJECT_ROOT,
+        timeout=900,
+        check=False,
+    )
     if not CHROMIUM.exists():
         _require(
             f"{CHROMIUM} is missing and could not be installed",
