@@ -8,9 +8,11 @@ once, by ``reply_to`` and ``part``) and the copy is acknowledged.
 
 Two records, looked up in this order:
 
-* this server's memory: per conversation the last ``PER_CONVERSATION`` ids with the answer
-  sent for each, and an event set once it is complete (a copy arriving while the first is
-  still being answered waits for it). At most ``CONVERSATIONS`` conversations are kept;
+* this server's memory: per conversation the last ``PER_CONVERSATION`` ids, the answer sent
+  for the last ``KEEP_ANSWERS`` of them, and an event set once an answer is complete (a copy
+  arriving while the first is still being answered waits for it). At most ``CONVERSATIONS``
+  conversations are kept (a few MB at most); a copy of an older message is looked up in the
+  tracker store;
 * for a copy the widget marks as re-sent (``resent``) and this server does not know, the
   tracker store: Rasa keeps the id as the user event's ``message_id``, so a copy reaching
   another server of a deployment sharing the tracker store, or this one after a restart, is
@@ -31,7 +33,8 @@ from typing import Any
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 
 PER_CONVERSATION = 50
-CONVERSATIONS = 10_000
+KEEP_ANSWERS = 5
+CONVERSATIONS = 2_000
 _MESSAGE_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
 
@@ -56,9 +59,14 @@ def message_id_of(value: object) -> str | None:
 
 @dataclass
 class Handling:
-    """One message being answered or answered: the parts sent for it, and whether it is done."""
+    """One message being answered, or answered.
 
-    replies: list[dict[str, Any]] = field(default_factory=list)
+    Attributes:
+        replies: the parts sent for it; None once no longer kept (see the tracker store).
+        done: set once its answer is complete.
+    """
+
+    replies: list[dict[str, Any]] | None = field(default_factory=list)
     done: asyncio.Event = field(default_factory=asyncio.Event)
 
 
@@ -66,9 +74,13 @@ class RecentMessages:
     """The messages this server handled lately, per conversation, oldest forgotten first."""
 
     def __init__(
-        self, per_conversation: int = PER_CONVERSATION, conversations: int = CONVERSATIONS
+        self,
+        per_conversation: int = PER_CONVERSATION,
+        conversations: int = CONVERSATIONS,
+        keep_answers: int = KEEP_ANSWERS,
     ) -> None:
         self.per_conversation = per_conversation
+        self.keep_answers = keep_answers
         self.conversations = conversations
         self._seen: OrderedDict[str, OrderedDict[str, Handling]] = OrderedDict()
 
@@ -84,6 +96,9 @@ class RecentMessages:
         handling = messages[message_id] = Handling()
         while len(messages) > self.per_conversation:
             messages.popitem(last=False)
+        for older in list(messages.values())[: -self.keep_answers or None]:
+            if older.done.is_set():
+                older.replies = None
         while len(self._seen) > self.conversations:
             self._seen.popitem(last=False)
         return handling

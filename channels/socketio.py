@@ -175,7 +175,7 @@ class _CountingOutput(SocketIOOutput):
             return
         if self.message_id is not None and isinstance(response, dict):
             response = {**response, "reply_to": self.message_id, "part": self.sent}
-            if self.handling is not None:
+            if self.handling is not None and self.handling.replies is not None:
                 self.handling.replies.append(response)
         self.sent += 1
         await super()._send_message(socket_id, response)
@@ -336,28 +336,27 @@ class SocketIOInput(RasaSocketIOInput):
     ) -> bool:
         """Whether ``message_id`` was (or is being) answered; if so its answer goes to ``sid``.
 
-        This server's memory first; for a copy marked as re-sent, then the tracker store.
+        This server's memory first; for a copy marked as re-sent, or of a message this server
+        answered but no longer keeps the answer of, then the tracker store.
         """
         assert self.sio is not None
         handling = self.recent.find(session_id, message_id)
-        if handling is not None:
+        if handling is not None and handling.replies is not None:
             logger.info("A copy of message %s of %s: answered once", message_id, session_id)
             try:
                 await asyncio.wait_for(handling.done.wait(), timeout=self.message_timeout + 5)
             except asyncio.TimeoutError:
                 pass
-            for part in list(handling.replies):
+            for part in list(handling.replies or ()):
                 await self.sio.emit(self.bot_message_evt, part, room=sid, namespace=self.namespace)
             return True
-        if not resent:
+        if not resent and handling is None:
             return False
         store = once.running_tracker_store()
-        if store is None:
-            return False
-        tracker = await store.retrieve(session_id)
+        tracker = await store.retrieve(session_id) if store is not None else None
         answer = once.answer_in(tracker.events if tracker else [], message_id)
         if answer is None:
-            return False
+            return handling is not None  # answered here: acknowledged, nothing to send again
         logger.info("A copy of stored message %s of %s: answered once", message_id, session_id)
         output = _CountingOutput(self.sio, self.bot_message_evt, message_id=message_id)
         for event in answer:

@@ -374,3 +374,18 @@ def test_the_record_of_messages_is_bounded() -> None:
     recent.begin("b", "message-0")
     recent.begin("c", "message-0")
     assert recent.find("a", "message-4") is None and recent.find("c", "message-0") is not None
+
+
+def test_only_the_last_answers_are_kept_in_memory() -> None:
+    from channels.once import RecentMessages
+
+    recent = RecentMessages(per_conversation=10, keep_answers=2)
+    for n in range(4):
+        recent.begin("a", f"message-{n}").done.set()
+    in_flight = recent.begin("a", "message-4")  # still being answered: its answer is kept
+    recent.begin("a", "message-5")
+    recent.begin("a", "message-6")
+    kept = [recent.find("a", f"message-{n}") for n in range(7)]
+    assert all(handling is not None for handling in kept)
+    assert [h.replies is not None for h in kept if h] == [False] * 4 + [True] * 3
+    assert in_flight.replies == []
