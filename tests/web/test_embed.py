@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.support.bot import PROJECT_ROOT
-from tests.web.conftest import WidgetSite
+from tests.web.conftest import WidgetSite, emoji_font_installed
 from tests.web.test_widget import REPLY_TIMEOUT
 
 pytestmark = [pytest.mark.web, pytest.mark.bot, pytest.mark.timeout(600)]
@@ -456,15 +456,7 @@ def test_with_storage_disabled_the_conversation_still_works(browser: Any, host_s
 def test_the_greetings_emoji_is_drawn_in_colour(browser: Any) -> None:
     """An emoji font is installed (``ensure-system-packages.sh emoji-font``) and Chromium uses it:
     the greeting's 👋 is drawn in colour, not as an empty box."""
-    import shutil
-    import subprocess
-
-    fonts = (
-        subprocess.run(["fc-list"], capture_output=True, text=True).stdout
-        if shutil.which("fc-list")
-        else ""
-    )
-    if "emoji" not in fonts.lower():
+    if not emoji_font_installed():
         pytest.skip("no emoji font installed (fonts-noto-color-emoji needs root and apt-get)")
     page = browser.new_page()
     try:
