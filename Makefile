@@ -78,7 +78,7 @@ shell: ingest $(MODEL_STAMP) ## Chat with the bot in the terminal (rasa shell)
 	@$(VPY) -m serving shell
 
 test: $(DEV_STAMP) ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything, train if needed and run the whole test suite
-	@scripts/ensure-system-packages.sh chromium redis nginx
+	@scripts/ensure-system-packages.sh chromium redis nginx emoji-font
 	@$(VPY) -m pytest
 
 eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind and five conversations sets (reports/)

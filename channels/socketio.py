@@ -13,6 +13,16 @@ Rasa's stock ``SocketIOInput`` has three gaps this subclass fills:
 * messages reach the NLU unchecked. Here they go through ``channels.guard`` like the REST
   channel's, and a message that produced no reply gets the "having trouble" reply.
 
+Each widget message carries an id of the widget's (``message_id``): a copy of a message already
+answered (re-sent after the link broke before its acknowledgement) is acknowledged and its answer
+sent again, without being processed again (``channels.once``). Every part of an answer names its
+message (``reply_to``) and its place in the answer (``part``), so the widget shows each once.
+
+The engine.io server pings every ``PING_INTERVAL`` seconds and gives up on a client silent for
+``PING_TIMEOUT`` more (python-engineio's defaults are 25 + 20 s; Rasa 3.6 has no setting for
+them): a dead link is noticed within about ten seconds on both sides, since the socket.io
+client applies the same sum from the handshake.
+
 It also carries ratings: the last part of each content answer names it (``answer_id``, its bot
 event's timestamp) and a ``feedback`` event (``{answer_id, rating, reason?}``, acknowledged with
 ``{stored, text, reasons?}``) rates it in the socket's own conversation (``channels.feedback``).
@@ -32,7 +42,7 @@ from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint
 
-from channels import feedback
+from channels import feedback, once
 from channels.guard import valid_sender
 from channels.limits import SLOW_DOWN, RateLimiter
 from channels.processing import process_guarded
@@ -40,6 +50,10 @@ from channels.sessions import issue_web_session, web_conversation
 from runtime.settings import environment_of
 
 logger = logging.getLogger(__name__)
+
+# A dead link is noticed within PING_INTERVAL + PING_TIMEOUT seconds (engine.io: 25 + 20).
+PING_INTERVAL = 5.0
+PING_TIMEOUT = 5.0
 
 
 @dataclass(frozen=True)
@@ -120,11 +134,19 @@ def _client_address(sio: Any, sid: str) -> str | None:
 
 
 class _CountingOutput(SocketIOOutput):
-    """Rasa's socket.io output, remembering whether anything was sent, naming rated answers."""
+    """Rasa's socket.io output, remembering what was sent, naming rated answers.
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    With a ``handling`` (``channels.once``), each part sent names the message it answers
+    (``reply_to``) and its place (``part``), and is kept in the handling for a re-sent copy.
+    """
+
+    def __init__(
+        self, *args: Any, message_id: str | None = None, handling: once.Handling | None = None
+    ) -> None:
+        super().__init__(*args)
         self.sent = 0
+        self.message_id = message_id
+        self.handling = handling
         self._held: list[tuple[str, Any]] | None = None
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
@@ -148,6 +170,10 @@ class _CountingOutput(SocketIOOutput):
         if self._held is not None:
             self._held.append((socket_id, response))
             return
+        if self.message_id is not None and isinstance(response, dict):
+            response = {**response, "reply_to": self.message_id, "part": self.sent}
+            if self.handling is not None and self.handling.replies is not None:
+                self.handling.replies.append(response)
         self.sent += 1
         await super()._send_message(socket_id, response)
 
@@ -177,6 +203,7 @@ class SocketIOInput(RasaSocketIOInput):
         self.limiter = RateLimiter.from_env()
         self._sessions: dict[str, str] = {}
         """The conversation each connected socket is bound to (socket id -> session id)."""
+        self.recent = once.RecentMessages()
         self.allowed_origins = (
             parse_origins(allowed_origins)
             if allowed_origins is not None
@@ -192,6 +219,9 @@ class SocketIOInput(RasaSocketIOInput):
         # Read by engineio on every request (polling and the WebSocket upgrade alike); a
         # request from another origin gets "400 Not an accepted origin".
         sio.eio.cors_allowed_origins = origin_checker(self.allowed_origins)
+        # Read by engineio at each handshake and in each socket's ping loop.
+        sio.eio.ping_interval = PING_INTERVAL
+        sio.eio.ping_timeout = PING_TIMEOUT
         logger.info("socket.io accepts the origins %s", ", ".join(self.allowed_origins))
 
         async def bind(sid: str, session_id: str) -> None:
@@ -238,14 +268,20 @@ class SocketIOInput(RasaSocketIOInput):
                 session_id = web_conversation(issue_web_session())
                 assert session_id is not None
                 await bind(sid, session_id)
+            message_id = once.message_id_of(data.get("message_id"))
+            if message_id is not None and await self._answered_before(
+                sid, session_id, message_id, resent=data.get("resent") is True
+            ):
+                return  # a copy: acknowledged, its answer sent again, not processed again
             message = UserMessage(
                 data["message"],
                 None,
                 session_id,
                 input_channel=self.name(),
+                message_id=message_id,
                 metadata=data.get(self.metadata_key),
             )
-            await guarded(message)
+            await guarded(message, message_id)
 
         @sio.on("feedback", namespace=self.namespace)
         async def rate(sid: str, data: Any) -> dict[str, Any]:
@@ -292,24 +328,69 @@ class SocketIOInput(RasaSocketIOInput):
 
         return socketio_webhook
 
+    async def _answered_before(
+        self, sid: str, session_id: str, message_id: str, *, resent: bool
+    ) -> bool:
+        """Whether ``message_id`` was (or is being) answered; if so its answer goes to ``sid``.
+
+        This server's memory first; for a copy marked as re-sent, or of a message this server
+        answered but no longer keeps the answer of, then the tracker store.
+        """
+        assert self.sio is not None
+        handling = self.recent.find(session_id, message_id)
+        if handling is not None and handling.replies is not None:
+            logger.info("A copy of message %s of %s: answered once", message_id, session_id)
+            try:
+                await asyncio.wait_for(handling.done.wait(), timeout=self.message_timeout + 5)
+            except asyncio.TimeoutError:
+                pass
+            for part in list(handling.replies or ()):
+                await self.sio.emit(self.bot_message_evt, part, room=sid, namespace=self.namespace)
+            return True
+        if not resent and handling is None:
+            return False
+        store = once.running_tracker_store()
+        tracker = await store.retrieve(session_id) if store is not None else None
+        answer = once.answer_in(tracker.events if tracker else [], message_id)
+        if answer is None:
+            return handling is not None  # answered here: acknowledged, nothing to send again
+        logger.info("A copy of stored message %s of %s: answered once", message_id, session_id)
+        output = _CountingOutput(self.sio, self.bot_message_evt, message_id=message_id)
+        for event in answer:
+            await output.send_response(sid, event.message())
+        return True
+
     def _guarded(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Callable[[UserMessage], Awaitable[None]]:
-        """Check a message with ``channels.guard`` first; say so when no reply came."""
+    ) -> Callable[..., Awaitable[None]]:
+        """Check a message with ``channels.guard`` first; say so when no reply came.
 
-        async def guarded(message: UserMessage) -> None:
+        A message with the widget's id (``message_id``) is recorded as being answered, and its
+        answer as it goes out (``channels.once``).
+        """
+
+        async def guarded(message: UserMessage, message_id: str | None = None) -> None:
             assert self.sio is not None
             if not valid_sender(message.sender_id):
                 logger.warning("Ignored a socket.io message with an invalid session id")
                 return
-            output = _CountingOutput(self.sio, self.bot_message_evt)
-            message.output_channel = output
-            await process_guarded(
-                message,
-                on_new_message,
-                reply=lambda answer: output.send_text_message(message.sender_id, answer),
-                replied=lambda: bool(output.sent),
-                timeout=self.message_timeout,
+            handling = (
+                self.recent.begin(message.sender_id, message_id) if message_id is not None else None
             )
+            output = _CountingOutput(
+                self.sio, self.bot_message_evt, message_id=message_id, handling=handling
+            )
+            message.output_channel = output
+            try:
+                await process_guarded(
+                    message,
+                    on_new_message,
+                    reply=lambda answer: output.send_text_message(message.sender_id, answer),
+                    replied=lambda: bool(output.sent),
+                    timeout=self.message_timeout,
+                )
+            finally:
+                if handling is not None:
+                    handling.done.set()
 
         return guarded

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests use when they are missing: PostgreSQL for the store's
-# PostgreSQL tests (more later). Without root or apt-get, say what is missing and carry on: the
+# PostgreSQL tests, Chromium, Redis, nginx and an emoji font for the widget's screenshots. Without root or apt-get, say what is missing and carry on: the
 # tests that need it are then skipped with a visible reason.
 set -u
 missing=()
@@ -10,6 +10,8 @@ for package in "$@"; do
     chromium) command -v chromium >/dev/null 2>&1 || missing+=(chromium) ;;
     redis) command -v redis-server >/dev/null 2>&1 || missing+=(redis-server) ;;
     nginx) command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx) ;;
+    # Without it Chromium draws the greeting's emoji as an empty box.
+    emoji-font) fc-list 2>/dev/null | grep -qi "emoji" || missing+=(fonts-noto-color-emoji) ;;
   esac
 done
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -186,3 +186,50 @@ def test_a_rating_given_on_either_server_lands_once_in_the_shared_store(
     assert [tuple(row) for row in rows] == [
         ("down", "wrong", "What skills does an ML engineer need?")
     ]
+
+
+async def _socket_turn(url: str, token: str | None, data: dict) -> tuple[str, list[dict]]:
+    """One widget connection to ``url``: continue ``token``'s session, send ``data``, wait for
+    its acknowledgement; the session token and the replies received."""
+    import asyncio
+
+    import socketio
+
+    client = socketio.AsyncClient()
+    replies: list[dict] = []
+    confirmed: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+    client.on("bot_uttered", replies.append)
+    client.on("session_confirm", lambda t: confirmed.done() or confirmed.set_result(t))
+    # Long polling: python-engineio's WebSocket client needs a newer aiohttp than Rasa pins.
+    await client.connect(url, socketio_path="/socket.io", transports=["polling"])
+    try:
+        await client.emit("session_request", {"session_id": token})
+        token = await asyncio.wait_for(confirmed, 30)
+        await client.call("user_uttered", data, timeout=120)
+    finally:
+        await client.disconnect()
+    return token, replies
+
+
+async def test_a_widget_message_re_sent_to_the_other_server_is_answered_once(
+    two_servers: tuple[RunningBot, str], tracker_db: str
+) -> None:
+    """The link broke before the acknowledgement; the widget reconnects to the other server and
+    sends the message again: answered there from the shared tracker store, not processed."""
+    first, second_url = two_servers
+    message_id = uuid.uuid4().hex[:16]
+    data = {"message": "salary for ml engineers in france?", "message_id": message_id}
+    token, answer = await _socket_turn(first.url, None, data)
+    assert any("€50,000" in reply.get("text", "") for reply in answer), answer
+    again_token, again = await _socket_turn(second_url, token, {**data, "resent": True})
+    assert again_token == token  # the same conversation on the other server
+    assert again == answer  # the same parts: the widget shows each once
+    assert {reply["reply_to"] for reply in answer} == {message_id}
+    engine = make_engine(tracker_db)
+    with engine.connect() as connection:
+        stored = connection.execute(
+            text("SELECT count(*) FROM events WHERE type_name = 'user' AND data LIKE :id"),
+            {"id": f"%{message_id}%"},
+        ).scalar_one()
+    engine.dispose()
+    assert stored == 1

@@ -61,12 +61,24 @@ def _require(what: str, hint: str) -> None:
     pytest.skip(f"{what} — {hint}")
 
 
+def emoji_font_installed() -> bool:
+    """Whether fontconfig knows an emoji font (Chromium falls back to it for emoji)."""
+    if shutil.which("fc-list") is None:
+        return False
+    fonts = subprocess.run(["fc-list"], capture_output=True, text=True, check=False).stdout
+    return "emoji" in fonts.lower()
+
+
 @pytest.fixture(scope="session")
 def chromium_path() -> Path:
-    """Debian's Chromium, installed on the spot when missing and possible (root + apt-get)."""
-    if not CHROMIUM.exists():
+    """Debian's Chromium, installed on the spot when missing and possible (root + apt-get).
+
+    With it an emoji font (``fonts-noto-color-emoji``): without one the greeting's emoji is an
+    empty box in the screenshots.
+    """
+    if not CHROMIUM.exists() or not emoji_font_installed():
         subprocess.run(
-            [str(PROJECT_ROOT / "scripts" / "ensure-system-packages.sh"), "chromium"],
+            [str(PROJECT_ROOT / "scripts" / "ensure-system-packages.sh"), "chromium", "emoji-font"],
             cwd=PROJECT_ROOT,
             timeout=900,
             check=False,

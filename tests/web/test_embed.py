@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.support.bot import PROJECT_ROOT
-from tests.web.conftest import WidgetSite
+from tests.web.conftest import WidgetSite, emoji_font_installed
 from tests.web.test_widget import REPLY_TIMEOUT
 
 pytestmark = [pytest.mark.web, pytest.mark.bot, pytest.mark.timeout(600)]
@@ -221,6 +221,8 @@ def test_one_script_tag_on_a_hostile_site(
     expect(page.locator(".chat-status")).to_have_attribute("data-state", "online")
     greeting = wait_for_reply(page, "ML Career Guide")
     assert "which source" in greeting
+    REPORTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(REPORTS / "widget-embedded-greeting.png"))
     assert focused(page) == "widget:chat-input"
 
     # The widget looks like itself: the host's rules for div, button, .message… did not apply.
@@ -338,8 +340,11 @@ def test_a_phone(browser: Any, host_site: str, widget_site: WidgetSite) -> None:
     page = new_page(browser, viewport={"width": 375, "height": 667}, has_touch=True, is_mobile=True)
     try:
         page.goto(host_site + "plain")
+        page.screenshot(path=str(REPORTS / "widget-phone-closed.png"))
         page.locator(".launcher").tap()
         wait_for_reply(page, "ML Career Guide")
+        REPORTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(REPORTS / "widget-phone-greeting.png"))
         panel = page.locator(".chat").bounding_box()
         assert panel == {"x": 0, "y": 0, "width": 375, "height": 667}
         input_box = page.locator(".chat-input").bounding_box()
@@ -373,7 +378,6 @@ def test_a_phone(browser: Any, host_site: str, widget_site: WidgetSite) -> None:
         assert view["logTop"] <= view["questionTop"]
         page.screenshot(path=str(REPORTS / "widget-phone-open.png"))
         page.locator(".chat-close").tap()
-        page.screenshot(path=str(REPORTS / "widget-phone-closed.png"))
 
         # The standalone page at phone size: the input is on the first screen.
         page.goto(widget_site.page_url)
@@ -447,3 +451,32 @@ def test_with_storage_disabled_the_conversation_still_works(browser: Any, host_s
         assert page.problems == []
     finally:
         page.context.close()
+
+
+def test_the_greetings_emoji_is_drawn_in_colour(browser: Any) -> None:
+    """An emoji font is installed (``ensure-system-packages.sh emoji-font``) and Chromium uses it:
+    the greeting's 👋 is drawn in colour, not as an empty box."""
+    if not emoji_font_installed():
+        pytest.skip("no emoji font installed (fonts-noto-color-emoji needs root and apt-get)")
+    page = browser.new_page()
+    try:
+        coloured = page.evaluate(
+            """() => {
+          const canvas = document.createElement('canvas');
+          canvas.width = canvas.height = 64;
+          const context = canvas.getContext('2d');
+          context.font = '48px sans-serif';
+          context.textBaseline = 'top';
+          context.fillText('👋', 4, 4);
+          const pixels = context.getImageData(0, 0, 64, 64).data;
+          let coloured = 0;
+          for (let i = 0; i < pixels.length; i += 4) {
+            const [r, g, b, a] = pixels.slice(i, i + 4);
+            if (a > 128 && Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured += 1;
+          }
+          return coloured;
+        }"""
+        )
+    finally:
+        page.close()
+    assert coloured > 200, f"👋 drawn with {coloured} coloured pixels: no colour emoji font"

@@ -252,3 +252,142 @@ async def test_a_message_before_any_session_request_gets_a_conversation_it_hears
     await _wired(channel, fake, messages)["user_uttered"]("sid-early", {"message": "hello"})
     [sender] = [message.sender_id for message in messages]
     assert sender.startswith("web-") and fake.rooms == [("sid-early", sender)]
+
+
+def test_the_server_pings_often_enough_to_notice_a_dead_link_in_seconds() -> None:
+    channel = SocketIOInput(allowed_origins=["http://127.0.0.1:8080"])
+
+    async def on_new_message(message: UserMessage) -> None:
+        pass
+
+    channel.blueprint(on_new_message)
+    assert channel.sio is not None
+    # python-engineio's defaults are 25 + 20 s; the client reads the sum from the handshake.
+    assert channel.sio.eio.ping_interval + channel.sio.eio.ping_timeout <= 10
+
+
+async def test_a_copy_of_a_message_is_answered_again_not_processed_again() -> None:
+    import asyncio
+
+    channel = SocketIOInput(session_persistence=True)
+    fake = FakeServer(async_enter_room=True)
+    received: list[UserMessage] = []
+    release = asyncio.Event()
+
+    async def on_new_message(message: UserMessage) -> None:
+        received.append(message)
+        await message.output_channel.send_text_message(message.sender_id, "first\n\nsecond")
+        await release.wait()
+
+    channel.blueprint(on_new_message)
+    assert channel.sio is not None
+    channel.sio.enter_room = fake.enter_room  # type: ignore[method-assign]
+    channel.sio.emit = fake.emit  # type: ignore[method-assign]
+    handlers = channel.sio.handlers["/"]
+    await handlers["session_request"]("sid-1", {"session_id": None})
+    token = fake.emitted[0][1]
+    conversation = web_conversation(token)
+    data = {"message": "salary in france", "message_id": "m-0123456789"}
+
+    first = asyncio.create_task(handlers["user_uttered"]("sid-1", data))
+    await asyncio.sleep(0.05)
+    # The link broke, the widget reconnected (another socket) and sent the message again while
+    # the first copy is still being answered: the copy waits for it, and is not processed.
+    await handlers["session_request"]("sid-2", {"session_id": token})
+    copy = asyncio.create_task(handlers["user_uttered"]("sid-2", {**data, "resent": True}))
+    await asyncio.sleep(0.05)
+    assert not copy.done()
+    release.set()
+    await asyncio.gather(first, copy)
+    assert [m.text for m in received] == ["salary in france"]
+    assert received[0].message_id == "m-0123456789"
+    replies = [(data, room) for event, data, room in fake.emitted if event == "bot_uttered"]
+    parts = [
+        {"text": "first", "reply_to": "m-0123456789", "part": 0},
+        {"text": "second", "reply_to": "m-0123456789", "part": 1},
+    ]
+    # To the conversation's room as it was answered, then again to the socket that re-sent it.
+    assert replies == [(p, conversation) for p in parts] + [(p, "sid-2") for p in parts]
+
+    # A later copy too; a new message (another id) is processed, and so is one without a valid
+    # id (it cannot be recognised as a copy).
+    await handlers["user_uttered"]("sid-2", {**data, "resent": True})
+    assert len(received) == 1
+    await handlers["user_uttered"](
+        "sid-2", {"message": "and in the UK?", "message_id": "m-2222222"}
+    )
+    await handlers["user_uttered"]("sid-2", {"message": "and in the UK?", "message_id": "m-1"})
+    assert [m.text for m in received] == ["salary in france", "and in the UK?", "and in the UK?"]
+    assert received[2].message_id != "m-1"
+
+
+async def test_a_copy_unknown_here_is_answered_from_the_tracker_store(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another server answered it (or this one before a restart): the stored answer is sent."""
+    from rasa.shared.core.events import BotUttered, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from channels import once
+
+    channel = SocketIOInput(session_persistence=True)
+    fake = FakeServer(async_enter_room=True)
+    received: list[UserMessage] = []
+    handlers = _wired(channel, fake, received)
+    await handlers["session_request"]("sid-1", {"session_id": None})
+    conversation = web_conversation(fake.emitted[0][1])
+    assert conversation is not None
+    tracker = DialogueStateTracker.from_events(
+        conversation,
+        [
+            UserUttered("salary in france", message_id="m-0123456789"),
+            BotUttered("In France: €50,000", {"buttons": None}),
+            UserUttered("and in the UK?", message_id="m-9876543210"),
+            BotUttered("In the UK: £60,500"),
+        ],
+    )
+
+    class Store:
+        async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+            return tracker if sender_id == conversation else None
+
+    monkeypatch.setattr(once, "running_tracker_store", Store)
+    base = {"message": "salary in france", "message_id": "m-0123456789"}
+    # Not marked as re-sent: not looked up (a first copy costs no tracker load) and processed.
+    await handlers["user_uttered"]("sid-1", {**base, "message_id": "m-5555555555"})
+    assert len(received) == 1
+    await handlers["user_uttered"]("sid-1", {**base, "resent": True})
+    assert len(received) == 1
+    event, data, room = fake.emitted[-1]
+    assert room == "sid-1" and data["text"] == "In France: €50,000"
+    assert data["reply_to"] == "m-0123456789" and data["part"] == 0
+    # A re-sent message the store does not have is processed.
+    await handlers["user_uttered"]("sid-1", {**base, "message_id": "m-7777777777", "resent": True})
+    assert len(received) == 2
+
+
+def test_the_record_of_messages_is_bounded() -> None:
+    from channels.once import RecentMessages
+
+    recent = RecentMessages(per_conversation=3, conversations=2)
+    for n in range(5):
+        recent.begin("a", f"message-{n}")
+    assert recent.find("a", "message-1") is None and recent.find("a", "message-4") is not None
+    recent.begin("b", "message-0")
+    recent.begin("c", "message-0")
+    assert recent.find("a", "message-4") is None and recent.find("c", "message-0") is not None
+
+
+def test_only_the_last_answers_are_kept_in_memory() -> None:
+    from channels.once import RecentMessages
+
+    recent = RecentMessages(per_conversation=10, keep_answers=2)
+    for n in range(4):
+        recent.begin("a", f"message-{n}").done.set()
+    in_flight = recent.begin("a", "message-4")  # still being answered: its answer is kept
+    recent.begin("a", "message-5")
+    recent.begin("a", "message-6")
+    kept = [recent.find("a", f"message-{n}") for n in range(7)]
+    assert all(handling is not None for handling in kept)
+    assert [h.replies is not None for h in kept if h] == [False] * 4 + [True] * 3
+    assert in_flight.replies == []

@@ -712,7 +712,7 @@ function mount() {
     return ready && socket && socket.connected && navigator.onLine !== false;
   }
 
-  function setDelivery(id, status, retried) {
+  function setDelivery(id, status, retried, emitted) {
     change(function (current) {
       var message = null;
       for (var i = current.messages.length - 1; i >= 0; i -= 1) {
@@ -721,6 +721,7 @@ function mount() {
       if (!message) return;
       message.status = status;
       if (retried) message.retried = true;
+      if (emitted) message.emitted = true;
     });
     updateMeta(id);
     if (!waiting()) hideTyping();
@@ -728,13 +729,23 @@ function mount() {
 
   // Sent at most twice: once, and once more if the connection broke before Rasa acknowledged
   // it (Rasa acknowledges a message once it has answered it). After that, the person decides.
+  // Every copy carries the message's id: Rasa answers a copy of a message it already has
+  // (`resent` asks it to look in its tracker store too) by sending the answer again, not by
+  // processing it again, and `received` shows each part of an answer once.
   function deliver(id) {
     var message = find(id);
     if (!message || !connected()) return; // stays "sending": sent on the next confirmation
-    setDelivery(id, "sent");
+    var resent = !!message.emitted;
+    setDelivery(id, "sent", false, true);
+    var data = {
+      message: message.payload || message.text,
+      session_id: state.sessionId,
+      message_id: id,
+      resent: resent,
+    };
     socket
       .timeout(ACK_TIMEOUT_MS)
-      .emit("user_uttered", { message: message.payload || message.text, session_id: state.sessionId }, function (error) {
+      .emit("user_uttered", data, function (error) {
         var current = find(id);
         if (!current || current.status !== "sent") return;
         if (!error) setDelivery(id, "delivered");
@@ -822,6 +833,12 @@ function mount() {
   function received(reply) {
     if (!reply || typeof reply !== "object") return;
     if (fresh().owner !== TAB) return; // another tab's turn: it records the reply, we see it
+    // A part of an answer sent again (its message was re-sent after a broken link): shown once.
+    var replyTo = typeof reply.reply_to === "string" ? reply.reply_to : null;
+    var part = typeof reply.part === "number" ? reply.part : null;
+    if (replyTo !== null && part !== null && fresh().messages.some(function (message) {
+      return message.from === "bot" && message.replyTo === replyTo && message.part === part;
+    })) return;
     var text = typeof reply.text === "string" ? reply.text : "";
     var buttons = buttonsOf(reply);
     var attachment = reply.attachment;
@@ -831,7 +848,7 @@ function mount() {
         : null;
     if (!text && !buttons.length && !image) return;
     var answerId = typeof reply.answer_id === "number" ? reply.answer_id : null;
-    add({ from: "bot", text: text, buttons: buttons, image: image, answerId: answerId });
+    add({ from: "bot", text: text, buttons: buttons, image: image, answerId: answerId, replyTo: replyTo, part: part });
     if (waiting()) showTyping();
   }
 
