@@ -309,8 +309,13 @@ class SocketIOInput(RasaSocketIOInput):
 
         @socketio_webhook.listener("before_server_stop")
         async def close_sockets(*_: Any) -> None:
-            """Close the open sockets first: their long polls no longer hold the stop up."""
-            await sio.eio.disconnect()
+            """Close the open sockets first: their long polls no longer hold the stop up.
+
+            With none open, engine.io's ``disconnect()`` waits on an empty set and raises, so
+            it is called only when there is a socket to close.
+            """
+            if sio.eio.sockets:
+                await sio.eio.disconnect()
             await sio.eio.shutdown()
 
         @socketio_webhook.listener("after_server_stop")
