@@ -12,9 +12,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from monitoring import feedback
 from monitoring.stores import tracker_url
@@ -34,6 +34,37 @@ class Outcome:
     text: str
     answer_timestamp: float | None = None
     ask_reason: bool = False
+
+
+Part = TypeVar("Part")
+
+
+class HeldParts(Generic[Part]):
+    """What one bot message sends, held back so its last part can carry the rating buttons.
+
+    An output channel sends each part through one low-level method; while ``collect`` runs,
+    that method ``hold``s the part instead of sending it, and the channel sends them after
+    tagging the last (the widget's ``answer_id``, Slack's 👍 / 👎 block).
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[Part] | None = None
+
+    def hold(self, part: Part) -> bool:
+        """Keep ``part`` while collecting; False when not collecting (send it now)."""
+        if self._parts is None:
+            return False
+        self._parts.append(part)
+        return True
+
+    async def collect(self, sending: Awaitable[None]) -> list[Part]:
+        """Await ``sending`` with every part it sends held; those parts, in order."""
+        self._parts = []
+        try:
+            await sending
+            return self._parts
+        finally:
+            self._parts = None
 
 
 def rating_of(message: Mapping[str, Any]) -> float | None:

@@ -200,7 +200,7 @@ class SlackOutput(SlackBot):
         super().__init__(token, slack_channel, thread_id, proxy)
         self.client = AsyncWebClient(token=token, base_url=api_url, proxy=proxy)
         self.messages_sent = 0
-        self._held: list[dict[str, Any]] | None = None
+        self._held: feedback.HeldParts[dict[str, Any]] = feedback.HeldParts()
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
         """Rasa's messages; the last Slack message of a content answer gets 👍 / 👎."""
@@ -208,11 +208,7 @@ class SlackOutput(SlackBot):
         if answer_id is None:
             await super().send_response(recipient_id, message)
             return
-        self._held = []
-        try:
-            await super().send_response(recipient_id, message)
-        finally:
-            held, self._held = self._held, None
+        held = await self._held.collect(super().send_response(recipient_id, message))
         if held:
             last = held[-1]
             blocks = last.get("blocks") or [
@@ -224,8 +220,7 @@ class SlackOutput(SlackBot):
 
     async def _post_message(self, channel: str, **kwargs: Any) -> None:
         """Post, counting: a message that got no reply at all is told there is trouble."""
-        if self._held is not None:
-            self._held.append({"channel": channel, **kwargs})
+        if self._held.hold({"channel": channel, **kwargs}):
             return
         self.messages_sent += 1
         await super()._post_message(channel, **kwargs)

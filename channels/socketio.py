@@ -147,7 +147,7 @@ class _CountingOutput(SocketIOOutput):
         self.sent = 0
         self.message_id = message_id
         self.handling = handling
-        self._held: list[tuple[str, Any]] | None = None
+        self._held: feedback.HeldParts[tuple[str, Any]] = feedback.HeldParts()
 
     async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
         """Rasa's parts of one bot message; the last text part of an answer gets its id."""
@@ -155,11 +155,7 @@ class _CountingOutput(SocketIOOutput):
         if answer_id is None:
             await super().send_response(recipient_id, message)
             return
-        self._held = []
-        try:
-            await super().send_response(recipient_id, message)
-        finally:
-            held, self._held = self._held, None
+        held = await self._held.collect(super().send_response(recipient_id, message))
         texts = [i for i, (_, part) in enumerate(held) if isinstance(part, dict) and "text" in part]
         if texts:
             held[texts[-1]][1]["answer_id"] = answer_id
@@ -167,8 +163,7 @@ class _CountingOutput(SocketIOOutput):
             await self._send_message(socket_id, part)
 
     async def _send_message(self, socket_id: str, response: Any) -> None:
-        if self._held is not None:
-            self._held.append((socket_id, response))
+        if self._held.hold((socket_id, response)):
             return
         if self.message_id is not None and isinstance(response, dict):
             response = {**response, "reply_to": self.message_id, "part": self.sent}
