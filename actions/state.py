@@ -59,10 +59,10 @@ from actions.aspects import (
 )
 from actions.entities import entity_text, entity_value, entity_values
 from actions.scope import about_another_job, about_career, employers_named, occupation_named
-from gazetteer.countries import city_vocabulary, region_named
+from gazetteer.countries import area_name, city_vocabulary, region_named
 from gazetteer.entities import values_named
 from knowledge.compose import question_words, text_stems
-from knowledge.text import FRENCH_STOP_WORDS, content_words
+from knowledge.text import FRENCH_STOP_WORDS, MUTTERED, content_words
 from nlu_components.questions import is_question, without_asides
 
 # Topics whose answers a level refines themselves ("career path" -> "and for seniors?").
@@ -376,25 +376,14 @@ def _without_entities(text: str, entities: list[dict[str, Any]]) -> str:
     return "".join(chars)
 
 
-# Places the gazetteer reads as their country (gazetteer/aliases.yml) that are a city or an area:
-# "nyc" is the US's figures, said to be the country's, not New York's own.
-CITY_NICKNAMES = {
-    "nyc": "New York",
-    "ny": "New York",
-    "sf": "San Francisco",
-    "silicon valley": "Silicon Valley",
-    "bay area": "the Bay Area",
-}
-
-
 def city_of(place: str | None) -> str | None:
     """The city's name when ``place`` is a city rather than a country ("Madrid"), else None."""
     if not place:
         return None
     key = " ".join(place.lower().replace(".", " ").split())
-    if key in CITY_NICKNAMES:
-        return CITY_NICKNAMES[key]
-    return place.strip().title() if key in city_vocabulary() else None
+    if key in city_vocabulary():
+        return place.strip().title()
+    return area_name(place)  # "nyc", read as the US
 
 
 @dataclass(frozen=True)
@@ -966,8 +955,8 @@ _FOLLOW_UP_WORDS = frozenset(
     | {"just", "generally", "general", "overall", "only", "also", "now", "please", "pls"}
     | {"specifically", "exactly", "precisely", "though", "instead", "too", "either", "about"}
     # "ugh ok france then": what a person sighs or mutters says nothing about the subject
-    | {"ugh", "meh", "oh", "hm", "um", "uh", "whatever", "alright", "sigh", "damn", "oof"}
-    | {"lol", "wait", "nah", "bof", "bah", "bon", "d'accord", "dac", "tant", "pis"}
+    | MUTTERED
+    | {"lol", "wait", "bon", "d'accord", "dac", "tant", "pis"}
     # "is canada covered at all?", "any data for germany?": whether the place has figures
     | {"cover", "covered", "covers", "covering", "include", "included", "includes", "data"}
     | {"info", "information", "anything", "any", "all"}

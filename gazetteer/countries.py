@@ -253,3 +253,10 @@ def region_named(text: str) -> str | None:
     if not match:
         return None
     return "the EU" if match.group("eu") else "Europe"
+
+
+def area_name(place: str) -> str | None:
+    """The city or area a country alias names ("nyc" -> "New York"), else None."""
+    key = " ".join(place.lower().replace(".", " ").split())
+    names: dict[str, str] = _aliases().get("area_names") or {}
+    return names.get(key)

@@ -24,7 +24,7 @@ import yaml
 from knowledge import topics
 from knowledge.filler import is_filler
 from knowledge.query import PassageHit, Source
-from knowledge.text import FRENCH_STOP_WORDS, content_words, sentences
+from knowledge.text import FRENCH_STOP_WORDS, MUTTERED, content_words, sentences
 
 SYNONYMS_FILE = Path(__file__).parent / "rules" / "synonyms.yml"
 SUBJECTS_FILE = Path(__file__).parent / "rules" / "subjects.yml"
@@ -48,7 +48,7 @@ GENERIC_WORDS = frozenset(
     | {"matter", "employ", "still", "even"}
     | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
     # what a person mutters before the question ("hmm ok what about remote…") names nothing
-    | {"hmm", "hmmm", "hm", "um", "umm", "uh", "ugh", "meh", "oh", "ah", "nah", "alright"}
+    | MUTTERED
     | {"hw", "wht", "thy", "tht", "abt", "wud", "cud", "shud"}  # "hw much do thy mak"
 )
 # How much a sentence from a source already quoted is held back, per sentence already taken.

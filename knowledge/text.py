@@ -24,6 +24,14 @@ FRENCH_STOP_WORDS = frozenset(
 )
 
 
+# What a person sighs or mutters around a question ("hmm ok what about remote", "ugh ok france
+# then"): never its subject, never a filter. Read by answer composition and the dialogue state.
+MUTTERED = frozenset(
+    {"hmm", "hmmm", "hm", "um", "umm", "uh", "ugh", "meh", "oh", "ah", "nah", "alright", "sigh"}
+    | {"damn", "oof", "whatever", "bof", "bah"}
+)
+
+
 # Abbreviations that come before an amount: their full stop does not end a sentence
 # ("around Rs. 1,70,000 a month" is one sentence).
 ABBREVIATIONS = ("Rs.", "rs.", "approx.", "Approx.", "ca.", "avg.", "Avg.")
