@@ -271,6 +271,7 @@ async def carry_out(
             specialisation=plan.parameters.get("specialisation"),
             text=reading.rest or reading.text,
             source=await source_named(reading.text) or _source_kept(state, reading),
+            compact=budget < DEFAULT_BUDGET,  # one answer of several
         )
         if plan.parameters.get("judged"):
             dispatcher.utter_message(response="utter_offer_not_judged")
@@ -550,7 +551,13 @@ class ActionAnswer(Action):
             # topic as a whole ("my javascript function returns undefined, can you fix it?"):
             # the classifier's best guess for the whole message.
             return await carry_out(dispatcher, state, best)
-        return await self._answer_each(dispatcher, state, whole, questions)
+        events = await self._answer_each(dispatcher, state, whole, questions)
+        left = [str(q) for q in metadata.get("left") or [] if isinstance(q, str)]
+        if left and not _stopped_early(dispatcher):
+            # "what do they do, what do they earn, what skills… and how do i start?": three are
+            # answered, and the fourth is named rather than dropped without a word.
+            dispatcher.utter_message(response="utter_question_left", question=left[0][:200])
+        return events
 
     @staticmethod
     async def _answer_each(
@@ -765,3 +772,8 @@ def _last_value_per_slot(events: list[EventType]) -> list[EventType]:
     if pay is not None and isinstance(last, dict) and last.get("kind") != "salary":
         final[slots.LAST_ANSWER] = {**last, "pay": pay}
     return [SlotSet(name, value) for name, value in final.items()]
+
+
+def _stopped_early(dispatcher: CollectingDispatcher) -> bool:
+    """True when the reply already names a question left for its own message."""
+    return any(m.get("response") == "utter_question_left" for m in dispatcher.messages)

@@ -214,7 +214,7 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("midpoint", re.compile(r"\b(midpoint|median|average|mean|middle|moyen\w*)\b", re.I)),
+    ("midpoint", re.compile(r"\b(midpoint|median|médian\w*|average|mean|middle|moyen\w*)\b", re.I)),
     (
         "breakdown",
         re.compile(
@@ -424,7 +424,10 @@ ASKS_IF_FACTOR_MATTERS = re.compile(
     # "does where in the us matter much?"
     r"|where( in (the )?[\w.]+( [\w.]+)?)?( you| i| we| they| one)?( live| work| are| am)?)"
     r"\s+(really\s+|much\s+|a lot\s+)?(matter|count|affect|change"
-    r"|impact|make a difference|influence)",
+    r"|impact|make a difference|influence)"
+    # "does it depend where in the country you are", "does that depend on the city"
+    r"|\b(does|do|would) (it|that|this|pay|the pay|salary|the salary) (really )?depends?"
+    r" (on )?(where|which|what|the (city|region|location|company|sector|industry|area))\b",
     re.I,
 )
 

@@ -61,6 +61,8 @@ class SalaryQuestion:
     """True when the country is one of several compared: a few representative figures each."""
     source: str | None = None
     """The source the person asked about by name ("what does bluecoders say about pay")."""
+    compact: bool = False
+    """True when the answer shares a reply with others: the overview in a line per country."""
 
 
 def _level_phrase(level: str | None, salaries: list[Salary]) -> str:
@@ -147,7 +149,7 @@ async def answer_salary(
             response="utter_salary_overview",
             level_phrase=_level_phrase(level, shown),
             period_phrase=period_phrase(shown),
-            lines=_lines_by_country(shown),
+            lines=_span_lines(shown) if question.compact else _lines_by_country(shown),
             sources=source_names(shown),
         )
         if other_countries:
@@ -373,12 +375,34 @@ async def answer_in_one_currency(
     return []
 
 
-def _span_line(figures: list[Salary]) -> str:
-    """One country's converted figures as one line: its lowest amount to its highest."""
-    country = country_name(figures[0].country or "")
+def _span_lines(salaries: list[Salary]) -> str:
+    """The overview in one line per country and source: its lowest figure to its highest.
+
+    A pay question among others ("what should he study, what does the job pay, and is it a
+    safe career") gets the span of each source's figures, not every level of every one.
+    """
+    groups: dict[tuple[str | None, str], list[Salary]] = {}
+    for salary in salaries:
+        groups.setdefault((salary.country, salary.source.label), []).append(salary)
+    lines = []
+    for (code, _), group in groups.items():
+        label = None if code else f"Country not stated ({group[0].currency})"
+        # "gross" where the source says so of every figure the line spans (Bessand says it of
+        # its junior range only, so its line says nothing either way).
+        said = {s.gross for s in group}
+        gross = ", gross" if said == {True} else ", net" if said == {False} else ""
+        line = _span_line(group, label, approximate=False)
+        lines.append(f"{line}{gross} — {source_names(group)}")
+    return "\n".join(lines)
+
+
+def _span_line(figures: list[Salary], label: str | None = None, approximate: bool = True) -> str:
+    """One country's figures as one line: its lowest amount to its highest ("≈" if converted)."""
+    country = label or country_name(figures[0].country or "")
+    about = "≈ " if approximate else ""
     if len(figures) == 1:
         only = figures[0]
-        return f"{BULLET} {country}, {level_label(only).lower()}: ≈ {salary_range(only)}"
+        return f"{BULLET} {country}, {level_label(only).lower()}: {about}{salary_range(only)}"
 
     def amounts(salary: Salary) -> list[int]:
         return [a for a in (salary.low, salary.value, salary.high) if a is not None]
@@ -392,7 +416,7 @@ def _span_line(figures: list[Salary]) -> str:
 
     currency = figures[0].currency
     return (
-        f"{BULLET} {country}: ≈ {money(min(amounts(bottom)), currency)} ({level(bottom)}) to "
+        f"{BULLET} {country}: {about}{money(min(amounts(bottom)), currency)} ({level(bottom)}) to "
         f"{money(max(amounts(top)), currency)}{plus} ({level(top)})"
     )
 

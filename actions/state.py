@@ -276,6 +276,53 @@ class State:
         )
 
 
+# "c'est quelle source ?", "ça vient d'où ?": French for the source of what was just said.
+POINTS_AT_LAST_ANSWER_FR = re.compile(
+    r"\b(c'?est quelle source|quelle source|ça vient d'o[uù]|ca vient d'o[uù]|d'o[uù] ça vient"
+    r"|d'o[uù] ca vient|ces chiffres|ce chiffre)\b",
+    re.I,
+)
+# "what about the senior ones over there", "and for leads?": a message that opens as a follow-up.
+OPENS_AS_FOLLOW_UP = re.compile(
+    r"^\W*((ok(ay)?|fine|right|so|alright|hmm+)\W+)*(and|what about|how about|same for|now for)\b",
+    re.I,
+)
+# "im in year 12, what should i study at uni": which studies, not how to get started.
+ASKS_WHAT_TO_STUDY = re.compile(
+    r"\bwhat (should|do|would|could|must|shall) (i|he|she|they|we|one|you) (study|major in|read)\b"
+    r"|\bwhat to (study|major in)\b|\bwhich (degree|subject|course|major)s?\b"
+    r"|\bwhat (degree|subject|major|class|course|module|a-level)s? (should|do|would|to)\b",
+    re.I,
+)
+# "what jobs should i apply for" (skills at 0.27): the entry routes of getting started.
+ASKS_WHICH_JOBS_TO_APPLY = re.compile(
+    r"\b(what|which) (jobs|roles|positions|job titles) (should|can|could|do|would) (i|we|one|he"
+    r"|she|they) (apply|go|look)\b",
+    re.I,
+)
+# "what does the job pay" (what drives pay at 0.34): the figures.
+ASKS_WHAT_IT_PAYS = re.compile(
+    r"\bwhat (does|do|would|will|might|could) (it|the job|the role|this job|that job|this role"
+    r"|they|one|an? [\w -]{2,30}) (pay|earn|make)\b",
+    re.I,
+)
+# "what sort of person does well in it?", "who thrives in this job": who the job suits.
+ASKS_WHO_IT_SUITS = re.compile(
+    r"\b(what|which) (sort|kind|type)s? of (person|people|personality|personalities|character)\b"
+    r"|\bwho (does well|do well|thrives?|is suited|fits|would (enjoy|like|love))\b",
+    re.I,
+)
+# "what can i ask for apart from base pay?", "besides salary, what's negotiable": the package.
+ASKS_BEYOND_BASE_PAY = re.compile(
+    r"\b(apart from|besides|other than|on top of|beyond|aside from|except|in addition to)\s+"
+    r"(the\s+|my\s+|a\s+)?(base\s+)?(pay|salary|money|wage|comp)\b"
+    r"|\b(perks|benefits|negotiable)\b",
+    re.I,
+)
+# "got my first interview next week, what do they test": what interviews look at.
+ASKS_ABOUT_INTERVIEWS = re.compile(r"\b(interviews?|interviewing|interviewers?)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Reading:
     """What the latest message says: its intent and the filters it names (normalised)."""
@@ -436,6 +483,18 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         reading = dataclasses.replace(reading, intent="inform", country="US", countries=("US",))
     intent = reading.intent
     aspect = aspect_of(reading.text)  # what it asks of the last answer, if anything
+    if _refines_pay(state, reading):
+        # "what about the senior ones over there" (the career path at 0.63), "ok then france,
+        # it's next door" right after pay: the same pay question for that place or level.
+        return _pay_follow_up(state, reading)
+    if (
+        ASKS_BEYOND_BASE_PAY.search(reading.text)
+        and intent in {CAPABILITIES_INTENT, "ask_salary", "ask_salary_factors", *UNSURE_INTENTS}
+        and not (reading.country or reading.city or reading.level or reading.about_another_job)
+    ):
+        # "what can i ask for apart from base pay" (read as what the bot can do at 0.52): what
+        # the sources say a package holds besides the salary.
+        return Plan("topic", intent="ask_salary_factors", parameters={})
     if intent == CAPABILITIES_INTENT:
         # "what interview questions do your sources suggest?" asks what the sources say.
         speaks_to_bot = bool(ADDRESSES_THE_BOT.search(reading.text)) and not ACCORDING_TO.search(
@@ -640,6 +699,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "ok whats the uk range anyway", "and seniors can go up to how much": a place or level
         # with a word for the figures is a pay question, however it was classified.
         return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)
+    if (
+        intent == "ask_salary_factors"
+        and reading.confidence < PAY_OVERRIDE_BELOW
+        and ASKS_WHAT_IT_PAYS.search(reading.text)
+        and not (ASKS_WHAT_DRIVES_PAY.search(reading.text) or reading.about_another_job)
+    ):
+        # "what does the job pay" (what drives pay at 0.34): the figures themselves.
+        return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)
     if _pay_word_wins(intent, reading):
         # "what does an mle earn here" read as a question about the role: the pay word wins.
         return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)
@@ -685,6 +752,47 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "we're hiring our first ML engineer. what should I expect them to own?": the duties.
         return Plan("topic", intent="ask_duties", parameters={})
+    if (
+        (
+            intent
+            in {GETTING_STARTED_INTENT, "ask_skills", "ask_career_path", "ask_specialisations"}
+            | UNSURE_INTENTS
+            # "im in year 12, what should i study at uni" (pay at 0.56: the number)
+            or (intent == "ask_salary" and reading.confidence < PAY_OVERRIDE_BELOW)
+        )
+        and ASKS_WHAT_TO_STUDY.search(reading.text)
+        and not (names_pay(reading.text) or reading.about_another_job or reading.skill_area)
+        and not reading.specialisation
+    ):
+        # "im in year 12, what should i study at uni if i want to be an ml engineer" (getting
+        # started at 0.87): which studies the sources name.
+        return Plan("topic", intent="ask_education", parameters=reading.topic_parameters())
+    if (
+        intent in {ABOUT_INTENT, "ask_duties", "ask_career_path", "ask_skills", *UNSURE_INTENTS}
+        and ASKS_WHO_IT_SUITS.search(reading.text)
+        and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
+    ):
+        # "what sort of person does well in it then" (a question about the last answer at 0.5):
+        # who the job suits.
+        return Plan("topic", intent="ask_suitability", parameters={})
+    if (
+        ASKS_ABOUT_INTERVIEWS.search(f"{reading.text} {reading.said_before}")
+        and intent in {"ask_duties", "ask_skills", GETTING_STARTED_INTENT, *UNSURE_INTENTS}
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
+    ):
+        # "got my first ml engineer interview next week, what do they usually test" (the duties):
+        # what the pages say interviews look at, found by search with the interview named.
+        said = " ".join(f"{reading.said_before} {reading.text}".split())
+        return Plan("search", refuse_if_nothing=False, search_text=said)
+    if (
+        intent in {"ask_skills", "ask_education", "ask_career_path", *UNSURE_INTENTS}
+        and reading.confidence < PAY_OVERRIDE_BELOW
+        and ASKS_WHICH_JOBS_TO_APPLY.search(reading.text)
+        and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
+    ):
+        # "what jobs should i apply for" after a bootcamp: the entry routes into the career.
+        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
     if intent in UNSURE_INTENTS and ASKS_BARE_SOURCE.match(reading.text) and _has_sources(state):
         # "src" (read as nothing at all) right after an answer: that answer's sources.
         return Plan("about", intent=SOURCES_INTENT)
@@ -736,6 +844,13 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if intent in (MORE_INTENT, SHORTER_INTENT) and aspect == "ranking":
         # "which one is more fun?" is no request for more: which of those is best.
         return Plan("about") if state.last.get("shown") else Plan("search")
+    if (
+        intent in (MORE_INTENT, SHORTER_INTENT)
+        and reading.confidence < UNSURE_COMMAND
+        and _names_rare_subject(reading)
+    ):
+        # "should my projects go on github" (more at 0.42): a question of its own, searched.
+        return Plan("search", refuse_if_nothing=False)
     if intent == MORE_INTENT:
         return Plan("more")
     if intent == SHORTER_INTENT:
@@ -799,7 +914,9 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("topic", intent="ask_education", parameters=reading.topic_parameters())
     if intent == SOURCES_INTENT:
         pointed = _has_sources(state) and bool(
-            POINTS_AT_LAST_ANSWER.search(reading.text) or ASKS_BARE_SOURCE.match(reading.text)
+            POINTS_AT_LAST_ANSWER.search(reading.text)
+            or ASKS_BARE_SOURCE.match(reading.text)
+            or POINTS_AT_LAST_ANSWER_FR.search(reading.text)
         )
         if not pointed:
             return Plan("sources")
@@ -929,6 +1046,11 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             # "is R worth learning too?", "is sql worth it": the skill, tool or route it names
             # is the subject ("write me a sql query" is no question about it).
             guess = reading.runner_up if reading.runner_up in intent_topics else None
+            home = _home_intent(reading)
+            if home and guess not in (home, GETTING_STARTED_INTENT):
+                # "is R fine instead or nah" (the workplace a second guess at 0.22): a skill's
+                # own topic, not the guess.
+                guess = None
             return Plan("topic", intent=guess, parameters=reading.topic_parameters())
         if not doubted and reading.runner_up in intent_topics:
             # "what kind of person is suited to it" (suitability 0.24, just under the
@@ -1178,7 +1300,11 @@ def _asks_what_moves_pay(state: State, reading: Reading) -> bool:
     """
     factor_matters = bool(ASKS_IF_FACTOR_MATTERS.search(reading.text)) and (
         reading.intent in ("ask_salary", "ask_salary_factors")
-        or (state.topic in PAY_TOPICS and reading.intent in UNSURE_INTENTS | {ABOUT_INTENT})
+        # "does it depend where in the country you are" after figures (the sources at 0.75)
+        or (
+            state.topic in PAY_TOPICS
+            and reading.intent in UNSURE_INTENTS | {ABOUT_INTENT, SOURCES_INTENT}
+        )
     )
     pay_grows = (
         state.topic == "salary"
@@ -1191,3 +1317,74 @@ def _asks_what_moves_pay(state: State, reading: Reading) -> bool:
 def _names_topic(text: str, topic: str) -> bool:
     """True when ``text`` names ``topic`` in its own words ("career path" for career_path)."""
     return {part[:5] for part in topic.split("_")} <= text_stems(text)
+
+
+# The intent a named filter belongs to, when nothing else says what is asked.
+PARAMETER_INTENTS = (
+    ("skill_area", "ask_skills"),
+    ("study_route", "ask_education"),
+    ("specialisation", "ask_specialisations"),
+)
+# Below this, a duties or skills guess for a question about interviews is searched instead.
+SURE_INTERVIEW_TOPIC = 0.9
+
+
+def _home_intent(reading: Reading) -> str | None:
+    parameters = reading.topic_parameters()
+    return next((intent for name, intent in PARAMETER_INTENTS if parameters.get(name)), None)
+
+
+def _refines_pay(state: State, reading: Reading) -> bool:
+    """True for a message that only sets a place or level for the pay just discussed.
+
+    "what about the senior ones over there" opens as a follow-up and asks nothing else; "ok then
+    france, it's next door" names a place in passing and asks no question of its own.
+    """
+    if state.topic != "salary" or reading.about_another_job or reading.names_topic_filter:
+        return False
+    if not (reading.country or reading.city or reading.level):
+        return False
+    if reading.intent in (MORE_INTENT, SHORTER_INTENT, SOURCES_INTENT, CAPABILITIES_INTENT):
+        return False
+    if reading.intent == ABOUT_INTENT or names_pay(reading.text):
+        return False  # the pay rules read those themselves
+    if OPENS_AS_FOLLOW_UP.search(reading.text) and not _asks_beyond_filters(reading):
+        return reading.confidence < SURE_OF_ANOTHER_TOPIC or reading.intent in UNSURE_INTENTS
+    return (
+        bool(reading.country or reading.city)
+        and reading.intent in UNSURE_INTENTS
+        and not is_question(reading.text)
+    )
+
+
+# A topic guess this sure keeps its topic, whatever filter the message opens with.
+SURE_OF_ANOTHER_TOPIC = 0.8
+
+
+def _pay_follow_up(state: State, reading: Reading) -> Plan:
+    """The pay question again with the place or level ``reading`` sets."""
+    country = reading.country or (None if reading.city else state.country)
+    return Plan("salary", country=country, city=reading.city, level=reading.level or state.level)
+
+
+# A word this rare in English names a subject of its own ("github" 3.2, "kaggle" 1.7), never a
+# way of asking for more.
+RARE_SUBJECT_ZIPF = 3.5
+
+
+def _names_rare_subject(reading: Reading) -> bool:
+    """True when the message names a rare word of its own (no command is made of one)."""
+    from wordfreq import zipf_frequency
+
+    return any(
+        max(zipf_frequency(word, "en"), zipf_frequency(word, "fr")) < RARE_SUBJECT_ZIPF
+        for word in content_words(reading.rest or reading.text)
+        if len(word) > 3 and word not in _FOLLOW_UP_FORMS and word not in COMMAND_WORDS
+    )
+
+
+# Rare words that do ask for more or less of the last answer.
+COMMAND_WORDS = frozenset(
+    {"tldr", "tl;dr", "moar", "condense", "nutshell", "shorten", "summarise", "summarize"}
+    | {"elaborate", "expand", "gist", "recap"}
+)

@@ -110,4 +110,5 @@ async def attach_questions(message: UserMessage, agent: Any | None = None) -> No
         **metadata,
         "questions": readings,
         "statements": list(split.statements),
+        "left": list(split.left),
     }

@@ -104,6 +104,8 @@ def _fuzzy_country(text: str) -> str | None:
 
 # How many of the most frequent English words (wordfreq) are never read as a misspelt country.
 COMMON_WORDS = 50_000
+# ... and French ones: people write to the bot in French ("le salaire médian" is no "indian").
+COMMON_FRENCH_WORDS = 20_000
 
 # Short names that are everyday words in lower case ("tell us", "is it"): matched only as written.
 CASE_SENSITIVE = {"us": ["US", "U.S."], "it": ["IT"], "r": ["R"], "states": [], "sr": ["Sr"]}
@@ -131,7 +133,7 @@ def _typo_patterns(name: str) -> list[list[dict[str, Any]]]:
     # A swap of two neighbouring letters is two edits; short names ("spian") allow only one,
     # so their swaps are listed outright.
     swaps = {name[:i] + name[i + 1] + name[i] + name[i + 2 :] for i in range(len(name) - 1)}
-    common = set(_common_english_words())
+    common = set(_common_words())
     fuzzy = {
         "LOWER": {
             f"FUZZY{edits}": name,
@@ -142,10 +144,11 @@ def _typo_patterns(name: str) -> list[list[dict[str, Any]]]:
 
 
 @functools.cache
-def _common_english_words() -> tuple[str, ...]:
+def _common_words() -> tuple[str, ...]:
     from wordfreq import top_n_list
 
-    return tuple(top_n_list("en", COMMON_WORDS))
+    english = top_n_list("en", COMMON_WORDS)
+    return tuple(dict.fromkeys([*english, *top_n_list("fr", COMMON_FRENCH_WORDS)]))
 
 
 def _words_near(name: str, edits: int) -> list[str]:
@@ -153,7 +156,7 @@ def _words_near(name: str, edits: int) -> list[str]:
 
     return [
         word
-        for word in _common_english_words()
+        for word in _common_words()
         if abs(len(word) - len(name)) <= edits and levenshtein(word, name, edits + 1) <= edits
     ]
 

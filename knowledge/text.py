@@ -32,6 +32,15 @@ MUTTERED = frozenset(
 )
 
 
+# Contractions typed without their apostrophe ("ill be on 80k", "someone elses job"): a frame
+# of the sentence, never its subject ("ill" is far more often "I'll" than sick in a chat).
+APOSTROPHE_DROPPED = frozenset(
+    {"ill", "im", "ive", "id", "youre", "youve", "theyre", "theyve", "hes", "shes", "elses"}
+    | {"whats", "thats", "theres", "heres", "dont", "doesnt", "didnt", "cant", "wont", "isnt"}
+    | {"arent", "wasnt", "shouldnt", "wouldnt", "couldnt", "everyones", "someones", "anyones"}
+)
+
+
 # Abbreviations that come before an amount: their full stop does not end a sentence
 # ("around Rs. 1,70,000 a month" is one sentence).
 ABBREVIATIONS = ("Rs.", "rs.", "approx.", "Approx.", "ca.", "avg.", "Avg.")
@@ -60,7 +69,9 @@ def content_words(text: str, limit: int = 32) -> list[str]:
     words: list[str] = []
     for token in nlp().tokenizer(text[:2000]):
         word = token.lower_
-        if (token.is_alpha or token.like_num) and word not in STOP_WORDS and len(word) > 1:
+        if (token.is_alpha or token.like_num) and len(word) > 1:
+            if word in STOP_WORDS or word in APOSTROPHE_DROPPED:
+                continue
             if word not in words:
                 words.append(word)
     return words[:limit]

@@ -120,6 +120,8 @@ class SplitMessage:
 
     questions: tuple[str, ...]
     statements: tuple[str, ...]
+    left: tuple[str, ...] = ()
+    """The questions past the third: named in the reply, to be asked on their own."""
 
     @property
     def several(self) -> bool:
@@ -194,8 +196,10 @@ def split_message(text: str) -> SplitMessage:
         # "my son wants to be an ML engineer. what is that exactly?", "i'm a nurse thinking of
         # retraining. realistic?": the question is about the sentence before it, read with it.
         questions[0] = f"{said_before} {questions[0]}"
-    asked = _with_short_ones_joined(questions)[:MAX_QUESTIONS]
-    return SplitMessage(tuple(asked), tuple(statements))
+    joined = _with_short_ones_joined(questions)
+    return SplitMessage(
+        tuple(joined[:MAX_QUESTIONS]), tuple(statements), tuple(joined[MAX_QUESTIONS:])
+    )
 
 
 # A short question that only points at the sentence before it: "what is that exactly?",

@@ -940,7 +940,7 @@ def test_an_unsure_refusal_refuses_only_when_the_store_has_nothing() -> None:
     in_domain = Reading("nlu_fallback", text="x", confidence=0.2, leaning="ask_skills")
     assert not decide(State(), in_domain, INTENT_TOPICS).refuse_if_nothing
     leaned = Reading(
-        "nlu_fallback", text="what kind of person is suited to it", runner_up="ask_suitability"
+        "nlu_fallback", text="would someone like me enjoy it", runner_up="ask_suitability"
     )
     plan = decide(State(), leaned, INTENT_TOPICS)
     assert (plan.kind, plan.intent, plan.refuse_if_nothing) == ("search", "ask_suitability", False)
@@ -1692,3 +1692,140 @@ def test_which_route_is_cheapest_is_the_cost_gap_not_a_ranking() -> None:
     for intent, confidence in (("nlu_fallback", 0.3), ("ask_about_answer", 0.99)):
         reading = Reading(intent, text=text, rest=text, confidence=confidence)
         assert decide(state, reading, INTENT_TOPICS).kind == "cost"
+
+
+SALARY_AU_GAP = State(topic="salary", country="AU", last={"kind": "salary", "country": "AU"})
+
+
+def test_a_level_opened_as_a_follow_up_after_pay_is_pay_there() -> None:
+    text = "what about the senior ones over there"
+    reading = Reading(
+        "ask_career_path",
+        text=text,
+        rest="what about the ones over there",
+        level="senior",
+        confidence=0.63,
+    )
+    plan = decide(SALARY_AU_GAP, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.country, plan.level) == ("salary", "AU", "senior")
+
+
+def test_what_seniors_do_after_pay_is_still_their_duties_when_sure() -> None:
+    text = "and what do senior ones do all day"
+    reading = Reading(
+        "ask_typical_day",
+        text=text,
+        rest="and what do ones do all day",
+        level="senior",
+        confidence=0.9,
+    )
+    assert decide(SALARY_FR_LAST, reading, INTENT_TOPICS).kind == "topic"
+
+
+def test_a_place_said_in_passing_after_pay_is_pay_there() -> None:
+    text = "ok then france, it's next door"
+    reading = Reading(
+        "nlu_fallback",
+        text=text,
+        rest="ok then , it's next door",
+        country="FR",
+        countries=("FR",),
+        confidence=1.0,
+    )
+    plan = decide(State(topic="salary", country="DE"), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.country) == ("salary", "FR")
+
+
+def test_a_place_in_a_question_of_its_own_after_pay_is_not_pay() -> None:
+    text = "and whats the weather like in paris"
+    reading = Reading("nlu_fallback", text=text, rest=text, city="Paris", country="FR")
+    assert decide(SALARY_GB_LAST, reading, INTENT_TOPICS).kind == "search"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "confidence"),
+    [
+        ("im in year 12, what should i study at uni", "ask_getting_started", 0.87),
+        ("what subjects should i focus on", "ask_specialisations", 0.82),
+        ("what should he study", "ask_skills", 0.4),
+        ("im in year 12, what should i study at uni", "ask_salary", 0.56),
+    ],
+)
+def test_what_to_study_is_education(text: str, intent: str, confidence: float) -> None:
+    reading = Reading(intent, text=text, rest=text, confidence=confidence)
+    assert decide(State(), reading, INTENT_TOPICS).intent == "ask_education"
+
+
+def test_a_named_skill_with_an_unrelated_second_guess_is_skills() -> None:
+    text = "is R fine instead or nah"
+    reading = Reading(
+        "nlu_fallback",
+        text=text,
+        rest="is fine instead or nah",
+        skill_area="R",
+        runner_up="ask_workplace",
+        confidence=0.25,
+    )
+    plan = decide(SKILLS, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent, plan.parameters.get("skill_area")) == ("topic", None, "R")
+
+
+def test_whether_pay_depends_on_where_is_what_drives_pay() -> None:
+    text = "does it depend where in the country you are"
+    reading = Reading("ask_sources", text=text, rest=text, confidence=0.75)
+    plan = decide(SALARY_FR_LAST, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_salary_factors")
+
+
+def test_who_the_job_suits_is_suitability() -> None:
+    text = "what sort of person does well in it then"
+    reading = Reading("ask_about_answer", text=text, rest=text, confidence=0.5)
+    assert decide(LAST_TOPIC, reading, INTENT_TOPICS).intent == "ask_suitability"
+
+
+def test_a_french_question_on_the_source_points_at_the_last_answer() -> None:
+    state = State(topic="salary", country="US", last={"kind": "salary", "sources": ["CBT"]})
+    reading = Reading("ask_sources", text="c'est quelle source ?", confidence=0.36)
+    assert decide(state, reading, INTENT_TOPICS).kind == "about"
+
+
+def test_what_to_ask_for_beyond_base_pay_is_the_package() -> None:
+    text = "what can i ask for apart from base pay"
+    reading = Reading("ask_capabilities", text=text, rest=text, confidence=0.52)
+    plan = decide(State(topic="salary_factors"), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_salary_factors")
+
+
+def test_what_interviews_test_is_searched_with_the_interview_named() -> None:
+    text = "what do they usually test"
+    reading = Reading(
+        "ask_duties",
+        text=text,
+        rest=text,
+        confidence=0.64,
+        said_before="got my first ml engineer interview next week",
+    )
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert plan.kind == "search" and "interview" in plan.search_text
+
+
+def test_what_jobs_to_apply_for_is_getting_started() -> None:
+    text = "what jobs should i apply for"
+    reading = Reading("ask_skills", text=text, rest=text, confidence=0.27)
+    assert decide(State(), reading, INTENT_TOPICS).intent == "ask_getting_started"
+
+
+def test_what_the_job_pays_is_the_figures() -> None:
+    text = "what does the job pay"
+    reading = Reading("ask_salary_factors", text=text, rest=text, confidence=0.34)
+    assert decide(State(), reading, INTENT_TOPICS).kind == "salary"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("should my projects go on github", "search"), ("tldr", "shorter"), ("moar", "more")],
+)
+def test_an_unsure_command_naming_a_rare_subject_is_searched(text: str, kind: str) -> None:
+    intent = "ask_shorter" if text == "tldr" else "ask_more"
+    reading = Reading(intent, text=text, rest=text, confidence=0.42)
+    assert decide(LAST_TOPIC, reading, INTENT_TOPICS).kind == kind

@@ -289,3 +289,60 @@ def test_what_the_figures_rest_on_is_told_before_any_figures(bot: RunningBot) ->
     reply = bot.say(sender, "are these salary numbers even up to date?")
     for fact in ("Glassdoor", "December 2024", "Jobs247", "Bessand"):
         assert fact in reply, reply
+
+
+def test_a_fourth_question_is_named_not_dropped(bot: RunningBot) -> None:
+    sender = f"real-{uuid.uuid4().hex[:12]}"
+    reply = bot.say(
+        sender, "what do they do, what do they earn, what skills do they need and how do i start?"
+    )
+    assert "Ask me this one on its own" in reply and "how do i start" in reply, reply
+    assert len(reply) <= MAX_REPLY + 200, reply
+
+
+def test_pay_among_other_questions_is_one_line_per_source(bot: RunningBot) -> None:
+    sender = f"real-{uuid.uuid4().hex[:12]}"
+    reply = bot.say(
+        sender,
+        "my son is 16 and obsessed with AI. what should he study, what does the job pay, "
+        "and is it a safe career",
+    )
+    assert "computer science" in reply.lower(), reply
+    assert "France: €50,000 (junior / entry level) to €150,000+ (senior) — Bessand" in reply
+    assert "outlook" in reply and "Ask me this one" not in reply, reply
+
+
+def test_a_place_or_level_said_in_passing_after_pay_keeps_to_pay(bot: RunningBot) -> None:
+    sender = f"real-{uuid.uuid4().hex[:12]}"
+    assert "don't cover salaries in Germany" in bot.say(
+        sender, "I live in Munich. What is the usual salary for ML engineers in Germany?"
+    )
+    assert "€50,000" in bot.say(sender, "ok then france, it's next door")
+    other = f"real-{uuid.uuid4().hex[:12]}"
+    bot.say(other, "moving to sydney next year. what do ML engineers earn in australia?")
+    reply = bot.say(other, "what about the senior ones over there")
+    assert "Australia" in reply and "career path" not in reply.lower(), reply
+
+
+def test_questions_worded_away_from_the_pages_find_their_answer(bot: RunningBot) -> None:
+    sender = f"real-{uuid.uuid4().hex[:12]}"
+    for message, fact in (
+        ("got my first ml engineer interview next week, what do they usually test", "ambiguity"),
+        ("what sort of person does well in it then", "may suit you"),
+        ("should my projects go on github", "GitHub"),
+        ("im in year 12, what should i study at uni", "computer science"),
+        ("do ml engineers have to care about ethics and bias", "bias"),
+    ):
+        reply = bot.say(sender, message)
+        assert fact.lower() in reply.lower(), f"{message!r}: missing {fact!r} in\n{reply}"
+        assert "only cover" not in reply and "(elses)" not in reply, reply
+
+
+def test_french_follow_ups_on_pay(bot: RunningBot) -> None:
+    sender = f"real-{uuid.uuid4().hex[:12]}"
+    bot.say(sender, "combien gagne un ingénieur ML débutant aux États-Unis ?")
+    assert "Glassdoor" in bot.say(sender, "c'est quelle source ?")
+    other = f"real-{uuid.uuid4().hex[:12]}"
+    bot.say(other, "combien gagne un ml engineer en france ?")
+    reply = bot.say(other, "et le salaire médian ?")
+    assert "India" not in reply and "Inde" not in reply, reply
