@@ -137,7 +137,9 @@ ACCORDING_TO = re.compile(
 FIRST_STEP = re.compile(
     r"\b(first|1st|next) (step|steps|move|thing to do)\b|\bwhere (do|should|would|can) (i|one|you)"
     r" (start|begin)\b|\bwhat (should|do|would|shall|must) (i|one|we) do (first|next)\b"
-    r"|\bhow (do|can|should|would|to) (i |one |you |someone )?(even )?(start|begin|get started)\b",
+    r"|\bhow (do|can|should|would|to) (i |one |you |someone )?(even )?(start|begin|get started)\b"
+    # "what's the fastest route" after a career changer's question: the way in
+    r"|\b(fastest|quickest|shortest|easiest|best|realistic) (route|way|path)( in)?\W*$",
     re.I,
 )
 # "just finished a bootcamp, can i apply for ML engineer jobs straight away?" (read as the
@@ -161,12 +163,15 @@ ASKS_STABILITY = re.compile(
     r"\b(stable|stability|secure|job security|safe|future[- ]proof|here to stay)\b"
     # "are companies actually hiring right now?", "is there demand for them": the outlook too
     r"|\b(still|actually|really|even) hiring\b|\bhiring (right )?now\b|\bin demand\b"
-    r"|\bdemand for\b|\bjob market\b",
+    r"|\bdemand for\b|\bjob market\b"
+    # "honestly is it a real job or a fad": whether it lasts, the outlook
+    r"|\b(fad|hype|hyped|bubble|trend|trendy|passing|real job|going to last|gonna last)\b",
     re.I,
 )
 # "is it realistic for me?", "is that doable": said by someone with a job, whether they can move in.
 ASKS_IF_REALISTIC = re.compile(
-    r"\b(realistic|feasible|doable|achievable|viable|réaliste|faisable|envisageable)\b"
+    r"\b(realistic|realistically|feasible|doable|achievable|viable|réaliste|faisable"
+    r"|envisageable|pipe dream)\b"
     r"|\b(is|would) (it|that|this|ml engineering|(a|the) (switch|move|change)) (even )?"
     r"(possible|a good (idea|move))\b",
     re.I,
@@ -221,7 +226,7 @@ COMPARES_TWO = re.compile(
 )
 # "pay difference?", "any gap in salary": pay set beside pay (a role compared just before).
 ASKS_PAY_DIFFERENCE = re.compile(
-    r"\b(pay|salary|salaries|earnings?|wages?|comp) (difference|gap|differential)s?\b"
+    r"\b(pay|salary|salaries|earnings?|wages?|comp) (difference|diff|gap|differential)s?\b"
     r"|\b(difference|gap)s? in (pay|salary|salaries|earnings|wages|comp)\b"
     r"|\bdifférence de salaire\b",
     re.I,
@@ -240,6 +245,8 @@ NEIGHBOUR_ROLES = {"scien": "data_scientist", "engin": "data_engineer"}
 # specialisation of ML engineering (role entity -> specialisation entity).
 ABOUT_THE_JOB_INTENTS = frozenset({"ask_typical_day", "ask_duties", "ask_role"})
 ROLES_THAT_SPECIALISE = {"mlops_engineer": "mlops"}
+# Guesses about the job itself that a doubt about its future outweighs when unsure.
+UNSURE_ABOUT_THE_JOB = frozenset({"ask_workplace", "ask_role", "ask_duties", "ask_industries"})
 # "source?", "sources pls", "says who": right after an answer, that answer's sources.
 ASKS_BARE_SOURCE = re.compile(
     r"^\W*(and )?(the )?(source|sources|src|srcs|says who|ref|refs|reference|references|link"
@@ -298,6 +305,13 @@ ASKS_WHAT_TO_STUDY = re.compile(
 ASKS_WHICH_JOBS_TO_APPLY = re.compile(
     r"\b(what|which) (jobs|roles|positions|job titles) (should|can|could|do|would) (i|we|one|he"
     r"|she|they) (apply|go|look)\b",
+    re.I,
+)
+# "would my healthcare background count for anything": what the pages say of that field.
+ASKS_IF_BACKGROUND_COUNTS = re.compile(
+    r"\b(would|will|does|do|could|can|is) (my|a|an|the) (?P<field>([\w-]+ ){1,2})"
+    r"(background|experience)\b"
+    r"[^?.]*\b(count|help|matter|transfer|useful|valued|value|worth|relevant|advantage|asset)",
     re.I,
 )
 # "what does the job pay" (what drives pay at 0.34): the figures.
@@ -600,6 +614,15 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "pay difference?" right after the ML engineer was set beside another job.
         return Plan("pay_comparison")
     if (
+        state.last.get("kind") == "salary"
+        and COMPARES_TWO.search(reading.text)
+        and occupation_named(reading.text)
+        and not (reading.role or reading.country or reading.city or reading.level)
+    ):
+        # "how do those numbers compare to a doctor" after figures: no page gives that job's
+        # pay, so no page can say who earns more (the figures again would not answer).
+        return Plan("pay_comparison")
+    if (
         PAY_COMPARISON.search(reading.text)
         # "lequel est le mieux payé ?" (out of scope) right after two roles were compared
         and (intent != "out_of_scope" or state.role is not None)
@@ -721,7 +744,11 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "fair enough. how do i become an ml engineer then" (career path at 0.43)
         return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
     if (
-        intent in {"ask_career_path", "ask_suitability", *UNSURE_INTENTS}
+        (
+            intent in {"ask_career_path", "ask_suitability", *UNSURE_INTENTS}
+            # "honestly is it a real job or a fad" (the workplace at 0.47)
+            or (intent in UNSURE_ABOUT_THE_JOB and reading.confidence < PAY_OVERRIDE_BELOW)
+        )
         and ASKS_STABILITY.search(reading.text)
         and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
         and not (intent == "out_of_scope" and reading.confidence >= SURE_OUT_OF_SCOPE)
@@ -736,6 +763,18 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "is that the same at big companies and startups?": the workplace, which "can look
         # different depending on the industry, company, and projects".
         return Plan("topic", intent="ask_workplace", parameters={})
+    counts = ASKS_IF_BACKGROUND_COUNTS.search(reading.text)
+    if (
+        counts
+        and not (reading.study_route or reading.background or names_pay(reading.text))
+        and intent in {"ask_education", "ask_industries", "ask_career_path", *UNSURE_INTENTS}
+    ):
+        # "would my healthcare background count for anything" (education at 0.49): what the
+        # pages say of that field as a sector to work in (a field they know is a background).
+        field_words = counts.group("field").strip()
+        return Plan(
+            "search", refuse_if_nothing=False, search_text=f"{field_words} sector industries"
+        )
     if (
         reading.study_route
         and intent in {"ask_industries", "ask_workplace", "ask_career_path", *UNSURE_INTENTS}
@@ -965,7 +1004,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if (
         intent in intent_topics
         and intent != GETTING_STARTED_INTENT
-        and (reading.background or reading.about_another_job)
+        # "I'm 44, a nurse for 20 years. … Could I realistically become an ML engineer?"
+        and (
+            reading.background or reading.about_another_job or occupation_named(reading.said_before)
+        )
         and _changes_career(reading)
     ) or (
         # "I'm 41, a maths teacher for 15 years. Thinking about retraining. Realistic?" (read

@@ -1829,3 +1829,49 @@ def test_an_unsure_command_naming_a_rare_subject_is_searched(text: str, kind: st
     intent = "ask_shorter" if text == "tldr" else "ask_more"
     reading = Reading(intent, text=text, rest=text, confidence=0.42)
     assert decide(LAST_TOPIC, reading, INTENT_TOPICS).kind == kind
+
+
+def test_figures_set_beside_another_occupation_are_a_pay_comparison_gap() -> None:
+    text = "how do those numbers compare to a doctor"
+    reading = Reading("ask_about_answer", text=text, rest=text, confidence=0.8)
+    state = State(topic="salary", country="US", last={"kind": "salary", "country": "US"})
+    assert decide(state, reading, INTENT_TOPICS).kind == "pay_comparison"
+
+
+def test_whether_it_is_a_fad_is_the_outlook() -> None:
+    text = "honestly is it a real job or a fad"
+    reading = Reading("ask_workplace", text=text, rest=text, confidence=0.4)
+    assert decide(State(), reading, INTENT_TOPICS).intent == "ask_outlook"
+
+
+def test_a_nurse_asking_if_she_could_become_one_is_getting_started() -> None:
+    text = "Could I realistically become an ML engineer or is that a pipe dream"
+    reading = Reading(
+        "ask_career_path",
+        text=text,
+        rest=text,
+        confidence=0.72,
+        said_before="I'm 44, a nurse for 20 years. Tired of shifts.",
+    )
+    assert decide(State(), reading, INTENT_TOPICS).intent == "ask_getting_started"
+
+
+def test_the_fastest_route_is_getting_started() -> None:
+    text = "what's the fastest route"
+    reading = Reading("out_of_scope", text=text, rest=text, confidence=0.49)
+    assert decide(State(topic="getting_started"), reading, INTENT_TOPICS).intent == (
+        "ask_getting_started"
+    )
+
+
+def test_whether_a_field_background_counts_is_searched_as_a_sector() -> None:
+    text = "would my healthcare background count for anything"
+    reading = Reading("ask_education", text=text, rest=text, confidence=0.49)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.search_text) == ("search", "healthcare sector industries")
+
+
+def test_a_pay_diff_after_a_comparison_is_a_pay_comparison() -> None:
+    reading = Reading("nlu_fallback", text="pay diff", rest="pay diff", confidence=0.3)
+    state = State(topic="compare_data_engineer", role="data_engineer")
+    assert decide(state, reading, INTENT_TOPICS).kind == "pay_comparison"
