@@ -145,6 +145,14 @@ async def answer_salary(
     if country is None:
         overview = await run_in_session(lambda session: _overview(session, question))
         shown, other_countries = overview.shown, overview.other_countries
+        asked = asked_period(question.text)
+        if asked and not any(s.period == asked for s in shown):
+            # "what are day rates like": none of the figures is a day rate, and that comes first.
+            dispatcher.utter_message(
+                response="utter_salary_no_period",
+                period=PERIOD_NAMES[asked],
+                country_name="any country",
+            )
         dispatcher.utter_message(
             response="utter_salary_overview",
             level_phrase=_level_phrase(level, shown),

@@ -231,6 +231,8 @@ ASKS_PAY_DIFFERENCE = re.compile(
     r"|\bdifférence de salaire\b",
     re.I,
 )
+# "what's the difference in what they do": two things told apart.
+DIFFERENCE = re.compile(r"\b(differ\w*|difference|distinguish\w*|vs|versus|compare\w*)\b", re.I)
 # "what's the pay there?": the place the conversation named last.
 POINTS_AT_PLACE = re.compile(r"\b(there|over there|that country|in that place|là-bas)\b", re.I)
 # A person saying they hold a job the sources compare with this one, that people move in from
@@ -312,6 +314,15 @@ ASKS_IF_BACKGROUND_COUNTS = re.compile(
     r"\b(would|will|does|do|could|can|is) (my|a|an|the) (?P<field>([\w-]+ ){1,2})"
     r"(background|experience)\b"
     r"[^?.]*\b(count|help|matter|transfer|useful|valued|value|worth|relevant|advantage|asset)",
+    re.I,
+)
+# "what are day rates like" (a typical day at 0.82): pay by the day, which the salary answer
+# says no page gives where none does.
+ASKS_RATES = re.compile(r"\b(day|daily|hourly) rates?\b|\bper (day|hour)\b|\bTJM\b", re.I)
+# "who's cheaper to hire" right after two roles were compared: whose pay is lower.
+ASKS_WHO_COSTS_LESS = re.compile(
+    r"\b(cheaper|less expensive|more expensive|pricier|costs? (more|less)) to (hire|employ|recruit"
+    r"|pay|bring on)\b|\bwho('?s| is) (cheaper|more expensive|pricier)\b",
     re.I,
 )
 # "what does the job pay" (what drives pay at 0.34): the figures.
@@ -606,8 +617,11 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan(
             "salary", country=reading.country, level=level, parameters={"places": "with_last"}
         )
+    if ASKS_RATES.search(reading.text) and not reading.about_another_job:
+        # "do ml engineers freelance? what are day rates like": pay by the day, where given.
+        return Plan("salary", country=reading.country, city=reading.city, level=reading.level)
     if (
-        ASKS_PAY_DIFFERENCE.search(reading.text)
+        (ASKS_PAY_DIFFERENCE.search(reading.text) or ASKS_WHO_COSTS_LESS.search(reading.text))
         and (state.role or reading.role)
         and not (reading.country or reading.city or reading.level)
     ):
@@ -880,6 +894,17 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "and what does it take to get there" after a senior's pay: how people move up.
         return Plan("topic", intent="ask_career_path", parameters={})
+    if (
+        state.topic
+        and state.topic.startswith("compare_")
+        and state.role
+        and intent in {*ABOUT_THE_JOB_INTENTS, ABOUT_INTENT, *UNSURE_INTENTS}
+        and DIFFERENCE.search(reading.text)
+        and not (reading.role or reading.names_a_filter or names_pay(reading.text))
+    ):
+        # "what's the difference in what they do" right after ML engineer vs data scientist:
+        # the same comparison, not the ML engineer's duties alone.
+        return Plan("topic", intent="compare_role", parameters={"role": state.role})
     if intent in (MORE_INTENT, SHORTER_INTENT) and aspect == "ranking":
         # "which one is more fun?" is no request for more: which of those is best.
         return Plan("about") if state.last.get("shown") else Plan("search")
@@ -1392,6 +1417,15 @@ def _refines_pay(state: State, reading: Reading) -> bool:
         return False  # the pay rules read those themselves
     if OPENS_AS_FOLLOW_UP.search(reading.text) and not _asks_beyond_filters(reading):
         return reading.confidence < SURE_OF_ANOTHER_TOPIC or reading.intent in UNSURE_INTENTS
+    if (
+        OPENS_AS_FOLLOW_UP.search(reading.text)
+        and (reading.country or reading.city)
+        and reading.intent not in UNSURE_INTENTS
+        and reading.confidence < SURE_OF_ANOTHER_TOPIC
+    ):
+        # "what about in the uk then, for someone like me with no industry experience" (getting
+        # started at 0.65) after a country without figures: the pay there.
+        return True
     return (
         bool(reading.country or reading.city)
         and reading.intent in UNSURE_INTENTS

@@ -1875,3 +1875,38 @@ def test_a_pay_diff_after_a_comparison_is_a_pay_comparison() -> None:
     reading = Reading("nlu_fallback", text="pay diff", rest="pay diff", confidence=0.3)
     state = State(topic="compare_data_engineer", role="data_engineer")
     assert decide(state, reading, INTENT_TOPICS).kind == "pay_comparison"
+
+
+def test_another_place_opened_as_a_follow_up_after_a_pay_gap_is_pay_there() -> None:
+    text = "what about in the uk then, for someone like me with no industry experience"
+    reading = Reading(
+        "ask_getting_started",
+        text=text,
+        rest=text.replace("uk", ""),
+        country="GB",
+        countries=("GB",),
+        confidence=0.65,
+    )
+    state = State(topic="salary", country="DE", last={"kind": "salary", "country": "DE"})
+    plan = decide(state, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.country) == ("salary", "GB")
+
+
+def test_day_rates_are_pay() -> None:
+    text = "what are day rates like"
+    reading = Reading("ask_typical_day", text=text, rest=text, confidence=0.82)
+    assert decide(State(), reading, INTENT_TOPICS).kind == "salary"
+
+
+def test_who_is_cheaper_to_hire_after_a_comparison_is_a_pay_comparison() -> None:
+    reading = Reading("out_of_scope", text="who's cheaper to hire", confidence=0.54)
+    state = State(topic="compare_data_scientist", role="data_scientist")
+    assert decide(state, reading, INTENT_TOPICS).kind == "pay_comparison"
+
+
+def test_the_difference_in_what_they_do_after_a_comparison_is_the_comparison() -> None:
+    text = "what's the difference in what they do"
+    reading = Reading("ask_duties", text=text, rest=text, confidence=0.73)
+    state = State(topic="compare_data_scientist", role="data_scientist")
+    plan = decide(state, reading, INTENT_TOPICS)
+    assert (plan.intent, plan.parameters.get("role")) == ("compare_role", "data_scientist")
