@@ -238,7 +238,11 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(most|least|best|highest|top|more) (in demand|demanded|paid|popular|common|wanted"
             r"|respected|recogni[sz]ed|valued|used|useful|important)"
-            r"|\bwhich (of (those|these|them|the two|both)|one)\b",
+            r"|\bwhich (of (those|these|them|the two|both)|one)\b"
+            # "which part of that is the most boring", "and the most fun?"
+            r"|\bwhich (part|bit|aspect|task|side)s?\b"
+            r"|\b(most|least) (boring|fun|interesting|enjoyable|tedious|stressful|rewarding"
+            r"|exciting|satisfying|frustrating)\b",
             re.I,
         ),
     ),

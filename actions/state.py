@@ -706,6 +706,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         intent in UNSURE_INTENTS | {ABOUT_INTENT}
         and state.topic not in (None, "salary")
         and _judges_the_last_topic(reading)
+        # "which one is the most important" asks which, not whether it is
+        and aspect != "ranking"
     ):
         # "are they worth it?" after certifications: what the last answer said, in short (its
         # best sentences), not the same reply again nor a search for "worth".
@@ -821,8 +823,11 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # started at 0.87): which studies the sources name.
         return Plan("topic", intent="ask_education", parameters=reading.topic_parameters())
     if (
-        intent in {ABOUT_INTENT, "ask_duties", "ask_career_path", "ask_skills", *UNSURE_INTENTS}
+        intent
+        in {ABOUT_INTENT, "ask_duties", "ask_career_path", "ask_skills", "ask_specialisations"}
+        | UNSURE_INTENTS
         and ASKS_WHO_IT_SUITS.search(reading.text)
+        and not reading.specialisation
         and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
     ):
         # "what sort of person does well in it then" (a question about the last answer at 0.5):
@@ -905,6 +910,16 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "what's the difference in what they do" right after ML engineer vs data scientist:
         # the same comparison, not the ML engineer's duties alone.
         return Plan("topic", intent="compare_role", parameters={"role": state.role})
+    if (
+        aspect == "ranking"
+        and intent in UNSURE_INTENTS
+        and state.last.get("shown")
+        and not (reading.country or reading.city or reading.level or reading.names_topic_filter)
+        and not names_pay(reading.text)
+    ):
+        # "and the most fun?" (a follow-up at 0.91) after the duties: which of what was just
+        # said, which the pages may single out or not.
+        return Plan("about")
     if intent in (MORE_INTENT, SHORTER_INTENT) and aspect == "ranking":
         # "which one is more fun?" is no request for more: which of those is best.
         return Plan("about") if state.last.get("shown") else Plan("search")

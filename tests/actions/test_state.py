@@ -1910,3 +1910,24 @@ def test_the_difference_in_what_they_do_after_a_comparison_is_the_comparison() -
     state = State(topic="compare_data_scientist", role="data_scientist")
     plan = decide(state, reading, INTENT_TOPICS)
     assert (plan.intent, plan.parameters.get("role")) == ("compare_role", "data_scientist")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("which part of that is the most boring", "ask_about_answer"),
+        ("and the most fun?", "inform"),
+    ],
+)
+def test_which_part_of_the_last_answer_is_most_something_asks_about_it(
+    text: str, intent: str
+) -> None:
+    reading = Reading(intent, text=text, rest=text, confidence=0.9)
+    assert decide(LAST_TOPIC, reading, INTENT_TOPICS).kind == "about"
+
+
+def test_which_one_is_most_important_asks_which_not_whether() -> None:
+    text = "which one is the most important"
+    reading = Reading("ask_about_answer", text=text, rest=text, confidence=0.97)
+    state = State(topic="skills", last={"kind": "topic", "topic": "skills", "shown": ["1.0"]})
+    assert decide(state, reading, INTENT_TOPICS).kind == "about"
