@@ -345,7 +345,11 @@ ASKS_BEYOND_BASE_PAY = re.compile(
     re.I,
 )
 # "got my first interview next week, what do they test": what interviews look at.
-ASKS_ABOUT_INTERVIEWS = re.compile(r"\b(interviews?|interviewing|interviewers?)\b", re.I)
+ASKS_ABOUT_INTERVIEWS = re.compile(
+    r"\b(interviews?|interviewing|interviewers?|final round|onsite|on-site round|technical round"
+    r"|technical test|hiring process|recruitment process|screening call)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -842,6 +846,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "got my first ml engineer interview next week, what do they usually test" (the duties):
         # what the pages say interviews look at, found by search with the interview named.
         said = " ".join(f"{reading.said_before} {reading.text}".split())
+        if "interview" not in said.lower():
+            said = f"{said} interviews"  # "a final round" is an interview in the pages' word
         return Plan("search", refuse_if_nothing=False, search_text=said)
     if (
         intent in {"ask_skills", "ask_education", "ask_career_path", *UNSURE_INTENTS}

@@ -1931,3 +1931,10 @@ def test_which_one_is_most_important_asks_which_not_whether() -> None:
     reading = Reading("ask_about_answer", text=text, rest=text, confidence=0.97)
     state = State(topic="skills", last={"kind": "topic", "topic": "skills", "shown": ["1.0"]})
     assert decide(state, reading, INTENT_TOPICS).kind == "about"
+
+
+def test_a_final_round_is_searched_as_an_interview() -> None:
+    text = "what will they poke at in a final round"
+    reading = Reading("out_of_scope", text=text, rest=text, confidence=0.32)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert plan.kind == "search" and plan.search_text.endswith("interviews")
