@@ -25,8 +25,10 @@ from actions.aspects import (
     aspect_of,
     subject_of_source_question,
 )
+from actions.currency import can_convert, converted, rates_date
 from actions.fallback import answer_search
 from actions.formatting import (
+    BULLET,
     LEVEL_NAMES,
     YEARS,
     and_list,
@@ -237,8 +239,59 @@ def _plural_currency(code: str) -> str:
     return " ".join([*nation, unit.lower() + "s"])
 
 
-def _currency_lines(facts: list[Salary]) -> list[str]:
-    """Which currency each source's figures are in, and where a page never says which dollar."""
+# "how much is that in euros", "et en euros ?": the currency the person wants the figures in.
+WANTED_CURRENCY = (
+    ("EUR", re.compile(r"\b(euros?|eur|€)\b", re.I)),
+    ("GBP", re.compile(r"\b(pounds?|gbp|sterling|livres?)\b", re.I)),
+    ("USD", re.compile(r"\b(us dollars?|usd|american dollars?|dollars?)\b", re.I)),
+    ("CAD", re.compile(r"\b(canadian dollars?|cad)\b", re.I)),
+    ("INR", re.compile(r"\b(rupees?|inr)\b", re.I)),
+    ("CHF", re.compile(r"\b(swiss francs?|chf)\b", re.I)),
+)
+
+
+def _wanted_currency(text: str) -> str | None:
+    """The currency ``text`` asks the figures in, if it names one (most specific first)."""
+    named = [code for code, pattern in WANTED_CURRENCY if pattern.search(text)]
+    if "CAD" in named:
+        return "CAD"
+    return named[0] if named else None
+
+
+def _converted_lines(facts: list[Salary], into: str) -> list[str] | None:
+    """The figures in ``into`` at the ECB reference rate, if any needs converting and can be."""
+    others = [
+        f
+        for f in facts
+        if f.currency != into
+        and not f.currency_ambiguous
+        and can_convert(f.currency)
+        and can_convert(into)
+    ]
+    if not others:
+        return None
+    on = rates_date({into, *(f.currency for f in others)})
+    lines = [
+        f"In {_plural_currency(into)} at the European Central Bank's reference rate of "
+        f"{on.isoformat()} (a rough guide: taxes and living costs differ):"
+    ]
+    for fact in others:
+        label = level_label(fact)
+        lines.append(
+            f"{BULLET} {label[0].upper()}{label[1:]}: {salary_range(fact)} ≈ "
+            f"{salary_range(converted(fact, into, on))} — {fact.source.label}"
+        )
+    return lines
+
+
+def _currency_lines(facts: list[Salary], text: str = "") -> list[str]:
+    """Which currency each source's figures are in, and where a page never says which dollar.
+
+    "how much is that in euros": the figures converted, when they are in another currency.
+    """
+    wanted = _wanted_currency(text)
+    if wanted and (converted_lines := _converted_lines(facts, wanted)):
+        return converted_lines
     lines = []
     for label, own in _by_source(facts).items():
         codes = list(dict.fromkeys(f.currency for f in own))
@@ -490,7 +543,7 @@ async def answer_about(
     elif aspect == "period":
         lines = _period_lines(facts)
     elif aspect == "currency":
-        lines = _currency_lines(facts)
+        lines = _currency_lines(facts, text)
     elif aspect == "judgement":
         lines = [
             "My sources don't cover whether these figures are high or low: none compares them "

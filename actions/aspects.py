@@ -158,7 +158,8 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(which|what) currency\b|\bcurrenc(y|ies)\b"
             r"|\bin (us |u\.s\. |american |canadian |australian |singapore |local )?"
-            r"(dollars|euros|pounds|rupees|francs|usd|eur|gbp|cad|aud|inr|chf|lakhs?|crores?)\b",
+            r"(dollars|euros|pounds|rupees|francs|usd|eur|gbp|cad|aud|inr|chf|lakhs?|crores?)\b"
+            r"|\ben (euros|livres( sterling)?|dollars)\b",
             re.I,
         ),
     ),
@@ -210,7 +211,9 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|graduates?|leads?|levels?|beginners?|experienced|seniority|everyone)\b"
             r"|\b(juniors?|entry|beginners?) or (seniors?|mid|experienced)\b"
             r"|\bwhich (level|seniority)\b|\bwhat (level|seniority) (is|are) (that|this|those)\b"
-            r"|\bfor (all|every|each) levels?\b",
+            r"|\bfor (all|every|each) levels?\b"
+            # "c'est pour quel niveau ?", "c'est pour les juniors ?"
+            r"|\bquel(s|le|les)? niveaux?\b|\bc'?est pour (les )?(juniors?|seniors?|débutants?)\b",
             re.I,
         ),
     ),
@@ -219,6 +222,8 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "breakdown",
         re.compile(
             r"\b(whole|entire) country\b|\bjust (the )?(big |major |tech |big tech )*cities\b"
+            # "is that for all of france?"
+            r"|\bfor all of (?!them\b|those\b|these\b|it\b|us\b|you\b)\w+"
             r"|\b(specialis|specializ|by city|per city|by region|by industry|by sector|by company"
             r"|per company|each company|which companies)\w*",
             re.I,

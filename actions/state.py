@@ -191,6 +191,12 @@ ASKS_HOW_TO_RISE = re.compile(
     r" (there|up|to (that|senior|lead)\w*)\b",
     re.I,
 )
+# "is that the same everywhere?" after a typical day: how the job varies by employer.
+SAME_EVERYWHERE = re.compile(
+    r"\b(same|similar|identical|like that) (everywhere|every ?where|at every \w+|in every \w+"
+    r"|for everyone)\b|\beverywhere the same\b|\b(does|do|would) (it|that|this) vary\b",
+    re.I,
+)
 # "is that the same at big companies and startups?", "does it differ by company?"
 VARIES_BY_EMPLOYER = re.compile(
     r"\b(same|different|differ\w*|vary|varies|change|changes)\b[^?.]*\b(compan(y|ies)|startups?"
@@ -247,6 +253,8 @@ NEIGHBOUR_ROLES = {"scien": "data_scientist", "engin": "data_engineer"}
 # specialisation of ML engineering (role entity -> specialisation entity).
 ABOUT_THE_JOB_INTENTS = frozenset({"ask_typical_day", "ask_duties", "ask_role"})
 ROLES_THAT_SPECIALISE = {"mlops_engineer": "mlops"}
+# Topics whose answer a workplace's kind changes ("is that the same everywhere?").
+ABOUT_THE_JOB_TOPICS = frozenset({"typical_day", "duties", "workplace", "role", "tools"})
 # Guesses about the job itself that a doubt about its future outweighs when unsure.
 UNSURE_ABOUT_THE_JOB = frozenset({"ask_workplace", "ask_role", "ask_duties", "ask_industries"})
 # "source?", "sources pls", "says who": right after an answer, that answer's sources.
@@ -777,8 +785,12 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("topic", intent="ask_outlook", parameters=reading.topic_parameters())
     if (
         intent in UNSURE_INTENTS | {ABOUT_INTENT}
-        and VARIES_BY_EMPLOYER.search(reading.text)
+        and (
+            VARIES_BY_EMPLOYER.search(reading.text)
+            or (SAME_EVERYWHERE.search(reading.text) and state.topic in ABOUT_THE_JOB_TOPICS)
+        )
         and not (names_pay(reading.text) or reading.names_a_filter or reading.country)
+        and state.topic not in PAY_TOPICS
     ):
         # "is that the same at big companies and startups?": the workplace, which "can look
         # different depending on the industry, company, and projects".
@@ -1364,6 +1376,16 @@ def _follow_up(state: State, reading: Reading) -> Plan:
     if reading.names_topic_filter:
         # "which languages?" right after a salary answer is a new topic, not pay again.
         return Plan("topic", intent=None, parameters=reading.topic_parameters())
+    if (
+        reading.level
+        and not on_salary
+        and state.topic is not None
+        and _POINTS_BACK.search(reading.text)
+        and not names_pay(reading.text)
+    ):
+        # "is that for juniors too" after a typical day: no page tells that topic by level, and
+        # the answer on it says so first (not pay, nor passages on juniors' pay).
+        return Plan("topic", intent=None, parameters={})
     if reading.level and (on_salary or state.topic not in LEVEL_TOPICS):
         return Plan("salary", country=state.country if on_salary else None, level=reading.level)
     if reading.level and state.topic and not on_salary:

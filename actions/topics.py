@@ -49,6 +49,7 @@ from knowledge.compose import (
 )
 from knowledge.query import PassageHit
 from knowledge.text import FRENCH_STOP_WORDS, content_words
+from knowledge.topics import MONEY, MONEY_TOPICS
 
 INTENT_TOPICS = {
     "ask_role": "role",
@@ -348,7 +349,11 @@ async def answer_topic(
         # "how long does it take?": a sentence stating a span of time may sit under another
         # topic ("…build experience over time, often several years" on the career path).
         timing = _duration_hits(session, question.text, topic) if asks_duration else []
-        return main + _hits_naming_more(session, question.text, main), extra, timing
+        more = _hits_naming_more(session, question.text, main)
+        if topic not in MONEY_TOPICS:
+            # "is that for juniors too" after a typical day: juniors' pay is no part of that.
+            more = [hit for hit in more if not MONEY.search(hit.text)]
+        return main + more, extra, timing
 
     hits, background_hits, timing_hits = await run_in_session(fetch)
     if question.source:

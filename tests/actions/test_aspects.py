@@ -99,3 +99,16 @@ def test_a_choice_between_two_is_a_ranking_no_page_makes(text: str, ranks: bool)
     from actions.aspects import ASKS_WHICH_IS_BEST
 
     assert bool(ASKS_WHICH_IS_BEST.search(text)) is ranks
+
+
+@pytest.mark.parametrize(
+    ("text", "aspect"),
+    [
+        ("c'est pour quel niveau ?", "levels"),
+        ("et en euros ça fait combien ?", "currency"),
+        ("is that for all of france?", "breakdown"),
+        ("which part of that is the most boring", "ranking"),
+    ],
+)
+def test_french_and_everyday_questions_about_figures(text: str, aspect: str) -> None:
+    assert aspect_of(text) == aspect

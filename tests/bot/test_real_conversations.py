@@ -346,3 +346,24 @@ def test_french_follow_ups_on_pay(bot: RunningBot) -> None:
     bot.say(other, "combien gagne un ml engineer en france ?")
     reply = bot.say(other, "et le salaire médian ?")
     assert "India" not in reply and "Inde" not in reply, reply
+
+
+def test_figures_asked_in_another_currency_are_converted(bot: RunningBot) -> None:
+    sender = f"real-{uuid.uuid4().hex[:12]}"
+    bot.say(sender, "salaire ml engineer usa")
+    reply = bot.say(sender, "et en euros ça fait combien ?")
+    assert "European Central Bank" in reply and "$80,000–$110,000 ≈ €" in reply, reply
+    assert "pour quel niveau" not in reply
+    reply = bot.say(sender, "c'est pour quel niveau ?")
+    assert "one range per level" in reply, reply
+
+
+def test_questions_about_a_typical_day_stay_on_it(bot: RunningBot) -> None:
+    sender = f"real-{uuid.uuid4().hex[:12]}"
+    bot.say(sender, "what does a typical day look like")
+    reply = bot.say(sender, "is that the same everywhere?")
+    assert "workplace" in reply and "didn't quite get" not in reply, reply
+    reply = bot.say(sender, "is that for juniors too")
+    assert "€" not in reply and "salar" not in reply.lower(), reply
+    reply = bot.say(sender, "which part of that is the most boring")
+    assert "don't cover a ranking" in reply and "only cover" not in reply, reply
