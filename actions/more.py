@@ -21,7 +21,7 @@ from actions.store import run_in_session, run_query
 from actions.topics import TOPIC_NAMES, remembered, topic_candidates
 from gazetteer.countries import country_name
 from knowledge import query
-from knowledge.compose import Composition, compose
+from knowledge.compose import FIRST_OF_LIST, Composition, compose
 from knowledge.query import PassageHit, Salary
 
 SHORT_BUDGET = 320
@@ -134,7 +134,7 @@ async def answer_shorter(
     # Bessand's one-sentence list of tasks, not an item torn from a list it quoted whole).
     # After "more" the person has read the topic at length: its best sentences, as they come.
     keep_to_shown = last.get("shown") and not last.get("continued")
-    composition = condensed(list(last["shown"])) if keep_to_shown else None
+    composition = condensed(_shown_or_their_starts(last["shown"])) if keep_to_shown else None
     if composition is None or not composition.units:
         composition = condensed(None)
     if not composition.units:
@@ -152,6 +152,24 @@ async def answer_shorter(
         short=True,
     )
     return [SlotSet(slots.LAST_ANSWER, record)]
+
+
+def _shown_or_their_starts(shown: list[str]) -> list[str]:
+    """The units shown, and the first items of each list shown whole (a shorter line of it).
+
+    "shorter" after a typical day quoted as one long list: its first items ("Morning: …;
+    Midday: …") rather than a lesser sentence that happened to be short.
+    """
+    starts = [
+        f"{key.removesuffix(LIST_SUFFIX)}{FIRST_SUFFIX}"
+        for key in shown
+        if key.endswith(LIST_SUFFIX)
+    ]
+    return [*shown, *starts]
+
+
+LIST_SUFFIX = ".list"
+FIRST_SUFFIX = f".{FIRST_OF_LIST}"
 
 
 async def _shorter_salary(

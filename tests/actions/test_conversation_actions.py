@@ -868,3 +868,9 @@ async def test_one_line_asked_for_is_one_sentence(tracker: TrackerFactory) -> No
     _, slots, _ = await say(tracker, "ask_specialisations", "what is mlops")
     reply, _, _ = await say(tracker, "ask_shorter", "summarise all that in one line", slots=slots)
     assert reply.startswith("In short") and reply.count("•") == 1, reply
+
+
+def test_shorter_may_keep_the_first_items_of_a_list_shown_whole() -> None:
+    from actions.more import _shown_or_their_starts
+
+    assert _shown_or_their_starts(["12.list", "7.3"]) == ["12.list", "7.3", "12.first"]
