@@ -311,6 +311,16 @@ ASKS_WHAT_TO_STUDY = re.compile(
     r"|\bwhat (degree|subject|major|class|course|module|a-level)s? (should|do|would|to)\b",
     re.I,
 )
+# "whats a good first project to build", "like what kind of project though": what to show
+# employers, which the pages tell under getting started ("Create examples of real work…").
+# (A portfolio is searched: the pages' "case studies, dashboards, GitHub work" answer it.)
+ASKS_ABOUT_PROJECTS = re.compile(
+    r"\b(projects?|side projects?)\b[^.]*\b(build|do|make|start|show|put|pick|choose"
+    r"|good|kind|type|sort|which|what)\b"
+    r"|\b(build|do|make|start|show|put|pick|choose|good|kind|type|sort|which|what)\b[^.]*"
+    r"\bprojects?\b",
+    re.I,
+)
 # "what jobs should i apply for" (skills at 0.27): the entry routes of getting started.
 ASKS_WHICH_JOBS_TO_APPLY = re.compile(
     r"\b(what|which) (jobs|roles|positions|job titles) (should|can|could|do|would) (i|we|one|he"
@@ -869,6 +879,15 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "what jobs should i apply for" after a bootcamp: the entry routes into the career.
         return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
+    if (
+        ASKS_ABOUT_PROJECTS.search(reading.text)
+        and (intent in UNSURE_INTENTS | {CAPABILITIES_INTENT, "ask_skills"})
+        and reading.confidence < PAY_OVERRIDE_BELOW
+        and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
+    ):
+        # "whats a good first project to build" (out of scope at 0.55): what to build and show,
+        # from getting started (a search finds "building" in every sense).
+        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters={})
     if intent in UNSURE_INTENTS and ASKS_BARE_SOURCE.match(reading.text) and _has_sources(state):
         # "src" (read as nothing at all) right after an answer: that answer's sources.
         return Plan("about", intent=SOURCES_INTENT)

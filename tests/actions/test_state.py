@@ -1938,3 +1938,9 @@ def test_a_final_round_is_searched_as_an_interview() -> None:
     reading = Reading("out_of_scope", text=text, rest=text, confidence=0.32)
     plan = decide(State(), reading, INTENT_TOPICS)
     assert plan.kind == "search" and plan.search_text.endswith("interviews")
+
+
+def test_what_project_to_build_is_getting_started() -> None:
+    text = "whats a good first project to build"
+    reading = Reading("out_of_scope", text=text, rest=text, confidence=0.55)
+    assert decide(State(), reading, INTENT_TOPICS).intent == "ask_getting_started"
