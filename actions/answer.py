@@ -227,6 +227,13 @@ async def carry_out(
     several).
     """
     plan = decide(state, reading, INTENT_TOPICS)
+    if (
+        state.last.get("kind") == "salary"
+        and plan.kind in ("search", "out_of_scope")
+        and await source_named(reading.text)
+    ):
+        # "and bluecoders says what?" right after figures: that page's figures, same filters.
+        plan = Plan("salary", country=state.last.get("country"), level=state.last.get("level"))
     after_pay = state.last.get("kind") == "salary" and bool(COMPARES_TO.search(reading.text))
     role = reading.role
     # "which one earns more in the US?" after ML engineer vs data scientist: the role compared.

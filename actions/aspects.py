@@ -243,7 +243,9 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(most|least|best|highest|top|more) (in demand|demanded|paid|popular|common|wanted"
             r"|respected|recogni[sz]ed|valued|used|useful|important)"
+            # ("which one should i trust" asks what each rests on)
             r"|\bwhich (of (those|these|them|the two|both)|one)\b"
+            r"(?![^?]*\b(trust|trusted|reliable|accurate|believe|credible)\b)"
             # "which part of that is the most boring", "and the most fun?"
             r"|\bwhich (part|bit|aspect|task|side)s?\b"
             r"|\b(most|least) (boring|fun|interesting|enjoyable|tedious|stressful|rewarding"
@@ -275,7 +277,10 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bover what (time )?(period|timeframe|time frame)\b|\btime (period|frame)\b"
             # "d'où viennent ces chiffres ?", "c'est basé sur quoi ?"
             r"|\bd'o[uù] (viennent|vient|sortent|sort|proviennent)\b|\bbas[ée]e?s? sur quoi\b"
-            r"|\bsur quoi (se basent|reposent|repose)\b",
+            r"|\bsur quoi (se basent|reposent|repose)\b"
+            # "why are they different", "why do the two sources disagree" after both
+            r"|\bwhy (are|do|does|is|would) (they|these|those|the (figures|numbers|sources|two"
+            r"|ranges))( \w+)? (so )?(differ\w*|disagree|not the same)\b",
             re.I,
         ),
     ),

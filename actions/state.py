@@ -94,7 +94,9 @@ GETTING_STARTED_INTENT = "ask_getting_started"
 # "where does *that* come from?" points at the last answer; "what are your sources?" does not.
 POINTS_AT_LAST_ANSWER = re.compile(
     r"\b(that|this|these|those|it|figures?|numbers?|range|differ\w*|difference|disagree\w*"
-    r"|two sources|both sources)\b",
+    r"|two sources|both sources"
+    # "is glassdoor reliable" right after figures from Glassdoor: how far they can be trusted
+    r"|reliable|trustworthy|trust|accurate|credible|legit)\b",
     re.I,
 )
 
@@ -239,6 +241,8 @@ ASKS_PAY_DIFFERENCE = re.compile(
 )
 # "what's the difference in what they do": two things told apart.
 DIFFERENCE = re.compile(r"\b(differ\w*|difference|distinguish\w*|vs|versus|compare\w*)\b", re.I)
+# "why are they different", "why do the sources disagree": two sources' figures set apart.
+SOURCES_DIFFER = re.compile(r"\b(differ\w*|disagree\w*|not the same)\b", re.I)
 # "what's the pay there?": the place the conversation named last.
 POINTS_AT_PLACE = re.compile(r"\b(there|over there|that country|in that place|là-bas)\b", re.I)
 # A person saying they hold a job the sources compare with this one, that people move in from
@@ -534,6 +538,15 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "what about the senior ones over there" (the career path at 0.63), "ok then france,
         # it's next door" right after pay: the same pay question for that place or level.
         return _pay_follow_up(state, reading)
+    if (
+        aspect == "basis"
+        and state.last.get("kind") == "salary"
+        and SOURCES_DIFFER.search(reading.text)
+        and not (reading.country or reading.city or reading.level)
+    ):
+        # "why are they different" right after two sources' figures: what each rests on (no
+        # page explains the other's), not what drives pay in general.
+        return Plan("about")
     if (
         ASKS_BEYOND_BASE_PAY.search(reading.text)
         and intent in {CAPABILITIES_INTENT, "ask_salary", "ask_salary_factors", *UNSURE_INTENTS}

@@ -1939,3 +1939,19 @@ def test_questions_worded_away_from_the_pages_find_their_topic(
     reading = Reading(intent, text=text, rest=text, confidence=confidence)
     plan = decide(state, reading, INTENT_TOPICS)
     assert (plan.kind, plan.intent) == ("topic", expected)
+
+
+def test_why_two_sources_figures_differ_is_what_each_rests_on() -> None:
+    reading = Reading("ask_about_answer", text="why are they different", confidence=0.34)
+    state = State(
+        topic="salary",
+        country="FR",
+        last={"kind": "salary", "country": "FR", "sources": ["Bessand", "Bluecoders"]},
+    )
+    assert decide(state, reading, INTENT_TOPICS).kind == "about"
+
+
+def test_whether_the_data_behind_figures_is_reliable_is_about_them() -> None:
+    reading = Reading("ask_sources", text="is glassdoor reliable", confidence=0.63)
+    state = State(topic="salary", country="US", last={"kind": "salary", "sources": ["CBT"]})
+    assert decide(state, reading, INTENT_TOPICS).kind == "about"

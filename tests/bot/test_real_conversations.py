@@ -367,3 +367,14 @@ def test_questions_about_a_typical_day_stay_on_it(bot: RunningBot) -> None:
     assert "€" not in reply and "salar" not in reply.lower(), reply
     reply = bot.say(sender, "which part of that is the most boring")
     assert "don't cover a ranking" in reply and "only cover" not in reply, reply
+
+
+def test_questions_about_two_sources_figures(bot: RunningBot) -> None:
+    sender = f"real-{uuid.uuid4().hex[:12]}"
+    bot.say(sender, "junior ml engineer salary france")
+    assert "€45,000" in bot.say(sender, "and bluecoders says what?")
+    reply = bot.say(sender, "why are they different")
+    assert "name no survey" in reply and "maximize earnings" not in reply, reply
+    other = f"real-{uuid.uuid4().hex[:12]}"
+    bot.say(other, "what does a mid level mle make in the states")
+    assert "Glassdoor, as of December 2024" in bot.say(other, "is glassdoor reliable")
