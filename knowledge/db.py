@@ -44,7 +44,18 @@ def make_engine(url: str | None = None) -> Engine:
             engine = create_engine(url, future=True)
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
         return engine
-    return create_engine(url, future=True, pool_pre_ping=True, pool_size=POOL_SIZE)
+    return create_engine(
+        url,
+        future=True,
+        pool_pre_ping=True,
+        pool_size=POOL_SIZE,
+        # The read API's statements are prepared once per connection (knowledge.prepared) and
+        # then planned once: PostgreSQL's default replans a statement on each run while it
+        # judges its parameters to matter, which it did for search (0.5 ms a query, more than
+        # running it). Their plans for any value read the same indexes (test_query_plans). Set
+        # when connecting: a SET inside the sessions' transactions would be rolled back.
+        connect_args={"options": "-c plan_cache_mode=force_generic_plan"},
+    )
 
 
 def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
