@@ -1,8 +1,8 @@
 """Build the store from the documents folder: clean, split, tag, extract, in one transaction.
 
 Idempotent: a document whose fingerprint (text + ingestion rules) is unchanged is skipped; a
-changed one has its old rows replaced; a removed one is deleted. Every document is parsed before
-the store is touched, so one that fails leaves the store exactly as it was.
+changed one has its old rows replaced; a removed one is deleted. Every change is one transaction,
+so a document that fails to parse leaves the store exactly as it was.
 """
 
 from __future__ import annotations
@@ -452,46 +452,56 @@ def build(
                     "%s has no entry in %s; citing it by file name", path.name, MANIFEST_NAME
                 )
             todo.append((path, raw, manifest.get(path.name) or {}))
-        parsed: list[tuple[ParsedDocument, list[ReadBlock]]] = []
+        stale = {path.stem for path, _raw, _meta in todo if path.stem in existing}
+        gone = set(existing) - {p.stem for p in paths}
+        written: list[str] = []
         failures: list[str] = []
         with _readers(len(todo)) as read_all:
-            done = read_all(todo)
             names = [path for path, _raw, _meta in todo]
-            for _path, outcome in zip(progress(names) if progress else names, done, strict=True):
-                if isinstance(outcome, str):
-                    failures.append(outcome)
-                else:
-                    parsed.append(outcome)
-        if failures:
-            raise BuildError(
-                "these documents could not be parsed; the store was left as it was:\n  "
-                + "\n  ".join(failures)
+            outcomes: Iterable[tuple[Path, _Outcome]] = zip(
+                progress(names) if progress else names, read_all(todo), strict=True
             )
-        stale = {p.slug for p, _reads in parsed if p.slug in existing}
-        gone = set(existing) - {p.stem for p in paths}
-        # One transaction for every change: a failure anywhere rolls all of it back.
-        try:
-            if stale | gone:
-                session.execute(delete(Document).where(Document.slug.in_(stale | gone)))
-            writer = _Writer(session)
-            for document, reads in parsed:
-                writer.add(document, reads)
-                if observe is not None:
-                    observe(document, reads, "changed" if document.slug in stale else "new")
-            writer.finish()
-            if (parsed or gone) and engine.dialect.name == "sqlite":
-                _rebuild_sqlite_fts(session)
-            if parsed or gone:
-                _refresh_salary_summary(session)
-            if (parsed or gone) and engine.dialect.name == "postgresql":
-                _refresh_word_frequencies(session)
-            session.commit()
-        except Exception:
-            session.rollback()
-            raise
-        if parsed or gone:
+            if engine.dialect.name == "sqlite":
+                # Every page is read before SQLite's writer starts: once its cache spills to
+                # the file it locks the readers (the bot) out until the commit. PostgreSQL's
+                # readers never wait for a writer: each page is written as soon as it is read,
+                # while the workers read the next (writing takes one core, reading both).
+                outcomes = list(outcomes)
+            # One transaction for every change: a failure anywhere rolls all of it back. After a
+            # page that fails to parse, the rest are still read, to name every failure.
+            try:
+                if stale | gone:
+                    session.execute(delete(Document).where(Document.slug.in_(stale | gone)))
+                writer = _Writer(session)
+                for _path, outcome in outcomes:
+                    if isinstance(outcome, str):
+                        failures.append(outcome)
+                    elif not failures:
+                        document, reads = outcome
+                        writer.add(document, reads)
+                        written.append(document.slug)
+                        if observe is not None:
+                            kind = "changed" if document.slug in stale else "new"
+                            observe(document, reads, kind)
+                if failures:
+                    raise BuildError(
+                        "these documents could not be parsed; the store was left as it was:\n  "
+                        + "\n  ".join(failures)
+                    )
+                writer.finish()
+                if (written or gone) and engine.dialect.name == "sqlite":
+                    _rebuild_sqlite_fts(session)
+                if written or gone:
+                    _refresh_salary_summary(session)
+                if (written or gone) and engine.dialect.name == "postgresql":
+                    _refresh_word_frequencies(session)
+                session.commit()
+            except Exception:
+                session.rollback()
+                raise
+        if written or gone:
             _refresh_statistics(session)
-        report.added = sorted(p.slug for p, _reads in parsed if p.slug not in existing)
+        report.added = sorted(slug for slug in written if slug not in existing)
         report.updated = sorted(stale)
         report.removed = sorted(gone)
     return report

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from knowledge import query
-from knowledge.ingest import BuildError, build
+from knowledge.ingest import PARALLEL_FROM, BuildError, build
 from knowledge.models import Document, Passage, PassageTopic, SalaryFact
 
 
@@ -129,6 +129,25 @@ def test_broken_document_is_named_and_nothing_is_lost(
         good.read_text(encoding="utf-8") + "\nA new closing sentence.", encoding="utf-8"
     )
     with pytest.raises(BuildError, match="zzz_broken.txt"):
+        build(engine, documents_dir)
+    assert _snapshot(engine) == before
+
+
+def test_broken_pages_among_many_are_all_named_and_nothing_is_written(
+    engine: Engine, documents_dir: Path
+) -> None:
+    """Past ``PARALLEL_FROM`` pages the workers read while the build writes (on PostgreSQL):
+    a page that fails halfway still leaves the store as it was, and each failure is named."""
+    build(engine, documents_dir)
+    before = _snapshot(engine)
+    for index in range(PARALLEL_FROM + 10):
+        (documents_dir / f"page_{index:03d}.txt").write_text(
+            f"Skills for page {index}\n\nPython and SQL matter for this role ({index}).\n",
+            encoding="utf-8",
+        )
+    (documents_dir / "page_040.txt").write_bytes(b"\xff\xfe not text")
+    (documents_dir / "page_090.txt").write_bytes(b"Skip to main content\n")
+    with pytest.raises(BuildError, match=r"page_040\.txt(.|\n)*page_090\.txt"):
         build(engine, documents_dir)
     assert _snapshot(engine) == before
 
