@@ -600,6 +600,8 @@ class Latencies:
 
 def run_queries(engine: Engine, queries: list[Query], label: str) -> Latencies:
     """Run every query in a fresh session (as the action server does), timing each."""
+    with Session(engine, future=True) as session:
+        query.warm_up(session)  # as the action server does when it starts
     for warm_up in queries[:20]:  # loads spaCy, the topic rules and the SQLite page cache
         with Session(engine, future=True) as session:
             warm_up.run(session)

@@ -675,6 +675,20 @@ def _pg_lexeme(word: str) -> str:
     return "".join(ch for ch in word if ch.isalnum()) or "x"
 
 
+def warm_up(session: Session) -> None:
+    """Run the read API's usual statements once, as a process about to answer questions.
+
+    A statement's first run in a process builds its compiled form (1–3 ms a shape of salary
+    question), and on PostgreSQL its first run on a connection prepares it: paid here, at
+    start-up, rather than by the first questions asked.
+    """
+    search(session, "machine learning engineer skills")
+    passages_by_topic(session, "skills")
+    for level in (None, "junior"):
+        salaries(session, country="FR", level=level, limit=FIGURES_READ)
+        salary_overview(session, level=level)
+
+
 class StoreUnavailable(Exception):
     """The store is missing, empty or unreadable; the message says how to rebuild it."""
 

@@ -235,3 +235,20 @@ def test_postgres_runs_the_read_api_as_prepared_statements(postgres_store: Engin
         s for s, _ in first if s.startswith("EXECUTE")
     ]
     assert not [s for s, _ in again if s.startswith("PREPARE")], again
+
+
+@pytest.mark.postgres
+def test_warming_up_prepares_the_usual_statements(postgres_store: Engine) -> None:
+    """What the action server runs at start-up leaves the usual questions only to execute."""
+    postgres_store.dispose()  # one new connection, nothing prepared on it yet
+    with Session(postgres_store) as session:
+        query.warm_up(session)
+
+    def ask(session: Session) -> None:
+        query.search(session, "python")
+        query.passages_by_topic(session, "maths")
+        query.salaries(session, country="GB", level="senior", limit=query.FIGURES_READ)
+        query.salary_overview(session)
+
+    statements = _statements_run(postgres_store, ask)
+    assert statements and not [s for s, _ in statements if s.startswith("PREPARE")], statements
