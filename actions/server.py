@@ -31,6 +31,7 @@ from sanic.response import HTTPResponse  # noqa: E402
 from actions.warm import warm_up  # noqa: E402
 from knowledge.db import open_session  # noqa: E402
 from knowledge.query import StoreUnavailable, check_store  # noqa: E402
+from knowledge.query import warm_up as warm_store  # noqa: E402
 from monitoring import metrics  # noqa: E402
 
 logger = logging.getLogger(__name__)
@@ -55,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with open_session() as session:
             summary = check_store(session)
+            warm_store(session)
     except StoreUnavailable as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -57,8 +57,10 @@ class Block:
 class NoiseRules:
     """Compiled rules from ``rules/noise.yml``."""
 
-    lines: tuple[re.Pattern[str], ...]
-    sentences: tuple[re.Pattern[str], ...]
+    lines: re.Pattern[str]
+    """Any of the noise lines' patterns (one alternation: one pass over a line, not one each)."""
+    sentences: re.Pattern[str]
+    """Any of the noise sentences' patterns."""
     career_list_min_titles: int
     job_title: re.Pattern[str]
     boilerplate_min_words: int
@@ -70,13 +72,20 @@ def noise_rules() -> NoiseRules:
     """Load and compile the noise rules once."""
     raw = yaml.safe_load(NOISE_FILE.read_text(encoding="utf-8"))
     return NoiseRules(
-        lines=tuple(re.compile(p, re.I) for p in raw["noise_lines"]),
-        sentences=tuple(re.compile(p, re.I) for p in raw["noise_sentences"]),
+        lines=_any_of(raw["noise_lines"]),
+        sentences=_any_of(raw["noise_sentences"]),
         career_list_min_titles=raw["career_list_min_titles"],
         job_title=re.compile(r"\b(" + "|".join(raw["job_title_words"]) + r")s?\b", re.I),
         boilerplate_min_words=raw["boilerplate_min_words"],
         boilerplate_min_repeats=raw["boilerplate_min_repeats"],
     )
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does (case-insensitive)."""
+    for pattern in patterns:
+        re.compile(pattern)  # each must be valid on its own, as the rules file says
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.I)
 
 
 def _is_heading_like(line: str) -> bool:
@@ -108,7 +117,7 @@ def _sentences(text: str) -> tuple[str, ...]:
 
 
 def _drop_noise_sentences(text: str, rules: NoiseRules) -> str:
-    kept = [s for s in _sentences(text) if not any(p.search(s) for p in rules.sentences)]
+    kept = [s for s in _sentences(text) if not rules.sentences.search(s)]
     return " ".join(kept).strip()
 
 
@@ -139,7 +148,7 @@ def clean(text: str) -> list[Block]:
     while index < len(lines):
         line = lines[index]
         index += 1
-        if any(p.search(line) for p in rules.lines):
+        if rules.lines.search(line):
             continue
         if len(rules.job_title.findall(line)) >= rules.career_list_min_titles:
             continue

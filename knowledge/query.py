@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, text
+from sqlalchemy import Integer, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from knowledge.models import (
@@ -23,6 +23,7 @@ from knowledge.models import (
     SalarySummary,
     Section,
 )
+from knowledge.prepared import Prepared
 from knowledge.records import (
     LEVELS,
     ML_ENGINEER,
@@ -93,14 +94,15 @@ def source_labels(session: Session) -> list[str]:
 
 
 # The read API's fixed statements, built once with bound parameters: SQLAlchemy finds their
-# compiled form without walking them again on every query.
-_TOPIC_SOURCES = (
+# compiled form without walking them again on every query, and PostgreSQL plans each once per
+# connection (``knowledge.prepared``).
+_TOPIC_SOURCES = Prepared(
     select(DocumentTopic.document_id)
     .where(DocumentTopic.topic == bindparam("topic"))
     .order_by(DocumentTopic.best_weight.desc(), DocumentTopic.tagged.desc(), DocumentTopic.slug)
-    .limit(bindparam("max_sources"))
+    .limit(bindparam("max_sources", type_=Integer))
 )
-_TOPIC_PASSAGES = (
+_TOPIC_PASSAGES = Prepared(
     select(*_PASSAGE_COLUMNS, Section.heading, PassageTopic.weight, *_SOURCE_COLUMNS)
     .join(PassageTopic, PassageTopic.passage_id == Passage.id)
     .join(Section, Section.id == Passage.section_id)
@@ -143,11 +145,11 @@ def passages_by_topic(
     # Choose the sources from the per-document summary of their tags (one index range): a big
     # store has tens of thousands of passages on a topic and only a few sources are shown.
     document_ids = list(
-        session.scalars(_TOPIC_SOURCES, {"topic": topic, "max_sources": max_sources})
+        _TOPIC_SOURCES.execute(session, {"topic": topic, "max_sources": max_sources}).scalars()
     )
     if not document_ids:
         return []
-    rows = session.execute(_TOPIC_PASSAGES, {"topic": topic, "document_ids": document_ids}).all()
+    rows = _TOPIC_PASSAGES.execute(session, {"topic": topic, "document_ids": document_ids}).all()
     sections: dict[tuple[str, int], list[PassageHit]] = {}
     known: dict[str, Source] = {}
     for row in rows:
@@ -293,7 +295,7 @@ _SALARY_NAMES = tuple(field.name for field in STORED_FIELDS)
 
 
 @functools.lru_cache(maxsize=64)
-def _salary_statement(shape: tuple[str, ...], limited: bool) -> Any:
+def _salary_statement(shape: tuple[str, ...], limited: bool) -> Prepared:
     """The statement of one shape of salary question, built once.
 
     Executed again, SQLAlchemy finds its compiled form without walking it again to make the
@@ -305,14 +307,14 @@ def _salary_statement(shape: tuple[str, ...], limited: bool) -> Any:
         .where(*_salary_clauses(shape))
         .order_by(SalaryFact.document_slug, SalaryFact.level_rank, SalaryFact.id)
     )
-    return statement.limit(bindparam("limit")) if limited else statement
+    return Prepared(statement.limit(bindparam("limit", type_=Integer)) if limited else statement)
 
 
 def _salary_rows(session: Session, filters: _Filters, limit: int | None) -> list[Salary]:
     """The facts matching ``filters``, in document order and junior first."""
     shape, values = filters
     parameters = values if limit is None else {**values, "limit": limit}
-    rows = session.execute(_salary_statement(shape, limit is not None), parameters)
+    rows = _salary_statement(shape, limit is not None).execute(session, parameters)
     known: dict[str, Source] = {}
     # The stored fields come first in each row: zipped with their names (salary_from_row reads
     # them one attribute at a time, a third of the time of a 40-figure answer).
@@ -322,11 +324,11 @@ def _salary_rows(session: Session, filters: _Filters, limit: int | None) -> list
     ]
 
 
-def _overview_statement(by_level: bool) -> Any:
+def _overview_statement(by_level: bool) -> Prepared:
     """Each country's facts for the overview, first source first, from ``SalarySummary``."""
     summary = SalarySummary
     levels = [(summary.level == bindparam("level")) | summary.level.is_(None)] if by_level else []
-    return (
+    return Prepared(
         select(summary.country, func.sum(summary.facts))
         .where(summary.role == ML_ENGINEER, *levels)
         .group_by(summary.country)
@@ -368,9 +370,8 @@ def salary_overview(
     shape, values = filters
     if source is None:
         # Every source: the countries and counts come from the per-country summary.
-        summary = session.execute(
-            _OVERVIEW_LEVEL if level is not None else _OVERVIEW, {"level": level}
-        ).all()
+        overview = _OVERVIEW_LEVEL if level is not None else _OVERVIEW
+        summary = overview.execute(session, {"level": level} if level is not None else {}).all()
         countries = [code for code, _ in summary]
         total = sum(int(count) for _, count in summary)
     else:
@@ -555,7 +556,7 @@ def _postgres_search(session: Session, words: list[str], limit: int) -> list[Any
         "limit": limit,
         "candidates": SEARCH_CANDIDATES,
     }
-    return list(session.execute(_PG_SEARCH, parameters).all())
+    return list(_PG_SEARCH.execute(session, parameters).all())
 
 
 # PostgreSQL's ts_rank has no notion of a word's rarity: each word weighs by its BM25 inverse
@@ -571,7 +572,7 @@ def _postgres_search(session: Session, words: list[str], limit: int) -> list[Any
 # total stays within :candidates or is below :limit) only when fewer than :limit have them all,
 # which PostgreSQL decides before reading them (a one-time filter). Each ranks at most
 # :candidates passages.
-_PG_SEARCH = text(
+_PG_SEARCH_SQL = text(
     "WITH word AS ("
     "  SELECT lexeme, position, to_tsquery('english', lexeme) AS tq,"
     "   tsvector_to_array(to_tsvector('english', lexeme)) AS stems"
@@ -626,6 +627,10 @@ _PG_SEARCH = text(
     " JOIN section ON section.id = passage.section_id"
     " JOIN document ON document.id = passage.document_id"
 )
+_PG_SEARCH = Prepared(
+    _PG_SEARCH_SQL,
+    types={"lexemes": "text[]", "every": "text", "limit": "integer", "candidates": "integer"},
+)
 
 
 def search_naming(
@@ -668,6 +673,20 @@ def mentioned(session: Session, words: list[str]) -> set[str]:
 def _pg_lexeme(word: str) -> str:
     """A word safe to place in a tsquery (only letters and digits survive)."""
     return "".join(ch for ch in word if ch.isalnum()) or "x"
+
+
+def warm_up(session: Session) -> None:
+    """Run the read API's usual statements once, as a process about to answer questions.
+
+    A statement's first run in a process builds its compiled form (1–3 ms a shape of salary
+    question), and on PostgreSQL its first run on a connection prepares it: paid here, at
+    start-up, rather than by the first questions asked.
+    """
+    search(session, "machine learning engineer skills")
+    passages_by_topic(session, "skills")
+    for level in (None, "junior"):
+        salaries(session, country="FR", level=level, limit=FIGURES_READ)
+        salary_overview(session, level=level)
 
 
 class StoreUnavailable(Exception):

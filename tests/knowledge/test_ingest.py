@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from knowledge import query
-from knowledge.ingest import BuildError, build
+from knowledge.ingest import PARALLEL_FROM, BuildError, build, read_document
 from knowledge.models import Document, Passage, PassageTopic, SalaryFact
 
 
@@ -129,6 +129,25 @@ def test_broken_document_is_named_and_nothing_is_lost(
         good.read_text(encoding="utf-8") + "\nA new closing sentence.", encoding="utf-8"
     )
     with pytest.raises(BuildError, match="zzz_broken.txt"):
+        build(engine, documents_dir)
+    assert _snapshot(engine) == before
+
+
+def test_broken_pages_among_many_are_all_named_and_nothing_is_written(
+    engine: Engine, documents_dir: Path
+) -> None:
+    """Past ``PARALLEL_FROM`` pages the workers read while the build writes (on PostgreSQL):
+    a page that fails halfway still leaves the store as it was, and each failure is named."""
+    build(engine, documents_dir)
+    before = _snapshot(engine)
+    for index in range(PARALLEL_FROM + 10):
+        (documents_dir / f"page_{index:03d}.txt").write_text(
+            f"Skills for page {index}\n\nPython and SQL matter for this role ({index}).\n",
+            encoding="utf-8",
+        )
+    (documents_dir / "page_040.txt").write_bytes(b"\xff\xfe not text")
+    (documents_dir / "page_090.txt").write_bytes(b"Skip to main content\n")
+    with pytest.raises(BuildError, match=r"page_040\.txt(.|\n)*page_090\.txt"):
         build(engine, documents_dir)
     assert _snapshot(engine) == before
 
@@ -252,3 +271,26 @@ def test_the_fingerprint_covers_what_ingestion_runs_and_not_the_read_side() -> N
     assert {"rules/noise.yml", "rules/topics.yml", "rules/filler.yml"} <= names
     # Editing the read API or answer composition re-ingests nothing.
     assert not {"knowledge/query.py", "knowledge/compose.py", "rules/synonyms.yml"} & names
+
+
+def test_quotes_commas_backslashes_and_empty_values_are_stored_as_read(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """On PostgreSQL the rows go in as CSV (COPY): every character and every NULL survives."""
+    folder = tmp_path / "tricky"
+    folder.mkdir()
+    page = folder / "tricky.txt"
+    page.write_text(
+        'Skills you need\n\nPython, "SQL" and C:\\tools\\bin; 100% of it, \\N and "" included.\n'
+        "Tools:\n- Docker, Kubernetes\n",
+        encoding="utf-8",
+    )
+    build(engine, folder)
+    outcome = read_document((page, page.read_bytes(), {}))
+    assert not isinstance(outcome, str)
+    expected = [(read.block.text, read.lead) for read in outcome[1]]
+    with Session(engine, future=True) as session:
+        stored = session.execute(select(Passage.text, Passage.lead).order_by(Passage.position))
+        assert [tuple(row) for row in stored] == expected
+        label = session.scalar(select(Document.label))
+    assert label == "tricky" and any('"SQL"' in text for text, _lead in expected)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, select, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
@@ -170,22 +170,85 @@ def test_search_bounds_its_candidates_in_the_fts_index(sqlite_store: Engine) -> 
         assert "VIRTUAL TABLE INDEX" in plan, plan
 
 
+def _executed_in_one_session(
+    engine: Engine, call: Callable[[Session], object], explain: str
+) -> list[str]:
+    """The plans (``EXPLAIN {explain}``) of the statements ``call`` runs, each EXPLAINed on the
+    connection that ran it: a prepared statement exists only there."""
+    statements: list[tuple[str, Any]] = []
+
+    def record(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
+        statements.append((statement, parameters))
+
+    engine.dispose()  # a new connection: nothing prepared, no plan kept from earlier tests
+    with Session(engine) as session:
+        connection = session.connection()
+        connection.exec_driver_sql("SET LOCAL enable_seqscan = off")  # a tiny table: force it
+        event.listen(engine, "before_cursor_execute", record)
+        try:
+            call(session)
+        finally:
+            event.remove(engine, "before_cursor_execute", record)
+        plans = []
+        for statement, parameters in statements:
+            if statement.startswith("EXECUTE"):
+                rows = connection.exec_driver_sql(f"{explain} {statement}", parameters).all()
+                plans.append("\n".join(row[0] for row in rows))
+    return plans
+
+
 @pytest.mark.postgres
-def test_postgres_search_reads_word_frequencies_and_the_gin_index(postgres_store: Engine) -> None:
+@pytest.mark.parametrize("plan_cache_mode", ["force_custom_plan", "force_generic_plan"])
+def test_postgres_search_reads_word_frequencies_and_the_gin_index(
+    postgres_store: Engine, plan_cache_mode: str
+) -> None:
     """Search weighs words from word_frequency (its primary key) and finds passages in the GIN
-    index: no count over every passage."""
+    index: no count over every passage. Prepared, it keeps that plan when PostgreSQL plans it
+    for any words (the generic plan it may keep after five runs on a connection)."""
     found: list[Any] = []
-    statements = _statements_run(
-        postgres_store,
-        lambda session: found.extend(query.search(session, "kubernetes docker mlops")),
-    )
+
+    def search(session: Session) -> None:
+        session.execute(text(f"SET LOCAL plan_cache_mode = {plan_cache_mode}"))
+        found.extend(query.search(session, "kubernetes docker mlops"))
+
+    plans = _executed_in_one_session(postgres_store, search, "EXPLAIN")
     assert found
-    ranking = [s for s in statements if "ts_rank" in s[0]]
-    assert ranking
-    with postgres_store.connect() as connection:
-        connection.exec_driver_sql("SET enable_seqscan = off")  # a tiny table: force the plan
-        for statement, parameters in ranking:
-            rows = connection.exec_driver_sql(f"EXPLAIN {statement}", parameters).all()
-            plan = "\n".join(row[0] for row in rows)
-            assert "ix_passage_tsv_stored" in plan and "pk_word_frequency" in plan, plan
-            assert "Seq Scan on passage" not in plan, plan
+    (plan,) = plans  # search is one statement on PostgreSQL
+    assert "ix_passage_tsv_stored" in plan and "pk_word_frequency" in plan, plan
+    assert "Seq Scan on passage" not in plan, plan
+
+
+@pytest.mark.postgres
+def test_postgres_runs_the_read_api_as_prepared_statements(postgres_store: Engine) -> None:
+    """Each statement is prepared once per connection, then only executed by name."""
+
+    def ask(session: Session) -> None:
+        query.search(session, "python skills")
+        query.passages_by_topic(session, "skills")
+        query.salaries(session, country="FR", limit=query.FIGURES_READ)
+        query.salary_overview(session, level="junior")
+
+    first = _statements_run(postgres_store, ask)
+    again = _statements_run(postgres_store, ask)
+    assert all(s.startswith(("PREPARE", "EXECUTE")) for s, _ in first), first
+    assert [s for s, _ in again if s.startswith("EXECUTE")] == [
+        s for s, _ in first if s.startswith("EXECUTE")
+    ]
+    assert not [s for s, _ in again if s.startswith("PREPARE")], again
+
+
+@pytest.mark.postgres
+def test_warming_up_prepares_the_usual_statements(postgres_store: Engine) -> None:
+    """What the action server runs at start-up leaves the usual questions only to execute."""
+    postgres_store.dispose()  # one new connection, nothing prepared on it yet
+    with Session(postgres_store) as session:
+        query.warm_up(session)
+
+    def ask(session: Session) -> None:
+        query.search(session, "python")
+        query.passages_by_topic(session, "maths")
+        query.salaries(session, country="GB", level="senior", limit=query.FIGURES_READ)
+        query.salary_overview(session)
+
+    statements = _statements_run(postgres_store, ask)
+    assert statements and not [s for s, _ in statements if s.startswith("PREPARE")], statements
