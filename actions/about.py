@@ -250,8 +250,18 @@ WANTED_CURRENCY = (
 )
 
 
+# "is that in US dollars?" asks which currency the figures are in, not for them converted.
+ASKS_YES_OR_NO = re.compile(
+    r"^\W*(and |so |ok )?(is|are|was|were)\s+(that|this|it|they|those|these|the \w+)\b"
+    r"|^\W*(c'est|ce sont|est-ce)\b(?![^?]*\bcombien\b)",
+    re.I,
+)
+
+
 def _wanted_currency(text: str) -> str | None:
     """The currency ``text`` asks the figures in, if it names one (most specific first)."""
+    if ASKS_YES_OR_NO.search(text):
+        return None
     named = [code for code, pattern in WANTED_CURRENCY if pattern.search(text)]
     if "CAD" in named:
         return "CAD"

@@ -112,3 +112,21 @@ def test_a_choice_between_two_is_a_ranking_no_page_makes(text: str, ranks: bool)
 )
 def test_french_and_everyday_questions_about_figures(text: str, aspect: str) -> None:
     assert aspect_of(text) == aspect
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("is that in US dollars?", None),
+        ("c'est en euros ?", None),
+        ("et en euros ça fait combien ?", "EUR"),
+        ("what is that in dollars", "USD"),
+        ("how much is that in canadian dollars", "CAD"),
+    ],
+)
+def test_a_currency_asked_for_is_a_conversion_not_a_yes_or_no(
+    text: str, currency: str | None
+) -> None:
+    from actions.about import _wanted_currency
+
+    assert _wanted_currency(text) == currency
