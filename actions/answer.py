@@ -558,12 +558,15 @@ class ActionAnswer(Action):
             # topic as a whole ("my javascript function returns undefined, can you fix it?"):
             # the classifier's best guess for the whole message.
             return await carry_out(dispatcher, state, best)
-        events = await self._answer_each(dispatcher, state, whole, questions)
-        left = [str(q) for q in metadata.get("left") or [] if isinstance(q, str)]
-        if left and not _stopped_early(dispatcher):
-            # "what do they do, what do they earn, what skills… and how do i start?": three are
-            # answered, and the fourth is named rather than dropped without a word.
-            dispatcher.utter_message(response="utter_question_left", question=left[0][:200])
+        left = [str(q)[:200] for q in metadata.get("left") or [] if isinstance(q, str)]
+        # "what do they do, what do they earn, what skills… and how do i start?": three are
+        # answered, and the fourth is named rather than dropped without a word; its line is
+        # kept room for, so the whole reply stays within REPLY_CAP.
+        named = {"response": "utter_question_left", "question": left[0]} if left else None
+        reserve = reply_length([named]) + 1 if named else 0
+        events = await self._answer_each(dispatcher, state, whole, questions, reserve)
+        if named and not _stopped_early(dispatcher):
+            dispatcher.utter_message(**named)
         return events
 
     @staticmethod
@@ -572,7 +575,10 @@ class ActionAnswer(Action):
         state: State,
         whole: Reading,
         questions: list[dict[str, Any]],
+        reserve: int = 0,
     ) -> list[EventType]:
+        """Answer each question in order; ``reserve`` characters are kept for a closing line."""
+        cap = REPLY_CAP - reserve
         questions = _alike_asked_once(state, whole, questions)
         # One question after some context gets a normal answer's length, not the whole budget.
         share = max(MIN_SHARE, min(DEFAULT_BUDGET, SEVERAL_BUDGET // len(questions)))
@@ -594,14 +600,14 @@ class ActionAnswer(Action):
             if plan.kind == "shorter" and planned:
                 continue  # "…and are they worth it?": the answer just given, said again
             # The reply so far, generously: its facts plus each message's frame.
-            room = REPLY_CAP - quoted - FRAME_CHARS * (len(dispatcher.messages) + 1)
+            room = cap - quoted - FRAME_CHARS * (len(dispatcher.messages) + 1)
             if planned and room < _room_needed(plan):
                 # Perhaps too long for what is left: answered aside, kept only if the whole
                 # reply, as it will read, still fits (the UK's one line of figures may).
                 aside = CollectingDispatcher()
                 answered = await carry_out(aside, state, reading, MIN_SHARE, REFUSED_PART)
                 together = reply_length([*dispatcher.messages, *aside.messages])
-                if together > REPLY_CAP:
+                if together > cap:
                     # The reply would run past what a chat reply can hold: ask it on its own.
                     dispatcher.utter_message(response="utter_question_left", question=reading.text)
                     break
