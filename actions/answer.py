@@ -227,13 +227,13 @@ async def carry_out(
     several).
     """
     plan = decide(state, reading, INTENT_TOPICS)
-    if (
-        state.last.get("kind") == "salary"
-        and plan.kind in ("search", "out_of_scope")
-        and await source_named(reading.text)
-    ):
-        # "and bluecoders says what?" right after figures: that page's figures, same filters.
-        plan = Plan("salary", country=state.last.get("country"), level=state.last.get("level"))
+    # The source the message names, read from the store only where it can change the answer.
+    named_source = None
+    if state.last.get("kind") == "salary" and plan.kind in ("search", "out_of_scope"):
+        named_source = await source_named(reading.text)
+        if named_source:
+            # "and bluecoders says what?" right after figures: that page's figures, same filters.
+            plan = Plan("salary", country=state.last.get("country"), level=state.last.get("level"))
     after_pay = state.last.get("kind") == "salary" and bool(COMPARES_TO.search(reading.text))
     role = reading.role
     # "which one earns more in the US?" after ML engineer vs data scientist: the role compared.
@@ -277,7 +277,7 @@ async def carry_out(
             city=plan.city,
             specialisation=plan.parameters.get("specialisation"),
             text=reading.rest or reading.text,
-            source=await source_named(reading.text) or _source_kept(state, reading),
+            source=named_source or await source_named(reading.text) or _source_kept(state, reading),
             compact=budget < DEFAULT_BUDGET,  # one answer of several
         )
         if plan.parameters.get("judged"):

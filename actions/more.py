@@ -21,7 +21,7 @@ from actions.store import run_in_session, run_query
 from actions.topics import TOPIC_NAMES, remembered, topic_candidates
 from gazetteer.countries import country_name
 from knowledge import query
-from knowledge.compose import FIRST_OF_LIST, Composition, compose
+from knowledge.compose import Composition, compose, list_start_key
 from knowledge.query import PassageHit, Salary
 
 SHORT_BUDGET = 320
@@ -160,16 +160,7 @@ def _shown_or_their_starts(shown: list[str]) -> list[str]:
     "shorter" after a typical day quoted as one long list: its first items ("Morning: …;
     Midday: …") rather than a lesser sentence that happened to be short.
     """
-    starts = [
-        f"{key.removesuffix(LIST_SUFFIX)}{FIRST_SUFFIX}"
-        for key in shown
-        if key.endswith(LIST_SUFFIX)
-    ]
-    return [*shown, *starts]
-
-
-LIST_SUFFIX = ".list"
-FIRST_SUFFIX = f".{FIRST_OF_LIST}"
+    return [*shown, *(start for key in shown if (start := list_start_key(key)))]
 
 
 async def _shorter_salary(

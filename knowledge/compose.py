@@ -226,8 +226,17 @@ GROUP_CHARS = 480
 """A list of short items that fits in this many characters is also offered whole, as one line."""
 PARTIAL_CHARS = 300
 # Key suffixes of a list's shorter first line and of the line with the items it left out.
+WHOLE_LIST = "list"
 FIRST_OF_LIST = "first"
 REST_OF_LIST = "rest"
+
+
+def list_start_key(key: str) -> str | None:
+    """The key of the shorter line of a list's first items, for the key of the whole list."""
+    passage, _, part = key.rpartition(".")
+    return f"{passage}.{FIRST_OF_LIST}" if part == WHOLE_LIST and passage else None
+
+
 """Its first items are offered in a line of at most this many characters."""
 # A lead-in that ends on one of these words reads on into its items ("may suit you if you…").
 SECTION_NUMBER = re.compile(r"^\s*\d+(\.\d+)*\s*[–.)-]\s*")
@@ -329,7 +338,7 @@ def condensed_lists(units: Sequence[Unit]) -> list[Unit]:
             names = [label.group(1).strip() for label in labels if label]
             lead = _lead(introduced_by, False)
             text = f"{lead} {', '.join(names)}." if lead else f"{', '.join(names)}."
-            condensed.append(_line(items, "list", text, ()))  # the descriptions still add
+            condensed.append(_line(items, WHOLE_LIST, text, ()))  # the descriptions still add
             continue
         if len(items) < MIN_GROUPED:
             continue
@@ -337,7 +346,7 @@ def condensed_lists(units: Sequence[Unit]) -> list[Unit]:
         texts = [text.rstrip(" .;") for text in own]
         whole = _list_line(lead, texts)
         if len(whole) <= GROUP_CHARS:
-            condensed.append(_line(items, "list", whole, items))
+            condensed.append(_line(items, WHOLE_LIST, whole, items))
         shown = 2
         while shown < len(texts) and len(_list_line(lead, texts[: shown + 1])) <= PARTIAL_CHARS:
             shown += 1
