@@ -81,7 +81,7 @@ test: $(DEV_STAMP) ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything, trai
 	@scripts/ensure-system-packages.sh chromium redis nginx emoji-font
 	@$(VPY) -m pytest
 
-eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind and six conversations sets (reports/)
+eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind and seven conversations sets (reports/)
 	@$(VPY) -m evaluation
 	@echo "==> The blind set (evaluation/sets/blind.yml), reported in reports/blind/"
 	@$(VPY) -m evaluation --heldout evaluation/sets/blind.yml --reports reports/blind
@@ -95,8 +95,10 @@ eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind a
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev6.yml --reports reports/conversations-dev6
 	@echo "==> The seventh conversations set (evaluation/sets/conversations_dev7.yml, a development set), reported in reports/conversations-dev7/"
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev7.yml --reports reports/conversations-dev7
-	@echo "==> The eighth conversations set (evaluation/sets/conversations_dev8.yml, unread), reported in reports/conversations-dev8/"
+	@echo "==> The eighth conversations set (evaluation/sets/conversations_dev8.yml, a development set), reported in reports/conversations-dev8/"
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev8.yml --reports reports/conversations-dev8
+	@echo "==> The ninth conversations set (evaluation/sets/conversations_dev9.yml, unread), reported in reports/conversations-dev9/"
+	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev9.yml --reports reports/conversations-dev9
 	@$(VPY) -m evaluation.model_card eval
 
 bench-knowledge: ingest ## Benchmark the knowledge store on SQLite and PostgreSQL: 10,000 synthetic documents (~15 min)
