@@ -66,8 +66,16 @@ async def _uncovered(
         field_word=about_career,
         most_frequent=most_frequent,
     )
+    if missing:
+        # "according to cbt nuggets": a source's name is who says it, not a subject.
+        named = {w for label in await run_query(query.source_labels) for w in _words(label)}
+        missing = [word for word in missing if word not in named]
     spoken_of = await run_query(query.mentioned, missing) if missing else set()
     return missing, spoken_of
+
+
+def _words(label: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", label.lower()))
 
 
 async def unspoken_of(

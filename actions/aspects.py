@@ -393,7 +393,7 @@ PAY_WORDS = re.compile(
     r"|decisions?\b|sense\b|of\b|it\b|models?\b))"
     # "what do mles make in the us", "how much does a senior make": make as in earn, after a
     # question word (not "what does an mle make decisions on")
-    r"|\b(what|how much)\s+(would|will|do|does|could|can|did)\s+(\w+\s+){1,4}make\b"
+    r"|\b(what|how much)\s+(would|will|do|does|could|can|did)\s+(\w+\s+){1,6}make\b"
     r"(?!\s+(the|a|an|this|that|my|their|decisions?|models?|sure|it|them|use|of|sense)\b)"
     # "il touche combien ?", "combien gagne un ingé ML", "ça paie combien"
     r"|\b(touche\w*|paie|paye)\s+combien\b|\bcombien\s+(il |elle |on |ils |elles )?"

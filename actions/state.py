@@ -695,9 +695,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "are these salary numbers even up to date?" with no figures shown yet: what every
         # source's figures are based on, and when.
         return Plan("about")
-    if intent in UNSURE_INTENTS and not (
+    if (intent in UNSURE_INTENTS or _unsure_command(reading)) and not (
         reading.country or reading.city or reading.names_topic_filter
     ):
+        # ("per month or year?" after figures, read as "more" at 0.31, asks about them too)
         if aspect in PAY_ASPECTS and _figures_before(state, aspect):
             return Plan("about", level=reading.level)
         if aspect == "ranking" and state.last.get("shown") and not _asks_cost(state, reading):
@@ -705,6 +706,26 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         if state.last.get("sources") and aspect in SOURCE_ASPECTS:
             # "where does it say that?", "who wrote that?", "which site mentioned head of ai?"
             return Plan("about")
+    if (
+        aspect in SOURCE_ASPECTS
+        and _has_sources(state)
+        and reading.confidence < PAY_OVERRIDE_BELOW
+        and _POINTS_BACK.search(reading.text)
+        and not (reading.country or reading.city or reading.level or reading.names_topic_filter)
+        and not reading.about_another_job
+    ):
+        # "how did they work it out" after the UK figures (the workplace at 0.4): what the
+        # last answer's sources rest on, however the classifier read it.
+        return Plan("about")
+    if (
+        aspect == "currency"
+        and NAMES_PAY_FIGURES.search(reading.text)
+        and not _figures_before(state, aspect)
+        and not (reading.country or reading.city or reading.about_another_job)
+    ):
+        # "do you have any figures in dollars" (out of scope at 0.44) before any figures: the
+        # overview, whose countries carry their own currencies.
+        return Plan("salary", level=reading.level)
     if aspect == "years" and reading.level and not _figures_before(state, aspect):
         # "how many years till i'm mid level?" with no figures before: the sources' levels say
         # (in any country: "…, and what does that pay in the us" lends the part its place).
@@ -757,7 +778,12 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             return _follow_up(state, reading)
     if (
         ASKS_PLACES_COVERED.search(reading.text)
-        and intent in UNSURE_INTENTS | {SOURCES_INTENT, ABOUT_INTENT, "ask_salary"}
+        and (
+            intent in UNSURE_INTENTS | {SOURCES_INTENT, ABOUT_INTENT, "ask_salary"}
+            # "ok which countries do you actually have numbers for" (the skills at 0.4); not
+            # "which places pay the most", a question of what moves pay
+            or HAS_FIGURES_FOR.search(reading.text)
+        )
         and not (reading.country or reading.city or reading.about_another_job)
     ):
         return Plan("salary")  # "which countries do you have figures for?": the overview
@@ -1046,6 +1072,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             POINTS_AT_LAST_ANSWER.search(reading.text)
             or ASKS_BARE_SOURCE.match(reading.text)
             or POINTS_AT_LAST_ANSWER_FR.search(reading.text)
+            # "based on what data tho" right after figures: the data behind them
+            or (aspect == "basis" and _figures_before(state, aspect))
         )
         if not pointed:
             return Plan("sources")
@@ -1066,6 +1094,25 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # to start ("what's the first thing I should learn") is answered by getting started.
         leaned = GETTING_STARTED_INTENT if ASKS_WHERE_TO_START.search(reading.text) else None
         return Plan("search", intent=leaned, parameters=reading.topic_parameters())
+    if (
+        intent == "ask_salary_factors"
+        and reading.confidence < UNSURE_COMMAND
+        and _no_sign_of_pay(reading)
+        and not ASKS_WHAT_MOVES_PAY.search(reading.text)
+        and not ASKS_WHY_PAY_VARIES.search(reading.text)
+    ):
+        # "what does the cbt nuggets guide say about getting started" (what drives pay at 0.4):
+        # nothing of pay in it; the store is searched.
+        return Plan("search", parameters=reading.topic_parameters())
+    if (
+        intent == "compare_role"
+        and not (reading.role or state.role)
+        and reading.confidence < UNSURE_COMMAND
+        and not (COMPARES.search(reading.text) or DIFFERENCE.search(reading.text))
+    ):
+        # "do ml engineers have to care about bias or is that someone elses job" (a comparison
+        # at 0.31 that names no other job): the question itself, searched.
+        return Plan("search", refuse_if_nothing=False)
     if intent == "ask_salary":
         # A pay question is a fresh question: it keeps the place only when it narrows the last
         # pay answer by level ("what do seniors make?" right after France's figures); "how much
@@ -1260,6 +1307,12 @@ def _asks_cost(state: State, reading: Reading) -> bool:
     )
 
 
+# "which countries do you have numbers for": figures held, whatever the classifier read.
+HAS_FIGURES_FOR = re.compile(
+    r"\b(have|got|give|hold|know)\b[^?]*\b(figures?|numbers?|data|estimates?|salar(y|ies))\b", re.I
+)
+
+
 def _unsure_command(reading: Reading) -> bool:
     """True for "more" or "shorter" guessed at low confidence ("how long would that take")."""
     return reading.intent in (MORE_INTENT, SHORTER_INTENT) and reading.confidence < UNSURE_COMMAND
@@ -1310,7 +1363,8 @@ def _pay_word_wins(intent: str, reading: Reading) -> bool:
 # counts only right after pay figures ("how much maths does a junior need" is no pay question).
 _FIGURES_WORDS = re.compile(
     NAMES_FIGURES.pattern
-    + r"|\b(bracket|band|ballpark|package|go(es)? up to|top out|tops out|max out)\b",
+    + r"|\b(bracket|band|ballpark|package|go(es)? up to|top out|tops out|max out|top end"
+    + r"|upper end|going rate|midpoint|median)\b",
     re.I,
 )
 
@@ -1322,10 +1376,16 @@ def _asks_figures_for_filter(state: State, reading: Reading, aspect: str | None)
     if reading.intent in ("ask_salary", "ask_salary_factors"):
         return False
     unsure = reading.intent in UNSURE_INTENTS | {ABOUT_INTENT}
-    if not unsure and reading.confidence >= PAY_OVERRIDE_BELOW:
+    # A place named with a word for the figures asks for figures however sure the classifier
+    # is ("top end for senior ml engineers in the us", the career path at 0.69): pay is the only
+    # thing the pages give by country.
+    placed = bool(reading.country or reading.city)
+    if not unsure and not placed and reading.confidence >= PAY_OVERRIDE_BELOW:
         return False
-    if aspect in PAY_ASPECTS | SOURCE_ASPECTS or ASKS_WHY_PAY_VARIES.search(reading.text):
-        return False  # "is the uk figure gross?", "why is the uk range so wide?"
+    if aspect in PAY_ASPECTS | SOURCE_ASPECTS and _figures_before(state, aspect):
+        return False  # "is the uk figure gross?" about the figures shown
+    if ASKS_WHY_PAY_VARIES.search(reading.text):
+        return False  # "why is the uk range so wide?"
     if ASKS_IF_FACTOR_MATTERS.search(reading.text):
         return False
     on_salary = state.topic == "salary" or state.last.get("kind") == "salary"

@@ -290,6 +290,12 @@ def ruler_patterns() -> list[dict[str, Any]]:
             "mid-career",
             "confirmé",
             "confirmés",
+            "confirmée",
+            "a few years of experience",
+            "quelques années",
+            "quelques annees",
+            "quelques années d'expérience",
+            "quelques annees d'experience",
         ],
         # Not "lead" alone: "where does this job lead" is a verb.
         "senior": [

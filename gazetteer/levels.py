@@ -25,7 +25,12 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
         r"|school)|just graduated|recent grad)\b",
         "junior",
     ),
-    (r"\b(mid|middle|intermediate|medior|confirmés?)\b", "mid"),
+    (
+        # "after a few years", "et après quelques années d'expérience ?"
+        r"\b(mid|middle|intermediate|medior|confirmée?s?|a few years of experience"
+        r"|quelques ann[ée]es)\b",
+        "mid",
+    ),
     (
         r"\b(senior|seniors|snr|sr|expert|experts|tech lead|team lead|lead engineers?|leads|staff"
         r"|principal|veteran|experienced|expérimentés?)\b",

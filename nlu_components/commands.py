@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from nlu_components.questions import is_question
+
 COMMANDS_FILE = Path(__file__).with_name("commands.yml")
 MAX_COMMAND_WORDS = 8
 
@@ -39,7 +41,19 @@ def command_intent(text: str) -> str | None:
     sum it up", "can you make it shorter please"); "more money" or "tell me more about MLOps"
     are questions, left to the classifier.
     """
-    words = _normalise(text or "").split()
+    whole = _whole_command(text or "")
+    if whole is not None:
+        return whole
+    # "ok now shorter, she'll lose interest": a command, then why; not "tell me more, what
+    # about seniors?", whose second part is a question of its own.
+    head, comma, reason = (text or "").partition(",")
+    if comma and reason.strip() and not is_question(reason):
+        return _whole_command(head)
+    return None
+
+
+def _whole_command(text: str) -> str | None:
+    words = _normalise(text).split()
     if not words or len(words) > MAX_COMMAND_WORDS:
         return None
     phrases, fillers = _lexicon()

@@ -219,11 +219,18 @@ _POINTS_AT_SOMEONE = re.compile(r"\b(it|that|this|he|she|him|her|his|them)\b", r
 POINTING_AT_SOMEONE_WORDS_MAX = 10
 
 
+# "in this job", "that career": the field the bot is about, not the sentence before.
+_THE_FIELD = re.compile(
+    r"\b(this|that|the) (job|role|career|field|line of work|profession|work|path)\b", re.I
+)
+
+
 def points_back(question: str) -> bool:
     """True for a short question that only points at what was said before it."""
     words = len(question.split())
-    return (words <= POINTING_WORDS_MAX and bool(_POINTS_BACK.search(question))) or (
-        words <= POINTING_AT_SOMEONE_WORDS_MAX and bool(_POINTS_AT_SOMEONE.search(question))
+    rest = _THE_FIELD.sub("", question)
+    return (words <= POINTING_WORDS_MAX and bool(_POINTS_BACK.search(rest))) or (
+        words <= POINTING_AT_SOMEONE_WORDS_MAX and bool(_POINTS_AT_SOMEONE.search(rest))
     )
 
 

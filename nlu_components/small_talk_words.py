@@ -16,7 +16,8 @@ FAREWELL = re.compile(
     r"|talk (soon|to you|later)|(good ?)?night( night)?|done for (now|today)|leave it there"
     r"|sign(ing)? (off|out)|log(ging)? (off|out)|that'?s it (from|for) me|have a good one"
     r"|peace out|(have|got) to (run|go)|heading (off|out)|enough for today|see u"
-    r"|closing the chat|à bientôt|a bientot|bonne nuit|(going|leaving|off) now)\b",
+    r"|closing the chat|à bientôt|a bientot|bonne nuit|(going|leaving|off) now|gotta dash"
+    r"|off i go|i'?ll be off|have a (nice|great|good) (day|evening|weekend))\b",
     re.I,
 )
 THANKS = re.compile(
@@ -25,7 +26,7 @@ THANKS = re.compile(
     re.I,
 )
 GREETING = re.compile(
-    r"\b(hi+|hel+o+|hey+|heya|hiya|yo|sup|what'?s up|howdy|greetings|oi|gm|good day"
+    r"\b(hi+|hel+o+|hey+|heya|hiya|yo|sup|what'?s up|howdy|greetings|oi|gm|good day|g'day"
     r"|(good )?(morning|afternoon|evening)|bonjour|bonsoir|salut|coucou|hola|hallo)\b",
     re.I,
 )

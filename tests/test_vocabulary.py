@@ -66,3 +66,10 @@ def test_the_public_intents_are_the_domains_and_none_internal() -> None:
     assert PUBLIC_INTENTS <= set(DOMAIN["intents"]), PUBLIC_INTENTS - set(DOMAIN["intents"])
     assert not PUBLIC_INTENTS & INTERNAL_INTENTS
     assert PUBLIC_ENTITIES <= set(DOMAIN["entities"])
+
+
+def test_a_few_years_of_experience_is_mid_level_in_english_and_french() -> None:
+    from gazetteer.levels import level_of
+
+    assert level_of("and after a few years of experience?") == "mid"
+    assert level_of("et après quelques années d'expérience ?") == "mid"

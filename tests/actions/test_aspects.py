@@ -130,3 +130,8 @@ def test_a_currency_asked_for_is_a_conversion_not_a_yes_or_no(
     from actions.about import _wanted_currency
 
     assert _wanted_currency(text) == currency
+
+
+def test_make_as_in_earn_after_a_long_subject() -> None:
+    assert names_pay("how much does an entry level ml engineer make according to cbt nuggets")
+    assert not names_pay("what does an entry level ml engineer make decisions on")

@@ -1955,3 +1955,55 @@ def test_whether_the_data_behind_figures_is_reliable_is_about_them() -> None:
     reading = Reading("ask_sources", text="is glassdoor reliable", confidence=0.63)
     state = State(topic="salary", country="US", last={"kind": "salary", "sources": ["CBT"]})
     assert decide(state, reading, INTENT_TOPICS).kind == "about"
+
+
+# Sixteenth session: pay and source questions worded away from the training examples.
+UK_FIGURES = State(
+    topic="salary",
+    country="GB",
+    last={"kind": "salary", "country": "GB", "sources": ["UK careers guide"]},
+)
+
+
+def test_a_place_with_a_word_for_the_figures_asks_pay_however_sure_the_classifier() -> None:
+    reading = Reading(
+        "ask_career_path",
+        text="top end for senior ml engineers in the us",
+        rest="top end for senior ml engineers in the us",
+        country="US",
+        level="senior",
+        confidence=0.69,
+    )
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.country, plan.level) == ("salary", "US", "senior")
+
+
+def test_a_range_with_its_midpoint_asked_before_any_figures_is_a_pay_question() -> None:
+    # The midpoint aspect only asks about figures already shown.
+    text = "give me the exact uk range with the midpoint"
+    reading = Reading("out_of_scope", text=text, rest=text, country="GB", confidence=0.4)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.country) == ("salary", "GB")
+    # After the figures, the same aspect asks about them.
+    follow = Reading("ask_about_answer", text="and the midpoint?", confidence=0.5)
+    assert decide(UK_FIGURES, follow, INTENT_TOPICS).kind == "about"
+
+
+def test_which_countries_have_figures_is_the_overview_however_classified() -> None:
+    text = "ok which countries do you actually have numbers for"
+    reading = Reading("ask_skills", text=text, rest=text, confidence=0.4)
+    assert decide(State(), reading, INTENT_TOPICS).kind == "salary"
+
+
+def test_how_the_figures_were_worked_out_is_about_them_however_classified() -> None:
+    reading = Reading("ask_workplace", text="how did they work it out", confidence=0.4)
+    assert decide(UK_FIGURES, reading, INTENT_TOPICS).kind == "about"
+    # Sure of its topic, a question that only says "they" is that topic.
+    sure = Reading("ask_workplace", text="where do they work", confidence=0.95)
+    assert decide(UK_FIGURES, sure, INTENT_TOPICS).kind == "topic"
+
+
+def test_figures_in_a_currency_before_any_figures_are_the_overview() -> None:
+    text = "do you have any figures in dollars"
+    reading = Reading("out_of_scope", text=text, rest=text, confidence=0.44)
+    assert decide(State(), reading, INTENT_TOPICS).kind == "salary"

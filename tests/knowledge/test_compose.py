@@ -321,3 +321,11 @@ def test_more_after_a_list_cut_short_goes_on_with_that_list() -> None:
     assert "Programming" not in lead.text and "Git" in lead.text
     alone = compose(hits, "what skills do i need", "skills", budget=2000)
     assert not any("…" in u.text for u in alone.units)  # the rest never stands on its own
+
+
+def test_whether_a_degree_is_mandatory_is_answered_by_what_the_pages_prefer(
+    session: Session,
+) -> None:
+    hits = query.passages_by_topic(session, "education", per_source=40, max_sources=5, limit=150)
+    chosen = compose(hits, "is a masters mandatory or just nice to have", "education")
+    assert "preferred" in " ".join(u.text for u in chosen.units[:2])

@@ -26,6 +26,9 @@ from nlu_components.commands import command_intent
         ("ok and then?", "ask_more"),
         ("k, in one or two sentences?", "ask_shorter"),
         ("one sentence version?", "ask_shorter"),
+        # A command, then why
+        ("ok now shorter, she'll lose interest", "ask_shorter"),
+        ("go on, i'm listening", "ask_more"),
     ],
 )
 def test_commands(text: str, intent: str) -> None:
@@ -37,6 +40,8 @@ def test_commands(text: str, intent: str) -> None:
     [
         "more money",
         "tell me more about mlops",
+        "tell me more, what about seniors?",
+        "more money, is that realistic",
         "what are the duties",
         "ok",
         "please",

@@ -145,6 +145,12 @@ def test_examples_of_a_question_belong_to_it() -> None:
             "what do they earn in the uk? is that gross?",
             ["what do they earn in the uk?", "is that gross?"],
         ),
+        # "this job" is the career asked about, not the sentence before.
+        (
+            "I used to be a software tester. Is working from home possible in this job, and "
+            "could I get in through online courses?",
+            ["Is working from home possible in this job", "could I get in through online courses?"],
+        ),
     ],
 )
 def test_a_question_that_points_back_is_read_with_the_sentence_before(
