@@ -106,7 +106,10 @@ WANTS_TO_BECOME = re.compile(
 ASKS_ABOUT_AGE = re.compile(
     r"\btoo (late|old)\b|\b(at|for) my age\b|\btrop (tard|vieux|vieille)\b|\bà mon âge\b"
     # "what age do people usually start?", "how old are most ml engineers"
-    r"|\b(what|which|average|typical|usual) age\b|\bhow old (are|is|were|do|does)\b|\bquel âge\b",
+    r"|\b(what|which|average|typical|usual) age\b|\bhow old (are|is|were|do|does)\b|\bquel âge\b"
+    # "is it mad to think about ML engineering at 45?"
+    r"|\b(mad|crazy|silly|stupid|ridiculous|realistic|possible|doable|late)\b[^?.!]*"
+    r"\bat ([1-9]\d)\b",
     re.I,
 )
 

@@ -28,6 +28,7 @@ from rasa_sdk import Tracker
 from actions import slots
 from actions.aspects import (
     ANY_SPECIALISATION,
+    ASKS_ABOUT_AGE,
     ASKS_AMOUNT,
     ASKS_BEST_PAID_PLACE,
     ASKS_BEST_PAID_SPECIALISATION,
@@ -49,6 +50,7 @@ from actions.aspects import (
     PAY_ASPECTS,
     PAY_COMPARISON,
     SOURCE_ASPECTS,
+    STATES_AGE,
     WANTS_TO_BECOME,
     asks_content,
     aspect_of,
@@ -538,6 +540,33 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "what about the senior ones over there" (the career path at 0.63), "ok then france,
         # it's next door" right after pay: the same pay question for that place or level.
         return _pay_follow_up(state, reading)
+    if (
+        ASKS_ABOUT_AGE.search(reading.text)
+        and intent in UNSURE_INTENTS | AGE_MISREAD_AS
+        and reading.confidence < PAY_OVERRIDE_BELOW
+        and not (names_pay(reading.text) or reading.country or reading.city)
+        # a nurse who gives her age is changing careers; "how old are most nurses" is no
+        # question about this one
+        and (STATES_AGE.search(reading.text) or not reading.about_another_job)
+    ):
+        # "I've been a nurse for 20 years… is it mad to think about ML engineering at 45?" (a
+        # follow-up at 0.31, the 20 years read as a level): how to get in, which says first
+        # that no page speaks of age.
+        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
+    if (
+        reading.role
+        and intent in ABOUT_THE_JOB_INTENTS | {"ask_skills"}
+        and reading.confidence < PAY_OVERRIDE_BELOW
+        and not (reading.country or reading.city or reading.level or names_pay(reading.text))
+    ):
+        # "ok so what do they do that a data scientist doesnt" (the duties at 0.54): another
+        # job named beside the question is a comparison with it.
+        return Plan("topic", intent="compare_role", parameters=reading.topic_parameters())
+    if _unsure_command(reading) and (not state.last or _STARTS_WITH_QUESTION.match(reading.text)):
+        # "we're a 20 person startup, first ml hire. what should they own?" read as "more" at
+        # 0.28: no answer to go on with, or a question of its own; read as an unsure guess.
+        reading = dataclasses.replace(reading, intent="nlu_fallback")
+        intent = reading.intent
     if (
         aspect == "basis"
         and state.last.get("kind") == "salary"
@@ -1307,6 +1336,14 @@ def _asks_cost(state: State, reading: Reading) -> bool:
     )
 
 
+# Topics an age question ("too late at 45?") is guessed as when unsure.
+AGE_MISREAD_AS = frozenset({"ask_role", "ask_suitability", "ask_outlook", "ask_career_path"})
+_STARTS_WITH_QUESTION = re.compile(
+    r"^\W*(and |so |ok |okay )?(what|which|who|how|why|where|when|should|could|can|would|is|are"
+    r"|do|does)\b",
+    re.I,
+)
+
 # "which countries do you have numbers for": figures held, whatever the classifier read.
 HAS_FIGURES_FOR = re.compile(
     r"\b(have|got|give|hold|know)\b[^?]*\b(figures?|numbers?|data|estimates?|salar(y|ies))\b", re.I
@@ -1364,7 +1401,7 @@ def _pay_word_wins(intent: str, reading: Reading) -> bool:
 _FIGURES_WORDS = re.compile(
     NAMES_FIGURES.pattern
     + r"|\b(bracket|band|ballpark|package|go(es)? up to|top out|tops out|max out|top end"
-    + r"|upper end|going rate|midpoint|median)\b",
+    + r"|upper end|going rate|midpoint|median|budget)\b",
     re.I,
 )
 

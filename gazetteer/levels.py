@@ -19,7 +19,7 @@ LEVEL_NAMES = {
 _KEYWORDS: tuple[tuple[str, str], ...] = (
     (
         r"\b(junior|juniors|entry|graduate|graduates|grad|grads|beginner|beginners|newbie|intern"
-        r"|trainee|fresher|starting|starter|first job|débutants?|jeunes? diplômés?"
+        r"|trainees?|freshers?|starting|starter|first job|débutants?|jeunes? diplômés?"
         r"|début de carrière|premier emploi|sortie d'(é|e)cole|sortie d'études|at the start"
         r"|start of (my|their|your|a) career|(fresh|straight) out of (uni|university|college"
         r"|school)|just graduated|recent grad)\b",

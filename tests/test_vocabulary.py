@@ -73,3 +73,10 @@ def test_a_few_years_of_experience_is_mid_level_in_english_and_french() -> None:
 
     assert level_of("and after a few years of experience?") == "mid"
     assert level_of("et après quelques années d'expérience ?") == "mid"
+
+
+def test_freshers_and_trainees_are_juniors() -> None:
+    from gazetteer.levels import level_of
+
+    assert level_of("and for freshers in the us?") == "junior"
+    assert level_of("what do trainees earn") == "junior"

@@ -2007,3 +2007,37 @@ def test_figures_in_a_currency_before_any_figures_are_the_overview() -> None:
     text = "do you have any figures in dollars"
     reading = Reading("out_of_scope", text=text, rest=text, confidence=0.44)
     assert decide(State(), reading, INTENT_TOPICS).kind == "salary"
+
+
+def test_age_asked_by_someone_changing_careers_is_how_to_get_in() -> None:
+    text = (
+        "I've been a nurse for 20 years and I'm good with spreadsheets. Is it mad to think "
+        "about ML engineering at 45?"
+    )
+    parse = {
+        "text": text,
+        "intent": {"name": "inform", "confidence": 0.31},
+        "entities": [{"entity": "level", "value": "20 years", "start": 22, "end": 30}],
+    }
+    plan = decide(State(), Reading.from_parse(parse), INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_getting_started")
+
+
+def test_an_unsure_more_with_nothing_said_before_is_read_as_a_question() -> None:
+    text = "we're a 20 person startup, first ml hire. what should they own?"
+    reading = Reading("ask_more", text=text, rest=text, confidence=0.28)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_duties")
+
+
+def test_another_job_named_beside_a_question_on_duties_is_a_comparison() -> None:
+    text = "ok so what do they do that a data scientist doesnt"
+    reading = Reading("ask_duties", text=text, rest=text, role="data_scientist", confidence=0.54)
+    plan = decide(State(topic="duties"), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "compare_role")
+
+
+def test_a_source_named_with_no_pay_word_is_no_pay_question() -> None:
+    text = "what does the cbt nuggets guide say about getting started"
+    reading = Reading("ask_salary_factors", text=text, rest=text, confidence=0.4)
+    assert decide(State(), reading, INTENT_TOPICS).kind == "search"
