@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from actions.scope import about_career
+from actions.sources import named_label
 from actions.store import run_query
 from knowledge import query
 from knowledge.compose import SPECIFIC_ZIPF, text_stems, uncovered_words
@@ -67,9 +68,11 @@ async def _uncovered(
         most_frequent=most_frequent,
     )
     if missing:
-        # "according to cbt nuggets": a source's name is who says it, not a subject.
-        named = {w for label in await run_query(query.source_labels) for w in _words(label)}
-        missing = [word for word in missing if word not in named]
+        # "according to cbt nuggets": the name of the source asked about is who says it, not
+        # a subject.
+        label = named_label(text, await run_query(query.source_labels))
+        if label:
+            missing = [word for word in missing if word not in _words(label)]
     spoken_of = await run_query(query.mentioned, missing) if missing else set()
     return missing, spoken_of
 

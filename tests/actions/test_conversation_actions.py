@@ -874,3 +874,10 @@ def test_shorter_may_keep_the_first_items_of_a_list_shown_whole() -> None:
     from actions.more import _shown_or_their_starts
 
     assert _shown_or_their_starts(["12.list", "7.3"]) == ["12.list", "7.3", "12.first"]
+
+
+async def test_the_name_of_a_source_asked_about_is_no_gap(tracker: TrackerFactory) -> None:
+    text = "how does someone get started according to cbt nuggets"
+    reply, _, dispatcher = await say(tracker, "ask_getting_started", text)
+    assert dispatcher.messages[0]["response"] != "utter_topic_gap"
+    assert "don't cover" not in reply and "CBT Nuggets" in reply
