@@ -702,6 +702,20 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("pay_comparison")
     if (
         PAY_COMPARISON.search(reading.text)
+        and state.role is not None
+        and reading.country
+        and len(reading.countries) <= 1
+        and not (reading.level or reading.role)
+    ):
+        # "which one earns more in the US?" right after two roles were compared (what drives
+        # pay at 0.5): no page gives the other role's pay, in that country or any.
+        return Plan("pay_comparison")
+    if PAY_GAP.search(reading.text) and intent not in ("ask_salary", "ask_salary_factors"):
+        # "is there a gender pay gap in this field?" (the outlook): a pay question, whose answer
+        # says no page speaks of it, then the figures they give.
+        return decide(state, dataclasses.replace(reading, intent="ask_salary"), intent_topics)
+    if (
+        PAY_COMPARISON.search(reading.text)
         # "lequel est le mieux payé ?" (out of scope) right after two roles were compared
         and (intent != "out_of_scope" or state.role is not None)
         and not (reading.country or reading.city or reading.level)
@@ -1336,6 +1350,7 @@ def _asks_cost(state: State, reading: Reading) -> bool:
     )
 
 
+PAY_GAP = re.compile(r"\b(gender|race|racial|ethnic)?\s*pay gaps?\b", re.I)
 # Topics an age question ("too late at 45?") is guessed as when unsure.
 AGE_MISREAD_AS = frozenset({"ask_role", "ask_suitability", "ask_outlook", "ask_career_path"})
 _STARTS_WITH_QUESTION = re.compile(
