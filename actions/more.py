@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import slots
-from actions.formatting import composed_lines, period_phrase, salary_lines, source_names
+from actions.formatting import and_list, composed_lines, period_phrase, salary_lines, source_names
 from actions.salary import SalaryQuestion, answer_salary
 from actions.store import run_in_session, run_query
 from actions.topics import TOPIC_NAMES, remembered, topic_candidates
@@ -94,10 +94,23 @@ async def _more_on_figures(
         dispatcher.utter_message(response="utter_salary_all_shown")
         return []
     dispatcher.utter_message(
-        response="utter_salary_context", passages=composed_lines(composition.units)
+        response="utter_salary_context",
+        passages=composed_lines(composition.units),
+        **_figures_shown(last),
     )
     record = {**last, "shown": shown + [u.key for u in composition.units]}
     return [SlotSet(slots.LAST_ANSWER, record)]
+
+
+def _figures_shown(last: dict[str, Any]) -> dict[str, str]:
+    """Whose figures the last answer gave, and where: "go on" after them names both again."""
+    sources = [str(label) for label in last.get("sources") or []]
+    whose = f"{and_list(sources)} give{'s' if len(sources) == 1 else ''}" if sources else ""
+    country = last.get("country")
+    return {
+        "whose": whose or "my sources give",
+        "place": country_name(country, in_sentence=True) if country else "the countries they cover",
+    }
 
 
 # "in one line", "résume en une phrase": one sentence, however short the last answer already was.

@@ -327,6 +327,15 @@ ASKS_ABOUT_PROJECTS = re.compile(
     r"\bprojects?\b",
     re.I,
 )
+# "what makes someone stand out to hiring managers", "how do i show employers i can do the
+# work": what employers want to see of someone getting in.
+ASKS_HOW_TO_STAND_OUT = re.compile(
+    r"\b(stand out|standout|impress\w*|catch (their|the) eye|get noticed"
+    r"|(show|prove|convince|demonstrate to) (employers|them|recruiters|hiring managers|companies)"
+    r"|prove (i|that i|myself)|what (do |would )?(employers|hiring managers|recruiters|companies)"
+    r" (look for|want to see|want))\b",
+    re.I,
+)
 # "what jobs should i apply for" (skills at 0.27): the entry routes of getting started.
 ASKS_WHICH_JOBS_TO_APPLY = re.compile(
     r"\b(what|which) (jobs|roles|positions|job titles) (should|can|could|do|would) (i|we|one|he"
@@ -562,6 +571,17 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "ok so what do they do that a data scientist doesnt" (the duties at 0.54): another
         # job named beside the question is a comparison with it.
         return Plan("topic", intent="compare_role", parameters=reading.topic_parameters())
+    if (
+        ASKS_HOW_TO_STAND_OUT.search(reading.text)
+        and intent not in {"ask_salary", "ask_salary_factors", GETTING_STARTED_INTENT}
+        # ("inform" is sure of a follow-up that names nothing to follow up with)
+        and (reading.confidence < SURE_INTERVIEW_TOPIC or intent in UNSURE_INTENTS)
+        and not (names_pay(reading.text) or reading.about_another_job)
+        and not (reading.country or reading.city)
+    ):
+        # "what makes someone stand out to hiring managers for these roles" (the career path):
+        # what getting in asks to show employers, its sentences chosen for the question.
+        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters={})
     if _unsure_command(reading) and (not state.last or _STARTS_WITH_QUESTION.match(reading.text)):
         # "we're a 20 person startup, first ml hire. what should they own?" read as "more" at
         # 0.28: no answer to go on with, or a question of its own; read as an unsure guess.

@@ -46,6 +46,8 @@ GENERIC_WORDS = frozenset(
     | {"hi", "hello", "hey", "hola", "bonjour", "salut", "quick", "unrelated", "question"}
     | {"honestly", "seriously", "basically", "literally", "genuinely", "truly", "frankly"}
     | {"matter", "employ", "still", "even"}
+    # "all that big data stuff": a word that stands for what the rest of the message names
+    | {"stuff", "things", "whatnot", "bits"}
     | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
     # what a person mutters before the question ("hmm ok what about remote…") names nothing
     | MUTTERED

@@ -652,6 +652,8 @@ async def test_more_after_figures_is_what_moves_pay_within_them(tracker: Tracker
         tracker, "ask_more", "give me a bit more context on that figure", slots=slots
     )
     assert "Those are all the figures" in more and "location" in more
+    # Whose figures, and where, are said again.
+    assert "UK careers guide gives for the United Kingdom" in more, more
     again, _, _ = await say(tracker, "ask_more", "more", slots=slots)
     assert again != more
 

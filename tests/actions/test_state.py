@@ -1478,7 +1478,8 @@ def test_what_to_focus_on_is_getting_started_unless_it_asks_which_area(
         ("what can you do", "capabilities"),
         ("HELP PLEASE", "capabilities"),
         ("what sort of things can i ask", "capabilities"),
-        ("what would help my application stand out", "search"),
+        # what employers want to see, from getting started
+        ("what would help my application stand out", "topic"),
         ("what interview questions do your sources suggest?", "search"),
     ],
 )
@@ -2041,3 +2042,19 @@ def test_a_source_named_with_no_pay_word_is_no_pay_question() -> None:
     text = "what does the cbt nuggets guide say about getting started"
     reading = Reading("ask_salary_factors", text=text, rest=text, confidence=0.4)
     assert decide(State(), reading, INTENT_TOPICS).kind == "search"
+
+
+@pytest.mark.parametrize(
+    ("intent", "confidence", "text"),
+    [
+        ("ask_career_path", 0.6, "what makes someone stand out to hiring managers for these roles"),
+        ("out_of_scope", 0.45, "how do i show employers i can actually do the work"),
+        ("ask_skills", 0.5, "what do recruiters look for in a junior"),
+    ],
+)
+def test_how_to_stand_out_is_what_getting_in_asks_to_show(
+    intent: str, confidence: float, text: str
+) -> None:
+    reading = Reading(intent, text=text, rest=text, confidence=confidence)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_getting_started")

@@ -10,6 +10,7 @@ from knowledge.compose import (
     MAX_BUDGET,
     compose,
     is_filler,
+    question_words,
     subject_phrases,
     uncovered_words,
     units_of,
@@ -329,3 +330,9 @@ def test_whether_a_degree_is_mandatory_is_answered_by_what_the_pages_prefer(
     hits = query.passages_by_topic(session, "education", per_source=40, max_sources=5, limit=150)
     chosen = compose(hits, "is a masters mandatory or just nice to have", "education")
     assert "preferred" in " ".join(u.text for u in chosen.units[:2])
+
+
+def test_a_word_that_stands_for_the_rest_of_the_message_is_no_subject() -> None:
+    assert question_words("do i need all that big data stuff too") == question_words(
+        "do i need all that big data too"
+    )
