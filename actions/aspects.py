@@ -342,7 +342,9 @@ def subject_of_source_question(text: str) -> str:
 # Pay words that say pay whatever else the message says ("make" and "get" need more).
 _STRONG_PAY = (
     r"\b(earn|earns|earning|salary|salaries|paid|wage|wages|compensation|comp|remuneration|income"
-    r"|gagne|gagner|salaire|rémunération|TJM)\b"
+    r"|gagne|gagner|salaire|rémunération|TJM"
+    # Spanish: "cuánto gana un ingeniero de machine learning en españa"
+    r"|salario|sueldo|cu[aá]nto (gana|cobra|se gana))\b"
     # "et ça paie bien ?", "c'est bien payé ?"
     r"|\b(bien|mal) pay[ée]e?s?\b|\b(ça|ca|ce métier|le métier) (paie|paye|rapporte)\b"
     # A contractor's pay: "what's a typical day rate?", "hourly rates in Sydney".

@@ -122,7 +122,10 @@ GETS_IN = re.compile(
 # "how do i become an ml engineer then": how to get started (not how to become a senior one).
 BECOMES_ONE = re.compile(
     r"\bhow (do|can|could|would|should|does|to) (i |you |one |someone |people )?(even )?"
-    r"(become|get to be|turn into) (an? )?(ml|mle|machine learning)\b",
+    r"(become|get to be|turn into) (an? )?(ml|mle|machine learning)\b"
+    # "could i be an ml engineer one day?"
+    r"|\b(could|can|will|would|might) (i|someone like me|he|she) (ever |one day |really |still )?"
+    r"(be|become) (an? )?(ml|mle|machine learning)\b",
     re.I,
 )
 _SOURCE_NOUNS = r"(sources|pages|guides|sites|websites|articles|docs|documents)"
@@ -436,6 +439,9 @@ class Reading:
         leaning = next((r["name"] for r in scored if r["name"] != "nlu_fallback"), None)
         second = scored[1] if len(scored) > 1 else {}
         runner_up = second.get("name") if (second.get("confidence") or 0) >= RUNNER_UP_MIN else None
+        if IN_A_LANGUAGE.search(text):
+            # "ok in english then, what about spain": a language, not the United Kingdom.
+            message = {**message, "entities": _without_language_entity(message, text)}
         return cls(
             intent=intent.get("name") or "",
             confidence=float(intent.get("confidence") or 0.0),
@@ -473,6 +479,22 @@ class Reading:
     def names_topic_filter(self) -> bool:
         """True when the message names a specialisation, skill area, study route, role..."""
         return any(self.topic_parameters().values())
+
+
+IN_A_LANGUAGE = re.compile(r"\b(in|en) (english|anglais|french|français|spanish)\b", re.I)
+
+
+def _without_language_entity(message: dict[str, Any], text: str) -> list[dict[str, Any]]:
+    """The entities of ``message`` less a country read from the name of a language."""
+    languages = {match.group(2).lower() for match in IN_A_LANGUAGE.finditer(text)}
+    return [
+        entity
+        for entity in message.get("entities") or []
+        if not (
+            entity.get("entity") == "country"
+            and str(text[entity.get("start", 0) : entity.get("end", 0)]).lower() in languages
+        )
+    ]
 
 
 def _without_entities(text: str, entities: list[dict[str, Any]]) -> str:
@@ -877,7 +899,9 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("topic", intent="ask_salary_factors", parameters={})
     if (
         intent in UNSURE_INTENTS | {"ask_career_path"}
-        and reading.confidence < PAY_OVERRIDE_BELOW
+        # (the career path is where the job leads: "could i be one one day" at 0.65 is not)
+        and reading.confidence
+        < (SURE_INTERVIEW_TOPIC if intent == "ask_career_path" else PAY_OVERRIDE_BELOW)
         and BECOMES_ONE.search(reading.text)
         and not (reading.level or reading.about_another_job or reading.names_a_filter)
     ):

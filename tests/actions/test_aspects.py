@@ -135,3 +135,8 @@ def test_a_currency_asked_for_is_a_conversion_not_a_yes_or_no(
 def test_make_as_in_earn_after_a_long_subject() -> None:
     assert names_pay("how much does an entry level ml engineer make according to cbt nuggets")
     assert not names_pay("what does an entry level ml engineer make decisions on")
+
+
+def test_pay_asked_in_spanish() -> None:
+    assert names_pay("cuánto gana un ingeniero de machine learning en españa")
+    assert names_pay("salario de un ingeniero ml")

@@ -2058,3 +2058,33 @@ def test_how_to_stand_out_is_what_getting_in_asks_to_show(
     reading = Reading(intent, text=text, rest=text, confidence=confidence)
     plan = decide(State(), reading, INTENT_TOPICS)
     assert (plan.kind, plan.intent) == ("topic", "ask_getting_started")
+
+
+def test_a_language_is_no_country() -> None:
+    text = "ok in english then, what about spain"
+    parse = {
+        "text": text,
+        "intent": {"name": "inform", "confidence": 0.9},
+        "entities": [
+            {"entity": "country", "value": "GB", "start": 6, "end": 13},
+            {"entity": "country", "value": "ES", "start": 31, "end": 36},
+        ],
+    }
+    reading = Reading.from_parse(parse)
+    assert (reading.country, reading.countries) == ("ES", ("ES",))
+    # "english salaries" is the United Kingdom's
+    british = Reading.from_parse(
+        {
+            "text": "english salaries?",
+            "intent": {"name": "ask_salary", "confidence": 0.9},
+            "entities": [{"entity": "country", "value": "GB", "start": 0, "end": 7}],
+        }
+    )
+    assert british.country == "GB"
+
+
+def test_could_i_be_one_is_how_to_get_in() -> None:
+    text = "could i be an ml engineer one day"
+    reading = Reading("ask_career_path", text=text, rest=text, confidence=0.5)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_getting_started")
