@@ -106,7 +106,10 @@ WANTS_TO_BECOME = re.compile(
 ASKS_ABOUT_AGE = re.compile(
     r"\btoo (late|old)\b|\b(at|for) my age\b|\btrop (tard|vieux|vieille)\b|\bà mon âge\b"
     # "what age do people usually start?", "how old are most ml engineers"
-    r"|\b(what|which|average|typical|usual) age\b|\bhow old (are|is|were|do|does)\b|\bquel âge\b"
+    r"|\b(what|which|average|typical|usual) age\b|\bquel âge\b"
+    # "how old are most ml engineers", not "how old is it" (the data's date)
+    r"|\bhow old (are|is|were|do|does)\b(?! (it|that|this|the (data|figures?|numbers?|page|source"
+    r"|article|info\w*|survey))\b)"
     # "is it mad to think about ML engineering at 45?"
     r"|\b(mad|crazy|silly|stupid|ridiculous|realistic|possible|doable|late)\b[^?.!]*"
     r"\bat ([1-9]\d)\b",
@@ -183,7 +186,9 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "bonus",
         re.compile(
-            r"\b(bonus|bonuses|equity|stock|shares|benefits|perks|package|total comp\w*|primes?)\b",
+            r"\b(bonus|bonuses|equity|stock|shares|benefits|perks|package|total comp\w*|primes?"
+            # "is that base salary only?"
+            r"|base (salary|pay)( only)?)\b",
             re.I,
         ),
     ),
@@ -191,6 +196,8 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "years",
         re.compile(
             r"\b(yoe|how many (years|yrs)|how much experience|(?<!\d )(years|yrs) in\b"
+            # "what does 5+ years mean there, is that senior?"
+            r"|what (does|do) \d+\s*\+?\s*(years?|yrs?) mean"
             r"|counts? as (an? )?"
             r"(entry|junior|mid|senior)|what (is|counts as|makes) (a |an )?(junior|senior|mid))",
             re.I,

@@ -604,6 +604,20 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "what makes someone stand out to hiring managers for these roles" (the career path):
         # what getting in asks to show employers, its sentences chosen for the question.
         return Plan("topic", intent=GETTING_STARTED_INTENT, parameters={})
+    listed = WHY_LISTED.search(reading.text)
+    if (
+        listed
+        and (
+            intent in UNSURE_INTENTS | {ABOUT_INTENT, SOURCES_INTENT, CAPABILITIES_INTENT}
+            or reading.confidence < PAY_OVERRIDE_BELOW
+        )
+        and not (names_pay(reading.text) or reading.names_a_filter)
+    ):
+        # "why is communication on there" after the soft skills (read as the sources at 0.6):
+        # what the pages say of that item, found by search with the topic named.
+        topic_words = (state.topic or "").replace("_", " ")
+        item = " ".join(listed.group("item").split())
+        return Plan("search", refuse_if_nothing=False, search_text=f"{item} {topic_words}".strip())
     if _unsure_command(reading) and (not state.last or _STARTS_WITH_QUESTION.match(reading.text)):
         # "we're a 20 person startup, first ml hire. what should they own?" read as "more" at
         # 0.28: no answer to go on with, or a question of its own; read as an unsure guess.
@@ -1394,6 +1408,12 @@ def _asks_cost(state: State, reading: Reading) -> bool:
     )
 
 
+# "why is communication on there", "why are statistics so important": why an item counts.
+WHY_LISTED = re.compile(
+    r"\bwhy (is|are|does|do|would)\s+(?P<item>[^?.!]{2,40}?)\s+(be )?(on (there|the list|that list)"
+    r"|listed|included|in there|mentioned|so important|important|needed|useful|matters?)\b",
+    re.I,
+)
 PAY_GAP = re.compile(r"\b(gender|race|racial|ethnic)?\s*pay gaps?\b", re.I)
 # Topics an age question ("too late at 45?") is guessed as when unsure.
 AGE_MISREAD_AS = frozenset({"ask_role", "ask_suitability", "ask_outlook", "ask_career_path"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.aspects import STATES_AGE, aspect_of, names_pay
+from actions.aspects import ASKS_ABOUT_AGE, STATES_AGE, aspect_of, names_pay
 from knowledge.compose import DURATION
 
 
@@ -140,3 +140,21 @@ def test_make_as_in_earn_after_a_long_subject() -> None:
 def test_pay_asked_in_spanish() -> None:
     assert names_pay("cuánto gana un ingeniero de machine learning en españa")
     assert names_pay("salario de un ingeniero ml")
+
+
+@pytest.mark.parametrize(
+    ("text", "aspect"),
+    [
+        ("is that base salary only?", "bonus"),
+        ("what does 5+ years mean there, is that senior?", "years"),
+        ("how old is it", "author"),
+    ],
+)
+def test_questions_about_the_figures_shown(text: str, aspect: str) -> None:
+    assert aspect_of(text) == aspect
+
+
+def test_the_age_of_the_data_is_no_question_of_a_persons_age() -> None:
+    assert not ASKS_ABOUT_AGE.search("how old is it")
+    assert not ASKS_ABOUT_AGE.search("how old is the data")
+    assert ASKS_ABOUT_AGE.search("how old are most ml engineers")

@@ -2088,3 +2088,9 @@ def test_could_i_be_one_is_how_to_get_in() -> None:
     reading = Reading("ask_career_path", text=text, rest=text, confidence=0.5)
     plan = decide(State(), reading, INTENT_TOPICS)
     assert (plan.kind, plan.intent) == ("topic", "ask_getting_started")
+
+
+def test_why_an_item_is_listed_is_searched_with_the_topic() -> None:
+    reading = Reading("ask_sources", text="why is communication on there", confidence=0.6)
+    plan = decide(State(topic="soft_skills", last={"shown": ["a"]}), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.search_text) == ("search", "communication soft skills")
