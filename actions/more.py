@@ -113,6 +113,21 @@ def _figures_shown(last: dict[str, Any]) -> dict[str, str]:
     }
 
 
+# "give me 3 bullet points", "in two sentences": the number of points asked for.
+POINTS_WANTED = re.compile(
+    r"\b(\d|two|three|four|five|deux|trois)\s+(bullet\s*points?|bullets|points|lines|sentences"
+    r"|things|key points|phrases)\b",
+    re.I,
+)
+_NUMBERS = {
+    **{str(n): n for n in range(1, 10)},
+    **{"two": 2, "three": 3, "four": 4, "five": 5, "deux": 2, "trois": 3},
+}
+MAX_POINTS = 5
+POINT_BUDGET = 220
+"""Characters per point asked for: a point is a sentence of the answer, not a paragraph."""
+
+
 # "in one line", "résume en une phrase": one sentence, however short the last answer already was.
 ONE_SENTENCE = re.compile(
     r"\b(one|a|1|single) (line|sentence)\b|\bune (seule )?(phrase|ligne)\b|\bone[- ]liner\b", re.I
@@ -124,6 +139,9 @@ async def answer_shorter(
 ) -> list[EventType]:
     """The last answer in one or two sentences (one when ``text`` asks for one line)."""
     single = bool(ONE_SENTENCE.search(text))
+    counted = POINTS_WANTED.search(text)
+    # "too long, give me 3 bullet points": that many of its best sentences.
+    wanted = min(_NUMBERS.get(counted.group(1).lower(), 0), MAX_POINTS) if counted else 0
     kind = last.get("kind")
     if kind == "salary":
         return await _shorter_salary(dispatcher, last)
@@ -138,8 +156,14 @@ async def answer_shorter(
             last.get("query") or "",
             last.get("topic"),
             # "even shorter": an answer already in short comes down to one shorter sentence.
-            budget=SHORT_BUDGET // 2 if last.get("short") else SHORT_BUDGET,
-            max_units=1 if last.get("short") or single else SHORT_UNITS,
+            budget=(
+                POINT_BUDGET * wanted
+                if wanted
+                else SHORT_BUDGET // 2
+                if last.get("short")
+                else SHORT_BUDGET
+            ),
+            max_units=wanted or (1 if last.get("short") or single else SHORT_UNITS),
             only=only,
         )
 

@@ -883,3 +883,14 @@ async def test_the_name_of_a_source_asked_about_is_no_gap(tracker: TrackerFactor
     reply, _, dispatcher = await say(tracker, "ask_getting_started", text)
     assert dispatcher.messages[0]["response"] != "utter_topic_gap"
     assert "don't cover" not in reply and "CBT Nuggets" in reply
+
+
+async def test_shorter_in_a_number_of_points_gives_that_many(tracker: TrackerFactory) -> None:
+    first, slots, _ = await say(tracker, "ask_getting_started", "how do i get into this field")
+    assert first.count("•") >= 3
+    three, _, _ = await say(
+        tracker, "ask_shorter", "too long, give me 3 bullet points", slots=slots
+    )
+    assert three.startswith("In short") and three.count("•") == 3, three
+    two, _, _ = await say(tracker, "ask_shorter", "in two sentences", slots=slots)
+    assert two.count("•") <= 2 and len(two) < len(three)

@@ -29,6 +29,8 @@ from nlu_components.commands import command_intent
         # A command, then why
         ("ok now shorter, she'll lose interest", "ask_shorter"),
         ("go on, i'm listening", "ask_more"),
+        ("simpler please, im not technical", "ask_shorter"),
+        ("too long, give me 3 bullet points", "ask_shorter"),
     ],
 )
 def test_commands(text: str, intent: str) -> None:
