@@ -124,8 +124,8 @@ _NUMBERS = {
     **{"two": 2, "three": 3, "four": 4, "five": 5, "deux": 2, "trois": 3},
 }
 MAX_POINTS = 5
-POINT_BUDGET = 220
-"""Characters per point asked for: a point is a sentence of the answer, not a paragraph."""
+POINT_BUDGET = 260
+"""Characters each point past two adds: a point is a sentence of the answer, not a paragraph."""
 
 
 # "in one line", "résume en une phrase": one sentence, however short the last answer already was.
@@ -157,8 +157,9 @@ async def answer_shorter(
             last.get("topic"),
             # "even shorter": an answer already in short comes down to one shorter sentence.
             budget=(
-                POINT_BUDGET * wanted
-                if wanted
+                # two points are a short answer's two sentences; each point past two adds one
+                SHORT_BUDGET + POINT_BUDGET * (wanted - SHORT_UNITS)
+                if wanted > SHORT_UNITS
                 else SHORT_BUDGET // 2
                 if last.get("short")
                 else SHORT_BUDGET
