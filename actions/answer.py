@@ -31,6 +31,7 @@ from actions.aspects import (
     aspect_of,
     names_pay_strongly,
 )
+from actions.entities import entity_values
 from actions.fallback import MIN_COVERAGE, OUT_OF_SCOPE, answer_search
 from actions.formatting import and_list
 from actions.more import answer_more, answer_shorter
@@ -123,13 +124,22 @@ MAX_COUNTRIES = 3
 PERSON_FIELDS = ("country", "city", "background", "background_text")
 
 
-def with_context(reading: Reading, whole: Reading) -> Reading:
-    """``reading`` with the person's place, level and background from the whole message."""
+def with_context(
+    reading: Reading, whole: Reading, asked_of: frozenset[str] = frozenset()
+) -> Reading:
+    """``reading`` with the person's place, level and background from the whole message.
+
+    ``asked_of`` are the countries the message's questions name: "2) what languages 3) what's
+    the pay in the uk" asks about the UK in one question, which says nothing of the person.
+    """
     missing = {
         name: getattr(whole, name)
         for name in PERSON_FIELDS
         if getattr(reading, name) is None and getattr(whole, name) is not None
     }
+    if whole.country in asked_of:
+        missing.pop("country", None)
+        missing.pop("city", None)
     if missing.get("city") and reading.country is not None:
         missing.pop("city")  # the question names its own country
     if reading.level is None and whole.level and not YEARS_SPAN.search(whole.text):
@@ -564,7 +574,10 @@ class ActionAnswer(Action):
         # kept room for, so the whole reply stays within REPLY_CAP.
         named = {"response": "utter_question_left", "question": left[0]} if left else None
         reserve = reply_length([named]) + 1 if named else 0
-        events = await self._answer_each(dispatcher, state, whole, questions, reserve)
+        asked_of = _countries_asked_of(questions) | _countries_in(message, left)
+        events = await self._answer_each(
+            dispatcher, state, whole, questions, reserve, asked_of=asked_of
+        )
         if named and not _stopped_early(dispatcher):
             dispatcher.utter_message(**named)
         return events
@@ -576,10 +589,12 @@ class ActionAnswer(Action):
         whole: Reading,
         questions: list[dict[str, Any]],
         reserve: int = 0,
+        asked_of: frozenset[str] = frozenset(),
     ) -> list[EventType]:
         """Answer each question in order; ``reserve`` characters are kept for a closing line."""
         cap = REPLY_CAP - reserve
         questions = _alike_asked_once(state, whole, questions)
+        asked_of = asked_of | _countries_asked_of(questions)
         # One question after some context gets a normal answer's length, not the whole budget.
         share = max(MIN_SHARE, min(DEFAULT_BUDGET, SEVERAL_BUDGET // len(questions)))
         events: list[EventType] = []
@@ -588,7 +603,7 @@ class ActionAnswer(Action):
             # Pay figures take the room they need; later answers get what is left of the budget.
             quoted = _quoted_chars(dispatcher)
             budget = max(MIN_SHARE, min(share, SEVERAL_BUDGET - quoted))
-            reading = with_context(Reading.from_parse(parsed), whole)
+            reading = with_context(Reading.from_parse(parsed), whole, asked_of)
             if _small_talk(state, reading):
                 continue
             plan = decide(state, reading, INTENT_TOPICS)
@@ -624,6 +639,26 @@ class ActionAnswer(Action):
         if not dispatcher.messages:
             dispatcher.utter_message(response="utter_rephrase")  # only small talk was asked
         return _last_value_per_slot(events)
+
+
+def _countries_in(message: dict[str, Any], parts: list[str]) -> frozenset[str]:
+    """The countries of ``message`` named inside one of ``parts`` of its text."""
+    text = str(message.get("text") or "")
+    spans = [(start, start + len(part)) for part in parts if (start := text.find(part)) >= 0]
+    inside = [
+        entity
+        for entity in message.get("entities") or []
+        if entity.get("entity") == "country"
+        and any(low <= (entity.get("start") or -1) < high for low, high in spans)
+    ]
+    return frozenset(entity_values({**message, "entities": inside}, "country"))
+
+
+def _countries_asked_of(questions: list[dict[str, Any]]) -> frozenset[str]:
+    """The countries the questions themselves name (not the sentences about the person)."""
+    return frozenset(
+        country for parsed in questions for country in Reading.from_parse(parsed).countries
+    )
 
 
 def _small_talk(state: State, reading: Reading) -> bool:

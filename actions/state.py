@@ -604,6 +604,16 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "what makes someone stand out to hiring managers for these roles" (the career path):
         # what getting in asks to show employers, its sentences chosen for the question.
         return Plan("topic", intent=GETTING_STARTED_INTENT, parameters={})
+    if (
+        PORTFOLIO.search(reading.text)
+        and intent not in {"ask_salary", "ask_salary_factors"}
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not (names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "what should my portfolio have?" (the skills at 0.5): what the pages say employers like
+        # to see ("case studies, dashboards, GitHub work…"), found by search with the synonyms
+        # of knowledge/rules/synonyms.yml; how to get in if nothing is found.
+        return Plan("search", intent=GETTING_STARTED_INTENT, refuse_if_nothing=False)
     listed = WHY_LISTED.search(reading.text)
     if (
         listed
@@ -1414,6 +1424,7 @@ WHY_LISTED = re.compile(
     r"|listed|included|in there|mentioned|so important|important|needed|useful|matters?)\b",
     re.I,
 )
+PORTFOLIO = re.compile(r"\bportfolios?\b", re.I)
 PAY_GAP = re.compile(r"\b(gender|race|racial|ethnic)?\s*pay gaps?\b", re.I)
 # Topics an age question ("too late at 45?") is guessed as when unsure.
 AGE_MISREAD_AS = frozenset({"ask_role", "ask_suitability", "ask_outlook", "ask_career_path"})

@@ -894,3 +894,27 @@ async def test_shorter_in_a_number_of_points_gives_that_many(tracker: TrackerFac
     assert three.startswith("In short") and three.count("•") == 3, three
     two, _, _ = await say(tracker, "ask_shorter", "in two sentences", slots=slots)
     assert two.count("•") <= 2 and len(two) < len(three)
+
+
+async def test_a_country_one_question_asks_about_is_not_the_persons(
+    tracker: TrackerFactory,
+) -> None:
+    text = "1) what languages 2) is it remote friendly 3) what's the pay in the uk"
+    questions = [
+        {
+            "text": "what languages",
+            "intent": {"name": "inform", "confidence": 0.26},
+            "entities": [{"entity": "skill_area", "value": "languages", "start": 5, "end": 14}],
+        },
+        {"text": "is it remote friendly", "intent": {"name": "ask_workplace", "confidence": 0.9}},
+        {
+            "text": "what's the pay in the uk",
+            "intent": {"name": "ask_salary", "confidence": 0.9},
+            "entities": [{"entity": "country", "value": "GB", "start": 22, "end": 24}],
+        },
+    ]
+    entities = [{"entity": "country", "value": "GB"}]
+    reply, _, _ = await say_several(tracker, text, questions, entities)
+    # the UK's one range, once: the languages question is not read as pay in the UK
+    assert reply.count("£60,500") == 1, reply
+    assert "Python" in reply

@@ -2094,3 +2094,14 @@ def test_why_an_item_is_listed_is_searched_with_the_topic() -> None:
     reading = Reading("ask_sources", text="why is communication on there", confidence=0.6)
     plan = decide(State(topic="soft_skills", last={"shown": ["a"]}), reading, INTENT_TOPICS)
     assert (plan.kind, plan.search_text) == ("search", "communication soft skills")
+
+
+def test_a_portfolio_question_is_searched_with_its_synonyms() -> None:
+    text = "what should my portfolio have?"
+    reading = Reading("ask_skills", text=text, rest=text, confidence=0.5)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent, plan.refuse_if_nothing) == (
+        "search",
+        "ask_getting_started",
+        False,
+    )
