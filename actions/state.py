@@ -439,6 +439,7 @@ class Reading:
         leaning = next((r["name"] for r in scored if r["name"] != "nlu_fallback"), None)
         second = scored[1] if len(scored) > 1 else {}
         runner_up = second.get("name") if (second.get("confidence") or 0) >= RUNNER_UP_MIN else None
+        levels = set(entity_values(message, "level"))
         if IN_A_LANGUAGE.search(text):
             # "ok in english then, what about spain": a language, not the United Kingdom.
             message = {**message, "entities": _without_language_entity(message, text)}
@@ -457,7 +458,8 @@ class Reading:
             country=entity_value(message, "country"),
             countries=tuple(entity_values(message, "country")),
             city=city_of(entity_text(message, "country")),
-            level=entity_value(message, "level"),
+            # "junior vs senior in france": both levels, so every level's figures
+            level=entity_value(message, "level") if len(levels) <= 1 else None,
             skill_area=entity_value(message, "skill_area"),
             study_route=entity_value(message, "study_route"),
             role=entity_value(message, "role"),
@@ -727,6 +729,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             level=reading.level,
             parameters={"judged": "amount"},
         )
+    if (
+        HIGHEST_PAY.search(reading.text)
+        and not (reading.about_another_job or reading.level or reading.city)
+        and not ASKS_BEST_PAID_PLACE.search(reading.text)
+    ):
+        # "whats the highest salary an ml engineer can get" (what drives pay at 0.7): the top
+        # of every range, the seniors' figures (a place named narrows them).
+        return Plan("salary", country=reading.country, level="senior")
     if ASKS_BEST_PAID_PLACE.search(reading.text) and not reading.about_another_job:
         # "which country pays the most?": every country's figures side by side.
         return Plan("salary", level=reading.level, parameters={"places": "all"})
@@ -1422,6 +1432,12 @@ def _asks_cost(state: State, reading: Reading) -> bool:
 WHY_LISTED = re.compile(
     r"\bwhy (is|are|does|do|would)\s+(?P<item>[^?.!]{2,40}?)\s+(be )?(on (there|the list|that list)"
     r"|listed|included|in there|mentioned|so important|important|needed|useful|matters?)\b",
+    re.I,
+)
+# "whats the highest salary an ml engineer can get", "the most you can earn"
+HIGHEST_PAY = re.compile(
+    r"\b(highest|top|max|maximum|biggest|best)\s+(possible\s+)?(salary|salaries|pay|earnings?"
+    r"|wages?)\b|\bthe most (an? \w+ |you |one |they |i )?(can|could) (earn|make)\b",
     re.I,
 )
 PORTFOLIO = re.compile(r"\bportfolios?\b", re.I)

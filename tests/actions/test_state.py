@@ -2105,3 +2105,25 @@ def test_a_portfolio_question_is_searched_with_its_synonyms() -> None:
         "ask_getting_started",
         False,
     )
+
+
+def test_the_highest_salary_is_the_seniors_figures() -> None:
+    text = "whats the highest salary an ml engineer can get"
+    reading = Reading("ask_salary_factors", text=text, rest=text, confidence=0.7)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.level) == ("salary", "senior")
+
+
+def test_two_levels_set_side_by_side_filter_by_neither() -> None:
+    text = "salary range junior vs senior in france"
+    parse = {
+        "text": text,
+        "intent": {"name": "ask_salary", "confidence": 0.9},
+        "entities": [
+            {"entity": "level", "value": "junior", "start": 13, "end": 19},
+            {"entity": "level", "value": "senior", "start": 23, "end": 29},
+            {"entity": "country", "value": "FR", "start": 33, "end": 39},
+        ],
+    }
+    reading = Reading.from_parse(parse)
+    assert (reading.level, reading.country) == (None, "FR")
