@@ -76,6 +76,9 @@ ABOUT_INTENT = "ask_about_answer"
 FREE_INTENTS = frozenset({"nlu_fallback", "ask_advice"})
 RULED_OUT_SMALL_TALK = frozenset({"greet", "thank", "goodbye"})
 PAY_OVERRIDE_BELOW = 0.6
+MERE_GUESS = 0.3
+"""A topic guessed below this ("which of the two writes more code", the duties at 0.26) is
+read as unsure: what the message asks of the last answer comes first."""
 UNSURE_COMMAND = 0.5
 RUNNER_UP_MIN = 0.2
 SOURCES_INTENT = "ask_sources"
@@ -814,9 +817,9 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "are these salary numbers even up to date?" with no figures shown yet: what every
         # source's figures are based on, and when.
         return Plan("about")
-    if (intent in UNSURE_INTENTS or _unsure_command(reading)) and not (
-        reading.country or reading.city or reading.names_topic_filter
-    ):
+    if (
+        intent in UNSURE_INTENTS or _unsure_command(reading) or reading.confidence < MERE_GUESS
+    ) and not (reading.country or reading.city or reading.names_topic_filter):
         # ("per month or year?" after figures, read as "more" at 0.31, asks about them too)
         if aspect in PAY_ASPECTS and _figures_before(state, aspect):
             return Plan("about", level=reading.level)

@@ -2127,3 +2127,10 @@ def test_two_levels_set_side_by_side_filter_by_neither() -> None:
     }
     reading = Reading.from_parse(parse)
     assert (reading.level, reading.country) == (None, "FR")
+
+
+def test_a_mere_guess_of_a_topic_lets_a_question_about_the_last_answer_through() -> None:
+    text = "wait so which of the two writes more code"
+    reading = Reading("ask_duties", text=text, rest=text, confidence=0.26)
+    state = State(topic="compare_data_scientist", last={"kind": "topic", "shown": ["a", "b"]})
+    assert decide(state, reading, INTENT_TOPICS).kind == "about"
