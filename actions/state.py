@@ -443,9 +443,10 @@ class Reading:
         second = scored[1] if len(scored) > 1 else {}
         runner_up = second.get("name") if (second.get("confidence") or 0) >= RUNNER_UP_MIN else None
         levels = set(entity_values(message, "level"))
-        if IN_A_LANGUAGE.search(text):
+        said = str(message.get("text") or "")  # the entities' offsets are into this text
+        if IN_A_LANGUAGE.search(said):
             # "ok in english then, what about spain": a language, not the United Kingdom.
-            message = {**message, "entities": _without_language_entity(message, text)}
+            message = {**message, "entities": _without_language_entity(message, said)}
         return cls(
             intent=intent.get("name") or "",
             confidence=float(intent.get("confidence") or 0.0),
