@@ -237,10 +237,12 @@ async def carry_out(
     several).
     """
     plan = decide(state, reading, INTENT_TOPICS)
-    # The source the message names, read from the store only where it can change the answer.
-    named_source = None
+    # The source the message names, read from the store at most once and only where it can
+    # change the answer.
+    named_source: str | None = None
+    looked_up = False
     if state.last.get("kind") == "salary" and plan.kind in ("search", "out_of_scope"):
-        named_source = await source_named(reading.text)
+        named_source, looked_up = await source_named(reading.text), True
         if named_source:
             # "and bluecoders says what?" right after figures: that page's figures, same filters.
             plan = Plan("salary", country=state.last.get("country"), level=state.last.get("level"))
@@ -287,7 +289,8 @@ async def carry_out(
             city=plan.city,
             specialisation=plan.parameters.get("specialisation"),
             text=reading.rest or reading.text,
-            source=named_source or await source_named(reading.text) or _source_kept(state, reading),
+            source=(named_source if looked_up else await source_named(reading.text))
+            or _source_kept(state, reading),
             compact=budget < DEFAULT_BUDGET,  # one answer of several
         )
         if plan.parameters.get("judged"):
@@ -594,7 +597,6 @@ class ActionAnswer(Action):
         """Answer each question in order; ``reserve`` characters are kept for a closing line."""
         cap = REPLY_CAP - reserve
         questions = _alike_asked_once(state, whole, questions)
-        asked_of = asked_of | _countries_asked_of(questions)
         # One question after some context gets a normal answer's length, not the whole budget.
         share = max(MIN_SHARE, min(DEFAULT_BUDGET, SEVERAL_BUDGET // len(questions)))
         events: list[EventType] = []

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from actions.scope import about_career
-from actions.sources import named_label
+from actions.sources import source_named
 from actions.store import run_query
 from knowledge import query
 from knowledge.compose import SPECIFIC_ZIPF, text_stems, uncovered_words
@@ -70,7 +70,7 @@ async def _uncovered(
     if missing:
         # "according to cbt nuggets": the name of the source asked about is who says it, not
         # a subject.
-        label = named_label(text, await run_query(query.source_labels))
+        label = await source_named(text)
         if label:
             missing = [word for word in missing if word not in _words(label)]
     spoken_of = await run_query(query.mentioned, missing) if missing else set()

@@ -20,6 +20,7 @@ from actions.salary import SalaryQuestion, answer_salary
 from actions.store import run_in_session, run_query
 from actions.topics import TOPIC_NAMES, remembered, topic_candidates
 from gazetteer.countries import country_name
+from gazetteer.levels import WORD_NUMBERS
 from knowledge import query
 from knowledge.compose import Composition, compose, list_start_key
 from knowledge.query import PassageHit, Salary
@@ -119,10 +120,7 @@ POINTS_WANTED = re.compile(
     r"|things|key points|phrases)\b",
     re.I,
 )
-_NUMBERS = {
-    **{str(n): n for n in range(1, 10)},
-    **{"two": 2, "three": 3, "four": 4, "five": 5, "deux": 2, "trois": 3},
-}
+_NUMBERS = {**WORD_NUMBERS, **{str(n): n for n in range(1, 10)}, "deux": 2, "trois": 3}
 MAX_POINTS = 5
 POINT_BUDGET = 260
 """Characters each point past two adds: a point is a sentence of the answer, not a paragraph."""

@@ -65,7 +65,7 @@ from gazetteer.countries import area_name, city_vocabulary, region_named
 from gazetteer.entities import values_named
 from knowledge.compose import question_words, text_stems
 from knowledge.text import FRENCH_STOP_WORDS, MUTTERED, content_words
-from nlu_components.questions import is_question, without_asides
+from nlu_components.questions import is_question, starts_as_question, without_asides
 
 # Topics whose answers a level refines themselves ("career path" -> "and for seniors?").
 LEVEL_TOPICS = frozenset({"career_path", "getting_started", "education", "skills"})
@@ -634,7 +634,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         topic_words = (state.topic or "").replace("_", " ")
         item = " ".join(listed.group("item").split())
         return Plan("search", refuse_if_nothing=False, search_text=f"{item} {topic_words}".strip())
-    if _unsure_command(reading) and (not state.last or _STARTS_WITH_QUESTION.match(reading.text)):
+    if _unsure_command(reading) and (not state.last or starts_as_question(reading.text)):
         # "we're a 20 person startup, first ml hire. what should they own?" read as "more" at
         # 0.28: no answer to go on with, or a question of its own; read as an unsure guess.
         reading = dataclasses.replace(reading, intent="nlu_fallback")
@@ -1448,11 +1448,6 @@ PORTFOLIO = re.compile(r"\bportfolios?\b", re.I)
 PAY_GAP = re.compile(r"\b(gender|race|racial|ethnic)?\s*pay gaps?\b", re.I)
 # Topics an age question ("too late at 45?") is guessed as when unsure.
 AGE_MISREAD_AS = frozenset({"ask_role", "ask_suitability", "ask_outlook", "ask_career_path"})
-_STARTS_WITH_QUESTION = re.compile(
-    r"^\W*(and |so |ok |okay )?(what|which|who|how|why|where|when|should|could|can|would|is|are"
-    r"|do|does)\b",
-    re.I,
-)
 
 # "which countries do you have numbers for": figures held, whatever the classifier read.
 HAS_FIGURES_FOR = re.compile(

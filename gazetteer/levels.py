@@ -40,7 +40,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
 _YEARS = re.compile(
     r"(\d+(?:\.\d+)?)\s*(\+|plus)?\s*(?:-|to|–)?\s*(\d+)?\s*(?:years?|yrs?|y)\b", re.I
 )
-_WORD_NUMBERS = {
+WORD_NUMBERS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -74,7 +74,7 @@ def level_of(text: str) -> str | None:
     ('junior', 'mid', 'senior')
     """
     lowered = text.lower()
-    for word, number in _WORD_NUMBERS.items():
+    for word, number in WORD_NUMBERS.items():
         lowered = re.sub(rf"\b{word}\s+(years?|yrs?)\b", f"{number} years", lowered)
     match = _YEARS.search(lowered)
     if match:

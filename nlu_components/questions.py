@@ -141,6 +141,11 @@ class SplitMessage:
         return self.has_context and sum(len(s) for s in self.statements) >= MIN_CONTEXT_CHARS
 
 
+def starts_as_question(text: str) -> bool:
+    """True when ``text`` opens with a question word ("so what should they own?")."""
+    return bool(_STARTS_QUESTION.match(text))
+
+
 def is_question(sentence: str) -> bool:
     """A sentence that asks something: a question mark, or a question word first."""
     stripped = sentence.strip()
