@@ -97,8 +97,10 @@ eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind a
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev7.yml --reports reports/conversations-dev7
 	@echo "==> The eighth conversations set (evaluation/sets/conversations_dev8.yml, a development set), reported in reports/conversations-dev8/"
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev8.yml --reports reports/conversations-dev8
-	@echo "==> The ninth conversations set (evaluation/sets/conversations_dev9.yml, unread), reported in reports/conversations-dev9/"
+	@echo "==> The ninth conversations set (evaluation/sets/conversations_dev9.yml, a development set), reported in reports/conversations-dev9/"
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev9.yml --reports reports/conversations-dev9
+	@echo "==> The tenth conversations set (evaluation/sets/conversations_dev10.yml, unread), reported in reports/conversations-dev10/"
+	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev10.yml --reports reports/conversations-dev10
 	@$(VPY) -m evaluation.model_card eval
 
 bench-knowledge: ingest ## Benchmark the knowledge store on SQLite and PostgreSQL: 10,000 synthetic documents (~15 min)

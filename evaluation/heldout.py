@@ -26,11 +26,13 @@ SIXTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev6.yml"
 SEVENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev7.yml"
 # An eighth (session 15), written the same way when the fifth was read; read in session 16.
 EIGHTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev8.yml"
-# A ninth (session 16), written the same way when the eighth was read: the unbiased figure.
+# A ninth (session 16), written the same way when the eighth was read; read in session 17.
 NINTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev9.yml"
+# A tenth (session 17), written the same way when the ninth was read: the unbiased figure.
+TENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev10.yml"
 EVALUATION_SETS = (
     *(HELDOUT_PATH, BLIND_PATH, CONVERSATIONS_PATH, FRESH_PATH, NEW_PATH, SIXTH_PATH),
-    *(SEVENTH_PATH, EIGHTH_PATH, NINTH_PATH),
+    *(SEVENTH_PATH, EIGHTH_PATH, NINTH_PATH, TENTH_PATH),
 )
 DEFAULT_MAX_CHARS = 1200
 """No reply is longer than this unless the turn allows more (asked for more, several questions)."""
