@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from babel.numbers import get_currency_name
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
@@ -25,7 +24,13 @@ from actions.aspects import (
     aspect_of,
     subject_of_source_question,
 )
-from actions.currency import can_convert, converted, rates_date
+from actions.currency import (
+    can_convert,
+    converted,
+    plural_currency,
+    rates_date,
+    wanted_currency,
+)
 from actions.fallback import answer_search
 from actions.formatting import (
     BULLET,
@@ -233,41 +238,6 @@ STATED_PERIOD = re.compile(
 )
 
 
-def _plural_currency(code: str) -> str:
-    """A currency named in the plural: "Australian dollars", "euros", "Indian rupees"."""
-    *nation, unit = get_currency_name(code, locale="en").split()
-    return " ".join([*nation, unit.lower() + "s"])
-
-
-# "how much is that in euros", "et en euros ?": the currency the person wants the figures in.
-WANTED_CURRENCY = (
-    ("EUR", re.compile(r"\b(euros?|eur|€)\b", re.I)),
-    ("GBP", re.compile(r"\b(pounds?|gbp|sterling|livres?)\b", re.I)),
-    ("USD", re.compile(r"\b(us dollars?|usd|american dollars?|dollars?)\b", re.I)),
-    ("CAD", re.compile(r"\b(canadian dollars?|cad)\b", re.I)),
-    ("INR", re.compile(r"\b(rupees?|inr)\b", re.I)),
-    ("CHF", re.compile(r"\b(swiss francs?|chf)\b", re.I)),
-)
-
-
-# "is that in US dollars?" asks which currency the figures are in, not for them converted.
-ASKS_YES_OR_NO = re.compile(
-    r"^\W*(and |so |ok )?(is|are|was|were)\s+(that|this|it|they|those|these|the \w+)\b"
-    r"|^\W*(c'est|ce sont|est-ce)\b(?![^?]*\bcombien\b)",
-    re.I,
-)
-
-
-def _wanted_currency(text: str) -> str | None:
-    """The currency ``text`` asks the figures in, if it names one (most specific first)."""
-    if ASKS_YES_OR_NO.search(text):
-        return None
-    named = [code for code, pattern in WANTED_CURRENCY if pattern.search(text)]
-    if "CAD" in named:
-        return "CAD"
-    return named[0] if named else None
-
-
 def _converted_lines(facts: list[Salary], into: str) -> list[str] | None:
     """The figures in ``into`` at the ECB reference rate, if any needs converting and can be."""
     others = [
@@ -282,7 +252,7 @@ def _converted_lines(facts: list[Salary], into: str) -> list[str] | None:
         return None
     on = rates_date({into, *(f.currency for f in others)})
     lines = [
-        f"In {_plural_currency(into)} at the European Central Bank's reference rate of "
+        f"In {plural_currency(into)} at the European Central Bank's reference rate of "
         f"{on.isoformat()} (a rough guide: taxes and living costs differ):"
     ]
     for fact in others:
@@ -299,13 +269,13 @@ def _currency_lines(facts: list[Salary], text: str = "") -> list[str]:
 
     "how much is that in euros": the figures converted, when they are in another currency.
     """
-    wanted = _wanted_currency(text)
+    wanted = wanted_currency(text)
     if wanted and (converted_lines := _converted_lines(facts, wanted)):
         return converted_lines
     lines = []
     for label, own in _by_source(facts).items():
         codes = list(dict.fromkeys(f.currency for f in own))
-        names = and_list([f"{_plural_currency(c)} ({c})" for c in codes])
+        names = and_list([f"{plural_currency(c)} ({c})" for c in codes])
         if any(f.currency_ambiguous for f in own):
             lines.append(
                 f"{label} writes a bare “$” and never says which dollar, so I can't tell you "

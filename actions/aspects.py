@@ -275,8 +275,12 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "basis",
         re.compile(
-            r"\b(come from|comes from|based on|source|sources|data|survey|how old|up to date"
+            r"\b(come from|comes from|based on|source|sources|survey|how old|up to date"
             r"|recent|dated?|when was|reliable|accurate|trust|calculated|worked out|measured)\b"
+            # "what data is that", not "do they deal with data prep themselves"
+            r"|\b(what|which|whose|the|that|this|your|their) data\b(?!\s*(prep\w*|scien\w*"
+            r"|engineer\w*|pipelines?|processing|cleaning|analy\w*|sets?|flows?|quality))"
+            r"|^\W*data\W*$"
             # "how did they even work that number out", "where do they get these numbers"
             r"|\bwork(ed)? (that|this|it|these|those|the)( \w+)? out\b"
             r"|\bhow (did|do) (they|you) (get|know|come up with|arrive at)\b"
@@ -354,6 +358,7 @@ _STRONG_PAY = (
     r"|salario|sueldo|cu[aá]nto (gana|cobra|se gana))\b"
     # "et ça paie bien ?", "c'est bien payé ?"
     r"|\b(bien|mal) pay[ée]e?s?\b|\b(ça|ca|ce métier|le métier) (paie|paye|rapporte)\b"
+    r"|\b(paient|payent)\b"
     # A contractor's pay: "what's a typical day rate?", "hourly rates in Sydney".
     r"|\b(day|daily|hourly|contract|contractor|contracting|freelance|weekly) rates?\b"
     # "what does NLP pay?", "how much does computer vision pay": pay as the verb asked about.
@@ -441,6 +446,16 @@ ASKS_WHAT_DRIVES_PAY = re.compile(
     re.I,
 )
 
+# "which industries pay best?", "et quels secteurs paient le mieux ?": the sectors that pay
+# most, which the pages give among what drives pay (not figures by sector, which none gives).
+SECTORS_PAYING_MOST = re.compile(
+    r"\b(which|what) (sectors?|industr(y|ies)|fields?|companies|kinds? of compan(y|ies)|employers)"
+    r" (pay|pays|paid) (the )?(most|best|more|highest|better)\b"
+    r"|\b(quels?|quelles?) (secteurs?|industries?|entreprises?|boîtes?|domaines?) (paient|payent"
+    r"|paie|paye) (le )?(mieux|plus)\b",
+    re.I,
+)
+
 # "does location matter much for salaries in the us?": whether a factor moves pay, even where a
 # place is named.
 ASKS_IF_FACTOR_MATTERS = re.compile(
@@ -487,7 +502,8 @@ ASKS_FIGURES = re.compile(
 ASKS_PAY_GROWTH = re.compile(
     r"\b(does|do|will|would|can|could|how (much|fast|quickly) (does|do|will|can))\s+"
     r"(that|it|this|pay|the pay|salary|the salary|they|those|these)\s+(\w+\s+)?"
-    r"(go up|goes up|grow|rise|increase|improve|jump|climb)\b",
+    # ("what titles could they grow into" asks where the career goes, not about pay)
+    r"(go up|goes up|grow|rise|increase|improve|jump|climb)\b(?!\s+(into|to become)\b)",
     re.I,
 )
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from dataclasses import replace
 
+from babel.numbers import get_currency_name
 from currency_converter import CurrencyConverter
 
 from knowledge.records import Salary
@@ -52,3 +54,38 @@ def converted(salary: Salary, into: str, on: datetime.date) -> Salary:
         value=amount(salary.value),
         midpoint=amount(salary.midpoint),
     )
+
+
+# "how much is that in euros", "et en euros ?": the currency the person wants the figures in.
+WANTED_CURRENCY = (
+    ("EUR", re.compile(r"\b(euros?|eur|€)\b", re.I)),
+    ("GBP", re.compile(r"\b(pounds?|gbp|sterling|livres?)\b", re.I)),
+    ("USD", re.compile(r"\b(us dollars?|usd|american dollars?|dollars?)\b", re.I)),
+    ("CAD", re.compile(r"\b(canadian dollars?|cad)\b", re.I)),
+    ("INR", re.compile(r"\b(rupees?|inr)\b", re.I)),
+    ("CHF", re.compile(r"\b(swiss francs?|chf)\b", re.I)),
+)
+
+
+# "is that in US dollars?" asks which currency the figures are in, not for them converted.
+ASKS_YES_OR_NO = re.compile(
+    r"^\W*(and |so |ok )?(is|are|was|were)\s+(that|this|it|they|those|these|the \w+)\b"
+    r"|^\W*(c'est|ce sont|est-ce)\b(?![^?]*\bcombien\b)",
+    re.I,
+)
+
+
+def wanted_currency(text: str) -> str | None:
+    """The currency ``text`` asks the figures in, if it names one (most specific first)."""
+    if ASKS_YES_OR_NO.search(text):
+        return None
+    named = [code for code, pattern in WANTED_CURRENCY if pattern.search(text)]
+    if "CAD" in named:
+        return "CAD"
+    return named[0] if named else None
+
+
+def plural_currency(code: str) -> str:
+    """A currency named in the plural: "Australian dollars", "euros", "Indian rupees"."""
+    *nation, unit = get_currency_name(code, locale="en").split()
+    return " ".join([*nation, unit.lower() + "s"])

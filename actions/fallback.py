@@ -237,6 +237,11 @@ async def answer_search(
         else Composition((), ())
     )
     answered = [u for u in composition.units if covers(u.text) >= threshold]
+    if not answered and avoid and relevant:
+        # "any particular platforms mentioned?": the one sentence of the last answer that
+        # answers it ("…online courses (Coursera, OpenClassrooms, edX)…"), quoted again alone.
+        again = compose(relevant, text, None, budget=budget, max_units=1)
+        answered = [u for u in again.units if u.key in avoid and covers(u.text) >= threshold]
     if not answered:
         # A message that leans off-topic and names nothing about work ("write me a query that
         # joins two tables") is not brought near by one shared word ("user behaviour").

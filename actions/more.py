@@ -22,7 +22,7 @@ from actions.topics import TOPIC_NAMES, remembered, topic_candidates
 from gazetteer.countries import country_name
 from gazetteer.levels import WORD_NUMBERS
 from knowledge import query
-from knowledge.compose import Composition, compose, list_start_key
+from knowledge.compose import Composition, compose, condensed_lists, list_start_key, units_of
 from knowledge.query import PassageHit, Salary
 
 SHORT_BUDGET = 320
@@ -132,6 +132,19 @@ ONE_SENTENCE = re.compile(
 )
 
 
+# "just the names, no descriptions": a list's names in one line, where the page gives one.
+NAMES_ONLY = re.compile(
+    r"\b(just|only) the (names|titles)\b|\b(names|titles) only\b|\bno descriptions?\b"
+    r"|\bwithout (the )?descriptions?\b",
+    re.I,
+)
+
+
+def _names_lines(hits: list[PassageHit]) -> list[str]:
+    """The keys of the lines that sum a list up by its items' names."""
+    return [unit.key for unit in condensed_lists(units_of(hits)) if not unit.members]
+
+
 async def answer_shorter(
     dispatcher: CollectingDispatcher, last: dict[str, Any], text: str = ""
 ) -> list[EventType]:
@@ -170,7 +183,11 @@ async def answer_shorter(
     # Bessand's one-sentence list of tasks, not an item torn from a list it quoted whole).
     # After "more" the person has read the topic at length: its best sentences, as they come.
     keep_to_shown = last.get("shown") and not last.get("continued")
-    composition = condensed(_shown_or_their_starts(last["shown"])) if keep_to_shown else None
+    composition = None
+    if NAMES_ONLY.search(text) and (names := _names_lines(hits)):
+        composition = condensed(names)
+    elif keep_to_shown:
+        composition = condensed(_shown_or_their_starts(last["shown"]))
     if composition is None or not composition.units:
         composition = condensed(None)
     if not composition.units:
@@ -204,7 +221,10 @@ async def _shorter_salary(
 ) -> list[EventType]:
     country, level = last.get("country"), last.get("level")
     if country is None:
-        return await answer_salary(dispatcher, SalaryQuestion(None, level))
+        # The overview, one line per country and source: its lowest figure to its highest.
+        return await answer_salary(
+            dispatcher, SalaryQuestion(None, level, compact=True, currency=last.get("currency"))
+        )
 
     def fetch(session: Session) -> list[Salary]:
         return query.salaries(session, country=country, level=level, limit=query.FIGURES_READ)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from actions import slots
 from actions.asking import unspoken_of
 from actions.aspects import ANY_SPECIALISATION
-from actions.currency import can_convert, converted, rates_date
+from actions.currency import can_convert, converted, plural_currency, rates_date, wanted_currency
 from actions.formatting import (
     BULLET,
     LEVEL_NAMES,
@@ -63,6 +63,8 @@ class SalaryQuestion:
     """The source the person asked about by name ("what does bluecoders say about pay")."""
     compact: bool = False
     """True when the answer shares a reply with others: the overview in a line per country."""
+    currency: str | None = None
+    """The currency the figures were asked in ("in dollars"), when not said in ``text``."""
 
 
 def _level_phrase(level: str | None, salaries: list[Salary]) -> str:
@@ -145,6 +147,8 @@ async def answer_salary(
     if country is None:
         overview = await run_in_session(lambda session: _overview(session, question))
         shown, other_countries = overview.shown, overview.other_countries
+        currency = question.currency or wanted_currency(question.text)
+        shown, elsewhere = _in_currency(shown, currency)
         asked = asked_period(question.text)
         if asked and not any(s.period == asked for s in shown):
             # "what are day rates like": none of the figures is a day rate, and that comes first.
@@ -153,23 +157,29 @@ async def answer_salary(
                 period=PERIOD_NAMES[asked],
                 country_name="any country",
             )
+        # In a line per country and source, each naming its source: no list of sources after.
         dispatcher.utter_message(
-            response="utter_salary_overview",
+            response="utter_salary_spans" if question.compact else "utter_salary_overview",
             level_phrase=_level_phrase(level, shown),
             period_phrase=period_phrase(shown),
             lines=_span_lines(shown) if question.compact else _lines_by_country(shown),
             sources=source_names(shown),
         )
+        if elsewhere and not question.compact:
+            dispatcher.utter_message(response="utter_salary_other_currencies", **elsewhere)
         if other_countries:
             dispatcher.utter_message(
                 response="utter_salary_more_countries",
                 countries=", ".join(country_name(code) for code in other_countries),
             )
-        if overview.total > len(shown):
+        if overview.total > len(shown) and not elsewhere:
             dispatcher.utter_message(
                 response="utter_salary_more", count=overview.total - len(shown), scope=""
             )
-        events.append(SlotSet(slots.LAST_ANSWER, salary_record(question, shown)))
+        record = salary_record(question, shown)
+        if elsewhere:
+            record["currency"] = currency  # "shorter" keeps to the figures in it
+        events.append(SlotSet(slots.LAST_ANSWER, record))
         return events
     name = country_name(country, in_sentence=True)
     if not stated and unspoken:
@@ -478,6 +488,27 @@ def city_pay_sentences(session: Session, city: str) -> str:
     composition = compose(naming, f"{city} salaries", "salary_factors", budget=CITY_BUDGET)
     units = [unit for unit in composition.units if city.lower() in unit.text.lower()]
     return composed_lines(units[:1]) if units else ""
+
+
+def _in_currency(
+    shown: list[Salary], wanted: str | None
+) -> tuple[list[Salary], dict[str, str] | None]:
+    """The overview's figures in the currency the person asked for, when some are in it.
+
+    "what do they make in dollars": the figures a page gives in dollars, and what to say of
+    where the others are and how to see them converted (a country named, then "in dollars").
+    """
+    kept = [s for s in shown if s.currency == wanted]
+    others = [s for s in shown if s.currency != wanted]
+    if not (wanted and kept and others):
+        return shown, None
+    countries = dict.fromkeys(s.country for s in others if s.country)
+    places = [country_name(code, in_sentence=True) for code in countries]
+    return kept, {
+        "currency": plural_currency(wanted),
+        "currencies": and_list(list(dict.fromkeys(plural_currency(s.currency) for s in others))),
+        "places": and_list(places) if places else "the other countries",
+    }
 
 
 def _overview(session: Session, question: SalaryQuestion) -> query.SalaryOverview:

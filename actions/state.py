@@ -49,6 +49,7 @@ from actions.aspects import (
     OTHER_THAN,
     PAY_ASPECTS,
     PAY_COMPARISON,
+    SECTORS_PAYING_MOST,
     SOURCE_ASPECTS,
     STATES_AGE,
     WANTS_TO_BECOME,
@@ -577,6 +578,17 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "what about the senior ones over there" (the career path at 0.63), "ok then france,
         # it's next door" right after pay: the same pay question for that place or level.
         return _pay_follow_up(state, reading)
+    compared = state.last.get("countries") or []
+    range_end = _range_end_asked(reading.text)
+    if (
+        state.last.get("kind") == "salary"
+        and len(compared) > 1
+        and range_end
+        and not (reading.country or reading.city or reading.about_another_job)
+    ):
+        # "whats the top end in each" after France beside the UK: the same countries, at the
+        # level whose figures are that end of the range.
+        return Plan("salary", country=compared[0], level=range_end)
     if (
         ASKS_ABOUT_AGE.search(reading.text)
         and intent in UNSURE_INTENTS | AGE_MISREAD_AS
@@ -618,8 +630,13 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "what should my portfolio have?" (the skills at 0.5): what the pages say employers like
         # to see ("case studies, dashboards, GitHub work…"), found by search with the synonyms
-        # of knowledge/rules/synonyms.yml; how to get in if nothing is found.
-        return Plan("search", intent=GETTING_STARTED_INTENT, refuse_if_nothing=False)
+        # of knowledge/rules/synonyms.yml; how to get in if nothing is found. "what should i
+        # show to get hired" asks about a portfolio without the word: searched as that.
+        said = reading.text
+        wanted = said if re.search(r"\bportfolio", said, re.I) else PORTFOLIO_QUESTION
+        return Plan(
+            "search", intent=GETTING_STARTED_INTENT, refuse_if_nothing=False, search_text=wanted
+        )
     listed = WHY_LISTED.search(reading.text)
     if (
         listed
@@ -634,6 +651,15 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         topic_words = (state.topic or "").replace("_", " ")
         item = " ".join(listed.group("item").split())
         return Plan("search", refuse_if_nothing=False, search_text=f"{item} {topic_words}".strip())
+    near = CLOSEST_TO.search(reading.text)
+    if near and state.last.get("shown") and not (names_pay(reading.text) or reading.country):
+        # "which of those is closest to devops" after the specialisations: not a ranking the
+        # pages would have to make, but which of the topic's sentences speak in those terms.
+        item = " ".join(near.group("item").split())
+        of_topic = [i for i, topic in intent_topics.items() if topic == state.topic]
+        if of_topic:
+            return Plan("topic", intent=of_topic[0], parameters={}, search_text=item)
+        return Plan("search", refuse_if_nothing=False, search_text=item)
     if _unsure_command(reading) and (not state.last or starts_as_question(reading.text)):
         # "we're a 20 person startup, first ml hire. what should they own?" read as "more" at
         # 0.28: no answer to go on with, or a question of its own; read as an unsure guess.
@@ -1432,6 +1458,12 @@ def _asks_cost(state: State, reading: Reading) -> bool:
     )
 
 
+# "which of those is closest to devops", "which one is most like data engineering"
+CLOSEST_TO = re.compile(
+    r"\b(closest|nearest|most similar|most like|most related|similar|closer|related) to"
+    r"\s+(?P<item>[^?.!,]{2,30})",
+    re.I,
+)
 # "why is communication on there", "why are statistics so important": why an item counts.
 WHY_LISTED = re.compile(
     r"\bwhy (is|are|does|do|would)\s+(?P<item>[^?.!]{2,40}?)\s+(be )?(on (there|the list|that list)"
@@ -1444,7 +1476,14 @@ HIGHEST_PAY = re.compile(
     r"|wages?)\b|\bthe most (an? \w+ |you |one |they |i )?(can|could) (earn|make)\b",
     re.I,
 )
-PORTFOLIO = re.compile(r"\bportfolios?\b", re.I)
+# "what should my portfolio have", "what kind of stuff should i show to get hired": what to
+# show employers, which the pages say ("case studies, dashboards, GitHub work…").
+PORTFOLIO_QUESTION = "what should my portfolio show"
+PORTFOLIO = re.compile(
+    r"\bportfolios?\b|\bwhat\b[^.?]*\b(should|do|can|could) (i|we|you) (show|showcase)\b"
+    r"|\b(show|showcase)\b[^.?]*\b(to get hired|get hired|hiring managers|employers|recruiters)\b",
+    re.I,
+)
 PAY_GAP = re.compile(r"\b(gender|race|racial|ethnic)?\s*pay gaps?\b", re.I)
 # Topics an age question ("too late at 45?") is guessed as when unsure.
 AGE_MISREAD_AS = frozenset({"ask_role", "ask_suitability", "ask_outlook", "ask_career_path"})
@@ -1509,6 +1548,24 @@ _FIGURES_WORDS = re.compile(
     + r"|upper end|going rate|midpoint|median|budget)\b",
     re.I,
 )
+
+
+# "the top end", "the lowest": an end of the range, which is the seniors' or the juniors' figures.
+_TOP_END = re.compile(
+    r"\b(top|upper|high) end\b|\bhighest\b|\bthe max(imum)?\b|\btops? out\b|\bceiling\b", re.I
+)
+_BOTTOM_END = re.compile(
+    r"\b(bottom|lower|low) end\b|\blowest\b|\bthe min(imum)?\b|\bstarting (pay|salar\w+)\b"
+    r"|\bfloor\b",
+    re.I,
+)
+
+
+def _range_end_asked(text: str) -> str | None:
+    """``senior`` for the top end of a range asked about, ``junior`` for its bottom, or None."""
+    if _TOP_END.search(text):
+        return "senior"
+    return "junior" if _BOTTOM_END.search(text) else None
 
 
 def _asks_figures_for_filter(state: State, reading: Reading, aspect: str | None) -> bool:
@@ -1655,7 +1712,8 @@ def _asks_what_moves_pay(state: State, reading: Reading) -> bool:
         and bool(ASKS_PAY_GROWTH.search(reading.text))
         and not (reading.country or reading.city)
     )
-    return factor_matters or pay_grows
+    sectors = bool(SECTORS_PAYING_MOST.search(reading.text)) and not reading.about_another_job
+    return factor_matters or pay_grows or sectors
 
 
 def _names_topic(text: str, topic: str) -> bool:

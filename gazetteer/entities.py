@@ -216,7 +216,7 @@ def ruler_patterns() -> list[dict[str, Any]]:
         for value, phrases in values.items():
             for phrase in phrases:
                 add(entity, phrase, value)
-    years = {"LOWER": {"IN": ["year", "years", "yr", "yrs", "y", "yoe"]}}
+    years = {"LOWER": {"IN": ["year", "years", "yr", "yrs", "y", "yoe", "ans"]}}
     number = {"LIKE_NUM": True}
     for pattern in (
         [number, years],
@@ -226,6 +226,8 @@ def ruler_patterns() -> list[dict[str, Any]]:
         [number, {"LOWER": "to"}, number, years],
         [number, years, {"LOWER": "of"}, {"LOWER": {"IN": ["experience", "exp"]}}],
         [number, {"ORTH": "+"}, years, {"LOWER": "of"}, {"LOWER": {"IN": ["experience", "exp"]}}],
+        # "5 years or more", "5 ans ou plus": open-ended, as "5+ years" is
+        [number, years, {"LOWER": {"IN": ["or", "ou"]}}, {"LOWER": {"IN": ["more", "plus"]}}],
     ):
         patterns.append({"label": "level", "pattern": pattern})
     level_words = {

@@ -38,7 +38,10 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ),
 )
 _YEARS = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(\+|plus)?\s*(?:-|to|–)?\s*(\d+)?\s*(?:years?|yrs?|y)\b", re.I
+    r"(\d+(?:\.\d+)?)\s*(\+|plus)?\s*(?:-|to|–|à)?\s*(\d+)?\s*(?:years?|yrs?|y|ans)\b"
+    # "5 years or more", "5 ans d'expérience ou plus"
+    r"(?:\s+(?:of experience|d'exp\w*))?(\s+(?:or more|ou plus|and up|or above))?",
+    re.I,
 )
 WORD_NUMBERS = {
     "one": 1,
@@ -83,7 +86,7 @@ def level_of(text: str) -> str | None:
         if high is not None:
             # A stated band such as "0-2 years": its upper end decides.
             return level_from_years(high)
-        return level_from_years(low, open_ended=bool(match.group(2)))
+        return level_from_years(low, open_ended=bool(match.group(2) or match.group(4)))
     for pattern, level in _KEYWORDS:
         if re.search(pattern, lowered):
             return level

@@ -49,6 +49,8 @@ GENERIC_WORDS = frozenset(
     # "all that big data stuff": a word that stands for what the rest of the message names
     | {"stuff", "things", "whatnot", "bits"}
     | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
+    # "any particular platforms mentioned?": the platforms are asked about, not "particular"
+    | {"particular", "specific", "mentioned", "named", "exact", "exactly"}
     # what a person mutters before the question ("hmm ok what about remote…") names nothing
     | MUTTERED
     | {"hw", "wht", "thy", "tht", "abt", "wud", "cud", "shud"}  # "hw much do thy mak"
@@ -62,6 +64,8 @@ CONTINUATION_BONUS = 0.0
 ANAPHORA_PENALTY = 0.8
 COMPARISON_PREFIX = "compare_"
 HEADING_WORD_WEIGHT = 1.0
+PHRASE_WEIGHT = 1.0
+MAX_PHRASES = 2
 """What a word of the question found in a sentence's heading (not the sentence) is worth; 2.0
 in the sentence itself."""
 # A list whose lead is another's negation ("This role may not suit you if…" beside "…may suit
@@ -91,6 +95,12 @@ DURATION = re.compile(
 )
 NUMBER = re.compile(r"\d")
 # A question about where people come from, and a sentence that tells it ("Many begin as…").
+# "what kinds of ML engineers are there", "which flavours exist": a question whose answer is
+# a list of names, answered first by a list's names in one line.
+ASKS_FOR_KINDS = re.compile(
+    r"\b(types?|kinds?|sorts?|flavou?rs?|categories|varieties|names)\b|\blist (them|the)\b", re.I
+)
+KINDS_LINE_BONUS = 1.0
 ASKS_ORIGIN = re.compile(
     r"\b(before|beforehand|previous(ly)?|prior|come from|came from|used to|originally)\b", re.I
 )
@@ -363,6 +373,26 @@ def condensed_lists(units: Sequence[Unit]) -> list[Unit]:
     return condensed
 
 
+# Words that join others: no phrase is made of them. (spaCy's stop words are too many for
+# this: "side projects" and "full time" are phrases.)
+FUNCTION_WORDS = frozenset(
+    "a an the of in on at to for and or with by from about as so if not no only any some do "
+    "does did is are was be been i you he she it we they me my your his her its our their this "
+    "that these those what which who how can could should would will".split()
+)
+
+
+@functools.lru_cache(maxsize=16384)
+def _stem_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """The 5-letter stems of each two words side by side in ``text``, neither a function word."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return frozenset(
+        (a[:5], b[:5])
+        for a, b in zip(words, words[1:], strict=False)
+        if len(a) > 2 and len(b) > 2 and a not in FUNCTION_WORDS and b not in FUNCTION_WORDS
+    )
+
+
 def _stems(words: Iterable[str]) -> set[str]:
     return {word[:5] for word in words}
 
@@ -487,6 +517,11 @@ def score(
     if wanted:
         in_text = matched(wanted, text_stems(text))
         value += 2.0 * len(in_text) / len(wanted)
+        # Two of the person's words side by side, as they wrote them ("side projects", "data
+        # prep"): the sentence names the thing asked about, not two of its words apart.
+        together = _stem_pairs(message) & _stem_pairs(text)
+        pairs = sum(1 for first, second in together if first in wanted or second in wanted)
+        value += min(pairs, MAX_PHRASES) * PHRASE_WEIGHT
         if unit.heading:
             # A section titled with the person's own question ("Why do companies need this
             # role?") answers it, though its sentences need not repeat the words.
@@ -506,7 +541,10 @@ def score(
         # ("Main focus: building production ML systems.") is a table cell, unclear alone.
         value += 0.25 if len(text) >= 60 or "," in text else -0.3
     if unit.kind == "list":
-        if re.search(r"\b(types?|kinds?|list|which|options|what are)\b", message, re.I):
+        if not unit.members and ASKS_FOR_KINDS.search(message):
+            # "what kinds are there?": the page's list of names is the answer itself.
+            value += KINDS_LINE_BONUS
+        elif re.search(r"\b(types?|kinds?|list|which|options|what are)\b", message, re.I):
             value += 0.3
         if unit.members:
             value += 0.45  # the whole list in one line: what each of its items is part of

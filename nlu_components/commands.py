@@ -14,7 +14,7 @@ import yaml
 from nlu_components.questions import is_question
 
 COMMANDS_FILE = Path(__file__).with_name("commands.yml")
-MAX_COMMAND_WORDS = 8
+MAX_COMMAND_WORDS = 10
 
 
 @functools.lru_cache(maxsize=1)

@@ -50,9 +50,12 @@ _CLAUSE_BOUNDARY = re.compile(
     re.I,
 )
 # "I'd like to know…", "tell me…": a request is a question without a question mark.
+# ("I'd like to become an ML engineer." says who is asking: a wish, not a request.)
 _REQUEST = re.compile(
     r"\b(?:want|like|need|love) to (?:know|understand|learn)\b|\bwonder|\bcurious\b"
-    r"|\btell me\b|\bexplain\b|\bi'?d like\b|\bj'aimerais\b|\bje voudrais\b",
+    r"|\btell me\b|\bexplain\b|(\bi'?d like\b|\bj'aimerais\b|\bje voudrais\b)"
+    r"(?! (to )?(become|be|get into|move|switch|work|transition|change|devenir|être|travailler"
+    r"|me reconvertir|changer)\b)",
     re.I,
 )
 MIN_QUESTION_CHARS = 8

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from channels.guard import PUBLIC_ENTITIES, PUBLIC_INTENTS
@@ -80,3 +81,18 @@ def test_freshers_and_trainees_are_juniors() -> None:
 
     assert level_of("and for freshers in the us?") == "junior"
     assert level_of("what do trainees earn") == "junior"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("et avec 5 ans d'expérience ou plus ?", "senior"),
+        ("what about 5 years or more", "senior"),
+        ("5 ans", "mid"),
+        ("10 ans d'expérience", "senior"),
+    ],
+)
+def test_years_of_experience_in_french_and_open_ended(text: str, level: str) -> None:
+    from gazetteer.levels import level_of
+
+    assert level_of(text) == level

@@ -127,9 +127,9 @@ def test_french_and_everyday_questions_about_figures(text: str, aspect: str) -> 
 def test_a_currency_asked_for_is_a_conversion_not_a_yes_or_no(
     text: str, currency: str | None
 ) -> None:
-    from actions.about import _wanted_currency
+    from actions.currency import wanted_currency
 
-    assert _wanted_currency(text) == currency
+    assert wanted_currency(text) == currency
 
 
 def test_make_as_in_earn_after_a_long_subject() -> None:

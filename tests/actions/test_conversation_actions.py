@@ -416,7 +416,8 @@ async def test_the_pay_overview_after_another_answer_stays_within_one_reply(
     )
     assert len(reply) <= 1200
     responses = [m["response"] for m in dispatcher.messages]
-    assert "utter_salary_overview" in responses or "utter_question_left" in responses
+    # the overview in a line per country, each naming its source
+    assert "utter_salary_spans" in responses or "utter_question_left" in responses
 
 
 async def test_a_message_off_topic_as_a_whole_is_refused_whole(tracker: TrackerFactory) -> None:
@@ -918,3 +919,41 @@ async def test_a_country_one_question_asks_about_is_not_the_persons(
     # the UK's one range, once: the languages question is not read as pay in the UK
     assert reply.count("£60,500") == 1, reply
     assert "Python" in reply
+
+
+async def test_pay_asked_in_dollars_gives_the_dollar_figures_and_where_the_others_are(
+    tracker: TrackerFactory,
+) -> None:
+    reply, slots, _ = await say(tracker, "ask_salary", "what do they make in dollars, all levels")
+    assert "$80,000" in reply and "€" not in reply and "£" not in reply
+    assert "For France and the United Kingdom they give" in reply
+    assert slots["last_answer"]["sources"] == ["CBT Nuggets"]
+    short, _, _ = await say(tracker, "ask_shorter", "one sentence version", slots=slots)
+    # the same dollar figures, one line from the lowest to the highest
+    assert "$80,000" in short and "$180,000" in short and "€" not in short
+    assert len(short) <= 400
+
+
+async def test_shorter_after_the_overview_is_a_line_per_country(tracker: TrackerFactory) -> None:
+    _, slots, _ = await say(tracker, "ask_salary", "what do ml engineers earn")
+    short, _, _ = await say(tracker, "ask_shorter", "one sentence version", slots=slots)
+    assert short.count("•") <= 5 and "lowest to highest" in short
+
+
+async def test_just_the_names_after_the_specialisations(tracker: TrackerFactory) -> None:
+    _, slots, _ = await say(tracker, "ask_specialisations", "are there different kinds")
+    names, _, _ = await say(tracker, "ask_shorter", "just the names, no descriptions", slots=slots)
+    assert "Deep Learning Engineer" in names and "Focuses on" not in names
+
+
+async def test_a_question_about_one_sentence_of_the_last_answer_quotes_it_again(
+    tracker: TrackerFactory,
+) -> None:
+    text = "are those online courses legit or a waste of money"
+    courses = [{"entity": "study_route", "value": "online courses"}]
+    first, slots, _ = await say(tracker, "ask_education", text, courses)
+    assert "Coursera" in first
+    reply, _, _ = await say(
+        tracker, "inform", "any particular platforms mentioned?", slots=slots, confidence=0.42
+    )
+    assert "Coursera" in reply and reply.count("•") == 1

@@ -2134,3 +2134,61 @@ def test_a_mere_guess_of_a_topic_lets_a_question_about_the_last_answer_through()
     reading = Reading("ask_duties", text=text, rest=text, confidence=0.26)
     state = State(topic="compare_data_scientist", last={"kind": "topic", "shown": ["a", "b"]})
     assert decide(state, reading, INTENT_TOPICS).kind == "about"
+
+
+COMPARED_FR_GB = State(
+    topic="salary",
+    country="GB",
+    last={"kind": "salary", "country": None, "countries": ["FR", "GB"], "sources": ["Bessand"]},
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [("whats the top end in each", "senior"), ("and the lowest?", "junior")],
+)
+def test_an_end_of_the_range_after_countries_compared_is_that_level_in_each(
+    text: str, level: str
+) -> None:
+    reading = Reading("out_of_scope", text=text, rest=text, confidence=0.34)
+    plan = decide(COMPARED_FR_GB, reading, INTENT_TOPICS)
+    # the first country of those compared: the answer shows all of them at that level
+    assert (plan.kind, plan.country, plan.level) == ("salary", "FR", level)
+
+
+def test_which_one_is_closest_to_something_is_the_topic_read_for_it() -> None:
+    text = "which of those is closest to devops"
+    reading = Reading("ask_about_answer", text=text, rest=text, confidence=0.6)
+    state = State(topic="specialisations", last={"kind": "topic", "shown": ["201.list"]})
+    plan = decide(state, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent, plan.search_text) == ("topic", "ask_specialisations", "devops")
+
+
+def test_titles_to_grow_into_after_pay_are_the_career_path() -> None:
+    text = "also what titles could they grow into"
+    reading = Reading("ask_career_path", text=text, rest=text, confidence=0.67)
+    plan = decide(SALARY_FR_LAST, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_career_path")
+
+
+@pytest.mark.parametrize(
+    "text", ["which industries pay the most?", "et quels secteurs paient le mieux ?"]
+)
+def test_which_sectors_pay_most_is_what_drives_pay(text: str) -> None:
+    reading = Reading("nlu_fallback", text=text, rest=text, confidence=0.25)
+    plan = decide(SALARY_FR_LAST, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_salary_factors")
+
+
+def test_what_to_show_employers_is_searched_as_a_portfolio_question() -> None:
+    text = "what kind of stuff should i show to get hired, i have literally nothing rn"
+    reading = Reading("ask_getting_started", text=text, rest=text, confidence=0.5)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.search_text) == ("search", "what should my portfolio show")
+
+
+def test_data_prep_after_figures_is_no_question_about_their_data() -> None:
+    text = "do they deal with data prep themselves"
+    reading = Reading("ask_duties", text=text, rest=text, confidence=0.3)
+    plan = decide(SALARY_GB_LAST, reading, INTENT_TOPICS)
+    assert plan.kind != "about"

@@ -336,3 +336,22 @@ def test_a_word_that_stands_for_the_rest_of_the_message_is_no_subject() -> None:
     assert question_words("do i need all that big data stuff too") == question_words(
         "do i need all that big data too"
     )
+
+
+def test_what_kinds_there_are_is_answered_by_the_list_of_names_first(session: Session) -> None:
+    hits = query.passages_by_topic(session, "specialisations", per_source=40, max_sources=5)
+    chosen = compose(
+        hits, "what kind of specialisations exist in ML engineering", "specialisations"
+    )
+    first = chosen.units[0]
+    assert first.kind == "list" and "Deep Learning Engineer" in first.text
+
+
+def test_two_words_of_the_question_side_by_side_find_the_sentence_that_names_them(
+    session: Session,
+) -> None:
+    hits = query.passages_by_topic(session, "getting_started", per_source=40, max_sources=5)
+    # "side" alone is a stop word and "jobs" is in many sentences: "side projects" together is
+    # what the question asks about.
+    chosen = compose(hits, "do side projects count or only real jobs", "getting_started")
+    assert "side projects" in chosen.units[0].text

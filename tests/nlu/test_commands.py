@@ -31,6 +31,11 @@ from nlu_components.commands import command_intent
         ("go on, i'm listening", "ask_more"),
         ("simpler please, im not technical", "ask_shorter"),
         ("too long, give me 3 bullet points", "ask_shorter"),
+        ("ok squeeze all that into one line for me", "ask_shorter"),
+        ("just the names, no descriptions", "ask_shorter"),
+        ("now explain it like im 5, one sentence", "ask_shorter"),
+        ("tl;dr version?", "ask_shorter"),
+        ("can you tell me more about that please", "ask_more"),
     ],
 )
 def test_commands(text: str, intent: str) -> None:
@@ -48,6 +53,9 @@ def test_commands(text: str, intent: str) -> None:
         "ok",
         "please",
         "shorter and more",
+        "tell me more about mlops please",
+        "is that all",
+        "that is all, thanks",
         "",
         "more " * 20,
     ],

@@ -225,3 +225,25 @@ def test_what_a_team_says_of_itself_is_context_not_a_question() -> None:
     split = split_message(text)
     assert split.questions == ("what range is competitive?",)
     assert split.statements == ("we're a startup in Austin hiring a senior ML engineer",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, I'm 29, a Java developer at a bank in Lyon and I'd like to become an ML engineer. "
+        "Which skills am I missing and what salary can I aim for?",
+        "Bonjour, je suis développeur Java à Lyon et je voudrais devenir ingénieur ML. "
+        "Quelles compétences me manquent et quel salaire je peux viser ?",
+    ],
+)
+def test_a_wish_to_become_one_is_who_is_asking_not_a_question(text: str) -> None:
+    split = split_message(text)
+    assert len(split.questions) == 2 and len(split.statements) == 1
+    assert "become" in split.statements[0] or "devenir" in split.statements[0]
+
+
+def test_i_would_like_to_know_is_still_a_question() -> None:
+    assert split_message("I'd like to know what they earn. And what skills?").questions == (
+        "I'd like to know what they earn.",
+        "And what skills?",
+    )
