@@ -549,3 +549,18 @@ async def answer_about(
         related=f"\nRelated: {composed_lines(related.units)[2:]}" if related.units else "",
     )
     return []
+
+
+async def answer_converted(
+    dispatcher: CollectingDispatcher, last: dict[str, Any], into: str
+) -> list[EventType]:
+    """The figures of the last answer in the currency ``into``, if any are in another one.
+
+    "whats the pay in the us for freshers, in rupees": the dollar figures, then the same at the
+    ECB's reference rate; nothing more when they are in that currency already.
+    """
+    facts = await run_in_session(lambda session: _figures_of(session, last))
+    lines = _converted_lines(facts, into) if facts else None
+    if lines:
+        dispatcher.utter_message(response="utter_about_salary", lines="\n".join(lines), related="")
+    return []

@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import slots
-from actions.about import answer_about
+from actions.about import answer_about, answer_converted
 from actions.asking import spoken_of_elsewhere
 from actions.aspects import (
     NAMES_FIGURES,
@@ -31,10 +31,11 @@ from actions.aspects import (
     aspect_of,
     names_pay_strongly,
 )
+from actions.currency import wanted_currency
 from actions.entities import entity_values
 from actions.fallback import MIN_COVERAGE, OUT_OF_SCOPE, answer_search
 from actions.formatting import and_list
-from actions.more import answer_more, answer_shorter
+from actions.more import SHORT_BUDGET, answer_more, answer_shorter
 from actions.replies import reply_length
 from actions.salary import (
     SalaryQuestion,
@@ -48,6 +49,7 @@ from actions.state import (
     CAPABILITIES_INTENT,
     COMPARES,
     SOURCES_INTENT,
+    SUMS_UP,
     SURE_OUT_OF_SCOPE,
     Plan,
     Reading,
@@ -175,6 +177,16 @@ def state_after(state: State, events: list[EventType]) -> State:
     return dataclasses.replace(state, **changes)
 
 
+def _last_record(events: list[EventType]) -> dict[str, Any] | None:
+    """The ``last_answer`` record the events set last, if any."""
+    records = [
+        event.get("value")
+        for event in events
+        if event.get("event") == "slot" and event.get("name") == slots.LAST_ANSWER
+    ]
+    return records[-1] if records and isinstance(records[-1], dict) else None
+
+
 def _one_record_of_several(events: list[EventType]) -> list[EventType]:
     """Several countries' answers remembered as one: "is that gross?" asks of all of them."""
     kept: list[EventType] = []
@@ -237,6 +249,9 @@ async def carry_out(
     several).
     """
     plan = decide(state, reading, INTENT_TOPICS)
+    if plan.kind in ("topic", "search") and SUMS_UP.search(reading.text):
+        # "sum up mlops in one line" after another answer: MLOps, in a line or two.
+        budget = min(budget, SHORT_BUDGET)
     # The source the message names, read from the store at most once and only where it can
     # change the answer.
     named_source: str | None = None
@@ -354,6 +369,11 @@ async def carry_out(
             events += await answer_salary(
                 dispatcher, dataclasses.replace(question, country=country, compared=bool(several))
             )
+        wanted = wanted_currency(reading.text)
+        record = _last_record(events)
+        if wanted and plan.country and not several and record and record.get("sources"):
+            # "the pay in the us for freshers, in rupees": the figures, then the same converted.
+            await answer_converted(dispatcher, record, wanted)
         if several:
             # "US vs France": the figures side by side in one currency, at a stated rate.
             events += await answer_in_one_currency(

@@ -187,6 +187,11 @@ def _rescored(hit: PassageHit, hits: list[PassageHit]) -> PassageHit:
     return dataclasses.replace(hit, score=4.0 * hit.score / best)
 
 
+# A question of this many distinctive words or fewer ("which platforms") after an answer is
+# first read as a question about that answer.
+SHORT_FOLLOW_UP = 2
+
+
 async def answer_search(
     dispatcher: CollectingDispatcher,
     text: str,
@@ -237,11 +242,13 @@ async def answer_search(
         else Composition((), ())
     )
     answered = [u for u in composition.units if covers(u.text) >= threshold]
-    if not answered and avoid and relevant:
-        # "any particular platforms mentioned?": the one sentence of the last answer that
-        # answers it ("…online courses (Coursera, OpenClassrooms, edX)…"), quoted again alone.
-        again = compose(relevant, text, None, budget=budget, max_units=1)
-        answered = [u for u in again.units if u.key in avoid and covers(u.text) >= threshold]
+    if avoid and relevant and (not answered or len(question_words(text)) <= SHORT_FOLLOW_UP):
+        # "any particular platforms mentioned?", "which platforms": the one sentence of the last
+        # answer that answers it ("…online courses (Coursera, OpenClassrooms, edX)…"), quoted
+        # again alone; a short question is about the last answer before anything else.
+        again = compose(relevant, text, None, budget=budget, max_units=1, only=avoid)
+        quoted = [u for u in again.units if covers(u.text) >= threshold]
+        answered = quoted or answered
     if not answered:
         # A message that leans off-topic and names nothing about work ("write me a query that
         # joins two tables") is not brought near by one shared word ("user behaviour").

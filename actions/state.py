@@ -60,6 +60,7 @@ from actions.aspects import (
     names_pay_strongly,
     subject_of_source_question,
 )
+from actions.currency import wanted_currency
 from actions.entities import entity_text, entity_value, entity_values
 from actions.scope import about_another_job, about_career, employers_named, occupation_named
 from gazetteer.countries import area_name, city_vocabulary, region_named
@@ -374,7 +375,7 @@ ASKS_WHAT_IT_PAYS = re.compile(
 # "what sort of person does well in it?", "who thrives in this job": who the job suits.
 ASKS_WHO_IT_SUITS = re.compile(
     r"\b(what|which) (sort|kind|type)s? of (person|people|personality|personalities|character)\b"
-    r"|\bwho (does well|do well|thrives?|is suited|fits|would (enjoy|like|love))\b",
+    r"(?! skills)|\bwho (does well|do well|thrives?|is suited|fits|would (enjoy|like|love))\b",
     re.I,
 )
 # "what can i ask for apart from base pay?", "besides salary, what's negotiable": the package.
@@ -448,6 +449,9 @@ class Reading:
         if IN_A_LANGUAGE.search(said):
             # "ok in english then, what about spain": a language, not the United Kingdom.
             message = {**message, "entities": _without_language_entity(message, said)}
+        if len(set(entity_values(message, "skill_area"))) > 1 and OTHER_THAN.search(said):
+            # "besides coding what kind of people skills do they want": the people skills.
+            message = {**message, "entities": _without_skills_set_aside(message, said)}
         return cls(
             intent=intent.get("name") or "",
             confidence=float(intent.get("confidence") or 0.0),
@@ -500,6 +504,28 @@ def _without_language_entity(message: dict[str, Any], text: str) -> list[dict[st
         if not (
             entity.get("entity") == "country"
             and str(text[entity.get("start", 0) : entity.get("end", 0)]).lower() in languages
+        )
+    ]
+
+
+def _skills_set_aside(text: str) -> set[str]:
+    """The skill areas named in the few words after "besides", "other than" or "beyond"."""
+    return {
+        value
+        for match in OTHER_THAN.finditer(text)
+        for value in values_named("skill_area", " ".join(text[match.end() :].split()[:3]))
+    }
+
+
+def _without_skills_set_aside(message: dict[str, Any], text: str) -> list[dict[str, Any]]:
+    """The entities of ``message`` less a skill area named right after "besides", "apart from"."""
+    aside = [match.end() for match in OTHER_THAN.finditer(text)]
+    return [
+        entity
+        for entity in message.get("entities") or []
+        if not (
+            entity.get("entity") == "skill_area"
+            and any(0 <= int(entity.get("start") or 0) - end <= 5 for end in aside)
         )
     ]
 
@@ -590,6 +616,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # level whose figures are that end of the range.
         return Plan("salary", country=compared[0], level=range_end)
     if (
+        SUMS_UP.search(reading.text)
+        # ("summarise the duties" after the skills asks for the duties)
+        and (intent in {SHORTER_INTENT, "inform"} or intent_topics.get(intent) == state.topic)
+        and _names_only_the_last_answer(state, reading)
+    ):
+        # "k now sum up mlops in one line" after MLOps: "shorter", for what was just said.
+        return Plan("shorter")
+    if (
         ASKS_ABOUT_AGE.search(reading.text)
         and intent in UNSURE_INTENTS | AGE_MISREAD_AS
         and reading.confidence < PAY_OVERRIDE_BELOW
@@ -637,6 +671,13 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan(
             "search", intent=GETTING_STARTED_INTENT, refuse_if_nothing=False, search_text=wanted
         )
+    if (
+        WHO_HIRES.search(reading.text)
+        and (intent in UNSURE_INTENTS or reading.confidence < PAY_OVERRIDE_BELOW)
+        and not (names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "who hires them" (unsure, "hi" in "hires" leaning to a greeting): the employers.
+        return Plan("topic", intent="ask_industries", parameters={})
     listed = WHY_LISTED.search(reading.text)
     if (
         listed
@@ -708,7 +749,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if (
         reading.skill_area
         and intent in ("ask_skills", *UNSURE_INTENTS)
-        and OTHER_THAN.search(reading.text)
+        and reading.skill_area in _skills_set_aside(reading.text)
         and not reading.specialisation
     ):
         # "what should we look for in candidates beyond python?": the other skills.
@@ -867,7 +908,19 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # last answer's sources rest on, however the classifier read it.
         return Plan("about")
     if (
-        aspect == "currency"
+        EXPECTS_THE_FIGURE.search(reading.text)
+        and _figures_before(state, aspect)
+        and not (reading.level or reading.about_another_job or reading.city)
+        and (reading.confidence < PAY_OVERRIDE_BELOW or intent == ABOUT_INTENT)
+    ):
+        # "so if i apply anywhere in the uk ill get that?" after its figures: whether a figure
+        # is promised, which a page may say ("That midpoint is not a guarantee…").
+        # Asked of the page whose figures were shown, not of another's.
+        shown_by = state.last.get("sources") or []
+        of_page = f"what does {shown_by[0]} say: " if len(shown_by) == 1 else ""
+        return Plan("search", refuse_if_nothing=False, search_text=of_page + FIGURE_PROMISED)
+    if (
+        (aspect == "currency" or wanted_currency(reading.text))
         and NAMES_PAY_FIGURES.search(reading.text)
         and not _figures_before(state, aspect)
         and not (reading.country or reading.city or reading.about_another_job)
@@ -1412,6 +1465,9 @@ _FOLLOW_UP_WORDS = frozenset(
     # "is canada covered at all?", "any data for germany?": whether the place has figures
     | {"cover", "covered", "covers", "covering", "include", "included", "includes", "data"}
     | {"info", "information", "anything", "any", "all"}
+    # "what about in euros for france then": the currency the figures are wanted in
+    | {"euros", "euro", "dollars", "dollar", "pounds", "pound", "sterling", "usd", "eur", "gbp"}
+    | {"currency", "local"}
 )
 
 
@@ -1431,8 +1487,13 @@ def figures_kept(last: dict[str, Any], aspect: str | None) -> dict[str, Any] | N
 
 
 def _figures_before(state: State, aspect: str | None) -> bool:
-    """True when the last answer was pay figures, or kept them for a question like ``aspect``."""
-    return state.last.get("kind") == "salary" or figures_kept(state.last, aspect) is not None
+    """True when the last answer was pay figures, or kept them for a question like ``aspect``.
+
+    A pay answer that named no source gave no figures ("nothing for Bangalore; my sources cover
+    France, the UK and the US"): "the dollar figures then" asks for some.
+    """
+    gave_figures = state.last.get("kind") == "salary" and state.last.get("sources") != []
+    return gave_figures or figures_kept(state.last, aspect) is not None
 
 
 def _has_sources(state: State) -> bool:
@@ -1458,6 +1519,13 @@ def _asks_cost(state: State, reading: Reading) -> bool:
     )
 
 
+# "who hires them", "which companies employ ml engineers": the employers and sectors.
+WHO_HIRES = re.compile(
+    r"\bwho (hires|employs|recruits|is hiring|would hire|pays for)\b"
+    r"|\b(which|what) (companies|firms|employers|businesses|organi[sz]ations)"
+    r" (hire|employ|recruit)",
+    re.I,
+)
 # "which of those is closest to devops", "which one is most like data engineering"
 CLOSEST_TO = re.compile(
     r"\b(closest|nearest|most similar|most like|most related|similar|closer|related) to"
@@ -1492,6 +1560,34 @@ AGE_MISREAD_AS = frozenset({"ask_role", "ask_suitability", "ask_outlook", "ask_c
 HAS_FIGURES_FOR = re.compile(
     r"\b(have|got|give|hold|know)\b[^?]*\b(figures?|numbers?|data|estimates?|salar(y|ies))\b", re.I
 )
+
+
+# "will i get that?", "is that guaranteed": whether the figures shown are what one will be paid.
+EXPECTS_THE_FIGURE = re.compile(
+    r"\b(will|would|can|could|do|does) (i|you|we|one|they|he|she|everyone) (really |actually )?"
+    r"(get|earn|make|be paid|expect) (that|this|those|these|it)\b"
+    r"|\b(ill|i'll|i will|i'd|id) (get|earn|make) (that|this|those|these)\b|\bguarantee\w*\b"
+    r"|\bcount on (that|it|those|these)\b",
+    re.I,
+)
+FIGURE_PROMISED = "is the salary midpoint a guarantee for every employer or region"
+# "sum up mlops in one line", "in a nutshell, what is it": the last answer, condensed.
+SUMS_UP = re.compile(
+    r"\bsum(s|med|ming)? (it |this |that |them |\w+ )?up\b|\bsummari[sz]e\b|\btl;?dr\b"
+    r"|\bin (one|a|1|two|2) (line|sentence)s?\b|\bin a nutshell\b|\bone[- ]liner\b",
+    re.I,
+)
+
+
+def _names_only_the_last_answer(state: State, reading: Reading) -> bool:
+    """True when what ``reading`` names is what the last composed answer was about, if any."""
+    if state.last.get("kind") not in ("topic", "search"):
+        return False
+    if reading.country or reading.city or reading.level or reading.role:
+        return False
+    answered = {state.last.get("topic"), state.last.get("specialisation")} - {None}
+    named = {reading.specialisation, reading.skill_area} - {None}
+    return named <= answered
 
 
 def _unsure_command(reading: Reading) -> bool:

@@ -51,6 +51,8 @@ GENERIC_WORDS = frozenset(
     | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
     # "any particular platforms mentioned?": the platforms are asked about, not "particular"
     | {"particular", "specific", "mentioned", "named", "exact", "exactly"}
+    # "that everyone keeps banging on about": what people talk about, not a subject
+    | {"banging", "harping", "raving", "hyping", "dreaming"}
     # what a person mutters before the question ("hmm ok what about remote…") names nothing
     | MUTTERED
     | {"hw", "wht", "thy", "tht", "abt", "wud", "cud", "shud"}  # "hw much do thy mak"

@@ -957,3 +957,24 @@ async def test_a_question_about_one_sentence_of_the_last_answer_quotes_it_again(
         tracker, "inform", "any particular platforms mentioned?", slots=slots, confidence=0.42
     )
     assert "Coursera" in reply and reply.count("•") == 1
+
+
+async def test_pay_for_a_country_asked_in_another_currency_is_converted_too(
+    tracker: TrackerFactory,
+) -> None:
+    us_junior = [{"entity": "country", "value": "US"}, {"entity": "level", "value": "junior"}]
+    reply, _, _ = await say(
+        tracker, "ask_salary", "pay in the us for freshers, in rupees", us_junior
+    )
+    assert "$80,000" in reply and "Indian rupees" in reply and "₹" in reply
+    same, _, _ = await say(tracker, "ask_salary", "pay in the us in dollars", us_junior[:1])
+    assert "reference rate" not in same
+
+
+async def test_a_short_question_after_an_answer_is_about_that_answer(
+    tracker: TrackerFactory,
+) -> None:
+    courses = [{"entity": "study_route", "value": "online courses"}]
+    _, slots, _ = await say(tracker, "ask_education", "can i learn it online", courses)
+    reply, _, _ = await say(tracker, "inform", "which platforms", slots=slots, confidence=0.4)
+    assert "Coursera" in reply and "cloud platforms" not in reply

@@ -2192,3 +2192,66 @@ def test_data_prep_after_figures_is_no_question_about_their_data() -> None:
     reading = Reading("ask_duties", text=text, rest=text, confidence=0.3)
     plan = decide(SALARY_GB_LAST, reading, INTENT_TOPICS)
     assert plan.kind != "about"
+
+
+def test_summing_up_what_was_just_answered_is_shorter() -> None:
+    text = "k now sum up mlops in one line"
+    reading = Reading("inform", text=text, rest=text, skill_area="mlops", confidence=0.5)
+    last = {"kind": "topic", "topic": "specialisations", "specialisation": "mlops", "shown": ["a"]}
+    state = State(topic="specialisations", specialisation="mlops", last=last)
+    assert decide(state, reading, INTENT_TOPICS).kind == "shorter"
+    # after the tools, MLOps is a topic of its own (answered briefly)
+    tools = {**last, "topic": "tools", "specialisation": None}
+    after_tools = State(topic="tools", specialisation="mlops", last=tools)
+    assert decide(after_tools, reading, INTENT_TOPICS).kind != "shorter"
+
+
+def test_whether_the_figure_is_promised_is_asked_of_the_page_that_gave_it() -> None:
+    text = "so if i apply anywhere in the uk ill get that?"
+    reading = Reading("ask_getting_started", text=text, rest=text, country="GB", confidence=0.45)
+    state = State(
+        topic="salary", country="GB", last={"kind": "salary", "sources": ["UK careers guide"]}
+    )
+    plan = decide(state, reading, INTENT_TOPICS)
+    assert plan.kind == "search" and plan.search_text
+    assert plan.search_text.startswith("what does UK careers guide say")
+
+
+def test_figures_in_a_currency_after_a_place_without_figures_are_the_overview() -> None:
+    text = "ok give me the dollar figures then"
+    reading = Reading("ask_about_answer", text=text, rest=text, confidence=0.33)
+    state = State(
+        topic="salary", country="IN", last={"kind": "salary", "country": "IN", "sources": []}
+    )
+    plan = decide(state, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.country) == ("salary", None)
+
+
+def test_a_skill_area_set_aside_gives_way_to_the_one_asked_about() -> None:
+    text = "besides coding what kind of people skills do they want from an ml engineer"
+    parse = {
+        "text": text,
+        "intent": {"name": "ask_skills", "confidence": 0.59},
+        "entities": [
+            {"entity": "skill_area", "value": "coding", "start": 8, "end": 14},
+            {"entity": "skill_area", "value": "people skills", "start": 28, "end": 41},
+        ],
+    }
+    reading = Reading.from_parse(parse)
+    assert reading.skill_area == "soft_skills"
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.intent, plan.parameters.get("skill_area")) == ("ask_skills", "soft_skills")
+
+
+def test_who_hires_them_is_the_employers() -> None:
+    reading = Reading("nlu_fallback", text="who hires them", rest="who hires them", confidence=0.3)
+    plan = decide(State(topic="outlook", last={"kind": "topic"}), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_industries")
+
+
+def test_a_place_with_the_currency_wanted_after_pay_is_that_place() -> None:
+    text = "fine, what about in euros for france then"
+    reading = Reading("inform", text=text, rest="fine, what about in euros for  then", country="FR")
+    state = State(topic="salary", country="DE", last={"kind": "salary", "sources": []})
+    plan = decide(state, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.country) == ("salary", "FR")
