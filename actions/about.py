@@ -73,6 +73,11 @@ SINGLES_OUT_COMMON = re.compile(
 SINGLES_OUT = re.compile(
     r"\b(priority|most important|above all|essential|the most valuable)\b", re.I
 )
+# "which of those should i do first", "where do i start": a step a page puts first.
+ORDER_QUESTION = re.compile(r"\b(first|start with|begin with|to start|before anything)\b", re.I)
+SINGLES_OUT_FIRST = re.compile(
+    r"\bfirst[.,;:]|^first\b|\bfirst step\b|\b(start|begin) (with|by)\b", re.I
+)
 
 
 SINGLED_OUT_UNITS = 2
@@ -86,6 +91,8 @@ def _singling_cue(text: str) -> re.Pattern[str]:
         return SINGLES_OUT_DEMAND
     if COMMON_QUESTION.search(text):
         return SINGLES_OUT_COMMON  # "which of those is the most common?": "Most hold a …"
+    if ORDER_QUESTION.search(text):
+        return SINGLES_OUT_FIRST  # "which should i do first?": "Build the core … base first"
     return SINGLES_OUT
 
 

@@ -49,7 +49,6 @@ from actions.state import (
     CAPABILITIES_INTENT,
     COMPARES,
     SOURCES_INTENT,
-    SUMS_UP,
     SURE_OUT_OF_SCOPE,
     Plan,
     Reading,
@@ -249,8 +248,9 @@ async def carry_out(
     several).
     """
     plan = decide(state, reading, INTENT_TOPICS)
-    if plan.kind in ("topic", "search") and SUMS_UP.search(reading.text):
-        # "sum up mlops in one line" after another answer: MLOps, in a line or two.
+    if plan.kind in ("topic", "search") and reading.brief:
+        # "sum up mlops in one line" after another answer, "…keep it short pls": in a line
+        # or two.
         budget = min(budget, SHORT_BUDGET)
     # The source the message names, read from the store at most once and only where it can
     # change the answer.

@@ -71,7 +71,9 @@ CHANGES_CAREER = re.compile(
     r"|change (careers?|fields?|jobs?)|move (into|to|over)|moving (into|to|over)|se reconvertir"
     r"|changer de (métier|carrière|voie)"
     # "could my skills transfer to ml engineering?" (not "transfer learning")
-    r"|transferable|transférables?|(skills?|experience) (would |could |might |will )?transfer)\b",
+    r"|transferable|transférables?|(skills?|experience) (would |could |might |will )?transfer"
+    # "whats the gap between me and an mle": how far the person is from the job
+    r"|gap between (me|my \w+|where i am) and)\b",
     re.I,
 )
 

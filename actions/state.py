@@ -425,6 +425,8 @@ class Reading:
     """The message without its entities ("and what about the weather in" for "… in toronto")."""
     countries: tuple[str, ...] = ()
     """Every country the message names ("pay in france and in the uk?"), in its order."""
+    brief: bool = False
+    """True when the message asks for a short answer ("keep it short pls", "in a nutshell")."""
     said_before: str = ""
     """For one question of a longer message, the whole message: what the person said of
     themselves around it ("5 yrs backend dev… want to move into ml. what should i focus on?")."""
@@ -475,6 +477,8 @@ class Reading:
             specialisation=entity_value(message, "specialisation"),
             background=entity_value(message, "background"),
             background_text=entity_text(message, "background") or entity_text(message, "role"),
+            # (said as an aside, which the text read above leaves out)
+            brief=bool(SUMS_UP.search(said) or ASKS_BRIEFLY.search(said)),
         )
 
     def topic_parameters(self) -> dict[str, str | None]:
@@ -654,8 +658,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         and not (reading.country or reading.city)
     ):
         # "what makes someone stand out to hiring managers for these roles" (the career path):
-        # what getting in asks to show employers, its sentences chosen for the question.
-        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters={})
+        # what to show employers, searched as a portfolio question; how to get in if nothing
+        # is found.
+        return Plan(
+            "search",
+            intent=GETTING_STARTED_INTENT,
+            refuse_if_nothing=False,
+            search_text=PORTFOLIO_QUESTION,
+        )
     if (
         PORTFOLIO.search(reading.text)
         and intent not in {"ask_salary", "ask_salary_factors"}
@@ -1129,8 +1139,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
     ):
         # "whats a good first project to build" (out of scope at 0.55): what to build and show,
-        # from getting started (a search finds "building" in every sense).
-        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters={})
+        # searched as a portfolio question (a search for the words finds "building" in every
+        # sense), how to get in if nothing is found.
+        return Plan(
+            "search",
+            intent=GETTING_STARTED_INTENT,
+            refuse_if_nothing=False,
+            search_text=PORTFOLIO_QUESTION,
+        )
     if intent in UNSURE_INTENTS and ASKS_BARE_SOURCE.match(reading.text) and _has_sources(state):
         # "src" (read as nothing at all) right after an answer: that answer's sources.
         return Plan("about", intent=SOURCES_INTENT)
@@ -1522,8 +1538,8 @@ def _asks_cost(state: State, reading: Reading) -> bool:
 # "who hires them", "which companies employ ml engineers": the employers and sectors.
 WHO_HIRES = re.compile(
     r"\bwho (hires|employs|recruits|is hiring|would hire|pays for)\b"
-    r"|\b(which|what) (companies|firms|employers|businesses|organi[sz]ations)"
-    r" (hire|employ|recruit)",
+    r"|\b(which|what) (sorts? of |kinds? of |types? of )?(companies|firms|employers|businesses"
+    r"|organi[sz]ations|places) (hire|employ|recruit)",
     re.I,
 )
 # "which of those is closest to devops", "which one is most like data engineering"
@@ -1546,7 +1562,7 @@ HIGHEST_PAY = re.compile(
 )
 # "what should my portfolio have", "what kind of stuff should i show to get hired": what to
 # show employers, which the pages say ("case studies, dashboards, GitHub work…").
-PORTFOLIO_QUESTION = "what should my portfolio show"
+PORTFOLIO_QUESTION = "portfolio: what employers like seeing, examples of real work"
 PORTFOLIO = re.compile(
     r"\bportfolios?\b|\bwhat\b[^.?]*\b(should|do|can|could) (i|we|you) (show|showcase)\b"
     r"|\b(show|showcase)\b[^.?]*\b(to get hired|get hired|hiring managers|employers|recruiters)\b",
@@ -1575,6 +1591,14 @@ FIGURE_PROMISED = "is the salary midpoint a guarantee for every employer or regi
 SUMS_UP = re.compile(
     r"\bsum(s|med|ming)? (it |this |that |them |\w+ )?up\b|\bsummari[sz]e\b|\btl;?dr\b"
     r"|\bin (one|a|1|two|2) (line|sentence)s?\b|\bin a nutshell\b|\bone[- ]liner\b",
+    re.I,
+)
+
+
+# "keep it short pls", "short answer please": how to answer, said beside the question.
+ASKS_BRIEFLY = re.compile(
+    r"\bkeep it (short|brief)\b|\bshort answer\b|\bbriefly\b|\bin short\b|\bquick answer\b"
+    r"|\bshort (pls|please|plz)\b|\ben bref\b",
     re.I,
 )
 

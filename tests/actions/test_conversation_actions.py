@@ -978,3 +978,22 @@ async def test_a_short_question_after_an_answer_is_about_that_answer(
     _, slots, _ = await say(tracker, "ask_education", "can i learn it online", courses)
     reply, _, _ = await say(tracker, "inform", "which platforms", slots=slots, confidence=0.4)
     assert "Coursera" in reply and "cloud platforms" not in reply
+
+
+async def test_a_short_answer_asked_beside_the_question_is_short(tracker: TrackerFactory) -> None:
+    full, _, _ = await say(tracker, "ask_skills", "what skills do ml engineers need?")
+    short, _, _ = await say(
+        tracker, "ask_skills", "what skills do ml engineers need? short answer please"
+    )
+    assert short.count("•") < full.count("•") and len(short) <= 450
+
+
+async def test_which_step_comes_first_is_the_step_a_page_puts_first(
+    tracker: TrackerFactory,
+) -> None:
+    _, slots, _ = await say(tracker, "ask_getting_started", "how do i get into ml engineering")
+    reply, _, _ = await say(
+        tracker, "ask_about_answer", "which of those should i do first", slots=slots
+    )
+    assert "Build the core technical base first" in reply
+    assert "land the first role" not in reply

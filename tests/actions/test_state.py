@@ -8,7 +8,7 @@ import re
 import pytest
 
 from actions.answer import state_after, with_context
-from actions.state import Plan, Reading, State, city_of, decide
+from actions.state import PORTFOLIO_QUESTION, Plan, Reading, State, city_of, decide
 from actions.topics import INTENT_TOPICS, follow_up_intent, resolve_topic
 
 SALARY_FR = State(topic="salary", country="FR")
@@ -1478,8 +1478,8 @@ def test_what_to_focus_on_is_getting_started_unless_it_asks_which_area(
         ("what can you do", "capabilities"),
         ("HELP PLEASE", "capabilities"),
         ("what sort of things can i ask", "capabilities"),
-        # what employers want to see, from getting started
-        ("what would help my application stand out", "topic"),
+        # what employers want to see, searched as a portfolio question
+        ("what would help my application stand out", "search"),
         ("what interview questions do your sources suggest?", "search"),
     ],
 )
@@ -1922,7 +1922,6 @@ WORDED_AWAY = [
         "what's the fastest route",
         "ask_getting_started",
     ),
-    (State(), "out_of_scope", 0.55, "whats a good first project to build", "ask_getting_started"),
     (
         State(topic="salary_factors"),
         "ask_capabilities",
@@ -2057,7 +2056,19 @@ def test_how_to_stand_out_is_what_getting_in_asks_to_show(
 ) -> None:
     reading = Reading(intent, text=text, rest=text, confidence=confidence)
     plan = decide(State(), reading, INTENT_TOPICS)
-    assert (plan.kind, plan.intent) == ("topic", "ask_getting_started")
+    # searched as a portfolio question; how to get in when nothing answers it
+    assert (plan.kind, plan.intent, plan.search_text) == (
+        "search",
+        "ask_getting_started",
+        PORTFOLIO_QUESTION,
+    )
+
+
+def test_a_first_project_to_build_is_searched_as_a_portfolio_question() -> None:
+    text = "whats a good first project to build"
+    reading = Reading("out_of_scope", text=text, rest=text, confidence=0.55)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.search_text) == ("search", PORTFOLIO_QUESTION)
 
 
 def test_a_language_is_no_country() -> None:
@@ -2184,7 +2195,7 @@ def test_what_to_show_employers_is_searched_as_a_portfolio_question() -> None:
     text = "what kind of stuff should i show to get hired, i have literally nothing rn"
     reading = Reading("ask_getting_started", text=text, rest=text, confidence=0.5)
     plan = decide(State(), reading, INTENT_TOPICS)
-    assert (plan.kind, plan.search_text) == ("search", "what should my portfolio show")
+    assert (plan.kind, plan.search_text) == ("search", PORTFOLIO_QUESTION)
 
 
 def test_data_prep_after_figures_is_no_question_about_their_data() -> None:
