@@ -47,7 +47,6 @@ from actions.scope import employers_named, occupation_named
 from actions.sources import list_sources, source_named
 from actions.state import (
     CAPABILITIES_INTENT,
-    COMPARES,
     SOURCES_INTENT,
     SURE_OUT_OF_SCOPE,
     Plan,
@@ -67,6 +66,7 @@ from actions.topics import (
     role_of_field,
     topic_candidates,
 )
+from actions.wording import COMPARES
 from gazetteer.countries import REGIONS, country_name
 from knowledge import query
 from knowledge.compose import DEFAULT_BUDGET

@@ -63,6 +63,63 @@ from actions.aspects import (
 from actions.currency import wanted_currency
 from actions.entities import entity_text, entity_value, entity_values
 from actions.scope import about_another_job, about_career, employers_named, occupation_named
+from actions.wording import (
+    ACCORDING_TO,
+    ADDRESSES_THE_BOT,
+    ASKS_ABOUT_INTERVIEWS,
+    ASKS_ABOUT_PROJECTS,
+    ASKS_BARE_SOURCE,
+    ASKS_BEYOND_BASE_PAY,
+    ASKS_BRIEFLY,
+    ASKS_COST,
+    ASKS_HOW_TO_RISE,
+    ASKS_HOW_TO_STAND_OUT,
+    ASKS_IF_BACKGROUND_COUNTS,
+    ASKS_IF_REALISTIC,
+    ASKS_IF_VALUED,
+    ASKS_PAY_DIFFERENCE,
+    ASKS_RATES,
+    ASKS_STABILITY,
+    ASKS_WHAT_IT_PAYS,
+    ASKS_WHAT_THEY_OWN,
+    ASKS_WHAT_TO_STUDY,
+    ASKS_WHERE_TO_START,
+    ASKS_WHICH_JOBS_TO_APPLY,
+    ASKS_WHICH_PROJECTS,
+    ASKS_WHO_COSTS_LESS,
+    ASKS_WHO_IT_SUITS,
+    BARE_US,
+    BECOMES_ONE,
+    CAN_I_APPLY,
+    CLOSEST_TO,
+    COMPARES,
+    COMPARES_TWO,
+    DIFFERENCE,
+    DOES_WITHOUT_IT,
+    EXPECTS_THE_FIGURE,
+    FIGURE_PROMISED,
+    FIRST_STEP,
+    GETS_IN,
+    HAS_FIGURES_FOR,
+    HIGHEST_PAY,
+    HOLDS_THE_ROLE,
+    IN_A_LANGUAGE,
+    NAMES_AN_AREA,
+    OPENS_AS_FOLLOW_UP,
+    PAY_GAP,
+    POINTS_AT_LAST_ANSWER,
+    POINTS_AT_LAST_ANSWER_FR,
+    POINTS_AT_PLACE,
+    PORTFOLIO,
+    PORTFOLIO_QUESTION,
+    SAME_EVERYWHERE,
+    SOURCES_DIFFER,
+    SUMS_UP,
+    VARIES_BY_EMPLOYER,
+    WHAT_TO_FOCUS_ON,
+    WHO_HIRES,
+    WHY_LISTED,
+)
 from gazetteer.countries import area_name, city_vocabulary, region_named
 from gazetteer.entities import values_named
 from knowledge.compose import question_words, text_stems
@@ -88,180 +145,12 @@ CAPABILITIES_INTENT = "ask_capabilities"
 # Below this, a reading as "what can you do?" of a message about work or the last answer is
 # doubted ("what interview questions do your sources suggest?" at 0.57).
 SURE_CAPABILITIES = 0.6
-# What asks what the bot can do speaks to it ("what can you tell me", "menu", "help me"); "what
-# would help my application stand out" (0.64) does not.
-ADDRESSES_THE_BOT = re.compile(
-    r"\b(you|your|u|ur|tu|vous|bot|chatbot|menu|options?|features|scope|example questions)\b"
-    r"|\bhelp( me| please)?\W*$|\bhow (does|do i use) this\b"
-    r"|\bwhat (should|can|could|to) (i )?ask\b|\bcan (i|we) (ask|talk)\b"
-    r"|\bwhat('?s| is) this\b",
-    re.I,
-)
 GETTING_STARTED_INTENT = "ask_getting_started"
-# "where does *that* come from?" points at the last answer; "what are your sources?" does not.
-POINTS_AT_LAST_ANSWER = re.compile(
-    r"\b(that|this|these|those|it|figures?|numbers?|range|differ\w*|difference|disagree\w*"
-    r"|two sources|both sources"
-    # "is glassdoor reliable" right after figures from Glassdoor: how far they can be trusted
-    r"|reliable|trustworthy|trust|accurate|credible|legit)\b",
-    re.I,
-)
 
-# "what should i focus on first?", "where do i start": asked by someone changing careers, how
-# people move in.
-ASKS_WHERE_TO_START = re.compile(
-    r"\b(focus on|start|begin|first|learn|prioriti[sz]e|next step|next steps|do next)\b", re.I
-)
-# "and if i don't have one?", "what about without it": the last topic's subject, lacking it.
-DOES_WITHOUT_IT = re.compile(
-    r"\b(don'?t|do not|dont|didn'?t|never|no|without|sans|pas)\b[^?.]{0,20}\b(one|it|that|them"
-    r"|any|degree|diploma|diplôme|un|en)\b",
-    re.I,
-)
-# "how do i break in?", "a foot in the door": how to get into the career at all.
-GETS_IN = re.compile(
-    r"\bhow (do|can|could|would|should|does) (i|you|one|someone|people|a \w+) (even )?"
-    r"(get|break) in(to it)?\b(?! \w)|\bfoot in the door\b|\bbreak in\b\W*$",
-    re.I,
-)
-# "how do i become an ml engineer then": how to get started (not how to become a senior one).
-BECOMES_ONE = re.compile(
-    r"\bhow (do|can|could|would|should|does|to) (i |you |one |someone |people )?(even )?"
-    r"(become|get to be|turn into) (an? )?(ml|mle|machine learning)\b"
-    # "could i be an ml engineer one day?"
-    r"|\b(could|can|will|would|might) (i|someone like me|he|she) (ever |one day |really |still )?"
-    r"(be|become) (an? )?(ml|mle|machine learning)\b",
-    re.I,
-)
-_SOURCE_NOUNS = r"(sources|pages|guides|sites|websites|articles|docs|documents)"
-# "... according to your sources", "what do your sources say about germany": a question about
-# the subject, not about the sources.
-ACCORDING_TO = re.compile(
-    rf"\b(according to|based on|per|from what) (your|the|these|those|you'?r?e?) ?{_SOURCE_NOUNS}"
-    r"( say)?\b"
-    rf"|\b(what|anything|do|does|did)( do| does| did)? (your|the|these|those|ur) {_SOURCE_NOUNS}"
-    r" (say|said|tell me|have to say|mention)( anything)? (about|on|regarding)\b"
-    # "which of those do your sources say matter?"
-    rf"|\b(do|does|did) (your|the|these|those|ur) {_SOURCE_NOUNS} (say|think|recommend|suggest)\b",
-    re.I,
-)
-# "what would the first step be", "where should i begin": how to get started.
-FIRST_STEP = re.compile(
-    r"\b(first|1st|next) (step|steps|move|thing to do)\b|\bwhere (do|should|would|can) (i|one|you)"
-    r" (start|begin)\b|\bwhat (should|do|would|shall|must) (i|one|we) do (first|next)\b"
-    r"|\bhow (do|can|should|would|to) (i |one |you |someone )?(even )?(start|begin|get started)\b"
-    # "what's the fastest route" after a career changer's question: the way in
-    r"|\b(fastest|quickest|shortest|easiest|best|realistic) (route|way|path)( in)?\W*$",
-    re.I,
-)
-# "just finished a bootcamp, can i apply for ML engineer jobs straight away?" (read as the
-# courses it names): whether and how to get in.
-CAN_I_APPLY = re.compile(
-    r"\bcan (i|someone like me|one) (already |now |just )?(start )?(apply|applying|get hired"
-    r"|land (a|an|the) |get (a|an|the) (\w+ ){0,3}(job|role|position))",
-    re.I,
-)
-# "what should i focus on?" (read as the specialisations at 0.48): what to work on to get in,
-# unless it asks which area ("what area should i focus on").
-WHAT_TO_FOCUS_ON = re.compile(
-    r"\bwhat (should|do|would|must|shall) (i|one|we) (focus|concentrate|work) on\b", re.I
-)
-NAMES_AN_AREA = re.compile(
-    r"\b(area|areas|type|types|kind|field|domain|niche|speciali[sz]\w*)\b", re.I
-)
-# "is it a stable career?", "is this job safe?": the job outlook, not the career path ("where
-# does this job lead long term" is the career path).
-ASKS_STABILITY = re.compile(
-    r"\b(stable|stability|secure|job security|safe|future[- ]proof|here to stay)\b"
-    # "are companies actually hiring right now?", "is there demand for them": the outlook too
-    r"|\b(still|actually|really|even) hiring\b|\bhiring (right )?now\b|\bin demand\b"
-    r"|\bdemand for\b|\bjob market\b"
-    # "honestly is it a real job or a fad": whether it lasts, the outlook
-    r"|\b(fad|hype|hyped|bubble|trend|trendy|passing|real job|going to last|gonna last)\b",
-    re.I,
-)
-# "is it realistic for me?", "is that doable": said by someone with a job, whether they can move in.
-ASKS_IF_REALISTIC = re.compile(
-    r"\b(realistic|realistically|feasible|doable|achievable|viable|réaliste|faisable"
-    r"|envisageable|pipe dream)\b"
-    r"|\b(is|would) (it|that|this|ml engineering|(a|the) (switch|move|change)) (even )?"
-    r"(possible|a good (idea|move))\b",
-    re.I,
-)
-# "are they expensive?", "how much do they cost": the price of what was just answered.
-ASKS_COST = re.compile(
-    r"\b(expensive|pricey|costly|cost|costs|price|prices|afford|affordable|fees?|tuition"
-    r"|cheapest|cheaper|least expensive|cher|chers|coûte\w*|prix)\b",
-    re.I,
-)
 # Topics whose subject has a price ("are they expensive?" after certifications).
 COSTED_TOPICS = frozenset({"education", "no_degree", "online_courses", "certifications"})
-# "what does it take to get there?", "how do you move up": how people rise to a level.
-ASKS_HOW_TO_RISE = re.compile(
-    r"\bwhat (does|would|will) it take to (get|become|reach|move up|be)\b"
-    r"|\bhow (do|can|would|does) (i|you|one|someone|people) (get|move|progress|climb|rise)"
-    r" (there|up|to (that|senior|lead)\w*)\b",
-    re.I,
-)
-# "is that the same everywhere?" after a typical day: how the job varies by employer.
-SAME_EVERYWHERE = re.compile(
-    r"\b(same|similar|identical|like that) (everywhere|every ?where|at every \w+|in every \w+"
-    r"|for everyone)\b|\beverywhere the same\b|\b(does|do|would) (it|that|this) vary\b",
-    re.I,
-)
-# "is that the same at big companies and startups?", "does it differ by company?"
-VARIES_BY_EMPLOYER = re.compile(
-    r"\b(same|different|differ\w*|vary|varies|change|changes)\b[^?.]*\b(compan(y|ies)|startups?"
-    r"|employers?|corporates?|corporations?|big tech|firms?|orgs?|organi[sz]ations?)\b"
-    r"|\b(startups?|big tech|corporates?) (vs|versus|or|and) (big|large|small|startups?|corporate"
-    r"|big tech)\b",
-    re.I,
-)
-# "would employers value that?", "does a phd count for much": whether a study route is worth it.
-ASKS_IF_VALUED = re.compile(
-    r"\b(value|values|valued|count|counts|worth|recogni[sz]ed|respected|matter|matters|help"
-    r"|helps)\b",
-    re.I,
-)
-# "us" typed alone after pay figures: the United States, not the pronoun.
-BARE_US = re.compile(r"^\W*(and |what about |how about |ok |now |then )?us\W*$", re.I)
-# "what should I expect them to own?" (a hiring manager, read as skills at 0.53): the duties.
-ASKS_WHAT_THEY_OWN = re.compile(
-    r"\b(expect|want|need|get)\s+(them|him|her|our \w+|the \w+|an? \w+( engineer)?)\s+to\s+"
-    r"(own|do|handle|deliver|take on|take care of|be responsible for|work on)\b"
-    r"|\bwhat (would|will|do|does|should) (they|he|she|an? \w+( engineer)?) (own|be responsible"
-    r" for|take care of|be in charge of)\b",
-    re.I,
-)
 # The topics a person can ask about doing without, and the entity that says so.
 DOING_WITHOUT = {"education": ("study_route", "no_degree")}
-# "how does that compare with…": the figures set beside others.
-COMPARES = re.compile(r"\b(compare[sd]?|comparison|vs|versus|against|stack up)\b", re.I)
-# ... or two things set side by side in other words ("how is it different from…", "between").
-COMPARES_TWO = re.compile(
-    COMPARES.pattern + r"|\b(compar\w*|differ\w*|différen\w*|between|entre|than|or|par rapport)\b",
-    re.I,
-)
-# "pay difference?", "any gap in salary": pay set beside pay (a role compared just before).
-ASKS_PAY_DIFFERENCE = re.compile(
-    r"\b(pay|salary|salaries|earnings?|wages?|comp) (difference|diff|gap|differential)s?\b"
-    r"|\b(difference|gap)s? in (pay|salary|salaries|earnings|wages|comp)\b"
-    r"|\bdifférence de salaire\b",
-    re.I,
-)
-# "what's the difference in what they do": two things told apart.
-DIFFERENCE = re.compile(r"\b(differ\w*|difference|distinguish\w*|vs|versus|compare\w*)\b", re.I)
-# "why are they different", "why do the sources disagree": two sources' figures set apart.
-SOURCES_DIFFER = re.compile(r"\b(differ\w*|disagree\w*|not the same)\b", re.I)
-# "what's the pay there?": the place the conversation named last.
-POINTS_AT_PLACE = re.compile(r"\b(there|over there|that country|in that place|là-bas)\b", re.I)
-# A person saying they hold a job the sources compare with this one, that people move in from
-# ("3 years as a data scientist", "I'm a data engineer").
-HOLDS_THE_ROLE = re.compile(
-    r"\b(as an?|i'?m an?|i am an?|currently an?|working as an?|work as an?|je suis)\s+"
-    r"(\w+\s+){0,2}data (scien|engin)",
-    re.I,
-)
 NEIGHBOUR_ROLES = {"scien": "data_scientist", "engin": "data_engineer"}
 # Questions about what a job is or involves, and the roles the sources describe as a
 # specialisation of ML engineering (role entity -> specialisation entity).
@@ -271,13 +160,6 @@ ROLES_THAT_SPECIALISE = {"mlops_engineer": "mlops"}
 ABOUT_THE_JOB_TOPICS = frozenset({"typical_day", "duties", "workplace", "role", "tools"})
 # Guesses about the job itself that a doubt about its future outweighs when unsure.
 UNSURE_ABOUT_THE_JOB = frozenset({"ask_workplace", "ask_role", "ask_duties", "ask_industries"})
-# "source?", "sources pls", "says who": right after an answer, that answer's sources.
-ASKS_BARE_SOURCE = re.compile(
-    r"^\W*(and )?(the )?(source|sources|src|srcs|says who|ref|refs|reference|references|link"
-    r"|links)"
-    r"( ?(\+|&|and|,) ?(the )?(date|dates|year|when))?( (pls|please|plz))?\W*$",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -305,92 +187,6 @@ class State:
             background=tracker.get_slot(slots.BACKGROUND),
             last=last if isinstance(last, dict) else {},
         )
-
-
-# "c'est quelle source ?", "ça vient d'où ?": French for the source of what was just said.
-POINTS_AT_LAST_ANSWER_FR = re.compile(
-    r"\b(c'?est quelle source|quelle source|ça vient d'o[uù]|ca vient d'o[uù]|d'o[uù] ça vient"
-    r"|d'o[uù] ca vient|ces chiffres|ce chiffre)\b",
-    re.I,
-)
-# "what about the senior ones over there", "and for leads?": a message that opens as a follow-up.
-OPENS_AS_FOLLOW_UP = re.compile(
-    r"^\W*((ok(ay)?|fine|right|so|alright|hmm+)\W+)*(and|what about|how about|same for|now for)\b",
-    re.I,
-)
-# "im in year 12, what should i study at uni": which studies, not how to get started.
-ASKS_WHAT_TO_STUDY = re.compile(
-    r"\bwhat (should|do|would|could|must|shall) (i|he|she|they|we|one|you) (study|major in|read)\b"
-    r"|\bwhat to (study|major in)\b|\bwhich (degree|subject|course|major)s?\b"
-    r"|\bwhat (degree|subject|major|class|course|module|a-level)s? (should|do|would|to)\b",
-    re.I,
-)
-# "whats a good first project to build", "like what kind of project though": what to show
-# employers, which the pages tell under getting started ("Create examples of real work…").
-# (A portfolio is searched: the pages' "case studies, dashboards, GitHub work" answer it.)
-ASKS_ABOUT_PROJECTS = re.compile(
-    r"\b(projects?|side projects?)\b[^.]*\b(build|do|make|start|show|put|pick|choose"
-    r"|good|kind|type|sort|which|what)\b"
-    r"|\b(build|do|make|start|show|put|pick|choose|good|kind|type|sort|which|what)\b[^.]*"
-    r"\bprojects?\b",
-    re.I,
-)
-# "what makes someone stand out to hiring managers", "how do i show employers i can do the
-# work": what employers want to see of someone getting in.
-ASKS_HOW_TO_STAND_OUT = re.compile(
-    r"\b(stand out|standout|impress\w*|catch (their|the) eye|get noticed"
-    r"|(show|prove|convince|demonstrate to) (employers|them|recruiters|hiring managers|companies)"
-    r"|prove (i|that i|myself)|what (do |would )?(employers|hiring managers|recruiters|companies)"
-    r" (look for|want to see|want))\b",
-    re.I,
-)
-# "what jobs should i apply for" (skills at 0.27): the entry routes of getting started.
-ASKS_WHICH_JOBS_TO_APPLY = re.compile(
-    r"\b(what|which) (jobs|roles|positions|job titles) (should|can|could|do|would) (i|we|one|he"
-    r"|she|they) (apply|go|look)\b",
-    re.I,
-)
-# "would my healthcare background count for anything": what the pages say of that field.
-ASKS_IF_BACKGROUND_COUNTS = re.compile(
-    r"\b(would|will|does|do|could|can|is) (my|a|an|the) (?P<field>([\w-]+ ){1,2})"
-    r"(background|experience)\b"
-    r"[^?.]*\b(count|help|matter|transfer|useful|valued|value|worth|relevant|advantage|asset)",
-    re.I,
-)
-# "what are day rates like" (a typical day at 0.82): pay by the day, which the salary answer
-# says no page gives where none does.
-ASKS_RATES = re.compile(r"\b(day|daily|hourly) rates?\b|\bper (day|hour)\b|\bTJM\b", re.I)
-# "who's cheaper to hire" right after two roles were compared: whose pay is lower.
-ASKS_WHO_COSTS_LESS = re.compile(
-    r"\b(cheaper|less expensive|more expensive|pricier|costs? (more|less)) to (hire|employ|recruit"
-    r"|pay|bring on)\b|\bwho('?s| is) (cheaper|more expensive|pricier)\b",
-    re.I,
-)
-# "what does the job pay" (what drives pay at 0.34): the figures.
-ASKS_WHAT_IT_PAYS = re.compile(
-    r"\bwhat (does|do|would|will|might|could) (it|the job|the role|this job|that job|this role"
-    r"|they|one|an? [\w -]{2,30}) (pay|earn|make)\b",
-    re.I,
-)
-# "what sort of person does well in it?", "who thrives in this job": who the job suits.
-ASKS_WHO_IT_SUITS = re.compile(
-    r"\b(what|which) (sort|kind|type)s? of (person|people|personality|personalities|character)\b"
-    r"(?! skills)|\bwho (does well|do well|thrives?|is suited|fits|would (enjoy|like|love))\b",
-    re.I,
-)
-# "what can i ask for apart from base pay?", "besides salary, what's negotiable": the package.
-ASKS_BEYOND_BASE_PAY = re.compile(
-    r"\b(apart from|besides|other than|on top of|beyond|aside from|except|in addition to)\s+"
-    r"(the\s+|my\s+|a\s+)?(base\s+)?(pay|salary|money|wage|comp)\b"
-    r"|\b(perks|benefits|negotiable)\b",
-    re.I,
-)
-# "got my first interview next week, what do they test": what interviews look at.
-ASKS_ABOUT_INTERVIEWS = re.compile(
-    r"\b(interviews?|interviewing|interviewers?|final round|onsite|on-site round|technical round"
-    r"|technical test|hiring process|recruitment process|screening call)\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -494,9 +290,6 @@ class Reading:
     def names_topic_filter(self) -> bool:
         """True when the message names a specialisation, skill area, study route, role..."""
         return any(self.topic_parameters().values())
-
-
-IN_A_LANGUAGE = re.compile(r"\b(in|en) (english|anglais|french|français|spanish)\b", re.I)
 
 
 def _without_language_entity(message: dict[str, Any], text: str) -> list[dict[str, Any]]:
@@ -1140,7 +933,9 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "whats a good first project to build" (out of scope at 0.55): what to build and show,
         # searched as a portfolio question (a search for the words finds "building" in every
-        # sense), how to get in if nothing is found.
+        # sense), how to get in if nothing is found; "do side projects count" is how to get in.
+        if not ASKS_WHICH_PROJECTS.search(reading.text):
+            return Plan("topic", intent=GETTING_STARTED_INTENT, parameters={})
         return Plan(
             "search",
             intent=GETTING_STARTED_INTENT,
@@ -1484,6 +1279,8 @@ _FOLLOW_UP_WORDS = frozenset(
     # "what about in euros for france then": the currency the figures are wanted in
     | {"euros", "euro", "dollars", "dollar", "pounds", "pound", "sterling", "usd", "eur", "gbp"}
     | {"currency", "local"}
+    # "the difference in percent between junior and senior in the us": the figures set side by side
+    | {"difference", "percent", "percentage", "between", "gap"}
 )
 
 
@@ -1535,72 +1332,8 @@ def _asks_cost(state: State, reading: Reading) -> bool:
     )
 
 
-# "who hires them", "which companies employ ml engineers": the employers and sectors.
-WHO_HIRES = re.compile(
-    r"\bwho (hires|employs|recruits|is hiring|would hire|pays for)\b"
-    r"|\b(which|what) (sorts? of |kinds? of |types? of )?(companies|firms|employers|businesses"
-    r"|organi[sz]ations|places) (hire|employ|recruit)",
-    re.I,
-)
-# "which of those is closest to devops", "which one is most like data engineering"
-CLOSEST_TO = re.compile(
-    r"\b(closest|nearest|most similar|most like|most related|similar|closer|related) to"
-    r"\s+(?P<item>[^?.!,]{2,30})",
-    re.I,
-)
-# "why is communication on there", "why are statistics so important": why an item counts.
-WHY_LISTED = re.compile(
-    r"\bwhy (is|are|does|do|would)\s+(?P<item>[^?.!]{2,40}?)\s+(be )?(on (there|the list|that list)"
-    r"|listed|included|in there|mentioned|so important|important|needed|useful|matters?)\b",
-    re.I,
-)
-# "whats the highest salary an ml engineer can get", "the most you can earn"
-HIGHEST_PAY = re.compile(
-    r"\b(highest|top|max|maximum|biggest|best)\s+(possible\s+)?(salary|salaries|pay|earnings?"
-    r"|wages?)\b|\bthe most (an? \w+ |you |one |they |i )?(can|could) (earn|make)\b",
-    re.I,
-)
-# "what should my portfolio have", "what kind of stuff should i show to get hired": what to
-# show employers, which the pages say ("case studies, dashboards, GitHub work…").
-PORTFOLIO_QUESTION = "portfolio: what employers like seeing, examples of real work"
-PORTFOLIO = re.compile(
-    r"\bportfolios?\b|\bwhat\b[^.?]*\b(should|do|can|could) (i|we|you) (show|showcase)\b"
-    r"|\b(show|showcase)\b[^.?]*\b(to get hired|get hired|hiring managers|employers|recruiters)\b",
-    re.I,
-)
-PAY_GAP = re.compile(r"\b(gender|race|racial|ethnic)?\s*pay gaps?\b", re.I)
 # Topics an age question ("too late at 45?") is guessed as when unsure.
 AGE_MISREAD_AS = frozenset({"ask_role", "ask_suitability", "ask_outlook", "ask_career_path"})
-
-# "which countries do you have numbers for": figures held, whatever the classifier read.
-HAS_FIGURES_FOR = re.compile(
-    r"\b(have|got|give|hold|know)\b[^?]*\b(figures?|numbers?|data|estimates?|salar(y|ies))\b", re.I
-)
-
-
-# "will i get that?", "is that guaranteed": whether the figures shown are what one will be paid.
-EXPECTS_THE_FIGURE = re.compile(
-    r"\b(will|would|can|could|do|does) (i|you|we|one|they|he|she|everyone) (really |actually )?"
-    r"(get|earn|make|be paid|expect) (that|this|those|these|it)\b"
-    r"|\b(ill|i'll|i will|i'd|id) (get|earn|make) (that|this|those|these)\b|\bguarantee\w*\b"
-    r"|\bcount on (that|it|those|these)\b",
-    re.I,
-)
-FIGURE_PROMISED = "is the salary midpoint a guarantee for every employer or region"
-# "sum up mlops in one line", "in a nutshell, what is it": the last answer, condensed.
-SUMS_UP = re.compile(
-    r"\bsum(s|med|ming)? (it |this |that |them |\w+ )?up\b|\bsummari[sz]e\b|\btl;?dr\b"
-    r"|\bin (one|a|1|two|2) (line|sentence)s?\b|\bin a nutshell\b|\bone[- ]liner\b",
-    re.I,
-)
-
-
-# "keep it short pls", "short answer please": how to answer, said beside the question.
-ASKS_BRIEFLY = re.compile(
-    r"\bkeep it (short|brief)\b|\bshort answer\b|\bbriefly\b|\bin short\b|\bquick answer\b"
-    r"|\bshort (pls|please|plz)\b|\ben bref\b",
-    re.I,
-)
 
 
 def _names_only_the_last_answer(state: State, reading: Reading) -> bool:
@@ -1665,7 +1398,7 @@ def _pay_word_wins(intent: str, reading: Reading) -> bool:
 _FIGURES_WORDS = re.compile(
     NAMES_FIGURES.pattern
     + r"|\b(bracket|band|ballpark|package|go(es)? up to|top out|tops out|max out|top end"
-    + r"|upper end|going rate|midpoint|median|budget)\b",
+    + r"|upper end|going rate|midpoint|median|budget|percent|percentage)\b",
     re.I,
 )
 

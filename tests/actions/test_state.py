@@ -8,8 +8,9 @@ import re
 import pytest
 
 from actions.answer import state_after, with_context
-from actions.state import PORTFOLIO_QUESTION, Plan, Reading, State, city_of, decide
+from actions.state import Plan, Reading, State, city_of, decide
 from actions.topics import INTENT_TOPICS, follow_up_intent, resolve_topic
+from actions.wording import PORTFOLIO_QUESTION
 
 SALARY_FR = State(topic="salary", country="FR")
 SALARY_US_SENIOR = State(topic="salary", country="US", level="senior")
