@@ -444,6 +444,9 @@ async def carry_out(
     if plan.kind == "capabilities":
         dispatcher.utter_message(response="utter_capabilities")
         return []
+    if plan.kind == "hiring":
+        dispatcher.utter_message(response="utter_hiring")
+        return []
     if plan.kind == "out_of_scope":
         dispatcher.utter_message(response=refusal, question=reading.text)
         return []

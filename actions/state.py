@@ -113,6 +113,7 @@ from actions.wording import (
     PORTFOLIO,
     PORTFOLIO_QUESTION,
     SAME_EVERYWHERE,
+    SAYS_HIRING,
     SOURCES_DIFFER,
     SUMS_UP,
     VARIES_BY_EMPLOYER,
@@ -353,7 +354,8 @@ class Plan:
 
     ``kind`` is one of ``salary``, ``topic``, ``more``, ``shorter``, ``about``, ``sources``,
     ``pay_comparison``, ``pay_by_employer``, ``search``, ``out_of_scope``, ``capabilities``,
-    ``cost`` (what the last answer's subject costs, which no page says). A
+    ``cost`` (what the last answer's subject costs, which no page says), ``hiring`` (what the
+    bot can tell someone hiring, who said so and asked nothing yet). A
     ``search`` that finds nothing says the sources don't cover it, or, with
     ``refuse_if_nothing``, that the question is not about this career, or, with an ``intent``,
     answers that topic (what an unsure reading leaned to).
@@ -404,14 +406,17 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     compared = state.last.get("countries") or []
     range_end = _range_end_asked(reading.text)
     if (
-        state.last.get("kind") == "salary"
-        and len(compared) > 1
+        _figures_before(state, aspect)
+        and state.last.get("kind") == "salary"
         and range_end
-        and not (reading.country or reading.city or reading.about_another_job)
+        and not (reading.country or reading.city or reading.level or reading.about_another_job)
+        and not names_pay_strongly(reading.text)
     ):
         # "whats the top end in each" after France beside the UK: the same countries, at the
-        # level whose figures are that end of the range.
-        return Plan("salary", country=compared[0], level=range_end)
+        # level whose figures are that end of the range ("the top end?" after one country's:
+        # its seniors').
+        where = compared[0] if len(compared) > 1 else state.last.get("country")
+        return Plan("salary", country=where, level=range_end)
     if (
         SUMS_UP.search(reading.text)
         # ("summarise the duties" after the skills asks for the duties)
@@ -474,6 +479,9 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan(
             "search", intent=GETTING_STARTED_INTENT, refuse_if_nothing=False, search_text=wanted
         )
+    if SAYS_HIRING.search(reading.text) and not is_question(reading.text) and not state.last:
+        # "we're hiring our first ML engineer." and nothing asked yet: what can help them.
+        return Plan("hiring")
     if (
         WHO_HIRES.search(reading.text)
         and (intent in UNSURE_INTENTS or reading.confidence < PAY_OVERRIDE_BELOW)
@@ -1414,11 +1422,15 @@ _BOTTOM_END = re.compile(
 )
 
 
+_BOTH_ENDS = re.compile(r"\b(low|bottom|lower)\b.*\b(high|top|upper)\b|\b(high|top)\b.*\blow", re.I)
+
+
 def _range_end_asked(text: str) -> str | None:
     """``senior`` for the top end of a range asked about, ``junior`` for its bottom, or None."""
-    if _TOP_END.search(text):
-        return "senior"
-    return "junior" if _BOTTOM_END.search(text) else None
+    top, bottom = bool(_TOP_END.search(text)), bool(_BOTTOM_END.search(text))
+    if top == bottom or _BOTH_ENDS.search(text):
+        return None  # neither, or both ("and the low and high end": the whole range)
+    return "senior" if top else "junior"
 
 
 def _asks_figures_for_filter(state: State, reading: Reading, aspect: str | None) -> bool:

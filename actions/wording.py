@@ -276,6 +276,12 @@ ASKS_ABOUT_INTERVIEWS = re.compile(
     re.I,
 )
 IN_A_LANGUAGE = re.compile(r"\b(in|en) (english|anglais|french|français|spanish)\b", re.I)
+# "we're hiring our first ML engineer", "i'm recruiting an mle": someone hiring, who says so.
+SAYS_HIRING = re.compile(
+    r"\b(we'?re|we are|i'?m|i am|we will be|we'll be|our team is|my company is)"
+    r" (hiring|recruiting|looking to hire|trying to hire|about to hire|going to hire)\b",
+    re.I,
+)
 # "who hires them", "which companies employ ml engineers": the employers and sectors.
 WHO_HIRES = re.compile(
     r"\bwho (hires|employs|recruits|is hiring|would hire|pays for)\b"

@@ -2267,3 +2267,18 @@ def test_a_place_with_the_currency_wanted_after_pay_is_that_place() -> None:
     state = State(topic="salary", country="DE", last={"kind": "salary", "sources": []})
     plan = decide(state, reading, INTENT_TOPICS)
     assert (plan.kind, plan.country) == ("salary", "FR")
+
+
+def test_someone_hiring_who_asks_nothing_yet_gets_what_can_help() -> None:
+    text = "we're hiring our first ML engineer"
+    reading = Reading("ask_getting_started", text=text, rest=text, confidence=0.7)
+    assert decide(State(), reading, INTENT_TOPICS).kind == "hiring"
+    asked = "we're hiring our first ML engineer, what should they own?"
+    reading = Reading("ask_duties", text=asked, rest=asked, confidence=0.7)
+    assert decide(State(), reading, INTENT_TOPICS).kind == "topic"
+
+
+def test_the_top_end_after_one_countrys_figures_is_its_seniors() -> None:
+    reading = Reading("nlu_fallback", text="whats the top end", rest="whats the top end")
+    plan = decide(SALARY_GB_LAST, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.country, plan.level) == ("salary", "GB", "senior")
