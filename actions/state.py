@@ -409,6 +409,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         _figures_before(state, aspect)
         and state.last.get("kind") == "salary"
         and range_end
+        and aspect != "ranking"  # "which of those is the highest" names the highest shown
         and not (reading.country or reading.city or reading.level or reading.about_another_job)
         and not names_pay_strongly(reading.text)
     ):
