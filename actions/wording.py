@@ -50,7 +50,10 @@ BECOMES_ONE = re.compile(
     r"(become|get to be|turn into) (an? )?(ml|mle|machine learning)\b"
     # "could i be an ml engineer one day?"
     r"|\b(could|can|will|would|might) (i|someone like me|he|she) (ever |one day |really |still )?"
-    r"(be|become) (an? )?(ml|mle|machine learning)\b",
+    r"(be|become) (an? )?(ml|mle|machine learning)\b"
+    # "could i do ml engineering later"
+    r"|\b(could|can|will|would|might) (i|someone like me|he|she) (ever |one day |really |still )?"
+    r"(do|get into|go into|work in) (ml|mle|machine learning)( engineering)?\b",
     re.I,
 )
 _SOURCE_NOUNS = r"(sources|pages|guides|sites|websites|articles|docs|documents)"
@@ -67,8 +70,9 @@ ACCORDING_TO = re.compile(
 )
 # "what would the first step be", "where should i begin": how to get started.
 FIRST_STEP = re.compile(
-    r"\b(first|1st|next) (step|steps|move|thing to do)\b|\bwhere (do|should|would|can) (i|one|you)"
-    r" (start|begin)\b|\bwhat (should|do|would|shall|must) (i|one|we) do (first|next)\b"
+    r"\b(first|1st|next) (step|steps|move|thing to do)\b|\bwhere (do|does|should|would|can)"
+    r" (i|one|you|he|she|they) (start|begin)\b"
+    r"|\bwhat (should|do|does|would|shall|must) (i|one|we|he|she|they) do (first|next)\b"
     r"|\bhow (do|can|should|would|to) (i |one |you |someone )?(even )?(start|begin|get started)\b"
     # "what's the fastest route" after a career changer's question: the way in
     r"|\b(fastest|quickest|shortest|easiest|best|realistic) (route|way|path)( in)?\W*$",
