@@ -77,6 +77,7 @@ from actions.wording import (
     ASKS_IF_BACKGROUND_COUNTS,
     ASKS_IF_REALISTIC,
     ASKS_IF_VALUED,
+    ASKS_JOB_TITLES,
     ASKS_PAY_DIFFERENCE,
     ASKS_RATES,
     ASKS_STABILITY,
@@ -483,6 +484,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if SAYS_HIRING.search(reading.text) and not is_question(reading.text) and not state.last:
         # "we're hiring our first ML engineer." and nothing asked yet: what can help them.
         return Plan("hiring")
+    if (
+        ASKS_JOB_TITLES.search(reading.text)
+        and (intent in UNSURE_INTENTS or reading.confidence < SURE_INTERVIEW_TOPIC)
+        and not (names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "what titles do ml engineers usually go by" (the career path at 0.27, the outlook at
+        # 0.6): the titles the pages name are the roles the career leads to.
+        return Plan("topic", intent="ask_career_path", parameters={})
     if (
         WHO_HIRES.search(reading.text)
         and (intent in UNSURE_INTENTS or reading.confidence < PAY_OVERRIDE_BELOW)

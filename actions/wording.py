@@ -286,6 +286,10 @@ SAYS_HIRING = re.compile(
     r" (hiring|recruiting|looking to hire|trying to hire|about to hire|going to hire)\b",
     re.I,
 )
+# "what titles do ml engineers go by", "which job titles are there": the roles named.
+ASKS_JOB_TITLES = re.compile(
+    r"\b(what|which) (other )?(job )?titles\b|\btitles? (do|does|would|could|can|are)\b", re.I
+)
 # "who hires them", "which companies employ ml engineers": the employers and sectors.
 WHO_HIRES = re.compile(
     r"\bwho (hires|employs|recruits|is hiring|would hire|pays for)\b"

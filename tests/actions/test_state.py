@@ -2282,3 +2282,10 @@ def test_the_top_end_after_one_countrys_figures_is_its_seniors() -> None:
     reading = Reading("nlu_fallback", text="whats the top end", rest="whats the top end")
     plan = decide(SALARY_GB_LAST, reading, INTENT_TOPICS)
     assert (plan.kind, plan.country, plan.level) == ("salary", "GB", "senior")
+
+
+def test_which_job_titles_there_are_is_the_career_path() -> None:
+    text = "what job titles are there for ml engineers"
+    reading = Reading("ask_outlook", text=text, rest=text, confidence=0.6)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_career_path")
