@@ -28,11 +28,13 @@ SEVENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev7.yml"
 EIGHTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev8.yml"
 # A ninth (session 16), written the same way when the eighth was read; read in session 17.
 NINTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev9.yml"
-# A tenth (session 17), written the same way when the ninth was read: the unbiased figure.
+# A tenth (session 17), written the same way when the ninth was read; read the same session.
 TENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev10.yml"
+# An eleventh (session 17), written when the tenth was read: the unbiased figure.
+ELEVENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev11.yml"
 EVALUATION_SETS = (
     *(HELDOUT_PATH, BLIND_PATH, CONVERSATIONS_PATH, FRESH_PATH, NEW_PATH, SIXTH_PATH),
-    *(SEVENTH_PATH, EIGHTH_PATH, NINTH_PATH, TENTH_PATH),
+    *(SEVENTH_PATH, EIGHTH_PATH, NINTH_PATH, TENTH_PATH, ELEVENTH_PATH),
 )
 DEFAULT_MAX_CHARS = 1200
 """No reply is longer than this unless the turn allows more (asked for more, several questions)."""
