@@ -148,7 +148,9 @@ NAMES_AN_AMOUNT = re.compile(
 )
 JUDGES = re.compile(
     r"\b(low|lowball|high|good|fair|ok|okay|normal|decent|enough|competitive|reasonable"
-    r"|a lot|underpaid|overpaid|bad|realistic|standard|market rate)\b",
+    r"|a lot|underpaid|overpaid|bad|realistic|standard|market rate"
+    # "saw 45-60k for junior ml eng somewhere, is that legit?"
+    r"|legit|right|correct|plausible|believable|true|about right)\b",
     re.I,
 )
 
@@ -201,7 +203,10 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "what does 5+ years mean there, is that senior?"
             r"|what (does|do) \d+\s*\+?\s*(years?|yrs?) mean"
             r"|counts? as (an? )?"
-            r"(entry|junior|mid|senior)|what (is|counts as|makes) (a |an )?(junior|senior|mid))",
+            r"(entry|junior|mid|senior)|what (is|counts as|makes) (a |an )?(junior|senior|mid)"
+            # "how long till senior roughly"
+            r"|how long (till|until|to|before) (i'?m |you'?re |i am |i become |becoming )?(an? )?"
+            r"(senior|mid|mid-level|lead))",
             re.I,
         ),
     ),
@@ -277,7 +282,7 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "basis",
         re.compile(
-            r"\b(come from|comes from|based on|source|sources|survey|how old|up to date"
+            r"\b(come from|comes from|based on|source|sources|survey|how old|up to date|as of when"
             r"|recent|dated?|when was|reliable|accurate|trust|calculated|worked out|measured)\b"
             # "what data is that", not "do they deal with data prep themselves"
             r"|\b(what|which|whose|the|that|this|your|their) data\b(?!\s*(prep\w*|scien\w*"
@@ -293,6 +298,8 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bover what (time )?(period|timeframe|time frame)\b|\btime (period|frame)\b"
             # "d'où viennent ces chiffres ?", "c'est basé sur quoi ?"
             r"|\bd'o[uù] (viennent|vient|sortent|sort|proviennent)\b|\bbas[ée]e?s? sur quoi\b"
+            # "et ces chiffres, ils sortent d'où ?"
+            r"|\b(viennent|vient|sortent|sort|proviennent) d'o[uù]"
             r"|\bsur quoi (se basent|reposent|repose)\b"
             # "why are they different", "why do the two sources disagree" after both
             r"|\bwhy (are|do|does|is|would) (they|these|those|the (figures|numbers|sources|two"
@@ -313,10 +320,20 @@ NAMES_FIGURES = re.compile(
 )
 
 
+# "where do they usually come from background wise": people's origins, not the figures'.
+PEOPLE_COME_FROM = re.compile(
+    r"\b(where|what) (do|did) (they|people|most|most people|ml engineers|mles|you)( usually"
+    r"| typically| normally)? come from\b|\bbackground",
+    re.I,
+)
+
+
 def aspect_of(text: str) -> str | None:
     """Which aspect of the last answer ``text`` asks about, or None."""
     for name, pattern in ASPECTS:
         if pattern.search(text):
+            if name == "basis" and PEOPLE_COME_FROM.search(text):
+                continue
             return name
     return None
 
@@ -442,6 +459,10 @@ ASKS_WHAT_MOVES_PAY = re.compile(
 ASKS_WHAT_DRIVES_PAY = re.compile(
     r"\bwhat (affects|determines|drives|influences|decides|impacts|pushes)\b|\bdepends? on\b"
     r"|\bfactors?\b"
+    # "what would push it higher", "how do i earn more", "et pour gagner plus ?"
+    r"|\bpush(es|ed)? (it|that|pay|salary|salaries|them|the pay)? ?(up|higher)\b"
+    r"|\b(earn|make|get paid|be paid) more\b|\bmaximi[sz]e (my |your )?(earnings|pay|salary)\b"
+    r"|\bgagner plus\b|\baugmenter (mon|son|le|ton) salaire\b|\bêtre mieux payé"
     # "would certifications boost my pay?": what raises it, not the figures
     r"|\b(boost|raise|increase|bump|improve)s? (up )?(my |your |their |the )?"
     r"(pay|salary|earnings)\b",
@@ -454,7 +475,9 @@ SECTORS_PAYING_MOST = re.compile(
     r"\b(which|what) (sectors?|industr(y|ies)|fields?|companies|kinds? of compan(y|ies)|employers)"
     r" (pay|pays|paid) (the )?(most|best|more|highest|better)\b"
     r"|\b(quels?|quelles?) (secteurs?|industries?|entreprises?|boîtes?|domaines?) (paient|payent"
-    r"|paie|paye) (le )?(mieux|plus)\b",
+    r"|paie|paye) (le )?(mieux|plus)\b"
+    # "do tech companies pay more than other industries"
+    r"|\bpay (more|better|less) than (other|most) (industries|sectors|companies|fields)\b",
     re.I,
 )
 

@@ -78,6 +78,7 @@ from actions.wording import (
     ASKS_IF_REALISTIC,
     ASKS_IF_VALUED,
     ASKS_JOB_TITLES,
+    ASKS_KINDS_OF_THE_JOB,
     ASKS_PAY_DIFFERENCE,
     ASKS_RATES,
     ASKS_STABILITY,
@@ -116,6 +117,8 @@ from actions.wording import (
     SAME_EVERYWHERE,
     SAYS_HIRING,
     SOURCES_DIFFER,
+    SPEAKS_OF_SOURCES,
+    STARTS_OWN_COMPANY,
     SUMS_UP,
     VARIES_BY_EMPLOYER,
     WHAT_TO_FOCUS_ON,
@@ -307,6 +310,12 @@ def _without_language_entity(message: dict[str, Any], text: str) -> list[dict[st
     ]
 
 
+def _skill_named_after_study(text: str) -> bool:
+    """True when a skill area is named in the words after "what should i study"."""
+    asked = ASKS_WHAT_TO_STUDY.search(text)
+    return bool(asked and values_named("skill_area", text[asked.start() :]))
+
+
 def _skills_set_aside(text: str) -> set[str]:
     """The skill areas named in the few words after "besides", "other than" or "beyond"."""
     return {
@@ -469,7 +478,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if (
         PORTFOLIO.search(reading.text)
         and intent not in {"ask_salary", "ask_salary_factors"}
-        and reading.confidence < SURE_INTERVIEW_TOPIC
+        # ("je mets quoi dans mon portfolio ?", sure of how to get in, names it)
+        and (reading.confidence < SURE_INTERVIEW_TOPIC or "portfolio" in reading.text.lower())
         and not (names_pay(reading.text) or reading.about_another_job)
     ):
         # "what should my portfolio have?" (the skills at 0.5): what the pages say employers like
@@ -484,6 +494,28 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if SAYS_HIRING.search(reading.text) and not is_question(reading.text) and not state.last:
         # "we're hiring our first ML engineer." and nothing asked yet: what can help them.
         return Plan("hiring")
+    if (
+        ASKS_KINDS_OF_THE_JOB.search(reading.text)
+        and intent != "ask_specialisations"
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not (names_pay(reading.text) or reading.names_a_filter)
+    ):
+        # "are there diff kinds of ml engineers or is it one job" (the outlook at 0.5)
+        return Plan("topic", intent="ask_specialisations", parameters={})
+    if (
+        STARTS_OWN_COMPANY.search(reading.text)
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not (names_pay(reading.text) or reading.names_a_filter)
+    ):
+        # "could i start my own company later if i work as an mle first": where it leads.
+        return Plan("topic", intent="ask_career_path", parameters={})
+    if (
+        reading.skill_area
+        and intent == "ask_typical_day"
+        and not (reading.names_a_filter or names_pay(reading.text))
+    ):
+        # "what soft skills do ml engineers actually need day to day": the skills, every day.
+        return Plan("topic", intent="ask_skills", parameters=reading.topic_parameters())
     if (
         ASKS_JOB_TITLES.search(reading.text)
         and (intent in UNSURE_INTENTS or reading.confidence < SURE_INTERVIEW_TOPIC)
@@ -906,7 +938,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             or (intent == "ask_salary" and reading.confidence < PAY_OVERRIDE_BELOW)
         )
         and ASKS_WHAT_TO_STUDY.search(reading.text)
-        and not (names_pay(reading.text) or reading.about_another_job or reading.skill_area)
+        and not (names_pay(reading.text) or reading.about_another_job)
+        # ("my daughter loves coding, what should she study": the coding is who she is;
+        # "what should i study for the maths" asks about the maths)
+        and not (reading.skill_area and _skill_named_after_study(reading.text))
         and not reading.specialisation
     ):
         # "im in year 12, what should i study at uni if i want to be an ml engineer" (getting
@@ -1100,6 +1135,15 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "any free resources you'd recommend?": resources to learn from, not the bot's sources.
         return Plan("topic", intent="ask_education", parameters=reading.topic_parameters())
+    if (
+        intent == SOURCES_INTENT
+        and reading.doubts_scope
+        and reading.confidence < PAY_OVERRIDE_BELOW
+        and not (SPEAKS_OF_SOURCES.search(reading.text) or reading.about_career)
+    ):
+        # "cool. who won the super bowl this year" (the sources at 0.56, off topic next): no
+        # word of where anything comes from, and nothing about the career.
+        return Plan("out_of_scope")
     if intent == SOURCES_INTENT:
         pointed = _has_sources(state) and bool(
             POINTS_AT_LAST_ANSWER.search(reading.text)
@@ -1298,7 +1342,9 @@ _FOLLOW_UP_WORDS = frozenset(
     | {"euros", "euro", "dollars", "dollar", "pounds", "pound", "sterling", "usd", "eur", "gbp"}
     | {"currency", "local"}
     # "the difference in percent between junior and senior in the us": the figures set side by side
-    | {"difference", "percent", "percentage", "between", "gap"}
+    | {"difference", "percent", "percentage", "between", "gap", "scale", "basis"}
+    # "and for a senior based in paris?"
+    | {"based", "living", "located", "working", "live", "work", "someone", "person", "one"}
 )
 
 
@@ -1423,11 +1469,13 @@ _FIGURES_WORDS = re.compile(
 
 # "the top end", "the lowest": an end of the range, which is the seniors' or the juniors' figures.
 _TOP_END = re.compile(
-    r"\b(top|upper|high) end\b|\bhighest\b|\bthe max(imum)?\b|\btops? out\b|\bceiling\b", re.I
+    r"\b(top|upper|high) end\b|\bhighest\b|\bthe max(imum)?\b|\btops? out\b|\bceiling\b"
+    r"|\btop of (the|that|this) (range|scale|band)\b",
+    re.I,
 )
 _BOTTOM_END = re.compile(
     r"\b(bottom|lower|low) end\b|\blowest\b|\bthe min(imum)?\b|\bstarting (pay|salar\w+)\b"
-    r"|\bfloor\b",
+    r"|\bfloor\b|\bbottom of (the|that|this) (range|scale|band)\b",
     re.I,
 )
 
@@ -1542,6 +1590,11 @@ def _follow_up(state: State, reading: Reading) -> Plan:
     if reading.names_topic_filter:
         # "which languages?" right after a salary answer is a new topic, not pay again.
         return Plan("topic", intent=None, parameters=reading.topic_parameters())
+    pay = state.last.get("pay")
+    if reading.level and not on_salary and isinstance(pay, dict) and "kept" not in pay:
+        # "ok and seniors?" after juniors' pay in France and a degree, answered in one reply:
+        # the figures, for that level (a pay record not merely kept from the reply before).
+        return Plan("salary", country=pay.get("country"), level=reading.level)
     if (
         reading.level
         and not on_salary

@@ -229,7 +229,7 @@ ASKS_HOW_TO_STAND_OUT = re.compile(
     r"\b(stand out|standout|impress\w*|catch (their|the) eye|get noticed"
     r"|(show|prove|convince|demonstrate to) (employers|them|recruiters|hiring managers|companies)"
     r"|prove (i|that i|myself)|what (do |would )?(employers|hiring managers|recruiters|companies)"
-    r" (look for|want to see|want))\b",
+    r" (look for|look at|want to see|want))\b",
     re.I,
 )
 # "what jobs should i apply for" (skills at 0.27): the entry routes of getting started.
@@ -289,6 +289,25 @@ SAYS_HIRING = re.compile(
 # "what titles do ml engineers go by", "which job titles are there": the roles named.
 ASKS_JOB_TITLES = re.compile(
     r"\b(what|which) (other )?(job )?titles\b|\btitles? (do|does|would|could|can|are)\b", re.I
+)
+# "are there diff kinds of ml engineers or is it one job": the specialisations.
+ASKS_KINDS_OF_THE_JOB = re.compile(
+    r"\b(kinds?|types?|sorts?|flavou?rs?|varieties) of (ml|mle|machine learning) ?"
+    r"(engineers?|engineering|jobs?|roles?|mles)\b",
+    re.I,
+)
+# "could i start my own company later": where the career can lead.
+STARTS_OWN_COMPANY = re.compile(
+    r"\b(start|found|launch|run|create) (my|your|their|our|his|her|an?) (own )?(ai )?"
+    r"(company|startup|start-up|business|firm)\b",
+    re.I,
+)
+# "where's that from", "who wrote it", "source?": words for where an answer comes from.
+SPEAKS_OF_SOURCES = re.compile(
+    r"\b(sources?|from|wrote|written|writes|says?|said|according|data|sites?|pages?|guides?"
+    r"|articles?|references?|cite\w*|links?|trust\w*|reliable|accurate|based|d'o[uù]"
+    r"|viennent|vient|sortent|who (is|are) (they|you|behind))\b",
+    re.I,
 )
 # "who hires them", "which companies employ ml engineers": the employers and sectors.
 WHO_HIRES = re.compile(

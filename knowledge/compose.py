@@ -442,7 +442,7 @@ def synonyms() -> dict[str, frozenset[str]]:
 
 def with_synonyms(message: str) -> str:
     """``message`` and the other words for its words, for a search that must find either."""
-    words = set(re.findall(r"[a-z]+", message.lower()))
+    words = set(re.findall(r"[a-zà-ÿ]+", message.lower()))
     extra = [o for word, others in _synonym_words().items() if word in words for o in others]
     return " ".join([message, *extra])
 

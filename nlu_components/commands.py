@@ -49,7 +49,17 @@ def command_intent(text: str) -> str | None:
     head, comma, reason = (text or "").partition(",")
     if comma and reason.strip() and not is_question(reason):
         return _whole_command(head)
+    # "now 2 lines max so i can text it to my mom": the command, then why, without a comma.
+    because = REASON_FOLLOWS.search(text or "")
+    if because:
+        return _whole_command((text or "")[: because.start()])
     return None
+
+
+REASON_FOLLOWS = re.compile(
+    r"\s+(so (that )?(i|we|he|she|they) (can|could)|because|cause|cuz|coz|as i'?m|for my)\b",
+    re.I,
+)
 
 
 def _whole_command(text: str) -> str | None:

@@ -46,7 +46,9 @@ _CLAUSE_BOUNDARY = re.compile(
     r"|\s*,\s*(?=(?:what|how|which|where|when|why)\b)"
     # "…, what about the uk, and in the us?": after a comma, "and in/for" asks again.
     r"|\s*,\s*and\s+(?=(?:in|for)\s)"
-    r"|\s+and\s+also\s+",
+    r"|\s+and\s+also\s+"
+    # "what languages should i learn + which cloud platforms matter?"
+    rf"|\s+[+&]\s+(?=(?:{QUESTION_WORDS})\b)",
     re.I,
 )
 # "I'd like to know…", "tell me…": a request is a question without a question mark.

@@ -158,3 +158,18 @@ def test_the_age_of_the_data_is_no_question_of_a_persons_age() -> None:
     assert not ASKS_ABOUT_AGE.search("how old is it")
     assert not ASKS_ABOUT_AGE.search("how old is the data")
     assert ASKS_ABOUT_AGE.search("how old are most ml engineers")
+
+
+@pytest.mark.parametrize(
+    ("text", "aspect"),
+    [
+        ("as of when", "basis"),
+        ("et ces chiffres, ils sortent d'où ?", "basis"),
+        ("how long till senior roughly", "years"),
+        ("where do they usually come from background wise", None),
+    ],
+)
+def test_more_ways_of_asking_about_the_last_answer(text: str, aspect: str | None) -> None:
+    from actions.aspects import aspect_of
+
+    assert aspect_of(text) == aspect

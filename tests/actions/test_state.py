@@ -2289,3 +2289,54 @@ def test_which_job_titles_there_are_is_the_career_path() -> None:
     reading = Reading("ask_outlook", text=text, rest=text, confidence=0.6)
     plan = decide(State(), reading, INTENT_TOPICS)
     assert (plan.kind, plan.intent) == ("topic", "ask_career_path")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("are there diff kinds of ml engineers or is it one job", "ask_specialisations"),
+        ("could i start my own company later if i work as an mle first", "ask_career_path"),
+        ("what soft skills do ml engineers actually need day to day", "ask_skills"),
+    ],
+)
+def test_wordings_that_name_their_topic(text: str, intent: str) -> None:
+    guessed = "ask_typical_day" if "day to day" in text else "ask_outlook"
+    skill = "soft_skills" if "soft skills" in text else None
+    reading = Reading(guessed, text=text, rest=text, skill_area=skill, confidence=0.55)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", intent)
+
+
+def test_an_off_topic_question_read_as_the_sources_is_refused() -> None:
+    text = "cool. who won the super bowl this year"
+    reading = Reading("ask_sources", text=text, rest=text, confidence=0.56, doubts_scope=True)
+    assert decide(SALARY_US_SENIOR_LAST, reading, INTENT_TOPICS).kind == "out_of_scope"
+
+
+def test_an_amount_judged_with_a_level_is_set_beside_the_figures() -> None:
+    text = "saw 45-60k for junior ml eng somewhere, is that legit?"
+    reading = Reading("ask_career_path", text=text, rest=text, level="junior", confidence=0.62)
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.level) == ("salary", "junior")
+
+
+def test_a_level_after_pay_answered_with_another_question_is_pay() -> None:
+    pay = {"kind": "salary", "country": "FR", "level": "junior", "sources": ["Bessand"]}
+    state = State(topic="education", country="FR", last={"kind": "topic", "pay": pay})
+    reading = Reading("inform", text="ok and seniors?", rest="ok and  ?", level="senior")
+    plan = decide(state, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.country, plan.level) == ("salary", "FR", "senior")
+
+
+def test_a_place_someone_is_based_in_is_a_filter() -> None:
+    text = "and for a senior based in paris?"
+    reading = Reading(
+        "inform",
+        text=text,
+        rest="and for a   based in ?",
+        country="FR",
+        city="Paris",
+        level="senior",
+    )
+    plan = decide(SALARY_FR_LAST, reading, INTENT_TOPICS)
+    assert (plan.kind, plan.level) == ("salary", "senior")

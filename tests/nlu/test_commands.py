@@ -36,6 +36,11 @@ from nlu_components.commands import command_intent
         ("now explain it like im 5, one sentence", "ask_shorter"),
         ("tl;dr version?", "ask_shorter"),
         ("can you tell me more about that please", "ask_more"),
+        ("now 2 lines max so i can text it to my mom", "ask_shorter"),
+        ("eli5 in 2 sentences", "ask_shorter"),
+        ("donne moi la version courte stp", "ask_shorter"),
+        ("résume en 2 lignes stp", "ask_shorter"),
+        ("and after that?", "ask_more"),
     ],
 )
 def test_commands(text: str, intent: str) -> None:

@@ -247,3 +247,13 @@ def test_i_would_like_to_know_is_still_a_question() -> None:
         "I'd like to know what they earn.",
         "And what skills?",
     )
+
+
+def test_a_plus_between_two_questions_splits_them() -> None:
+    split = split_message(
+        "what programming languages should i learn + which cloud platforms matter?"
+    )
+    assert split.questions == (
+        "what programming languages should i learn",
+        "which cloud platforms matter?",
+    )
