@@ -493,6 +493,9 @@ async def answer_about(
             answered = await _recalled(dispatcher, last, text, hits)
         if answered is not None:
             return answered
+    if last.get("kind") == "search" and last.get("query") and POINTS_BACK.search(text):
+        # "how do i prep for that then" after what interviews test: asked of that subject.
+        text = f"{text} ({last['query']})"
     if last.get("kind") != "salary" or aspect is None:
         return await answer_search(
             dispatcher,

@@ -129,6 +129,7 @@ from gazetteer.countries import area_name, city_vocabulary, region_named
 from gazetteer.entities import values_named
 from knowledge.compose import question_words, text_stems
 from knowledge.text import FRENCH_STOP_WORDS, MUTTERED, content_words
+from nlu_components.commands import command_intent
 from nlu_components.questions import is_question, starts_as_question, without_asides
 
 # Topics whose answers a level refines themselves ("career path" -> "and for seniors?").
@@ -554,6 +555,11 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         if of_topic:
             return Plan("topic", intent=of_topic[0], parameters={}, search_text=item)
         return Plan("search", refuse_if_nothing=False, search_text=item)
+    if intent in (MORE_INTENT, SHORTER_INTENT) and _question_not_command(reading):
+        # "do dashboards count too or just code" (shorter at 0.82): a question, which the
+        # words of a command ("just", "too") do not make one.
+        reading = dataclasses.replace(reading, intent="nlu_fallback")
+        intent = reading.intent
     if _unsure_command(reading) and (not state.last or starts_as_question(reading.text)):
         # "we're a 20 person startup, first ml hire. what should they own?" read as "more" at
         # 0.28: no answer to go on with, or a question of its own; read as an unsure guess.
@@ -662,6 +668,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # of every range, the seniors' figures (a place named narrows them).
         return Plan("salary", country=reading.country, level="senior")
     if ASKS_BEST_PAID_PLACE.search(reading.text) and not reading.about_another_job:
+        if reading.country and not reading.city and len(reading.countries) <= 1:
+            # "where do mles get paid the most in the us": where within it, which the pages
+            # tell among what drives pay ("higher salaries in Silicon Valley, New York…").
+            return Plan("topic", intent="ask_salary_factors", parameters={})
         # "which country pays the most?": every country's figures side by side.
         return Plan("salary", level=reading.level, parameters={"places": "all"})
     last_country = state.last.get("country") if state.last.get("kind") == "salary" else None
@@ -1409,6 +1419,15 @@ def _names_only_the_last_answer(state: State, reading: Reading) -> bool:
     answered = {state.last.get("topic"), state.last.get("specialisation")} - {None}
     named = {reading.specialisation, reading.skill_area} - {None}
     return named <= answered
+
+
+def _question_not_command(reading: Reading) -> bool:
+    """True for a yes/no or wh- question of its own that the command lexicon does not read."""
+    return (
+        starts_as_question(reading.text)
+        and command_intent(reading.text) is None
+        and len(question_words(reading.text)) >= 2
+    )
 
 
 def _unsure_command(reading: Reading) -> bool:

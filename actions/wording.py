@@ -338,7 +338,8 @@ HIGHEST_PAY = re.compile(
 # show employers, which the pages say ("case studies, dashboards, GitHub work…").
 PORTFOLIO_QUESTION = "portfolio: what employers like seeing, examples of real work"
 PORTFOLIO = re.compile(
-    r"\bportfolios?\b|\bwhat\b[^.?]*\b(should|do|can|could) (i|we|you) (show|showcase)\b"
+    r"\bportfolios?\b|\bput (on|in) (my |a |the )?(github|cv|resume|résumé)\b"
+    r"|\bwhat\b[^.?]*\b(should|do|can|could) (i|we|you) (show|showcase)\b"
     r"|\b(show|showcase)\b[^.?]*\b(to get hired|get hired|hiring managers|employers|recruiters)\b",
     re.I,
 )

@@ -2340,3 +2340,25 @@ def test_a_place_someone_is_based_in_is_a_filter() -> None:
     )
     plan = decide(SALARY_FR_LAST, reading, INTENT_TOPICS)
     assert (plan.kind, plan.level) == ("salary", "senior")
+
+
+def test_a_question_the_classifier_reads_as_a_command_is_a_question() -> None:
+    text = "do dashboards count too or just code"
+    reading = Reading("ask_shorter", text=text, rest=text, confidence=0.82)
+    last = {"kind": "search", "shown": ["a"], "query": "what should i put on my github"}
+    assert decide(State(last=last), reading, INTENT_TOPICS).kind not in ("shorter", "more")
+
+
+def test_where_pay_is_highest_within_one_country_is_what_drives_pay() -> None:
+    text = "where do mles get paid the most in the us"
+    reading = Reading(
+        "ask_salary_factors", text=text, rest=text, country="US", countries=("US",), confidence=0.77
+    )
+    plan = decide(State(), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_salary_factors")
+
+
+def test_what_to_put_on_github_is_a_portfolio_question() -> None:
+    text = "what should i put on my github to actually get hired as an mle"
+    reading = Reading("ask_getting_started", text=text, rest=text, confidence=0.9)
+    assert decide(State(), reading, INTENT_TOPICS).kind == "search"
