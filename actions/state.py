@@ -480,7 +480,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         PORTFOLIO.search(reading.text)
         and intent not in {"ask_salary", "ask_salary_factors"}
         # ("je mets quoi dans mon portfolio ?", sure of how to get in, names it)
-        and (reading.confidence < SURE_INTERVIEW_TOPIC or "portfolio" in reading.text.lower())
+        and (
+            reading.confidence < SURE_INTERVIEW_TOPIC
+            or re.search(r"\b(portfolio|github)\b", reading.text, re.I)
+        )
         and not (names_pay(reading.text) or reading.about_another_job)
     ):
         # "what should my portfolio have?" (the skills at 0.5): what the pages say employers like
