@@ -90,6 +90,7 @@ from actions.wording import (
     ASKS_WHICH_PROJECTS,
     ASKS_WHO_COSTS_LESS,
     ASKS_WHO_IT_SUITS,
+    BACKGROUND_COUNTS,
     BARE_US,
     BECOMES_ONE,
     CAN_I_APPLY,
@@ -101,6 +102,7 @@ from actions.wording import (
     EXPECTS_THE_FIGURE,
     FIGURE_PROMISED,
     FIRST_STEP,
+    FOR_SOMEONE,
     GETS_IN,
     HAS_FIGURES_FOR,
     HIGHEST_PAY,
@@ -549,12 +551,22 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         topic_words = (state.topic or "").replace("_", " ")
         item = " ".join(listed.group("item").split())
         return Plan("search", refuse_if_nothing=False, search_text=f"{item} {topic_words}".strip())
+    of_topic = [i for i, topic in intent_topics.items() if topic == state.topic]
+    if (
+        FOR_SOMEONE.match(reading.text)
+        and of_topic
+        and state.topic not in ("salary", "getting_started")
+        and state.last.get("kind") == "topic"
+        and not (reading.names_a_filter or reading.names_topic_filter or names_pay(reading.text))
+    ):
+        # "for career changers?" after the degrees: the degrees, read for career changers
+        # ("…online courses…, especially for professionals changing careers").
+        return Plan("topic", intent=of_topic[0], parameters={}, search_text=reading.text)
     near = CLOSEST_TO.search(reading.text)
     if near and state.last.get("shown") and not (names_pay(reading.text) or reading.country):
         # "which of those is closest to devops" after the specialisations: not a ranking the
         # pages would have to make, but which of the topic's sentences speak in those terms.
         item = " ".join(near.group("item").split())
-        of_topic = [i for i, topic in intent_topics.items() if topic == state.topic]
         if of_topic:
             return Plan("topic", intent=of_topic[0], parameters={}, search_text=item)
         return Plan("search", refuse_if_nothing=False, search_text=item)
@@ -914,6 +926,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "is that the same at big companies and startups?": the workplace, which "can look
         # different depending on the industry, company, and projects".
         return Plan("topic", intent="ask_workplace", parameters={})
+    if (
+        reading.background
+        and BACKGROUND_COUNTS.search(reading.text)
+        and not (names_pay(reading.text) or reading.names_a_filter)
+    ):
+        # "i also did customer support for years before teaching, does that count for
+        # anything": how people move in from that background.
+        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
     counts = ASKS_IF_BACKGROUND_COUNTS.search(reading.text)
     if (
         counts

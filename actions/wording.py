@@ -245,6 +245,12 @@ ASKS_IF_BACKGROUND_COUNTS = re.compile(
     r"[^?.]*\b(count|help|matter|transfer|useful|valued|value|worth|relevant|advantage|asset)",
     re.I,
 )
+# "…customer support for years, does that count for anything": whether a background helps.
+BACKGROUND_COUNTS = re.compile(
+    r"\b(does|do|would|will|could|can|is) (that|this|it|those|these|any of (that|this|it))"
+    r" (\w+ )?(count|help|matter|transfer|be useful|be relevant|be worth)\b",
+    re.I,
+)
 # "what are day rates like" (a typical day at 0.82): pay by the day, which the salary answer
 # says no page gives where none does.
 ASKS_RATES = re.compile(r"\b(day|daily|hourly) rates?\b|\bper (day|hour)\b|\bTJM\b", re.I)
@@ -314,6 +320,13 @@ WHO_HIRES = re.compile(
     r"\bwho (hires|employs|recruits|is hiring|would hire|pays for)\b"
     r"|\b(which|what) (sorts? of |kinds? of |types? of )?(companies|firms|employers|businesses"
     r"|organi[sz]ations|places) (hire|employ|recruit)",
+    re.I,
+)
+# "for career changers?", "and for people without a degree?": the same topic, for them.
+FOR_SOMEONE = re.compile(
+    r"^\W*(and |what about |how about |ok |so )?(for|pour) (career[- ]changers?|people|someone"
+    r"|those|adults|beginners|students|parents|women|older people|les reconversions?"
+    r"|quelqu'un)\b[^?]{0,40}\??\s*$",
     re.I,
 )
 # "which of those is closest to devops", "which one is most like data engineering"

@@ -2362,3 +2362,21 @@ def test_what_to_put_on_github_is_a_portfolio_question() -> None:
     text = "what should i put on my github to actually get hired as an mle"
     reading = Reading("ask_getting_started", text=text, rest=text, confidence=0.9)
     assert decide(State(), reading, INTENT_TOPICS).kind == "search"
+
+
+def test_the_same_topic_for_career_changers_is_that_topic_read_for_them() -> None:
+    reading = Reading("ask_career_path", text="for career changers?", rest="for career changers?")
+    last = {"kind": "topic", "topic": "education", "shown": ["a"]}
+    plan = decide(State(topic="education", last=last), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent, plan.search_text) == (
+        "topic",
+        "ask_education",
+        "for career changers?",
+    )
+
+
+def test_whether_a_background_named_counts_is_how_to_move_in_from_it() -> None:
+    text = "i also did customer support for years, does that count for anything"
+    reading = Reading("ask_career_path", text=text, rest=text, background="operations")
+    plan = decide(State(topic="getting_started"), reading, INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_getting_started")
