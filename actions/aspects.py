@@ -169,7 +169,9 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(which|what) currency\b|\bcurrenc(y|ies)\b"
             r"|\bin (us |u\.s\. |american |canadian |australian |singapore |local )?"
             r"(dollars|euros|pounds|rupees|francs|usd|eur|gbp|cad|aud|inr|chf|lakhs?|crores?)\b"
-            r"|\ben (euros|livres( sterling)?|dollars)\b",
+            r"|\ben (euros|livres( sterling)?|dollars)\b"
+            # "can u convert that to euros"
+            r"|\bconvert\w* (it|that|this|them|those|these|the \w+)? ?(to|into|in) \w+",
             re.I,
         ),
     ),

@@ -242,13 +242,17 @@ async def answer_search(
         else Composition((), ())
     )
     answered = [u for u in composition.units if covers(u.text) >= threshold]
-    if avoid and relevant and (not answered or len(question_words(text)) <= SHORT_FOLLOW_UP):
+    if avoid and relevant:
         # "any particular platforms mentioned?", "which platforms": the one sentence of the last
         # answer that answers it ("…online courses (Coursera, OpenClassrooms, edX)…"), quoted
-        # again alone; a short question is about the last answer before anything else.
+        # again alone, when nothing new answers, when the question is short (about the last
+        # answer before anything else), or when it answers better than anything new does.
         again = compose(relevant, text, None, budget=budget, max_units=1, only=avoid)
         quoted = [u for u in again.units if covers(u.text) >= threshold]
-        answered = quoted or answered
+        best_new = max((covers(u.text) for u in answered), default=0.0)
+        short = len(question_words(text)) <= SHORT_FOLLOW_UP
+        if quoted and (not answered or short or covers(quoted[0].text) > best_new):
+            answered = quoted
     if not answered:
         # A message that leans off-topic and names nothing about work ("write me a query that
         # joins two tables") is not brought near by one shared word ("user behaviour").

@@ -488,14 +488,15 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         )
         and not (names_pay(reading.text) or reading.about_another_job)
     ):
-        # "what should my portfolio have?" (the skills at 0.5): what the pages say employers like
-        # to see ("case studies, dashboards, GitHub work…"), found by search with the synonyms
-        # of knowledge/rules/synonyms.yml; how to get in if nothing is found. "what should i
-        # show to get hired" asks about a portfolio without the word: searched as that.
-        said = reading.text
-        wanted = said if re.search(r"\bportfolio", said, re.I) else PORTFOLIO_QUESTION
+        # "what should my portfolio have?" (the skills at 0.5), "what should i show to get
+        # hired": what the pages say employers like to see ("case studies, dashboards, GitHub
+        # work…"), searched as one portfolio question (the person's own words find career
+        # prospects and "projects" in every sense); how to get in if nothing is found.
         return Plan(
-            "search", intent=GETTING_STARTED_INTENT, refuse_if_nothing=False, search_text=wanted
+            "search",
+            intent=GETTING_STARTED_INTENT,
+            refuse_if_nothing=False,
+            search_text=PORTFOLIO_QUESTION,
         )
     if SAYS_HIRING.search(reading.text) and not is_question(reading.text) and not state.last:
         # "we're hiring our first ML engineer." and nothing asked yet: what can help them.
@@ -1026,7 +1027,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             "search",
             intent=GETTING_STARTED_INTENT,
             refuse_if_nothing=False,
-            search_text=PORTFOLIO_QUESTION,
+            search_text=f"{PORTFOLIO_QUESTION}, projects",
         )
     if intent in UNSURE_INTENTS and ASKS_BARE_SOURCE.match(reading.text) and _has_sources(state):
         # "src" (read as nothing at all) right after an answer: that answer's sources.

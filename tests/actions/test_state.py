@@ -2069,7 +2069,7 @@ def test_a_first_project_to_build_is_searched_as_a_portfolio_question() -> None:
     text = "whats a good first project to build"
     reading = Reading("out_of_scope", text=text, rest=text, confidence=0.55)
     plan = decide(State(), reading, INTENT_TOPICS)
-    assert (plan.kind, plan.search_text) == ("search", PORTFOLIO_QUESTION)
+    assert (plan.kind, plan.search_text) == ("search", f"{PORTFOLIO_QUESTION}, projects")
 
 
 def test_a_language_is_no_country() -> None:
