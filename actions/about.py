@@ -24,16 +24,9 @@ from actions.aspects import (
     aspect_of,
     subject_of_source_question,
 )
-from actions.currency import (
-    can_convert,
-    converted,
-    plural_currency,
-    rates_date,
-    wanted_currency,
-)
+from actions.currency import converted_lines, plural_currency, wanted_currency
 from actions.fallback import answer_search
 from actions.formatting import (
-    BULLET,
     LEVEL_NAMES,
     YEARS,
     and_list,
@@ -245,40 +238,14 @@ STATED_PERIOD = re.compile(
 )
 
 
-def _converted_lines(facts: list[Salary], into: str) -> list[str] | None:
-    """The figures in ``into`` at the ECB reference rate, if any needs converting and can be."""
-    others = [
-        f
-        for f in facts
-        if f.currency != into
-        and not f.currency_ambiguous
-        and can_convert(f.currency)
-        and can_convert(into)
-    ]
-    if not others:
-        return None
-    on = rates_date({into, *(f.currency for f in others)})
-    lines = [
-        f"In {plural_currency(into)} at the European Central Bank's reference rate of "
-        f"{on.isoformat()} (a rough guide: taxes and living costs differ):"
-    ]
-    for fact in others:
-        label = level_label(fact)
-        lines.append(
-            f"{BULLET} {label[0].upper()}{label[1:]}: {salary_range(fact)} ≈ "
-            f"{salary_range(converted(fact, into, on))} — {fact.source.label}"
-        )
-    return lines
-
-
 def _currency_lines(facts: list[Salary], text: str = "") -> list[str]:
     """Which currency each source's figures are in, and where a page never says which dollar.
 
     "how much is that in euros": the figures converted, when they are in another currency.
     """
     wanted = wanted_currency(text)
-    if wanted and (converted_lines := _converted_lines(facts, wanted)):
-        return converted_lines
+    if wanted and (in_wanted := converted_lines(facts, wanted)):
+        return in_wanted
     lines = []
     for label, own in _by_source(facts).items():
         codes = list(dict.fromkeys(f.currency for f in own))
@@ -558,19 +525,4 @@ async def answer_about(
         lines="\n".join(lines),
         related=f"\nRelated: {composed_lines(related.units)[2:]}" if related.units else "",
     )
-    return []
-
-
-async def answer_converted(
-    dispatcher: CollectingDispatcher, last: dict[str, Any], into: str
-) -> list[EventType]:
-    """The figures of the last answer in the currency ``into``, if any are in another one.
-
-    "whats the pay in the us for freshers, in rupees": the dollar figures, then the same at the
-    ECB's reference rate; nothing more when they are in that currency already.
-    """
-    facts = await run_in_session(lambda session: _figures_of(session, last))
-    lines = _converted_lines(facts, into) if facts else None
-    if lines:
-        dispatcher.utter_message(response="utter_about_salary", lines="\n".join(lines), related="")
     return []

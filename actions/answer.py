@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions import slots
-from actions.about import answer_about, answer_converted
+from actions.about import answer_about
 from actions.asking import spoken_of_elsewhere
 from actions.aspects import (
     NAMES_FIGURES,
@@ -31,7 +31,6 @@ from actions.aspects import (
     aspect_of,
     names_pay_strongly,
 )
-from actions.currency import wanted_currency
 from actions.entities import entity_values
 from actions.fallback import MIN_COVERAGE, OUT_OF_SCOPE, answer_search
 from actions.formatting import and_list
@@ -174,16 +173,6 @@ def state_after(state: State, events: list[EventType]) -> State:
     if "last" in changes and not isinstance(changes["last"], dict):
         changes["last"] = {}
     return dataclasses.replace(state, **changes)
-
-
-def _last_record(events: list[EventType]) -> dict[str, Any] | None:
-    """The ``last_answer`` record the events set last, if any."""
-    records = [
-        event.get("value")
-        for event in events
-        if event.get("event") == "slot" and event.get("name") == slots.LAST_ANSWER
-    ]
-    return records[-1] if records and isinstance(records[-1], dict) else None
 
 
 def _one_record_of_several(events: list[EventType]) -> list[EventType]:
@@ -369,11 +358,6 @@ async def carry_out(
             events += await answer_salary(
                 dispatcher, dataclasses.replace(question, country=country, compared=bool(several))
             )
-        wanted = wanted_currency(reading.text)
-        record = _last_record(events)
-        if wanted and plan.country and not several and record and record.get("sources"):
-            # "the pay in the us for freshers, in rupees": the figures, then the same converted.
-            await answer_converted(dispatcher, record, wanted)
         if several:
             # "US vs France": the figures side by side in one currency, at a stated rate.
             events += await answer_in_one_currency(
@@ -464,6 +448,7 @@ async def carry_out(
         when_nothing=OUT_OF_SCOPE if plan.refuse_if_nothing else "utter_sources_silent",
         otherwise=leaned_topic if leaned else None,
         refusal=refusal,
+        source=plan.source,
     )
 
 

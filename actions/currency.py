@@ -14,6 +14,7 @@ from dataclasses import replace
 from babel.numbers import get_currency_name
 from currency_converter import CurrencyConverter
 
+from actions.formatting import BULLET, level_label, salary_range
 from knowledge.records import Salary
 
 
@@ -89,3 +90,29 @@ def plural_currency(code: str) -> str:
     """A currency named in the plural: "Australian dollars", "euros", "Indian rupees"."""
     *nation, unit = get_currency_name(code, locale="en").split()
     return " ".join([*nation, unit.lower() + "s"])
+
+
+def converted_lines(facts: list[Salary], into: str) -> list[str] | None:
+    """The figures in ``into`` at the ECB reference rate, if any needs converting and can be."""
+    others = [
+        f
+        for f in facts
+        if f.currency != into
+        and not f.currency_ambiguous
+        and can_convert(f.currency)
+        and can_convert(into)
+    ]
+    if not others:
+        return None
+    on = rates_date({into, *(f.currency for f in others)})
+    lines = [
+        f"In {plural_currency(into)} at the European Central Bank's reference rate of "
+        f"{on.isoformat()} (a rough guide: taxes and living costs differ):"
+    ]
+    for fact in others:
+        label = level_label(fact)
+        lines.append(
+            f"{BULLET} {label[0].upper()}{label[1:]}: {salary_range(fact)} ≈ "
+            f"{salary_range(converted(fact, into, on))} — {fact.source.label}"
+        )
+    return lines

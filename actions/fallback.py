@@ -202,6 +202,7 @@ async def answer_search(
     min_coverage: float | None = None,
     otherwise: Callable[[], Awaitable[list[EventType]]] | None = None,
     refusal: str = OUT_OF_SCOPE,
+    source: str | None = None,
 ) -> list[EventType]:
     """Answer a free question from the store's best sentences, or say the sources are silent.
 
@@ -210,17 +211,18 @@ async def answer_search(
     refusal for a question the classifier leaned to out of scope, "no ranking" for "which of
     those is best?"); ``otherwise``, when given, answers instead of a gap (the topic an unsure
     reading leaned to). ``refusal`` is how a refusal is said (in one line, for one question of
-    several).
+    several). ``source`` keeps to one page; else a page the question names, if any.
     """
     text = text[:MAX_MESSAGE_CHARS]
     question = text
-    source = await source_named(text)
-    if source:
+    named_page = await source_named(text) if source is None else None
+    if named_page:
         # "what does the cbt nuggets guide say about getting started": that page's sentences
         # on the rest of the question (a page's name is not what it says).
-        text = re.sub(re.escape(source), " ", text, flags=re.I)
+        text = re.sub(re.escape(named_page), " ", text, flags=re.I)
         text = re.sub(r"\b(guide|page|site|website|article)\b", " ", text, flags=re.I)
-        text = " ".join(w for w in text.split() if w.lower() not in source.lower().split())
+        text = " ".join(w for w in text.split() if w.lower() not in named_page.lower().split())
+    source = source or named_page
 
     def fetch(session: Session) -> list[PassageHit]:
         if not source:

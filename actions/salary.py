@@ -13,7 +13,14 @@ from sqlalchemy.orm import Session
 from actions import slots
 from actions.asking import unspoken_of
 from actions.aspects import ANY_SPECIALISATION
-from actions.currency import can_convert, converted, plural_currency, rates_date, wanted_currency
+from actions.currency import (
+    can_convert,
+    converted,
+    converted_lines,
+    plural_currency,
+    rates_date,
+    wanted_currency,
+)
 from actions.formatting import (
     BULLET,
     LEVEL_NAMES,
@@ -261,6 +268,15 @@ async def answer_salary(
             dispatcher.utter_message(
                 response="utter_salary_sources_differ", sources=source_names(stated + related)
             )
+    wanted = question.currency or wanted_currency(question.text)
+    in_wanted = (
+        converted_lines(shown + related, wanted) if wanted and not question.compared else None
+    )
+    if in_wanted:
+        # "the pay in the us for freshers, in rupees": the figures shown, then the same converted.
+        dispatcher.utter_message(
+            response="utter_about_salary", lines="\n".join(in_wanted), related=""
+        )
     events.append(SlotSet(slots.LAST_ANSWER, salary_record(question, shown + related)))
     return events
 

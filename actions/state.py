@@ -383,6 +383,8 @@ class Plan:
     parameters: dict[str, str | None] = field(default_factory=dict)
     search_text: str | None = None
     """What a ``search`` looks for when not the whole message ("… according to your sources")."""
+    source: str | None = None
+    """The one page a ``search`` keeps to (the page whose figures were just shown)."""
 
 
 # Intents that do not know better than the context: a message read as one of these that asks
@@ -796,8 +798,12 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # is promised, which a page may say ("That midpoint is not a guarantee…").
         # Asked of the page whose figures were shown, not of another's.
         shown_by = state.last.get("sources") or []
-        of_page = f"what does {shown_by[0]} say: " if len(shown_by) == 1 else ""
-        return Plan("search", refuse_if_nothing=False, search_text=of_page + FIGURE_PROMISED)
+        return Plan(
+            "search",
+            refuse_if_nothing=False,
+            search_text=FIGURE_PROMISED,
+            source=shown_by[0] if len(shown_by) == 1 else None,
+        )
     if (
         (aspect == "currency" or wanted_currency(reading.text))
         and NAMES_PAY_FIGURES.search(reading.text)

@@ -2226,7 +2226,7 @@ def test_whether_the_figure_is_promised_is_asked_of_the_page_that_gave_it() -> N
     )
     plan = decide(state, reading, INTENT_TOPICS)
     assert plan.kind == "search" and plan.search_text
-    assert plan.search_text.startswith("what does UK careers guide say")
+    assert plan.source == "UK careers guide"
 
 
 def test_figures_in_a_currency_after_a_place_without_figures_are_the_overview() -> None:
