@@ -97,6 +97,7 @@ from actions.wording import (
     CLOSEST_TO,
     COMPARES,
     COMPARES_TWO,
+    CURRENCY_UNIT,
     DIFFERENCE,
     DOES_WITHOUT_IT,
     EXPECTS_THE_FIGURE,
@@ -108,6 +109,7 @@ from actions.wording import (
     HIGHEST_PAY,
     HOLDS_THE_ROLE,
     IN_A_LANGUAGE,
+    NAMES_A_CURRENCY,
     NAMES_AN_AREA,
     OPENS_AS_FOLLOW_UP,
     PAY_GAP,
@@ -255,6 +257,9 @@ class Reading:
         if IN_A_LANGUAGE.search(said):
             # "ok in english then, what about spain": a language, not the United Kingdom.
             message = {**message, "entities": _without_language_entity(message, said)}
+        if NAMES_A_CURRENCY.search(said):
+            # "is that in US dollars?": a currency, not the United States.
+            message = {**message, "entities": _without_currency_country(message, said)}
         if len(set(entity_values(message, "skill_area"))) > 1 and OTHER_THAN.search(said):
             # "besides coding what kind of people skills do they want": the people skills.
             message = {**message, "entities": _without_skills_set_aside(message, said)}
@@ -309,6 +314,18 @@ def _without_language_entity(message: dict[str, Any], text: str) -> list[dict[st
         if not (
             entity.get("entity") == "country"
             and str(text[entity.get("start", 0) : entity.get("end", 0)]).lower() in languages
+        )
+    ]
+
+
+def _without_currency_country(message: dict[str, Any], text: str) -> list[dict[str, Any]]:
+    """The entities of ``message`` less a country named as part of a currency ("US dollars")."""
+    return [
+        entity
+        for entity in message.get("entities") or []
+        if not (
+            entity.get("entity") == "country"
+            and CURRENCY_UNIT.match(text[int(entity.get("end") or 0) :])
         )
     ]
 

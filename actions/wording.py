@@ -285,6 +285,10 @@ ASKS_ABOUT_INTERVIEWS = re.compile(
     r"|technical test|hiring process|recruitment process|screening call)\b",
     re.I,
 )
+# "is that in US dollars?", "en dollars canadiens": a country's name as part of a currency's.
+NAMES_A_CURRENCY = re.compile(r"\b(dollars?|pounds?)\b", re.I)
+CURRENCY_UNIT = re.compile(r"\s*(dollars?|pounds?)\b", re.I)
+
 IN_A_LANGUAGE = re.compile(r"\b(in|en) (english|anglais|french|français|spanish)\b", re.I)
 # "we're hiring our first ML engineer", "i'm recruiting an mle": someone hiring, who says so.
 SAYS_HIRING = re.compile(

@@ -2095,6 +2095,23 @@ def test_a_language_is_no_country() -> None:
     assert british.country == "GB"
 
 
+def test_a_currency_is_no_country() -> None:
+    text = "is that in US dollars?"
+    parse = {
+        "text": text,
+        "intent": {"name": "ask_salary", "confidence": 0.8},
+        "entities": [{"entity": "country", "value": "US", "start": 11, "end": 13}],
+    }
+    assert Reading.from_parse(parse).country is None
+    # "US pay, in dollars?" still names the country: it is not part of the currency's name
+    named = {
+        "text": "US pay, in dollars?",
+        "intent": {"name": "ask_salary", "confidence": 0.8},
+        "entities": [{"entity": "country", "value": "US", "start": 0, "end": 2}],
+    }
+    assert Reading.from_parse(named).country == "US"
+
+
 def test_could_i_be_one_is_how_to_get_in() -> None:
     text = "could i be an ml engineer one day"
     reading = Reading("ask_career_path", text=text, rest=text, confidence=0.5)
