@@ -97,6 +97,7 @@ RELATED_SEARCH = {
 
 
 ABOUT_FIGURES = 24
+QUOTED_FIGURES = 6
 """Per source, the figures a question about an overview looks at."""
 
 
@@ -164,6 +165,12 @@ def _tax_lines(facts: list[Salary], every_level: Sequence[Salary] = ()) -> list[
 def _short_quote(fact: Salary) -> str:
     quote = fact.quote.strip()
     return quote if len(quote) <= 140 else quote[:140].rsplit(" ", 1)[0] + "…"
+
+
+def _words_lines(facts: list[Salary]) -> list[str]:
+    """Each figure shown in its source's own words: all the pages say with these figures."""
+    quotes = [f"• “{_short_quote(f)}” ({f.source.label})" for f in facts[:QUOTED_FIGURES]]
+    return ["Here is all my sources say with these figures, in their own words:", *quotes]
 
 
 def _basis_lines(facts: list[Salary]) -> list[str]:
@@ -463,6 +470,10 @@ async def answer_about(
     if last.get("kind") == "search" and last.get("query") and POINTS_BACK.search(text):
         # "how do i prep for that then" after what interviews test: asked of that subject.
         text = f"{text} ({last['query']})"
+    if aspect is None and last.get("kind") == "salary" and POINTS_BACK.search(text):
+        # "where would that be" after Bessand's €150,000: what the source says with the
+        # figure ("especially in large Tech companies or internationally").
+        aspect = "words"
     if last.get("kind") != "salary" or aspect is None:
         return await answer_search(
             dispatcher,
@@ -513,6 +524,8 @@ async def answer_about(
             "My sources don't cover pay broken down that way: they give figures by country "
             "and level only."
         ]
+    elif aspect == "words":
+        lines = _words_lines(facts)
     elif aspect == "ranking" and (extremes := _extreme_lines(facts, text)):
         lines = extremes
     else:

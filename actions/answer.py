@@ -23,6 +23,7 @@ from actions import slots
 from actions.about import answer_about
 from actions.asking import spoken_of_elsewhere
 from actions.aspects import (
+    ASKS_WHAT_DRIVES_PAY,
     NAMES_FIGURES,
     NAMES_PAY_FIGURES,
     PAY_ASPECTS,
@@ -250,6 +251,16 @@ async def carry_out(
         if named_source:
             # "and bluecoders says what?" right after figures: that page's figures, same filters.
             plan = Plan("salary", country=state.last.get("country"), level=state.last.get("level"))
+    if (
+        plan.kind == "topic"
+        and plan.intent == "ask_salary_factors"
+        and names_pay_strongly(reading.text)
+        and not ASKS_WHAT_DRIVES_PAY.search(reading.text)
+    ):
+        named_source, looked_up = await source_named(reading.text), True
+        if named_source:
+            # "what does bluecoders say about ml engineer salaries": that page's figures.
+            plan = Plan("salary", country=plan.country, level=plan.level)
     after_pay = state.last.get("kind") == "salary" and bool(COMPARES_TO.search(reading.text))
     role = reading.role
     # "which one earns more in the US?" after ML engineer vs data scientist: the role compared.

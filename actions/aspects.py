@@ -170,6 +170,8 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bin (us |u\.s\. |american |canadian |australian |singapore |local )?"
             r"(dollars|euros|pounds|rupees|francs|usd|eur|gbp|cad|aud|inr|chf|lakhs?|crores?)\b"
             r"|\ben (euros|livres( sterling)?|dollars)\b"
+            # "is that usd?", "usd or cad?"
+            r"|\b(usd|eur|gbp|cad|aud|inr|chf)\b|\b(us|u\.s\.|american|canadian) dollars\b"
             # "can u convert that to euros"
             r"|\bconvert\w* (it|that|this|them|those|these|the \w+)? ?(to|into|in) \w+",
             re.I,
@@ -229,7 +231,8 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|covers|include|includes|mean|about)\b[^?]*\b(juniors?|seniors?|mid|entry|grads?"
             r"|graduates?|leads?|levels?|beginners?|experienced|seniority|everyone)\b"
             r"|\b(juniors?|entry|beginners?) or (seniors?|mid|experienced)\b"
-            r"|\bwhich (level|seniority)\b|\bwhat (level|seniority) (is|are) (that|this|those)\b"
+            r"|\bwhich (level|seniority)\b"
+            r"|\bwhat (level|seniority) (is|are) (that|this|those|the)\b"
             r"|\bfor (all|every|each) levels?\b"
             # "c'est pour quel niveau ?", "c'est pour les juniors ?"
             r"|\bquel(s|le|les)? niveaux?\b|\bc'?est pour (les )?(juniors?|seniors?|débutants?)\b",
@@ -420,6 +423,13 @@ PAY_WORDS = re.compile(
     r"|\bwhat (salary |pay )?(range|band|bracket)s?\b"
     # "what's the pay there", "is the starting pay good": pay as a noun
     r"|\b(the|their|his|her|my|your|good|decent|typical|average|starting|entry|base) pay\b"
+    # "silicon valley mle pay?", "mle pay in london": pay as the noun asked about
+    r"|(?<!\bto )(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )\bpay(\s*[?!.]|\s*$|\s+(in|at|range\w*"
+    r"|scales?|bands?|levels?|figures|numbers|like|there|here|look|looks)\b)"
+    # "can a senior in france really hit 150k?", "is €60,000 ok": an amount of money
+    r"|[$€£]\s?\d|\b\d{2,3}\s?k\b|\b\d{2,3},\d{3}\b"
+    # "what's a fair base for a junior": the base salary
+    r"|\b(a|the|my|fair|good|decent|typical|starting|realistic) base\b(?!\s+(of|in|for learning)\b)"
     # "what does a senior one cost in the uk?", "how much would an mle cost us": a hiring
     # manager's pay ("what does a master's cost" is no pay question: a person is named)
     r"|\b(what|how much) (does|do|would|will|might|could) (an?|one|the)\s+(\w+\s+){0,3}"

@@ -110,6 +110,7 @@ from actions.wording import (
     HOLDS_THE_ROLE,
     IN_A_LANGUAGE,
     NAMES_A_CURRENCY,
+    NAMES_A_PAY_FACTOR,
     NAMES_AN_AREA,
     OPENS_AS_FOLLOW_UP,
     PAY_GAP,
@@ -124,6 +125,7 @@ from actions.wording import (
     SPEAKS_OF_SOURCES,
     STARTS_OWN_COMPANY,
     SUMS_UP,
+    TOPIC_WORDS,
     VARIES_BY_EMPLOYER,
     WHAT_TO_FOCUS_ON,
     WHO_HIRES,
@@ -146,6 +148,8 @@ FREE_INTENTS = frozenset({"nlu_fallback", "ask_advice"})
 RULED_OUT_SMALL_TALK = frozenset({"greet", "thank", "goodbye"})
 PAY_OVERRIDE_BELOW = 0.6
 MERE_GUESS = 0.3
+# A question this short that points back ("where would that be") is about the last answer.
+POINTED_QUESTION_WORDS = 6
 """A topic guessed below this ("which of the two writes more code", the duties at 0.26) is
 read as unsure: what the message asks of the last answer comes first."""
 UNSURE_COMMAND = 0.5
@@ -1227,6 +1231,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # or level says so; the store is searched, and if it has nothing, a question of where
         # to start ("what's the first thing I should learn") is answered by getting started.
         leaned = GETTING_STARTED_INTENT if ASKS_WHERE_TO_START.search(reading.text) else None
+        home = _home_intent(reading)
+        if home and not leaned:
+            # "and for a general mle, which languages" (pay at 0.51): the languages.
+            return Plan("topic", intent=home, parameters=reading.topic_parameters())
         return Plan("search", intent=leaned, parameters=reading.topic_parameters())
     if (
         intent == "ask_salary_factors"
@@ -1341,6 +1349,16 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             intent=leaned if reading.about_career else None,
             refuse_if_nothing=not reading.about_career,
         )
+    if (
+        intent in {"nlu_fallback", "out_of_scope"}
+        and reading.confidence < SURE_OUT_OF_SCOPE
+        and state.last.get("kind") == "salary"
+        and len(reading.text.split()) <= POINTED_QUESTION_WORDS
+        and _POINTS_BACK.search(reading.text)
+        and not (reading.names_a_filter or reading.about_another_job)
+    ):
+        # "where would that be" right after a figure: asked of the figures just shown.
+        return Plan("about")
     if intent == "nlu_fallback":
         if (reading.country or reading.city or reading.level) and not _asks_beyond_filters(reading):
             return _follow_up(state, reading)  # "in nyc" after pay figures: a follow-up
@@ -1568,7 +1586,10 @@ def _asks_figures_for_filter(state: State, reading: Reading, aspect: str | None)
     # is ("top end for senior ml engineers in the us", the career path at 0.69): pay is the only
     # thing the pages give by country.
     placed = bool(reading.country or reading.city)
-    if not unsure and not placed and reading.confidence >= PAY_OVERRIDE_BELOW:
+    on_salary = state.topic == "salary" or state.last.get("kind") == "salary"
+    # ... and so does a level right after figures ("what's the senior range nationally then",
+    # the career path at 0.73)
+    if not (unsure or placed or on_salary) and reading.confidence >= PAY_OVERRIDE_BELOW:
         return False
     if aspect in PAY_ASPECTS | SOURCE_ASPECTS and _figures_before(state, aspect):
         return False  # "is the uk figure gross?" about the figures shown
@@ -1576,7 +1597,6 @@ def _asks_figures_for_filter(state: State, reading: Reading, aspect: str | None)
         return False  # "why is the uk range so wide?"
     if ASKS_IF_FACTOR_MATTERS.search(reading.text):
         return False
-    on_salary = state.topic == "salary" or state.last.get("kind") == "salary"
     return bool(
         _FIGURES_WORDS.search(reading.text) or (on_salary and ASKS_AMOUNT.search(reading.text))
     )
@@ -1647,6 +1667,10 @@ def _names_something_else(reading: Reading) -> bool:
 def _follow_up(state: State, reading: Reading) -> Plan:
     """A message that only adds or changes a filter."""
     on_salary = state.topic == "salary"
+    if state.topic == "salary_factors" and NAMES_A_PAY_FACTOR.search(reading.text):
+        # "what about location, in the us" after which industries pay most: location as
+        # what drives pay (the US figures are a click away).
+        return Plan("topic", intent="ask_salary_factors", parameters={})
     if (reading.country or reading.city) and not _asks_beyond_filters(reading):
         level = reading.level or (state.level if on_salary else None)
         return Plan("salary", country=reading.country, city=reading.city, level=level)
@@ -1656,6 +1680,10 @@ def _follow_up(state: State, reading: Reading) -> Plan:
     if reading.names_topic_filter:
         # "which languages?" right after a salary answer is a new topic, not pay again.
         return Plan("topic", intent=None, parameters=reading.topic_parameters())
+    named = next((intent for intent, words in TOPIC_WORDS if words.search(reading.text)), None)
+    if named and not reading.level:
+        # "ok and what about education" after the skills: that topic.
+        return Plan("topic", intent=named, parameters={})
     pay = state.last.get("pay")
     if reading.level and not on_salary and isinstance(pay, dict) and "kept" not in pay:
         # "ok and seniors?" after juniors' pay in France and a degree, answered in one reply:
@@ -1707,7 +1735,14 @@ def _asks_what_moves_pay(state: State, reading: Reading) -> bool:
         and not (reading.country or reading.city)
     )
     sectors = bool(SECTORS_PAYING_MOST.search(reading.text)) and not reading.about_another_job
-    return factor_matters or pay_grows or sectors
+    # "how do i push it higher" right after figures (out of scope at 0.44)
+    raising = (
+        state.topic in PAY_TOPICS
+        and reading.intent in UNSURE_INTENTS
+        and bool(ASKS_WHAT_DRIVES_PAY.search(reading.text))
+        and not (reading.about_another_job or reading.names_a_filter)
+    )
+    return factor_matters or pay_grows or sectors or raising
 
 
 def _names_topic(text: str, topic: str) -> bool:

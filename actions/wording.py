@@ -289,6 +289,12 @@ ASKS_ABOUT_INTERVIEWS = re.compile(
 NAMES_A_CURRENCY = re.compile(r"\b(dollars?|pounds?)\b", re.I)
 CURRENCY_UNIT = re.compile(r"\s*(dollars?|pounds?)\b", re.I)
 
+# "what about location", "and the industry?": one of what drives pay, named after it.
+NAMES_A_PAY_FACTOR = re.compile(
+    r"\b(location|locations|where you live|city|cities|region|industry|industries|sectors?"
+    r"|company size|experience|seniority)\b",
+    re.I,
+)
 IN_A_LANGUAGE = re.compile(r"\b(in|en) (english|anglais|french|français|spanish)\b", re.I)
 # "we're hiring our first ML engineer", "i'm recruiting an mle": someone hiring, who says so.
 SAYS_HIRING = re.compile(
@@ -385,4 +391,29 @@ ASKS_BRIEFLY = re.compile(
     r"\bkeep it (short|brief)\b|\bshort answer\b|\bbriefly\b|\bin short\b|\bquick answer\b"
     r"|\bshort (pls|please|plz)\b|\ben bref\b",
     re.I,
+)
+
+# "ok and what about education", "and certs?": a follow-up that names a topic in one word or
+# two, answered as that topic (the classifier reads "what about …" as a filter follow-up).
+TOPIC_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (
+        intent,
+        re.compile(
+            rf"^\W*((ok|okay|and|so|now|right)\W+)*(what|how) about\W+(the\W+)?({words})"
+            rf"\W*(then|too|though|now)?\W*$|^\W*(and\W+)?({words})\W*(then|too)?\W*$",
+            re.I,
+        ),
+    )
+    for intent, words in (
+        ("ask_education", r"education|studies|studying|degrees?|schooling|qualifications"),
+        ("ask_certifications", r"certs?|certifications?|certificates?"),
+        ("ask_skills", r"skills?|skillset|skill set"),
+        ("ask_industries", r"industries|industry|sectors?|employers"),
+        ("ask_outlook", r"outlook|job market|demand|future prospects|prospects"),
+        ("ask_duties", r"duties|responsibilities|tasks|day[- ]to[- ]day"),
+        ("ask_typical_day", r"a typical day|typical day|daily routine"),
+        ("ask_career_path", r"career path|progression|career progression|promotions?"),
+        ("ask_specialisations", r"specialisations?|specializations?|specialities|specialties"),
+        ("ask_workplace", r"workplace|work environment|working conditions"),
+    )
 )

@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from knowledge import topics
-from knowledge.filler import is_filler
+from knowledge.filler import ASKS_WHERE_TO_LOOK, is_filler
 from knowledge.query import PassageHit, Source
 from knowledge.text import FRENCH_STOP_WORDS, MUTTERED, content_words, sentences
 
@@ -167,8 +167,10 @@ INTRO_PENALTY = 0.5
 """How much a paragraph that introduces a list is held back: the list itself is the answer."""
 
 
-def units_of(hits: Sequence[PassageHit]) -> list[Unit]:
+def units_of(hits: Sequence[PassageHit], pointers_wanted: bool = False) -> list[Unit]:
     """Split passages into units: sentences of paragraphs, whole list items and table rows.
+
+    ``pointers_wanted`` keeps pointers to other websites (see ``is_filler``).
 
     A paragraph followed by list items under the same heading introduces them ("most versions
     of the job revolve around a set of responsibilities"); its sentences keep a lower weight.
@@ -198,7 +200,7 @@ def units_of(hits: Sequence[PassageHit]) -> list[Unit]:
             # Python, SQL") under a lead-in sentence reads alone (its list line has the lead).
             parts = [_led(_lead(lead, False), parts[0])]
         for index, part in enumerate(parts):
-            if is_filler(part) and hit.kind == "paragraph":
+            if is_filler(part, pointers_wanted) and hit.kind == "paragraph":
                 continue
             if hit.kind != "paragraph" and len(part.strip()) < 12:
                 continue
@@ -619,7 +621,7 @@ def compose(
             answer said), and return nothing rather than cut one that does not fit.
     """
     skip = set(exclude)
-    units = units_of(hits)
+    units = units_of(hits, pointers_wanted=bool(ASKS_WHERE_TO_LOOK.search(message)))
     units += condensed_lists(units)
     if only is not None:
         kept = set(only)

@@ -28,6 +28,13 @@ def _lexicon() -> tuple[dict[str, str], frozenset[str]]:
     return phrases, frozenset(_normalise(f) for f in raw["fillers"])
 
 
+@functools.lru_cache(maxsize=1)
+def _alone() -> dict[str, str]:
+    """Words that are a command only as the whole message ("and?"), fillers anywhere else."""
+    raw = yaml.safe_load(COMMANDS_FILE.read_text(encoding="utf-8"))
+    return {_normalise(phrase): intent for phrase, intent in raw["alone"].items()}
+
+
 def _normalise(text: str) -> str:
     """Lower case, ";" kept inside "tl;dr", other punctuation and emoji dropped."""
     text = text.lower().replace("tl;dr", "tldr").replace("tl dr", "tldr")
@@ -64,6 +71,8 @@ REASON_FOLLOWS = re.compile(
 
 def _whole_command(text: str) -> str | None:
     words = _normalise(text).split()
+    if " ".join(words) in _alone():
+        return _alone()[" ".join(words)]
     if not words or len(words) > MAX_COMMAND_WORDS:
         return None
     phrases, fillers = _lexicon()

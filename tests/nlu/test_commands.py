@@ -41,6 +41,10 @@ from nlu_components.commands import command_intent
         ("donne moi la version courte stp", "ask_shorter"),
         ("résume en 2 lignes stp", "ask_shorter"),
         ("and after that?", "ask_more"),
+        # "and?" alone continues; "and" is a filler anywhere else
+        ("and?", "ask_more"),
+        ("so?", "ask_more"),
+        ("et ?", "ask_more"),
     ],
 )
 def test_commands(text: str, intent: str) -> None:
@@ -60,6 +64,8 @@ def test_commands(text: str, intent: str) -> None:
         "shorter and more",
         "tell me more about mlops please",
         "is that all",
+        "and the uk?",
+        "so what",
         "that is all, thanks",
         "",
         "more " * 20,
