@@ -30,11 +30,14 @@ EIGHTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev8.yml"
 NINTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev9.yml"
 # A tenth (session 17), written the same way when the ninth was read; read the same session.
 TENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev10.yml"
-# An eleventh (session 17), written when the tenth was read: the unbiased figure.
+# An eleventh (session 17), written when the tenth was read; measured unread (88.6%) and read in
+# session 18.
 ELEVENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev11.yml"
+# A twelfth (session 18), written when the eleventh was read: the unbiased figure.
+TWELFTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev12.yml"
 EVALUATION_SETS = (
     *(HELDOUT_PATH, BLIND_PATH, CONVERSATIONS_PATH, FRESH_PATH, NEW_PATH, SIXTH_PATH),
-    *(SEVENTH_PATH, EIGHTH_PATH, NINTH_PATH, TENTH_PATH, ELEVENTH_PATH),
+    *(SEVENTH_PATH, EIGHTH_PATH, NINTH_PATH, TENTH_PATH, ELEVENTH_PATH, TWELFTH_PATH),
 )
 DEFAULT_MAX_CHARS = 1200
 """No reply is longer than this unless the turn allows more (asked for more, several questions)."""
