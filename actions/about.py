@@ -40,13 +40,16 @@ from actions.formatting import (
 from actions.sources import list_sources
 from actions.store import run_in_session, run_query
 from actions.topics import topic_candidates
+from actions.wording import POINTS_INTO_LAST_LIST
 from knowledge import query
 from knowledge.compose import (
+    Unit,
     compose,
     condensed_lists,
     document_frequencies,
     question_words,
     rank,
+    text_stems,
     units_of,
     weighted_coverage,
 )
@@ -398,6 +401,9 @@ RECALLED_COVERAGE = 0.4
 # Words that carry the conversation, not the question ("wait so which of the two…").
 CHATTER = re.compile(r"\b(wait|so|ok|okay|then|again|hmm|hm|um|right|well|oh|ah)\b", re.I)
 RECALLED_UNITS = 2
+LABEL_CHARS = 60
+# Words of a question about an item that do not name the item ("what does X mean", "the X one").
+ITEM_WORDS = re.compile(r"\b(one|ones|mean|means|meant|stand for|exactly|again)\b", re.I)
 
 
 async def _recalled(
@@ -405,12 +411,15 @@ async def _recalled(
     last: dict[str, Any],
     text: str,
     hits: list[PassageHit],
+    item: bool = False,
 ) -> list[EventType] | None:
     """Answer from the sentences the last answer showed, when one of them answers ``text``.
 
     "Which of the two writes more code?" after ML engineers set beside data scientists: the
     comparison just quoted says which ("more code and integration focused"); a new search
     would skip it as already shown. None when no shown sentence holds the question's words.
+    ``item`` when the question asks about an item of the last answer ("the applied one in that
+    list"): any sentence of the topic may explain it, shown or not.
     """
     shown = set(last.get("shown") or [])
     text = CHATTER.sub(" ", text)
@@ -421,18 +430,31 @@ async def _recalled(
     quoted = {
         member for line in condensed_lists(every) if line.key in shown for member in line.members
     }
-    units = [unit for unit in every if unit.key in shown or unit.passage_id in quoted]
+    units = [unit for unit in every if item or unit.key in shown or unit.passage_id in quoted]
     # Words weigh by their rarity among the topic's sentences, not among the few shown.
     frequencies = document_frequencies(text, [unit.text for unit in every])
     answering = [
         unit
         for unit in rank(units, last["topic"], text)
         if weighted_coverage(text, unit.text, frequencies, len(every)) >= RECALLED_COVERAGE
-    ][:RECALLED_UNITS]
+    ]
+    if item:
+        # The unit whose label names the item ("Applied Machine Learning Engineer: …") alone.
+        wanted = question_words(text)
+        labelled = [unit for unit in answering if wanted <= text_stems(_label(unit))]
+        answering = labelled[:1] or answering
+    answering = answering[:RECALLED_UNITS]
     if not answering:
         return None
-    dispatcher.utter_message(response="utter_from_last_answer", passages=composed_lines(answering))
+    response = "utter_search_answer" if item else "utter_from_last_answer"
+    dispatcher.utter_message(response=response, passages=composed_lines(answering))
     return []
+
+
+def _label(unit: Unit) -> str:
+    """What a unit is about by its own words: the label before its colon, else its start."""
+    head, colon, _ = unit.text.partition(":")
+    return head if colon and len(head) <= LABEL_CHARS else unit.text[:LABEL_CHARS]
 
 
 async def answer_about(
@@ -463,8 +485,12 @@ async def answer_about(
             lambda session: topic_candidates(session, last["topic"], last.get("specialisation"))
         )
         answered = await _singled_out(dispatcher, last, text, hits) if aspect == "ranking" else None
+        item = bool(POINTS_INTO_LAST_LIST.search(text))
+        if item:
+            # "whats the applied one in that list": the item ("applied"), not the list.
+            text = ITEM_WORDS.sub(" ", POINTS_INTO_LAST_LIST.sub(" ", text))
         if answered is None:
-            answered = await _recalled(dispatcher, last, text, hits)
+            answered = await _recalled(dispatcher, last, text, hits, item=item)
         if answered is not None:
             return answered
     if last.get("kind") == "search" and last.get("query") and POINTS_BACK.search(text):

@@ -90,6 +90,7 @@ from actions.wording import (
     ASKS_WHICH_PROJECTS,
     ASKS_WHO_COSTS_LESS,
     ASKS_WHO_IT_SUITS,
+    ASKS_WHO_THEY_WORK_WITH,
     BACKGROUND_COUNTS,
     BARE_US,
     BECOMES_ONE,
@@ -112,11 +113,13 @@ from actions.wording import (
     NAMES_A_CURRENCY,
     NAMES_A_PAY_FACTOR,
     NAMES_AN_AREA,
+    NEGOTIATES,
     OPENS_AS_FOLLOW_UP,
     PAY_GAP,
     POINTS_AT_LAST_ANSWER,
     POINTS_AT_LAST_ANSWER_FR,
     POINTS_AT_PLACE,
+    POINTS_INTO_LAST_LIST,
     PORTFOLIO,
     PORTFOLIO_QUESTION,
     SAME_EVERYWHERE,
@@ -148,6 +151,8 @@ FREE_INTENTS = frozenset({"nlu_fallback", "ask_advice"})
 RULED_OUT_SMALL_TALK = frozenset({"greet", "thank", "goodbye"})
 PAY_OVERRIDE_BELOW = 0.6
 MERE_GUESS = 0.3
+# What "who do they work with" is asked as, whatever words or language the person used.
+WORKS_WITH = "who do ML engineers work with"
 # A question this short that points back ("where would that be") is about the last answer.
 POINTED_QUESTION_WORDS = 6
 """A topic guessed below this ("which of the two writes more code", the duties at 0.26) is
@@ -1021,7 +1026,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("topic", intent="ask_suitability", parameters={})
     if (
         ASKS_ABOUT_INTERVIEWS.search(f"{reading.text} {reading.said_before}")
-        and intent in {"ask_duties", "ask_skills", GETTING_STARTED_INTENT, *UNSURE_INTENTS}
+        and intent
+        in {"ask_duties", "ask_skills", "ask_career_path", GETTING_STARTED_INTENT, *UNSURE_INTENTS}
         and reading.confidence < SURE_INTERVIEW_TOPIC
         and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
     ):
@@ -1311,6 +1317,23 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         parameters = {**reading.topic_parameters(), "role": None}
         parameters["specialisation"] = ROLES_THAT_SPECIALISE[reading.role]
         return Plan("topic", intent="ask_specialisations", parameters=parameters)
+    if (
+        ASKS_WHO_THEY_WORK_WITH.search(reading.text)
+        and intent not in {"ask_workplace", "compare_role"}
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not (reading.names_a_filter or names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "et ils bossent avec qui en général ?" (a follow-up at 0.34), "who are those meetings
+        # with": the workplace, ranked for who they work with whatever the language.
+        return Plan("topic", intent="ask_workplace", parameters={}, search_text=WORKS_WITH)
+    if (
+        POINTS_INTO_LAST_LIST.search(reading.text)
+        and state.last.get("kind") in ("topic", "search")
+        and not (reading.names_a_filter or names_pay(reading.text))
+    ):
+        # "what does feature engineering in that list mean?", "whats the applied one in that
+        # list": an item of the last answer, explained from the sources.
+        return Plan("about")
     if intent in intent_topics:
         return Plan("topic", intent=intent, parameters=reading.topic_parameters())
     if intent == "inform":
@@ -1742,7 +1765,15 @@ def _asks_what_moves_pay(state: State, reading: Reading) -> bool:
         and bool(ASKS_WHAT_DRIVES_PAY.search(reading.text))
         and not (reading.about_another_job or reading.names_a_filter)
     )
-    return factor_matters or pay_grows or sectors or raising
+    # "what perks could i negotiate then" (the career path at 0.54): the page that says what to
+    # negotiate is on what drives pay
+    negotiates = (
+        bool(NEGOTIATES.search(reading.text))
+        and reading.intent not in ("ask_salary", ABOUT_INTENT)
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not reading.about_another_job
+    )
+    return factor_matters or pay_grows or sectors or raising or negotiates
 
 
 def _names_topic(text: str, topic: str) -> bool:
@@ -1794,6 +1825,8 @@ def _refines_pay(state: State, reading: Reading) -> bool:
         bool(reading.country or reading.city)
         and reading.intent in UNSURE_INTENTS
         and not is_question(reading.text)
+        # "ok thx. whats the capital of australia" after pay figures asks of the place itself
+        and not (reading.intent == "out_of_scope" and _asks_beyond_filters(reading))
     )
 
 

@@ -295,6 +295,24 @@ NAMES_A_PAY_FACTOR = re.compile(
     r"|company size|experience|seniority)\b",
     re.I,
 )
+# "what does feature engineering in that list mean?", "the applied one you mentioned": an item
+# of the last answer.
+POINTS_INTO_LAST_LIST = re.compile(
+    r"\b(in|on|from|of) (that|the|this|your) (list|answer|reply|message)\b"
+    r"|\bthe \w+( \w+)? ones? (you|u) (mentioned|listed|said)\b",
+    re.I,
+)
+# "how do i negotiate my offer", "what perks could i ask for": negotiating pay.
+NEGOTIATES = re.compile(
+    r"\bnegotiat\w*|\bcounter[- ]?offer\b|\bperks?\b|\bask for (more|a raise)\b", re.I
+)
+# "who are those meetings with", "et ils bossent avec qui ?": who ML engineers work with.
+ASKS_WHO_THEY_WORK_WITH = re.compile(
+    r"\bwho (do|does|will|would|are|is) (they|ml engineers|mles|ml engs?|i|you|those meetings"
+    r"|these meetings|the meetings)( usually| mostly| typically| normally)?"
+    r" (work|working|collaborate|collaborating|team up|with)\b|\bavec qui\b",
+    re.I,
+)
 IN_A_LANGUAGE = re.compile(r"\b(in|en) (english|anglais|french|français|spanish)\b", re.I)
 # "we're hiring our first ML engineer", "i'm recruiting an mle": someone hiring, who says so.
 SAYS_HIRING = re.compile(
