@@ -620,11 +620,23 @@ class ActionAnswer(Action):
         share = max(MIN_SHARE, min(DEFAULT_BUDGET, SEVERAL_BUDGET // len(questions)))
         events: list[EventType] = []
         planned: list[Plan] = []
+        previous: Reading | None = None
         for parsed in questions:
             # Pay figures take the room they need; later answers get what is left of the budget.
             quoted = _quoted_chars(dispatcher)
             budget = max(MIN_SHARE, min(share, SEVERAL_BUDGET - quoted))
             reading = with_context(Reading.from_parse(parsed), whole, asked_of)
+            if previous is not None and previous.specialisation and _names_them(reading):
+                # "whats an mlops engineer, …, and what tools do they use?": they, MLOps
+                # engineers, as named in the part before.
+                reading = dataclasses.replace(
+                    reading,
+                    specialisation=previous.specialisation,
+                    role=previous.role,
+                    text=f"{reading.text} ({previous.specialisation})",
+                )
+            if reading.specialisation:
+                previous = reading  # the last part that named one
             if _small_talk(state, reading):
                 continue
             plan = decide(state, reading, INTENT_TOPICS)
@@ -635,6 +647,15 @@ class ActionAnswer(Action):
                 continue  # "which frameworks? tensorflow or pytorch?" is one question
             if plan.kind == "shorter" and planned:
                 continue  # "…and are they worth it?": the answer just given, said again
+            if (
+                plan.kind == "about"
+                and any(other.kind == "salary" for other in planned)
+                and aspect_of(reading.text) in SOURCE_ASPECTS
+            ):
+                # "1) uk midpoint salary 2) where does the data come from 3) how recent is
+                # it": the figures just given name the data behind them and its date.
+                continue
+            said = len(dispatcher.messages)
             # The reply so far, generously: its facts plus each message's frame.
             room = cap - quoted - FRAME_CHARS * (len(dispatcher.messages) + 1)
             if planned and room < _room_needed(plan):
@@ -657,9 +678,39 @@ class ActionAnswer(Action):
             planned.append(plan)
             events.extend(answered)
             state = state_after(state, answered)
+            # A part whose answer was already given in this reply is not said twice.
+            dispatcher.messages[said:] = [
+                m for m in dispatcher.messages[said:] if not _repeats(m, dispatcher.messages[:said])
+            ]
         if not dispatcher.messages:
             dispatcher.utter_message(response="utter_rephrase")  # only small talk was asked
         return _last_value_per_slot(events)
+
+
+THEY = re.compile(r"\b(they|them|their|those engineers|these engineers)\b", re.I)
+
+
+def _names_them(reading: Reading) -> bool:
+    """True for a question that says "they" and names no job or specialisation of its own."""
+    return bool(THEY.search(reading.text)) and not (
+        reading.specialisation or reading.role or reading.about_another_job
+    )
+
+
+def _repeats(message: dict[str, Any], earlier: list[dict[str, Any]]) -> bool:
+    """True when every line ``message`` quotes is already in one of the ``earlier`` messages.
+
+    "where can an ml eng go after a few yrs? whats the ladder look like": the second part's
+    search finds the sentence the first part's answer just quoted.
+    """
+    said = "\n".join(str(value) for other in earlier for value in other.values() if value)
+    quoted = message.get("passages") or message.get("lines") or message.get("text")
+    if message in earlier:
+        return True
+    if not isinstance(quoted, str) or message.get("buttons"):
+        return False
+    lines = [line.strip(" •") for line in quoted.splitlines() if line.strip(" •")]
+    return bool(lines) and all(line in said for line in lines)
 
 
 def _countries_in(message: dict[str, Any], parts: list[str]) -> frozenset[str]:

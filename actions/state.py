@@ -82,6 +82,7 @@ from actions.wording import (
     ASKS_PAY_DIFFERENCE,
     ASKS_RATES,
     ASKS_STABILITY,
+    ASKS_WHAT_IS_MISSING,
     ASKS_WHAT_IT_PAYS,
     ASKS_WHAT_THEY_OWN,
     ASKS_WHAT_TO_STUDY,
@@ -1317,6 +1318,15 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         parameters = {**reading.topic_parameters(), "role": None}
         parameters["specialisation"] = ROLES_THAT_SPECIALISE[reading.role]
         return Plan("topic", intent="ask_specialisations", parameters=parameters)
+    if (
+        ASKS_WHAT_IS_MISSING.search(reading.text)
+        and intent not in {"ask_skills", "ask_salary"}
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not (names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "what would i be missing?" after a pasted background (the duties at 0.4): the skills
+        # the job asks for, to set beside what the person has.
+        return Plan("topic", intent="ask_skills", parameters=reading.topic_parameters())
     if (
         ASKS_WHO_THEY_WORK_WITH.search(reading.text)
         and intent not in {"ask_workplace", "compare_role"}

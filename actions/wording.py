@@ -313,6 +313,13 @@ ASKS_WHO_THEY_WORK_WITH = re.compile(
     r" (work|working|collaborate|collaborating|team up|with)\b|\bavec qui\b",
     re.I,
 )
+# "what would i be missing?", "what gaps do i have": the skills the person may lack.
+ASKS_WHAT_IS_MISSING = re.compile(
+    r"\bwhat (would|will|am|do|might) i (be )?(missing|lacking|lack|need to (learn|fill|close))\b"
+    r"|\bwhat (gaps|skills gaps?|skill gaps?) (do|would|will|might) i\b|\bmy (skills? )?gaps\b"
+    r"|\bwhat('s| is| am i) missing\b|\bqu'est-ce qui me manque\b|\bce qui me manque\b",
+    re.I,
+)
 IN_A_LANGUAGE = re.compile(r"\b(in|en) (english|anglais|french|français|spanish)\b", re.I)
 # "we're hiring our first ML engineer", "i'm recruiting an mle": someone hiring, who says so.
 SAYS_HIRING = re.compile(

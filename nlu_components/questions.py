@@ -167,12 +167,24 @@ def split_message(text: str) -> SplitMessage:
     statements: list[str] = []
     said_before = ""  # the sentence before the first question, if it was a statement
     sentences = _SENTENCE_END.split(without_asides(text or ""))
-    for sentence in (_ENUMERATOR.sub("", s.strip()) for s in sentences):
+    items = [
+        (bool(_ENUMERATOR.match(s.strip())), _ENUMERATOR.sub("", s.strip())) for s in sentences
+    ]
+    # Numbered items some of which ask are a list of questions ("1) uk midpoint salary 2) where
+    # does the data come from"); numbered lines that all state are who is asking.
+    numbered_questions = any(numbered and is_question(item) for numbered, item in items)
+    for numbered, sentence in items:
         if not re.search(r"[^\W\d_]", sentence):
             continue  # nothing but a number or punctuation ("1." alone on its line)
         asks_after_context = bool(_ABOUT_ME.match(sentence)) and any(
             is_question(clause) for clause in _CLAUSE_BOUNDARY.split(sentence)[1:]
         )  # "just finished my degree…, what do juniors get in the uk"
+        # "3 qs: 1) uk midpoint salary 2) …": a numbered item is one question, however worded
+        if numbered and numbered_questions and not _ABOUT_ME.match(sentence):
+            if not questions:
+                said_before = statements[-1] if statements else ""
+            questions.append(sentence)
+            continue
         if not is_question(sentence) and not asks_after_context:
             statements.append(sentence)
             continue

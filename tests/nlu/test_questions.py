@@ -257,3 +257,20 @@ def test_a_plus_between_two_questions_splits_them() -> None:
         "what programming languages should i learn",
         "which cloud platforms matter?",
     )
+
+
+def test_numbered_questions_are_questions_however_worded() -> None:
+    split = split_message(
+        "3 qs: 1) uk midpoint salary 2) where does the data come from 3) how recent is it"
+    )
+    assert split.questions == (
+        "uk midpoint salary",
+        "where does the data come from",
+        "how recent is it",
+    )
+    # numbered lines that only state are who is asking
+    background = split_message(
+        "my background:\n1) 5 years java\n2) based in lyon\nhow do i switch?"
+    )
+    assert background.questions == ("how do i switch?",)
+    assert "based in lyon" in background.statements
