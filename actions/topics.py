@@ -248,7 +248,9 @@ def specialisation_passages(session: Session, specialisation: str) -> list[Passa
 # healthcare companies pay the most" names finance but says nothing to someone leaving it).
 MOVING_IN = re.compile(
     r"\b(transition\w*|career[- ]changers?|chang\w+ careers?|mov(e|es|ed|ing) (in|into|to|from)"
-    r"|switch\w*|come from|coming from|people from|background\w*|entry routes?|pivot\w*)\b",
+    r"|switch\w*|come from|coming from|people from|background\w*|entry routes?|pivot\w*"
+    # "Many begin their careers as: … Software engineers: …" (a list item under that lead)
+    r"|begin (their|your) careers? as|start (their|your) careers? as)\b",
     re.I,
 )
 
@@ -260,7 +262,8 @@ def background_passages(session: Session, background: str | None) -> list[Passag
     return [
         hit
         for hit in hits
-        if (not words or _mentions(hit.text, words)) and MOVING_IN.search(hit.text)
+        if (not words or _mentions(hit.text, words))
+        and (MOVING_IN.search(hit.text) or MOVING_IN.search(hit.lead or ""))
     ]
 
 
