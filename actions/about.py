@@ -27,6 +27,7 @@ from actions.aspects import (
 from actions.currency import converted_lines, plural_currency, wanted_currency
 from actions.fallback import answer_search
 from actions.formatting import (
+    CURRENCY_SIGNS,
     LEVEL_NAMES,
     YEARS,
     and_list,
@@ -259,7 +260,7 @@ def _currency_lines(facts: list[Salary], text: str = "") -> list[str]:
     lines = []
     for label, own in _by_source(facts).items():
         codes = list(dict.fromkeys(f.currency for f in own))
-        names = and_list([f"{plural_currency(c)} ({c})" for c in codes])
+        names = and_list([f"{plural_currency(c)} ({_code_and_sign(c)})" for c in codes])
         if any(f.currency_ambiguous for f in own):
             lines.append(
                 f"{label} writes a bare “$” and never says which dollar, so I can't tell you "
@@ -268,6 +269,12 @@ def _currency_lines(facts: list[Salary], text: str = "") -> list[str]:
         else:
             lines.append(f"{label} gives its figures in {names}.")
     return lines
+
+
+def _code_and_sign(code: str) -> str:
+    """The code, and the sign the figures are written with where it differs ("EUR, €")."""
+    sign = CURRENCY_SIGNS.get(code, "").strip()
+    return f"{code}, {sign}" if sign and sign != code else code
 
 
 def _period_lines(facts: list[Salary]) -> list[str]:
@@ -401,9 +408,14 @@ RECALLED_COVERAGE = 0.4
 # Words that carry the conversation, not the question ("wait so which of the two…").
 CHATTER = re.compile(r"\b(wait|so|ok|okay|then|again|hmm|hm|um|right|well|oh|ah)\b", re.I)
 RECALLED_UNITS = 2
+# An item of the list just shown is described in other words ("keeping models running" for
+# "maintaining models in production"): a lower share of its words is enough.
+ITEM_COVERAGE = 0.3
 LABEL_CHARS = 60
 # Words of a question about an item that do not name the item ("what does X mean", "the X one").
-ITEM_WORDS = re.compile(r"\b(one|ones|mean|means|meant|stand for|exactly|again)\b", re.I)
+ITEM_WORDS = re.compile(
+    r"\b(one|ones|mean|means|meant|stand for|exactly|again|more|mostly|most)\b", re.I
+)
 
 
 async def _recalled(
@@ -436,7 +448,8 @@ async def _recalled(
     answering = [
         unit
         for unit in rank(units, last["topic"], text)
-        if weighted_coverage(text, unit.text, frequencies, len(every)) >= RECALLED_COVERAGE
+        if weighted_coverage(text, unit.text, frequencies, len(every))
+        >= (ITEM_COVERAGE if item else RECALLED_COVERAGE)
     ]
     if item:
         # The unit whose label names the item ("Applied Machine Learning Engineer: …") alone.
@@ -469,6 +482,8 @@ async def answer_about(
     aspect names ("where's this info from").
     """
     aspect = aspect_of(text)
+    if aspect == "ranking" and POINTS_INTO_LAST_LIST.search(text):
+        aspect = None  # "which one of those is more about production": an item, no ranking
     if asks_sources and aspect not in SOURCE_ASPECTS:
         aspect = "basis"
     if aspect in SOURCE_ASPECTS and last.get("kind") != "salary":

@@ -30,6 +30,7 @@ from actions.aspects import (
     PAY_COMPARISON,
     SOURCE_ASPECTS,
     aspect_of,
+    names_pay,
     names_pay_strongly,
 )
 from actions.entities import entity_values
@@ -254,7 +255,7 @@ async def carry_out(
     if (
         plan.kind == "topic"
         and plan.intent == "ask_salary_factors"
-        and names_pay_strongly(reading.text)
+        and names_pay(reading.text)
         and not ASKS_WHAT_DRIVES_PAY.search(reading.text)
     ):
         named_source, looked_up = await source_named(reading.text), True
@@ -645,6 +646,14 @@ class ActionAnswer(Action):
                 continue
             if plan.kind in ("topic", "salary") and _same_answer(plan, planned):
                 continue  # "which frameworks? tensorflow or pytorch?" is one question
+            if (
+                plan.kind in ("search", "about")
+                and planned
+                and _asks_of_the_part_before(Reading.from_parse(parsed))
+            ):
+                # "…are online courses taken seriously, and which ones are mentioned": the
+                # answer to the part before names them.
+                continue
             if plan.kind == "shorter" and planned:
                 continue  # "…and are they worth it?": the answer just given, said again
             if (
@@ -694,6 +703,20 @@ def _names_them(reading: Reading) -> bool:
     """True for a question that says "they" and names no job or specialisation of its own."""
     return bool(THEY.search(reading.text)) and not (
         reading.specialisation or reading.role or reading.about_another_job
+    )
+
+
+# "which ones are mentioned", "are they any good": a short part about the part before it.
+POINTS_AT_THE_PART_BEFORE = re.compile(r"\b(ones|those|them|they|these|it)\b", re.I)
+SHORT_PART_WORDS = 6
+
+
+def _asks_of_the_part_before(reading: Reading) -> bool:
+    """True for a short part that points at what the part before asked and names nothing."""
+    return (
+        len(reading.text.split()) <= SHORT_PART_WORDS
+        and bool(POINTS_AT_THE_PART_BEFORE.search(reading.text))
+        and not (reading.names_a_filter or reading.names_topic_filter)
     )
 
 
@@ -794,7 +817,17 @@ def _same_answer(plan: Plan, planned: list[Plan]) -> bool:
     return any(
         (other.kind, other.intent, other.country, other.city, other.level)
         == (plan.kind, plan.intent, plan.country, plan.city, plan.level)
+        # "is a master's required? also are online courses taken seriously": one topic,
+        # two subjects of it (the degrees, the online courses), both answered
+        and _subject(other) == _subject(plan)
         for other in planned
+    )
+
+
+def _subject(plan: Plan) -> tuple[Any, ...]:
+    """What a topic plan is about within its topic: skill area, study route, specialisation."""
+    return tuple(
+        plan.parameters.get(name) for name in ("skill_area", "study_route", "specialisation")
     )
 
 

@@ -428,6 +428,8 @@ PAY_WORDS = re.compile(
     r"|scales?|bands?|levels?|figures|numbers|like|there|here|look|looks)\b)"
     # "can a senior in france really hit 150k?", "is €60,000 ok": an amount of money
     r"|[$€£]\s?\d|\b\d{2,3}\s?k\b|\b\d{2,3},\d{3}\b"
+    # "does london pay more than elsewhere", "which city pays best"
+    r"|\b(pay|pays|paid) (more|less|better|best|most|well|higher|lower)\b"
     # "what's a fair base for a junior": the base salary
     r"|\b(a|the|my|fair|good|decent|typical|starting|realistic) base\b(?!\s+(of|in|for learning)\b)"
     # "what does a senior one cost in the uk?", "how much would an mle cost us": a hiring
@@ -469,8 +471,11 @@ ASKS_WHAT_MOVES_PAY = re.compile(
 
 # ... and what only a question about what drives pay says.
 ASKS_WHAT_DRIVES_PAY = re.compile(
-    r"\bwhat (affects|determines|drives|influences|decides|impacts|pushes)\b|\bdepends? on\b"
-    r"|\bfactors?\b"
+    r"\bwhat (else )?(affects|determines|drives|influences|decides|impacts|pushes|moves)\b"
+    r"|\bdepends? on\b|\bfactors?\b"
+    # "what else moves you up or down inside that range", "what decides where you land in it"
+    r"|\bmoves? (you|it|pay|people|someone) (up|down)\b"
+    r"|\bwhere (you|i|someone|people|one) (lands?|sits?|falls?|ends? up) (in|inside|within)\b"
     # "what would push it higher", "how do i earn more", "et pour gagner plus ?"
     r"|\bpush(es|ed)? (it|that|pay|salary|salaries|them|the pay)? ?(up|higher)\b"
     r"|\b(earn|make|get paid|be paid) more\b|\bmaximi[sz]e (my |your )?(earnings|pay|salary)\b"
@@ -485,7 +490,8 @@ ASKS_WHAT_DRIVES_PAY = re.compile(
 # most, which the pages give among what drives pay (not figures by sector, which none gives).
 SECTORS_PAYING_MOST = re.compile(
     r"\b(which|what) (sectors?|industr(y|ies)|fields?|companies|kinds? of compan(y|ies)|employers)"
-    r" (pay|pays|paid) (the )?(most|best|more|highest|better)\b"
+    # ("which industries pay ml engineers best in the us")
+    r" (pay|pays|paid) ([\w-]+ ){0,3}(the )?(most|best|more|highest|better)\b"
     r"|\b(quels?|quelles?) (secteurs?|industries?|entreprises?|boîtes?|domaines?) (paient|payent"
     r"|paie|paye) (le )?(mieux|plus)\b"
     # "do tech companies pay more than other industries"

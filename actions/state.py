@@ -61,7 +61,7 @@ from actions.aspects import (
     subject_of_source_question,
 )
 from actions.currency import wanted_currency
-from actions.entities import entity_text, entity_value, entity_values
+from actions.entities import entities_of, entity_text, entity_value, entity_values
 from actions.scope import about_another_job, about_career, employers_named, occupation_named
 from actions.wording import (
     ACCORDING_TO,
@@ -287,7 +287,7 @@ class Reading:
             text="" if text.startswith("/") else text,
             country=entity_value(message, "country"),
             countries=tuple(entity_values(message, "country")),
-            city=city_of(entity_text(message, "country")),
+            city=_city_named(message, text),
             # "junior vs senior in france": both levels, so every level's figures
             level=entity_value(message, "level") if len(levels) <= 1 else None,
             skill_area=entity_value(message, "skill_area"),
@@ -376,6 +376,28 @@ def _without_entities(text: str, entities: list[dict[str, Any]]) -> str:
         if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(chars):
             chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def _city_named(message: dict[str, Any], text: str) -> str | None:
+    """The city of the message's first place, or of one named in the same sentence after it.
+
+    "does the uk guide say london pays more": London; "final year student in pune. what does an
+    ml engineer earn in india?": no city (where the person is, not what is asked about).
+    """
+    places = [e for e in entities_of(message) if e.get("entity") == "country"]
+    if not places:
+        return None
+    first = city_of(str(places[0].get("value") or ""))
+    if first:
+        return first
+    start = int(places[0].get("end") or 0)
+    for place in places[1:]:
+        begins = int(place.get("start") or 0)
+        if begins < start or re.search(r"[.?!]", text[start:begins]):
+            continue  # named before the place asked about, or in another sentence
+        if city := city_of(str(place.get("value") or "")):
+            return city
+    return None
 
 
 def city_of(place: str | None) -> str | None:
@@ -901,6 +923,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         and not (reading.country or reading.city or reading.about_another_job)
     ):
         return Plan("salary")  # "which countries do you have figures for?": the overview
+    if SECTORS_PAYING_MOST.search(reading.text) and not reading.about_another_job:
+        # "which industries pay ml engineers best in the us": the sectors the pages say pay
+        # most, wherever asked (no page gives figures by sector).
+        return Plan("topic", intent="ask_salary_factors", parameters={})
     if (
         intent == "ask_salary_factors"
         and (reading.country or reading.city or reading.level or ASKS_FIGURES.search(reading.text))
@@ -1295,6 +1321,9 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             reading.background or reading.about_another_job or occupation_named(reading.said_before)
         )
         and _changes_career(reading)
+        # "im a 2nd year cs student, what degree should i aim for": which studies, not how to
+        # move in
+        and not (intent == "ask_education" and ASKS_WHAT_TO_STUDY.search(reading.text))
     ) or (
         # "I'm 41, a maths teacher for 15 years. Thinking about retraining. Realistic?" (read
         # as a follow-up): who is asking was said around it ("how do i become a nurse" is not
@@ -1769,9 +1798,11 @@ def _asks_what_moves_pay(state: State, reading: Reading) -> bool:
     )
     sectors = bool(SECTORS_PAYING_MOST.search(reading.text)) and not reading.about_another_job
     # "how do i push it higher" right after figures (out of scope at 0.44)
+    # ... and "what else moves you up or down inside that range" (a question about the last
+    # answer at 0.64), "so what decides where you land in it" (the sources at 0.87)
     raising = (
-        state.topic in PAY_TOPICS
-        and reading.intent in UNSURE_INTENTS
+        (state.topic in PAY_TOPICS or state.last.get("kind") == "salary")
+        and reading.intent in UNSURE_INTENTS | {ABOUT_INTENT, SOURCES_INTENT}
         and bool(ASKS_WHAT_DRIVES_PAY.search(reading.text))
         and not (reading.about_another_job or reading.names_a_filter)
     )

@@ -26,6 +26,7 @@ from actions.aspects import (
     CHANGES_CAREER,
     DURATION_WORDS,
     MENTIONS_PAY,
+    SECTORS_PAYING_MOST,
     STATES_AGE,
     WANTS_TO_BECOME,
 )
@@ -418,6 +419,8 @@ async def answer_topic(
         ASKS_WHICH_IS_BEST.search(question.text)
         # "which certification is best": its answer says first that no page names one
         and topic not in NAMES_NONE
+        # "which industries pay best": the pages single those out among what drives pay
+        and not (topic == "salary_factors" and SECTORS_PAYING_MOST.search(question.text))
     ) or (
         # "what specialisation pays best": no page gives pay by specialisation
         topic == "specialisations" and MENTIONS_PAY.search(question.text)

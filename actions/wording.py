@@ -295,11 +295,13 @@ NAMES_A_PAY_FACTOR = re.compile(
     r"|company size|experience|seniority)\b",
     re.I,
 )
-# "what does feature engineering in that list mean?", "the applied one you mentioned": an item
-# of the last answer.
+# "what does feature engineering in that list mean?", "the applied one you mentioned", "which
+# one of those is more about keeping models running": an item of the last answer.
 POINTS_INTO_LAST_LIST = re.compile(
     r"\b(in|on|from|of) (that|the|this|your) (list|answer|reply|message)\b"
-    r"|\bthe \w+( \w+)? ones? (you|u) (mentioned|listed|said)\b",
+    r"|\bthe \w+( \w+)? ones? (you|u) (mentioned|listed|said)\b"
+    r"|\bwhich (one|ones|of (those|them|these))( of (those|them|these))? (is|are|does|do|deals?"
+    r"|works?|focus(es)?)( more| mostly| most| all)? (about|on|with|into)\b",
     re.I,
 )
 # "how do i negotiate my offer", "what perks could i ask for": negotiating pay.
@@ -339,7 +341,8 @@ ASKS_KINDS_OF_THE_JOB = re.compile(
 )
 # "could i start my own company later": where the career can lead.
 STARTS_OWN_COMPANY = re.compile(
-    r"\b(start|found|launch|run|create) (my|your|their|our|his|her|an?) (own )?(ai )?"
+    r"\b(start|starting|found|founding|launch|launching|run|running|create|creating)"
+    r" (my|your|their|our|his|her|an?) (own )?(ai )?"
     r"(company|startup|start-up|business|firm)\b",
     re.I,
 )
@@ -401,7 +404,9 @@ EXPECTS_THE_FIGURE = re.compile(
     r"\b(will|would|can|could|do|does) (i|you|we|one|they|he|she|everyone) (really |actually )?"
     r"(get|earn|make|be paid|expect) (that|this|those|these|it)\b"
     r"|\b(ill|i'll|i will|i'd|id) (get|earn|make) (that|this|those|these)\b|\bguarantee\w*\b"
-    r"|\bcount on (that|it|those|these)\b",
+    r"|\bcount on (that|it|those|these)\b"
+    # "so is the midpoint what i'll get?"
+    r"|\bwhat (i'll|ill|i will|i would|i'd|id|i'm going to|im going to) (get|earn|make|be paid)\b",
     re.I,
 )
 FIGURE_PROMISED = "is the salary midpoint a guarantee for every employer or region"

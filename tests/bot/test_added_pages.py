@@ -91,7 +91,7 @@ def test_the_countries_covered_include_the_new_pages(grown_bot: RunningBot) -> N
 def test_which_currency_comes_from_the_figures_shown(grown_bot: RunningBot) -> None:
     grown_bot.say("currency-1", "ml engineer pay in canada")
     reply = grown_bot.say("currency-1", "is that in US dollars?")
-    assert "Northbound Jobs gives its figures in Canadian dollars (CAD)." in reply
+    assert "Northbound Jobs gives its figures in Canadian dollars (CAD, CA$)." in reply
 
 
 def test_a_period_no_page_gives_is_said_before_the_pay_they_do_give(

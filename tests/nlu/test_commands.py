@@ -45,6 +45,9 @@ from nlu_components.commands import command_intent
         ("and?", "ask_more"),
         ("so?", "ask_more"),
         ("et ?", "ask_more"),
+        ("ok now tl;dr all of that", "ask_shorter"),
+        ("can u boil that down to a couple lines", "ask_shorter"),
+        ("gist?", "ask_shorter"),
     ],
 )
 def test_commands(text: str, intent: str) -> None:
