@@ -707,7 +707,7 @@ def _names_them(reading: Reading) -> bool:
 
 
 # "which ones are mentioned", "are they any good": a short part about the part before it.
-POINTS_AT_THE_PART_BEFORE = re.compile(r"\b(ones|those|them|they|these|it)\b", re.I)
+POINTS_AT_THE_PART_BEFORE = re.compile(r"\b(ones|those|them|they|these)\b", re.I)
 SHORT_PART_WORDS = 6
 
 

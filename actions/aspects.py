@@ -170,6 +170,8 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bin (us |u\.s\. |american |canadian |australian |singapore |local )?"
             r"(dollars|euros|pounds|rupees|francs|usd|eur|gbp|cad|aud|inr|chf|lakhs?|crores?)\b"
             r"|\ben (euros|livres( sterling)?|dollars)\b"
+            # "dollars i assume?", "euros right?"
+            r"|^\W*(in )?(dollars|euros|pounds|usd|eur|gbp)\b"
             # "is that usd?", "usd or cad?"
             r"|\b(usd|eur|gbp|cad|aud|inr|chf)\b|\b(us|u\.s\.|american|canadian) dollars\b"
             # "can u convert that to euros"
@@ -428,6 +430,8 @@ PAY_WORDS = re.compile(
     r"|scales?|bands?|levels?|figures|numbers|like|there|here|look|looks)\b)"
     # "can a senior in france really hit 150k?", "is €60,000 ok": an amount of money
     r"|[$€£]\s?\d|\b\d{2,3}\s?k\b|\b\d{2,3},\d{3}\b"
+    # "how high can an expert go in france": how far pay goes
+    r"|\bhow high (can|could|does|do|will|would)\b[^?]{0,40}\bgo\b"
     # "does london pay more than elsewhere", "which city pays best"
     r"|\b(pay|pays|paid) (more|less|better|best|most|well|higher|lower)\b"
     # "what's a fair base for a junior": the base salary

@@ -68,6 +68,7 @@ from actions.wording import (
     ADDRESSES_THE_BOT,
     ASKS_ABOUT_INTERVIEWS,
     ASKS_ABOUT_PROJECTS,
+    ASKS_AGAIN,
     ASKS_BARE_SOURCE,
     ASKS_BEYOND_BASE_PAY,
     ASKS_BRIEFLY,
@@ -131,6 +132,7 @@ from actions.wording import (
     SUMS_UP,
     TOPIC_WORDS,
     VARIES_BY_EMPLOYER,
+    WEIGHS_THE_LAST_SUBJECT,
     WHAT_TO_FOCUS_ON,
     WHO_HIRES,
     WHY_LISTED,
@@ -1347,6 +1349,27 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         parameters = {**reading.topic_parameters(), "role": None}
         parameters["specialisation"] = ROLES_THAT_SPECIALISE[reading.role]
         return Plan("topic", intent="ask_specialisations", parameters=parameters)
+    if (
+        (state.last.get("kind") == "salary" or state.topic in PAY_TOPICS)
+        and ASKS_AGAIN.search(reading.text)
+        and NAMES_FIGURES.search(reading.text)
+        and not (reading.names_a_filter or reading.about_another_job)
+    ):
+        # "and remind me of the range itself" after what moves pay within it: the figures.
+        return Plan("salary", country=state.country, level=state.level)
+    if (
+        state.last.get("kind") == "search"
+        and state.last.get("query")
+        and WEIGHS_THE_LAST_SUBJECT.search(reading.text)
+        and not (reading.names_a_filter or names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "do write-ups or dashboards count or only code" after what to put on github (out of
+        # scope at 0.8): asked of that subject.
+        return Plan(
+            "search",
+            refuse_if_nothing=False,
+            search_text=f"{reading.text} ({state.last['query']})",
+        )
     if (
         ASKS_WHAT_IS_MISSING.search(reading.text)
         and intent not in {"ask_skills", "ask_salary"}

@@ -322,6 +322,15 @@ ASKS_WHAT_IS_MISSING = re.compile(
     r"|\bwhat('s| is| am i) missing\b|\bqu'est-ce qui me manque\b|\bce qui me manque\b",
     re.I,
 )
+# "do write-ups or dashboards count or only code", "is it all about tools or also how i think":
+# a question on the subject just searched, in words that name no subject of their own.
+WEIGHS_THE_LAST_SUBJECT = re.compile(
+    r"\b(do|does|would|will|can|could) [\w\s,'/-]{1,40}\bcount\b|\bcounts? (too|as well)\b"
+    r"|\bis it (all|only|just|mostly|really) about\b|\bor (just|only) (code|coding|tools)\b",
+    re.I,
+)
+# "and remind me of the range itself", "what was the range again": the figures once more.
+ASKS_AGAIN = re.compile(r"\b(remind me|again|once more|repeat)\b", re.I)
 IN_A_LANGUAGE = re.compile(r"\b(in|en) (english|anglais|french|français|spanish)\b", re.I)
 # "we're hiring our first ML engineer", "i'm recruiting an mle": someone hiring, who says so.
 SAYS_HIRING = re.compile(
@@ -357,7 +366,10 @@ SPEAKS_OF_SOURCES = re.compile(
 WHO_HIRES = re.compile(
     r"\bwho (hires|employs|recruits|is hiring|would hire|pays for)\b"
     r"|\b(which|what) (sorts? of |kinds? of |types? of )?(companies|firms|employers|businesses"
-    r"|organi[sz]ations|places) (hire|employ|recruit)",
+    r"|organi[sz]ations|places) (hire|employ|recruit)"
+    # "and what kind of employers does the uk guide list"
+    r"|\b(what|which) (sorts?|kinds?|types?) of (companies|firms|employers|businesses"
+    r"|organi[sz]ations)\b",
     re.I,
 )
 # "for career changers?", "and for people without a degree?": the same topic, for them.

@@ -48,6 +48,9 @@ GENERIC_WORDS = frozenset(
     | {"matter", "employ", "still", "even"}
     # "all that big data stuff": a word that stands for what the rest of the message names
     | {"stuff", "things", "whatnot", "bits"}
+    # "im stressing lol, what do they test": how the person feels, not what they ask about
+    | {"stressing", "stressed", "nervous", "worried", "anxious", "scared", "freaking", "excited"}
+    | {"next", "week", "tomorrow", "soon"}
     | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
     # "any particular platforms mentioned?": the platforms are asked about, not "particular"
     | {"particular", "specific", "mentioned", "named", "exact", "exactly"}

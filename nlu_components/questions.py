@@ -28,7 +28,11 @@ _OPENERS = (
     r"(?:(?:ok|okay|fine|so|right|alright|hmm|ugh|well|cool|great|nice|thanks|bon|ah|oh)\W+){0,2}"
 )
 _STARTS_QUESTION = re.compile(
-    rf"^\s*{_OPENERS}(?:and\s+|also\s+|plus\s+|et\s+)?(?:{QUESTION_WORDS})\b", re.I
+    rf"^\s*{_OPENERS}(?:and\s+|also\s+|plus\s+|et\s+)?"
+    # "from when is that", "in which countries": a preposition before the question word
+    r"(?:(?:from|since|for|in|with|by|to|at|of)\s+(?=(?:when|what|which|whom|who|where|how)\b))?"
+    rf"(?:{QUESTION_WORDS})\b",
+    re.I,
 )
 # Sentences end at ?, ! or . before a space, at a line break, and before a number that
 # enumerates ("1) is maths a good base 2) what should i learn next").
@@ -39,7 +43,8 @@ _SENTENCE_END = re.compile(
 _ENUMERATOR = re.compile(r"^\(?\d{1,2}[).]\s+")
 # A clause boundary that starts a new question: "and what…", "and also…", "; how…", ", also…".
 _CLAUSE_BOUNDARY = re.compile(
-    rf"(?:\s*[;,]\s*|\s+)(?:and\s+also|and|also|plus|et)\s+(?=(?:{QUESTION_WORDS})\b)"
+    # ("is it all about tools or also how i think?" is one question: "or also" offers a choice)
+    rf"(?<!\bor)(?:\s*[;,]\s*|\s+)(?:and\s+also|and|also|plus|et)\s+(?=(?:{QUESTION_WORDS})\b)"
     r"|\s*;\s*(?=(?:what|how|which|where|when|why|is|are|do|does|can|should)\b)"
     # After a comma only a wh-question starts anew: ", is that a separate job?" is about the
     # same thing as the clause before it.

@@ -2397,3 +2397,121 @@ def test_whether_a_background_named_counts_is_how_to_move_in_from_it() -> None:
     reading = Reading("ask_career_path", text=text, rest=text, background="operations")
     plan = decide(State(topic="getting_started"), reading, INTENT_TOPICS)
     assert (plan.kind, plan.intent) == ("topic", "ask_getting_started")
+
+
+_UK_PAY = {"kind": "salary", "country": "GB", "level": None, "sources": ["UK careers guide"]}
+_FR_PAY = {"kind": "salary", "country": "FR", "level": "senior", "sources": ["Bessand"]}
+_PORTFOLIO = {"kind": "search", "query": PORTFOLIO_QUESTION, "shown": ["7.0"]}
+
+
+def _parsed(text: str, intent: str, confidence: float, *entities: tuple[str, str]) -> dict:
+    spans = [
+        {"entity": e, "value": v, "start": text.index(v), "end": text.index(v) + len(v)}
+        for e, v in entities
+    ]
+    ranking = [{"name": intent, "confidence": confidence}]
+    return {"text": text, "intent": ranking[0], "intent_ranking": ranking, "entities": spans}
+
+
+@pytest.mark.parametrize(
+    "state,parsed,kind,intent",
+    [
+        # what moves pay, asked right after figures in words the classifier did not learn
+        (
+            State(topic="salary", country="FR", last=_FR_PAY),
+            _parsed("how do i push it higher", "out_of_scope", 0.44),
+            "topic",
+            "ask_salary_factors",
+        ),
+        (
+            State(topic="salary", country="GB", last=_UK_PAY),
+            _parsed("what else moves you up or down inside that range", "ask_about_answer", 0.64),
+            "topic",
+            "ask_salary_factors",
+        ),
+        (
+            State(topic="salary_factors", last={"kind": "topic", "topic": "salary_factors"}),
+            _parsed("what about location, in the us", "inform", 0.99, ("country", "the us")),
+            "topic",
+            "ask_salary_factors",
+        ),
+        (
+            State(),
+            _parsed(
+                "which industries pay ml engineers best in the us",
+                "ask_industries",
+                0.46,
+                ("country", "the us"),
+            ),
+            "topic",
+            "ask_salary_factors",
+        ),
+        # a topic named in a word or two after another topic
+        (
+            State(topic="skills", last={"kind": "topic", "topic": "skills"}),
+            _parsed("ok and what about education", "inform", 0.99),
+            "topic",
+            "ask_education",
+        ),
+        # a short question pointing at a figure just given: asked of the figures
+        (
+            State(topic="salary", country="FR", last=_FR_PAY),
+            _parsed("where would that be", "nlu_fallback", 0.25),
+            "about",
+            None,
+        ),
+        # the figures once more
+        (
+            State(topic="salary_factors", country="GB", last={"kind": "topic"}),
+            _parsed("and remind me of the range itself", "inform", 0.46),
+            "salary",
+            None,
+        ),
+        # an off-topic question naming a place, right after pay, is no pay follow-up
+        (
+            State(topic="salary", last={"kind": "salary"}),
+            _parsed(
+                "ok thx. whats the capital of australia",
+                "out_of_scope",
+                0.6,
+                ("country", "australia"),
+            ),
+            "out_of_scope",
+            None,
+        ),
+        # what the person may lack: the skills
+        (
+            State(),
+            _parsed("what would i be missing?", "ask_duties", 0.4),
+            "topic",
+            "ask_skills",
+        ),
+        # who they work with, in French
+        (
+            State(topic="typical_day", last={"kind": "topic", "topic": "typical_day"}),
+            _parsed("et ils bossent avec qui en général ?", "inform", 0.34),
+            "topic",
+            "ask_workplace",
+        ),
+        # an item of the list just shown
+        (
+            State(topic="specialisations", last={"kind": "topic", "topic": "specialisations"}),
+            _parsed("whats the applied one in that list", "ask_specialisations", 0.88),
+            "about",
+            None,
+        ),
+    ],
+)
+def test_follow_ups_in_the_eighteenth_sessions_wordings(
+    state: State, parsed: dict, kind: str, intent: str | None
+) -> None:
+    plan = decide(state, Reading.from_parse(parsed), INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == (kind, intent)
+
+
+def test_whether_something_counts_is_asked_of_the_subject_just_searched() -> None:
+    state = State(last=_PORTFOLIO)
+    parsed = _parsed("do write-ups or dashboards count or only code", "out_of_scope", 0.8)
+    plan = decide(state, Reading.from_parse(parsed), INTENT_TOPICS)
+    assert plan.kind == "search"
+    assert plan.search_text is not None and PORTFOLIO_QUESTION in plan.search_text

@@ -30,6 +30,8 @@ from nlu_components.questions import needs_splitting, split_message, without_asi
             "what do ml engineers earn in france, what about the uk, and in the us?",
             ["what do ml engineers earn in france", "what about the uk", "in the us?"],
         ),
+        # a preposition before the question word still asks
+        ("dollars i assume? and from when is that", ["dollars i assume?", "and from when is that"]),
     ],
 )
 def test_several_questions(text: str, questions: list[str]) -> None:
@@ -47,6 +49,8 @@ def test_several_questions(text: str, questions: list[str]) -> None:
         "ok. and in the uk?",
         "hi",
         "salary in france and the uk",
+        # "or also" offers a choice within one question
+        "is it all about tools or also how i think?",
     ],
 )
 def test_one_question_stays_whole(text: str) -> None:
