@@ -77,6 +77,7 @@ from actions.wording import (
     ASKS_HOW_TO_STAND_OUT,
     ASKS_IF_BACKGROUND_COUNTS,
     ASKS_IF_REALISTIC,
+    ASKS_IF_SEPARATE_JOB,
     ASKS_IF_VALUED,
     ASKS_JOB_TITLES,
     ASKS_KINDS_OF_THE_JOB,
@@ -87,6 +88,7 @@ from actions.wording import (
     ASKS_WHAT_IT_PAYS,
     ASKS_WHAT_THEY_OWN,
     ASKS_WHAT_TO_STUDY,
+    ASKS_WHERE_TO_BEGIN,
     ASKS_WHERE_TO_START,
     ASKS_WHICH_JOBS_TO_APPLY,
     ASKS_WHICH_PROJECTS,
@@ -101,6 +103,7 @@ from actions.wording import (
     COMPARES,
     COMPARES_TWO,
     CURRENCY_UNIT,
+    DAY_PARTS,
     DIFFERENCE,
     DOES_WITHOUT_IT,
     EXPECTS_THE_FIGURE,
@@ -1349,6 +1352,30 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         parameters = {**reading.topic_parameters(), "role": None}
         parameters["specialisation"] = ROLES_THAT_SPECIALISE[reading.role]
         return Plan("topic", intent="ask_specialisations", parameters=parameters)
+    part_of_day = next((name for pattern, name in DAY_PARTS if pattern.search(reading.text)), None)
+    if (
+        part_of_day
+        and state.topic == "typical_day"
+        and intent not in intent_topics.keys() - {"ask_typical_day"}
+        and not (reading.names_a_filter or names_pay(reading.text))
+    ):
+        # "et en fin de journée ?" after a typical day: that part of it, as the pages name it.
+        return Plan(
+            "search", intent="ask_typical_day", refuse_if_nothing=False, search_text=part_of_day
+        )
+    if ASKS_WHERE_TO_BEGIN.search(reading.text) and not (
+        names_pay(reading.text) or reading.about_another_job
+    ):
+        # "par où commencer ?" (a follow-up at 0.35), "where do i even start": how to get in.
+        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
+    specialised = state.specialisation or state.last.get("specialisation")
+    if (state.topic == "mlops" or specialised) and ASKS_IF_SEPARATE_JOB.search(reading.text):
+        # "c'est un métier à part ?" after what MLOps is: the MLOps engineer beside this job.
+        if state.topic == "mlops" or specialised == "mlops":
+            return Plan("topic", intent="compare_role", parameters={"role": "mlops_engineer"})
+        return Plan(
+            "topic", intent="ask_specialisations", parameters={"specialisation": specialised}
+        )
     if (
         (state.last.get("kind") == "salary" or state.topic in PAY_TOPICS)
         and ASKS_AGAIN.search(reading.text)

@@ -331,6 +331,33 @@ WEIGHS_THE_LAST_SUBJECT = re.compile(
 )
 # "and remind me of the range itself", "what was the range again": the figures once more.
 ASKS_AGAIN = re.compile(r"\b(remind me|again|once more|repeat)\b", re.I)
+# "where do i even start?", "par où commencer ?": how to get in, however short.
+ASKS_WHERE_TO_BEGIN = re.compile(
+    r"^\W*((and|et|ok|so|alors|bon)\W+)*(where|how) (do|should|would|can|could) (i|we|one|you)"
+    r" (even )?(start|begin)\W*$|\bpar (où|ou|quoi) (je )?commencer\b|\bcomment (je )?commencer\b"
+    r"|^\W*where to (start|begin)\W*$",
+    re.I,
+)
+# "c'est un métier à part ?", "is it a separate job?": a specialisation as a job of its own.
+ASKS_IF_SEPARATE_JOB = re.compile(
+    r"\b(métier|job|poste|role|career|position) à part\b"
+    r"|\b(a )?separate (job|role|career|position)\b|\b(its|their) own (job|role)\b",
+    re.I,
+)
+# A part of a typical day asked about, in English as the pages name it ("et en fin de
+# journée ?" is the page's "End of day").
+DAY_PARTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.I), name)
+    for pattern, name in (
+        (
+            r"\b(fin de (la )?journée|end of (the )?day|evening|soir|soirée|after work)\b",
+            "end of day",
+        ),
+        (r"\b(après-midi|apres-midi|afternoons?)\b", "afternoon"),
+        (r"\b(midi|midday|lunch|noon)\b", "midday"),
+        (r"\b(matin|matinée|mornings?)\b", "morning"),
+    )
+)
 IN_A_LANGUAGE = re.compile(r"\b(in|en) (english|anglais|french|français|spanish)\b", re.I)
 # "we're hiring our first ML engineer", "i'm recruiting an mle": someone hiring, who says so.
 SAYS_HIRING = re.compile(

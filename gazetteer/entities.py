@@ -228,6 +228,11 @@ def ruler_patterns() -> list[dict[str, Any]]:
         [number, {"ORTH": "+"}, years, {"LOWER": "of"}, {"LOWER": {"IN": ["experience", "exp"]}}],
         # "5 years or more", "5 ans ou plus": open-ended, as "5+ years" is
         [number, years, {"LOWER": {"IN": ["or", "ou"]}}, {"LOWER": {"IN": ["more", "plus"]}}],
+        # "more than 5 years", "plus de 5 ans", "over 10 years", "at least 6 years"
+        [{"LOWER": "more"}, {"LOWER": "than"}, number, years],
+        [{"LOWER": "plus"}, {"LOWER": "de"}, number, years],
+        [{"LOWER": {"IN": ["over", "beyond"]}}, number, years],
+        [{"LOWER": {"IN": ["at", "au"]}}, {"LOWER": {"IN": ["least", "moins"]}}, number, years],
     ):
         patterns.append({"label": "level", "pattern": pattern})
     level_words = {

@@ -38,6 +38,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ),
 )
 _YEARS = re.compile(
+    # "more than 5 years", "plus de 5 ans": open-ended too
+    r"(\b(?:more than|over|at least|plus de|au moins)\s+)?"
     r"(\d+(?:\.\d+)?)\s*(\+|plus)?\s*(?:-|to|–|à)?\s*(\d+)?\s*(?:years?|yrs?|y|ans)\b"
     # "5 years or more", "5 ans d'expérience ou plus"
     r"(?:\s+(?:of experience|d'exp\w*))?(\s+(?:or more|ou plus|and up|or above))?",
@@ -81,12 +83,13 @@ def level_of(text: str) -> str | None:
         lowered = re.sub(rf"\b{word}\s+(years?|yrs?)\b", f"{number} years", lowered)
     match = _YEARS.search(lowered)
     if match:
-        low = float(match.group(1))
-        high = float(match.group(3)) if match.group(3) else None
+        low = float(match.group(2))
+        high = float(match.group(4)) if match.group(4) else None
         if high is not None:
             # A stated band such as "0-2 years": its upper end decides.
             return level_from_years(high)
-        return level_from_years(low, open_ended=bool(match.group(2) or match.group(4)))
+        open_ended = bool(match.group(1) or match.group(3) or match.group(5))
+        return level_from_years(low, open_ended=open_ended)
     for pattern, level in _KEYWORDS:
         if re.search(pattern, lowered):
             return level

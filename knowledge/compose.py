@@ -48,8 +48,6 @@ GENERIC_WORDS = frozenset(
     | {"matter", "employ", "still", "even"}
     # "all that big data stuff": a word that stands for what the rest of the message names
     | {"stuff", "things", "whatnot", "bits"}
-    # "im stressing lol, what do they test": how the person feels, not what they ask about
-    | {"stressing", "stressed", "nervous", "worried", "anxious", "scared", "freaking", "excited"}
     | {"next", "week", "tomorrow", "soon"}
     | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
     # "any particular platforms mentioned?": the platforms are asked about, not "particular"
@@ -470,8 +468,18 @@ def matched(wanted: Iterable[str], found: frozenset[str]) -> set[str]:
     return hits
 
 
+# "im stressing lol, what do they test": how the person feels, not what they ask about ("is it
+# stressful?" asks about the job, and keeps its word).
+SAYS_HOW_THEY_FEEL = re.compile(
+    r"\b(i'?m|im|i am|i'?ve been|getting|feeling|feel)( so| a bit| kinda| really)?"
+    r" (stressing|stressed|nervous|worried|anxious|scared|freaking out|excited|panicking)( out)?\b",
+    re.I,
+)
+
+
 def question_words(message: str) -> set[str]:
     """The distinctive words of a message, as 5-letter stems (generic career words removed)."""
+    message = SAYS_HOW_THEY_FEEL.sub(" ", message)
     return set(text_stems(message, limit=32)) - _stems(GENERIC_WORDS)
 
 

@@ -2493,6 +2493,22 @@ def _parsed(text: str, intent: str, confidence: float, *entities: tuple[str, str
             "topic",
             "ask_workplace",
         ),
+        # a part of the day, in French, after a typical day: that part, as the pages name it
+        (
+            State(topic="typical_day", last={"kind": "topic", "topic": "typical_day"}),
+            _parsed("et en fin de journée ?", "inform", 0.5),
+            "search",
+            "ask_typical_day",
+        ),
+        # "is it a job of its own?" after MLOps: the MLOps engineer beside this job
+        (
+            State(topic="mlops", last={"kind": "topic", "topic": "mlops"}),
+            _parsed("c'est un métier à part ?", "ask_outlook", 0.3),
+            "topic",
+            "compare_role",
+        ),
+        # where to start, however short
+        (State(), _parsed("par où commencer ?", "inform", 0.35), "topic", "ask_getting_started"),
         # an item of the list just shown
         (
             State(topic="specialisations", last={"kind": "topic", "topic": "specialisations"}),

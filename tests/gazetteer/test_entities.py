@@ -52,6 +52,9 @@ def _entities(nlp: Language, text: str) -> set[tuple[str, str]]:
         ("how much at the start of my career", ("level", "junior")),
         ("and in bangalore", ("country", "IN")),  # an old name the gazetteer lacks
         ("what about zurich", ("country", "CH")),  # "Zürich" typed without its accent
+        # the whole span, so that more than five years is senior, as "5+ years" is
+        ("et pour un senior avec plus de 5 ans ?", ("level", "plus de 5 ans")),
+        ("someone with more than 5 years", ("level", "more than 5 years")),
     ],
 )
 def test_mentions_users_type_are_recognised(
@@ -92,6 +95,9 @@ def test_everyday_words_are_not_read_as_countries(ruler: Language, text: str) ->
         ("country", "Manchester", "GB"),
         ("country", "atlantis", None),
         ("level", "4 years of experience", "mid"),
+        ("level", "plus de 5 ans", "senior"),
+        ("level", "more than 5 years", "senior"),
+        ("level", "5 ans", "mid"),
         ("level", "entry-level", "junior"),
         ("level", "senior", "senior"),
         ("role", "DS", "data_scientist"),
