@@ -67,7 +67,7 @@ from actions.topics import (
     role_of_field,
     topic_candidates,
 )
-from actions.wording import COMPARES
+from actions.wording import ASKS_MARKET_NUMBERS, COMPARES
 from gazetteer.countries import REGIONS, country_name
 from knowledge import query
 from knowledge.compose import DEFAULT_BUDGET
@@ -380,6 +380,13 @@ async def carry_out(
     if plan.kind == "topic":
         if plan.search_text:  # steered by what the message said before its question
             reading = dataclasses.replace(reading, text=plan.search_text)
+        if plan.intent == "ask_outlook" and ASKS_MARKET_NUMBERS.search(reading.text):
+            # "how many jobs are open, what's the growth rate": no page counts them.
+            dispatcher.utter_message(
+                response="utter_topic_gap",
+                subject="job counts or growth rates",
+                topic_name="the job outlook",
+            )
         return await _answer_topic(dispatcher, state, reading, plan, budget)
     if plan.kind == "more":
         return await answer_more(dispatcher, state.last)

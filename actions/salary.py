@@ -409,6 +409,9 @@ async def answer_in_one_currency(
     return []
 
 
+SHORT_LEVEL_NAMES = {"junior": "junior", "mid": "mid-level", "senior": "senior"}
+
+
 def _span_lines(salaries: list[Salary]) -> str:
     """The overview in one line per country and source: its lowest figure to its highest.
 
@@ -446,7 +449,8 @@ def _span_line(figures: list[Salary], label: str | None = None, approximate: boo
     plus = "+" if top.open_ended else ""
 
     def level(salary: Salary) -> str:
-        return LEVEL_NAMES.get(salary.level, "All levels").lower()
+        # (a span's ends name their level in one word: "€50,000 (junior) to €150,000+ (senior)")
+        return SHORT_LEVEL_NAMES.get(salary.level or "", "all levels")
 
     currency = figures[0].currency
     return (

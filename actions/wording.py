@@ -358,6 +358,14 @@ DAY_PARTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(matin|matinée|mornings?)\b", "morning"),
     )
 )
+# "how many ml engineer jobs are open", "what's the growth rate in %": the job market in numbers,
+# which the pages describe only in words (the outlook).
+ASKS_MARKET_NUMBERS = re.compile(
+    r"\b(growth rate|job growth|hiring rate"
+    r"|how many [\w\s]{0,25}(jobs|openings|positions|vacancies)"
+    r"|number of (jobs|openings|positions|vacancies)|job openings|open (roles|positions))\b",
+    re.I,
+)
 IN_A_LANGUAGE = re.compile(r"\b(in|en) (english|anglais|french|français|spanish)\b", re.I)
 # "we're hiring our first ML engineer", "i'm recruiting an mle": someone hiring, who says so.
 SAYS_HIRING = re.compile(

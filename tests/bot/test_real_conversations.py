@@ -313,7 +313,7 @@ def test_pay_among_other_questions_is_one_line_per_source(bot: RunningBot) -> No
         "and is it a safe career",
     )
     assert "computer science" in reply.lower(), reply
-    assert "France: €50,000 (junior / entry level) to €150,000+ (senior) — Bessand" in reply
+    assert "France: €50,000 (junior) to €150,000+ (senior) — Bessand" in reply
     assert "outlook" in reply and "Ask me this one" not in reply, reply
 
 
