@@ -114,6 +114,7 @@ from actions.wording import (
     GETS_IN,
     HAS_FIGURES_FOR,
     HIGHEST_PAY,
+    HIRES_THERE,
     HOLDS_THE_ROLE,
     IN_A_LANGUAGE,
     NAMES_A_CURRENCY,
@@ -1908,6 +1909,9 @@ def _refines_pay(state: State, reading: Reading) -> bool:
         return False
     if reading.intent == ABOUT_INTENT or names_pay(reading.text):
         return False  # the pay rules read those themselves
+    if (reading.country or reading.city) and HIRES_THERE.search(reading.text):
+        # "and if we went remote and hired someone in the uk instead?" after a budget
+        return True
     if OPENS_AS_FOLLOW_UP.search(reading.text) and not _asks_beyond_filters(reading):
         return reading.confidence < SURE_OF_ANOTHER_TOPIC or reading.intent in UNSURE_INTENTS
     if (

@@ -204,6 +204,9 @@ OPENS_AS_FOLLOW_UP = re.compile(
 ASKS_WHAT_TO_STUDY = re.compile(
     r"\bwhat (should|do|would|could|must|shall) (i|he|she|they|we|one|you) (study|major in|read)\b"
     r"|\bwhat to (study|major in)\b|\bwhich (degree|subject|course|major)s?\b"
+    # "whats the best thing to study if i wanna do this later"
+    r"|\b(best|right|good|smartest) (thing|things|subjects?|degrees?|courses?)"
+    r" to (study|major in)\b"
     r"|\bwhat (degree|subject|major|class|course|module|a-level)s? (should|do|would|to)\b",
     re.I,
 )
@@ -366,6 +369,8 @@ ASKS_MARKET_NUMBERS = re.compile(
     r"|number of (jobs|openings|positions|vacancies)|job openings|open (roles|positions))\b",
     re.I,
 )
+# "and if we hired someone in the uk instead?": a place to hire in, after pay, asks its pay.
+HIRES_THERE = re.compile(r"\b(hire|hired|hiring|recruit\w*|employ|employed|budget\w*)\b", re.I)
 IN_A_LANGUAGE = re.compile(r"\b(in|en) (english|anglais|french|français|spanish)\b", re.I)
 # "we're hiring our first ML engineer", "i'm recruiting an mle": someone hiring, who says so.
 SAYS_HIRING = re.compile(
