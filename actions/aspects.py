@@ -70,7 +70,7 @@ CHANGES_CAREER = re.compile(
     r"\b(switch\w*|transition\w*|pivot\w*|retrain\w*|reconver\w*|career chang\w*"
     r"|change (careers?|fields?|jobs?)|move (into|to|over)|moving (into|to|over)|se reconvertir"
     # "could that be a way in to ml eng?", "a route into it"
-    r"|(way|route|path|door|foot) in(to)?\b|break into|get into"
+    r"|(way|route|path|door|foot) in(to)?\b"
     r"|changer de (métier|carrière|voie)"
     # "could my skills transfer to ml engineering?" (not "transfer learning")
     r"|transferable|transférables?|(skills?|experience) (would |could |might |will )?transfer"
