@@ -81,7 +81,7 @@ test: $(DEV_STAMP) ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything, trai
 	@scripts/ensure-system-packages.sh chromium redis nginx emoji-font
 	@$(VPY) -m pytest
 
-eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind and eleven conversations sets (reports/)
+eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind and twelve conversations sets (reports/)
 	@$(VPY) -m evaluation
 	@echo "==> The blind set (evaluation/sets/blind.yml), reported in reports/blind/"
 	@$(VPY) -m evaluation --heldout evaluation/sets/blind.yml --reports reports/blind
@@ -103,8 +103,10 @@ eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind a
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev10.yml --reports reports/conversations-dev10
 	@echo "==> The eleventh conversations set (evaluation/sets/conversations_dev11.yml, a development set), reported in reports/conversations-dev11/"
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev11.yml --reports reports/conversations-dev11
-	@echo "==> The twelfth conversations set (evaluation/sets/conversations_dev12.yml, unread), reported in reports/conversations-dev12/"
+	@echo "==> The twelfth conversations set (evaluation/sets/conversations_dev12.yml, a development set), reported in reports/conversations-dev12/"
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev12.yml --reports reports/conversations-dev12
+	@echo "==> The thirteenth conversations set (evaluation/sets/conversations_dev13.yml, unread), reported in reports/conversations-dev13/"
+	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev13.yml --reports reports/conversations-dev13
 	@$(VPY) -m evaluation.model_card eval
 
 bench-knowledge: ingest ## Benchmark the knowledge store on SQLite and PostgreSQL: 10,000 synthetic documents (~15 min)

@@ -141,6 +141,7 @@ from actions.wording import (
     WHAT_TO_FOCUS_ON,
     WHO_HIRES,
     WHY_LISTED,
+    WITHOUT_A_DEGREE,
 )
 from gazetteer.countries import area_name, city_vocabulary, region_named
 from gazetteer.entities import values_named
@@ -383,6 +384,12 @@ def _without_entities(text: str, entities: list[dict[str, Any]]) -> str:
         if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(chars):
             chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def _last_sentence(text: str) -> str:
+    """The message's last sentence (its question, after what it says about the person)."""
+    parts = [part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part.strip()]
+    return parts[-1] if parts else text
 
 
 def _city_named(message: dict[str, Any], text: str) -> str | None:
@@ -982,6 +989,24 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "is it a stable career?" (the career path at 0.5): what the sources say of demand.
         return Plan("topic", intent="ask_outlook", parameters=reading.topic_parameters())
     if (
+        intent == "ask_education"
+        and ASKS_STABILITY.search(_last_sentence(reading.text))
+        and not ASKS_WHAT_TO_STUDY.search(reading.text)
+        and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
+    ):
+        # "my daughter is finishing her masters in physics… is it a real, stable job?" (the
+        # degrees at 0.8, from the masters): the question asks whether the job lasts.
+        return Plan("topic", intent="ask_outlook", parameters={})
+    if (
+        intent in UNSURE_INTENTS | {"ask_outlook", "ask_education", "ask_getting_started"}
+        and WITHOUT_A_DEGREE.search(reading.text)
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not (names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "will employers even look at me for mle roles without a cs degree" (the outlook at
+        # 0.5): getting in without a degree.
+        return Plan("topic", intent="ask_education", parameters={"study_route": "no_degree"})
+    if (
         intent in UNSURE_INTENTS | {ABOUT_INTENT}
         and (
             VARIES_BY_EMPLOYER.search(reading.text)
@@ -1343,6 +1368,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "je suis comptable, une reconversion c'est possible ?" read as the career path, "i'm
         # a nurse thinking about switching into ml" as the role: a person changing careers
         # asks how people move in from where they are.
+        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
+    if intent == "compare_role" and not reading.role and reading.background:
+        # "data analyst here… whats the difference between what i do and an mle": no page
+        # sets that job beside this one; how people move in from it does.
         return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
     asks_what_it_is = intent in ABOUT_THE_JOB_INTENTS or (
         # "what does a mlops engineer do" read as a comparison, with nothing compared

@@ -371,6 +371,12 @@ ASKS_MARKET_NUMBERS = re.compile(
 )
 # "and if we hired someone in the uk instead?": a place to hire in, after pay, asks its pay.
 HIRES_THERE = re.compile(r"\b(hire|hired|hiring|recruit\w*|employ|employed|budget\w*)\b", re.I)
+# "without a cs degree", "no degree", "sans diplôme": getting in without one.
+WITHOUT_A_DEGREE = re.compile(
+    r"\b(without|no|don'?t have|do not have|dont have|sans)( a| an| any| my| un)?"
+    r"( [\w-]+){0,2} (degree|diploma|diplôme|bachelor'?s|masters?|master's)\b",
+    re.I,
+)
 IN_A_LANGUAGE = re.compile(r"\b(in|en) (english|anglais|french|français|spanish)\b", re.I)
 # "we're hiring our first ML engineer", "i'm recruiting an mle": someone hiring, who says so.
 SAYS_HIRING = re.compile(

@@ -24,7 +24,13 @@ import yaml
 from knowledge import topics
 from knowledge.filler import ASKS_WHERE_TO_LOOK, is_filler
 from knowledge.query import PassageHit, Source
-from knowledge.text import FRENCH_STOP_WORDS, MUTTERED, content_words, sentences
+from knowledge.text import (
+    APOSTROPHE_DROPPED,
+    FRENCH_STOP_WORDS,
+    MUTTERED,
+    content_words,
+    sentences,
+)
 
 SYNONYMS_FILE = Path(__file__).parent / "rules" / "synonyms.yml"
 SUBJECTS_FILE = Path(__file__).parent / "rules" / "subjects.yml"
@@ -950,6 +956,8 @@ def uncovered_words(
             continue
         if word in FRENCH_STOP_WORDS or zipf_frequency(word, "fr") > zipf_frequency(word, "en"):
             continue  # a French question's own words ("je suis") are not a subject
+        if word in APOSTROPHE_DROPPED:
+            continue  # "isnt all this ai stuff gonna…": a frame, not a subject
         parts = word.split("-")
         frequency = min(zipf_frequency(part, "en") for part in parts)
         if _adverb(word) or _slip_of(word):
