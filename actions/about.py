@@ -41,7 +41,7 @@ from actions.formatting import (
 from actions.sources import list_sources
 from actions.store import run_in_session, run_query
 from actions.topics import topic_candidates
-from actions.wording import POINTS_INTO_LAST_LIST
+from actions.wording import ASKS_WHERE_PAID, POINTS_INTO_LAST_LIST, WEIGHS_THE_LAST_SUBJECT
 from knowledge import query
 from knowledge.compose import (
     Unit,
@@ -412,6 +412,7 @@ RECALLED_UNITS = 2
 # "maintaining models in production"): a lower share of its words is enough.
 ITEM_COVERAGE = 0.3
 LABEL_CHARS = 60
+WEIGHED_HITS = 12
 # Words of a question about an item that do not name the item ("what does X mean", "the X one").
 ITEM_WORDS = re.compile(
     r"\b(one|ones|mean|means|meant|stand for|exactly|again|more|mostly|most)\b", re.I
@@ -464,6 +465,25 @@ async def _recalled(
     return []
 
 
+async def _weighed_again(
+    dispatcher: CollectingDispatcher, last: dict[str, Any], text: str
+) -> list[EventType] | None:
+    """The sentence of the last search's answer that best answers a question weighing it.
+
+    "so its not just coding questions?" after what interviews test: the sentence just quoted
+    ("…how you reason, how you communicate… as much as what tools you know") answers it, in
+    the words it was quoted in; a new search for the question's words would not find it.
+    """
+    shown = set(last.get("shown") or [])
+    hits = await run_query(query.search, last["query"], limit=WEIGHED_HITS)
+    units = [unit for unit in units_of(hits) if unit.key in shown]
+    if not units:
+        return None
+    best = rank(units, None, f"{text} {last['query']}")[:1]
+    dispatcher.utter_message(response="utter_from_last_answer", passages=composed_lines(best))
+    return []
+
+
 def _label(unit: Unit) -> str:
     """What a unit is about by its own words: the label before its colon, else its start."""
     head, colon, _ = unit.text.partition(":")
@@ -481,6 +501,10 @@ async def answer_about(
     ``asks_sources`` when the message asks where the last answer comes from in words no
     aspect names ("where's this info from").
     """
+    if last.get("kind") == "search" and last.get("query") and WEIGHS_THE_LAST_SUBJECT.search(text):
+        answered = await _weighed_again(dispatcher, last, text)
+        if answered is not None:
+            return answered
     aspect = aspect_of(text)
     if aspect == "ranking" and POINTS_INTO_LAST_LIST.search(text):
         aspect = None  # "which one of those is more about production": an item, no ranking
@@ -511,7 +535,9 @@ async def answer_about(
     if last.get("kind") == "search" and last.get("query") and POINTS_BACK.search(text):
         # "how do i prep for that then" after what interviews test: asked of that subject.
         text = f"{text} ({last['query']})"
-    if aspect is None and last.get("kind") == "salary" and POINTS_BACK.search(text):
+    if last.get("kind") == "salary" and (
+        ASKS_WHERE_PAID.search(text) or (aspect is None and POINTS_BACK.search(text))
+    ):
         # "where would that be" after Bessand's €150,000: what the source says with the
         # figure ("especially in large Tech companies or internationally").
         aspect = "words"

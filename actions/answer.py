@@ -719,12 +719,20 @@ SHORT_PART_WORDS = 6
 
 
 def _asks_of_the_part_before(reading: Reading) -> bool:
-    """True for a short part that points at what the part before asked and names nothing."""
+    """True for a short part that points at what the part before asked and names nothing.
+
+    "does a phd get you a higher salary than a masters? by how much": how much, of that.
+    """
     return (
         len(reading.text.split()) <= SHORT_PART_WORDS
-        and bool(POINTS_AT_THE_PART_BEFORE.search(reading.text))
+        and bool(
+            POINTS_AT_THE_PART_BEFORE.search(reading.text) or HOW_MUCH_ALONE.match(reading.text)
+        )
         and not (reading.names_a_filter or reading.names_topic_filter)
     )
+
+
+HOW_MUCH_ALONE = re.compile(r"^\W*(and |but )?(by )?how much( more| less)?\W*$", re.I)
 
 
 def _repeats(message: dict[str, Any], earlier: list[dict[str, Any]]) -> bool:

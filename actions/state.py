@@ -73,6 +73,7 @@ from actions.wording import (
     ASKS_BEYOND_BASE_PAY,
     ASKS_BRIEFLY,
     ASKS_COST,
+    ASKS_FOR_RESOURCES,
     ASKS_HOW_TO_RISE,
     ASKS_HOW_TO_STAND_OUT,
     ASKS_IF_BACKGROUND_COUNTS,
@@ -89,6 +90,7 @@ from actions.wording import (
     ASKS_WHAT_IT_PAYS,
     ASKS_WHAT_THEY_OWN,
     ASKS_WHAT_TO_STUDY,
+    ASKS_WHERE_PAID,
     ASKS_WHERE_TO_BEGIN,
     ASKS_WHERE_TO_START,
     ASKS_WHICH_JOBS_TO_APPLY,
@@ -146,6 +148,7 @@ from actions.wording import (
 from gazetteer.countries import area_name, city_vocabulary, region_named
 from gazetteer.entities import values_named
 from knowledge.compose import question_words, text_stems
+from knowledge.filler import ASKS_WHERE_TO_LOOK
 from knowledge.text import FRENCH_STOP_WORDS, MUTTERED, content_words
 from nlu_components.commands import command_intent
 from nlu_components.questions import is_question, starts_as_question, without_asides
@@ -477,6 +480,24 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         reading = dataclasses.replace(reading, intent="inform", country="US", countries=("US",))
     intent = reading.intent
     aspect = aspect_of(reading.text)  # what it asks of the last answer, if anything
+    if (
+        state.last.get("kind") == "salary"
+        and ASKS_WHERE_PAID.search(reading.text)
+        and not (reading.country or reading.city or reading.about_another_job)
+    ):
+        # "where do the best paid seniors end up working" after the senior figures: what the
+        # sources say with those figures.
+        return Plan("about")
+    if (
+        ASKS_WHERE_TO_LOOK.search(reading.text)
+        and ASKS_FOR_RESOURCES.search(reading.text)
+        and intent not in {"ask_salary", "ask_salary_factors", SOURCES_INTENT}
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not (names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "what other uk career resources do the pages point to" (the career path at 0.5):
+        # the pointers a page gives, searched.
+        return Plan("search", refuse_if_nothing=False)
     if _refines_pay(state, reading):
         # "what about the senior ones over there" (the career path at 0.63), "ok then france,
         # it's next door" right after pay: the same pay question for that place or level.
@@ -1426,14 +1447,12 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         and state.last.get("query")
         and WEIGHS_THE_LAST_SUBJECT.search(reading.text)
         and not (reading.names_a_filter or names_pay(reading.text) or reading.about_another_job)
+        # ("do side projects count" is how to get in, below)
+        and not ASKS_ABOUT_PROJECTS.search(reading.text)
     ):
         # "do write-ups or dashboards count or only code" after what to put on github (out of
-        # scope at 0.8): asked of that subject.
-        return Plan(
-            "search",
-            refuse_if_nothing=False,
-            search_text=f"{reading.text} ({state.last['query']})",
-        )
+        # scope at 0.8): asked of that answer (or, if it says nothing on it, of its subject).
+        return Plan("about")
     if (
         ASKS_WHAT_IS_MISSING.search(reading.text)
         and intent not in {"ask_skills", "ask_salary"}

@@ -329,7 +329,9 @@ ASKS_WHAT_IS_MISSING = re.compile(
 # a question on the subject just searched, in words that name no subject of their own.
 WEIGHS_THE_LAST_SUBJECT = re.compile(
     r"\b(do|does|would|will|can|could) [\w\s,'/-]{1,40}\bcount\b|\bcounts? (too|as well)\b"
-    r"|\bis it (all|only|just|mostly|really) about\b|\bor (just|only) (code|coding|tools)\b",
+    r"|\bis it (all|only|just|mostly|really) about\b|\bor (just|only) (code|coding|tools)\b"
+    # "so its not just coding questions?", "how do i prep for that side of it"
+    r"|\bnot (just|only|all) (about )?\w+|\bprep(are)? for (that|it|this|those)\b",
     re.I,
 )
 # "and remind me of the range itself", "what was the range again": the figures once more.
@@ -377,6 +379,15 @@ WITHOUT_A_DEGREE = re.compile(
     r"( [\w-]+){0,2} (degree|diploma|diplôme|bachelor'?s|masters?|master's)\b",
     re.I,
 )
+# "where do the best paid seniors end up working": where the figures are earned, which a page
+# may say beside them ("especially in large Tech companies or internationally").
+ASKS_WHERE_PAID = re.compile(
+    r"\bwhere (do|does|would|are|is|can)( the)? (best[- ]paid|highest[- ]paid|top|those|these"
+    r"|seniors?)\b[^?]*\b(work|working|end up|based|found|earn|get)\b",
+    re.I,
+)
+# "what other uk career resources do the pages point to": pointers to advice elsewhere.
+ASKS_FOR_RESOURCES = re.compile(r"\b(advice|resources?|hubs?|services?|guidance)\b", re.I)
 IN_A_LANGUAGE = re.compile(r"\b(in|en) (english|anglais|french|français|spanish)\b", re.I)
 # "we're hiring our first ML engineer", "i'm recruiting an mle": someone hiring, who says so.
 SAYS_HIRING = re.compile(

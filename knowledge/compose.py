@@ -56,6 +56,7 @@ GENERIC_WORDS = frozenset(
     | {"stuff", "things", "whatnot", "bits"}
     | {"next", "week", "tomorrow", "soon"}
     | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
+    | {"page", "pages"}
     # "any particular platforms mentioned?": the platforms are asked about, not "particular"
     | {"particular", "specific", "mentioned", "named", "exact", "exactly"}
     # "that everyone keeps banging on about": what people talk about, not a subject
@@ -478,7 +479,8 @@ def matched(wanted: Iterable[str], found: frozenset[str]) -> set[str]:
 # stressful?" asks about the job, and keeps its word).
 SAYS_HOW_THEY_FEEL = re.compile(
     r"\b(i'?m|im|i am|i'?ve been|getting|feeling|feel)( so| a bit| kinda| really)?"
-    r" (stressing|stressed|nervous|worried|anxious|scared|freaking out|excited|panicking)( out)?\b",
+    r" (stressing|stressed|nervous|worried|anxious|scared|freaking out|excited|panicking"
+    r"|terrified)( out)?\b",
     re.I,
 )
 

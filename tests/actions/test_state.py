@@ -2529,5 +2529,4 @@ def test_whether_something_counts_is_asked_of_the_subject_just_searched() -> Non
     state = State(last=_PORTFOLIO)
     parsed = _parsed("do write-ups or dashboards count or only code", "out_of_scope", 0.8)
     plan = decide(state, Reading.from_parse(parsed), INTENT_TOPICS)
-    assert plan.kind == "search"
-    assert plan.search_text is not None and PORTFOLIO_QUESTION in plan.search_text
+    assert plan.kind == "about"  # asked of the answer just given
