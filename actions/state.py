@@ -183,6 +183,8 @@ COSTED_TOPICS = frozenset({"education", "no_degree", "online_courses", "certific
 # The topics a person can ask about doing without, and the entity that says so.
 DOING_WITHOUT = {"education": ("study_route", "no_degree")}
 NEIGHBOUR_ROLES = {"scien": "data_scientist", "engin": "data_engineer"}
+# "context: data scientist at a fintech": a neighbouring job named in what the person says.
+NAMES_A_NEIGHBOUR_ROLE = re.compile(r"\bdata (scien|engin)", re.I)
 # Questions about what a job is or involves, and the roles the sources describe as a
 # specialisation of ML engineering (role entity -> specialisation entity).
 ABOUT_THE_JOB_INTENTS = frozenset({"ask_typical_day", "ask_duties", "ask_role"})
@@ -1390,7 +1392,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # a nurse thinking about switching into ml" as the role: a person changing careers
         # asks how people move in from where they are.
         return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
-    if intent == "compare_role" and not reading.role and reading.background:
+    named_before = NAMES_A_NEIGHBOUR_ROLE.search(reading.said_before or "")
+    if intent == "compare_role" and not reading.role and (reading.background or named_before):
+        held = _neighbour_role_held(reading) or (
+            NEIGHBOUR_ROLES[named_before.group(1).lower()] if named_before else None
+        )
+        if held:
+            # "data scientist at a fintech… how is mle different from what i do": that job.
+            return Plan("topic", intent="compare_role", parameters={"role": held})
         # "data analyst here… whats the difference between what i do and an mle": no page
         # sets that job beside this one; how people move in from it does.
         return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())

@@ -309,7 +309,8 @@ POINTS_INTO_LAST_LIST = re.compile(
 )
 # "how do i negotiate my offer", "what perks could i ask for": negotiating pay.
 NEGOTIATES = re.compile(
-    r"\bnegotiat\w*|\bcounter[- ]?offer\b|\bperks?\b|\bask for (more|a raise)\b", re.I
+    r"\bnegotiat\w*|\bcounter[- ]?offer\b|\bperks?\b|\bask for (more|a raise)\b|\blow[- ]?ball",
+    re.I,
 )
 # "who are those meetings with", "et ils bossent avec qui ?": who ML engineers work with.
 ASKS_WHO_THEY_WORK_WITH = re.compile(

@@ -2530,3 +2530,23 @@ def test_whether_something_counts_is_asked_of_the_subject_just_searched() -> Non
     parsed = _parsed("do write-ups or dashboards count or only code", "out_of_scope", 0.8)
     plan = decide(state, Reading.from_parse(parsed), INTENT_TOPICS)
     assert plan.kind == "about"  # asked of the answer just given
+
+
+def test_the_difference_from_the_persons_own_job_is_that_comparison_or_how_to_move_in() -> None:
+    said = "context: data scientist at a fintech in london, 4 yrs."
+    part = Reading(
+        "compare_role",
+        text="how is mle different from what i do",
+        rest="how is mle different from what i do",
+        confidence=0.64,
+        said_before=said,
+    )
+    plan = decide(State(), part, INTENT_TOPICS)
+    assert (plan.kind, plan.intent, plan.parameters.get("role")) == (
+        "topic",
+        "compare_role",
+        "data_scientist",
+    )
+    # a job no page sets beside this one: how people move in from it
+    analyst = dataclasses.replace(part, background="analytics", said_before="data analyst here.")
+    assert decide(State(), analyst, INTENT_TOPICS).intent == "ask_getting_started"
