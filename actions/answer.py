@@ -67,7 +67,13 @@ from actions.topics import (
     role_of_field,
     topic_candidates,
 )
-from actions.wording import ASKS_MARKET_NUMBERS, COMPARES
+from actions.wording import (
+    ASKS_MARKET_NUMBERS,
+    COMPARES,
+    HOW_MUCH_ALONE,
+    POINTS_AT_THE_PART_BEFORE,
+    THEY,
+)
 from gazetteer.countries import REGIONS, country_name
 from knowledge import query
 from knowledge.compose import DEFAULT_BUDGET
@@ -703,9 +709,6 @@ class ActionAnswer(Action):
         return _last_value_per_slot(events)
 
 
-THEY = re.compile(r"\b(they|them|their|those engineers|these engineers)\b", re.I)
-
-
 def _names_them(reading: Reading) -> bool:
     """True for a question that says "they" and names no job or specialisation of its own."""
     return bool(THEY.search(reading.text)) and not (
@@ -713,9 +716,8 @@ def _names_them(reading: Reading) -> bool:
     )
 
 
-# "which ones are mentioned", "are they any good": a short part about the part before it.
-POINTS_AT_THE_PART_BEFORE = re.compile(r"\b(ones|those|them|they|these)\b", re.I)
 SHORT_PART_WORDS = 6
+"""A part this short that points back ("which ones are mentioned") is about the part before."""
 
 
 def _asks_of_the_part_before(reading: Reading) -> bool:
@@ -730,9 +732,6 @@ def _asks_of_the_part_before(reading: Reading) -> bool:
         )
         and not (reading.names_a_filter or reading.names_topic_filter)
     )
-
-
-HOW_MUCH_ALONE = re.compile(r"^\W*(and |but )?(by )?how much( more| less)?\W*$", re.I)
 
 
 def _repeats(message: dict[str, Any], earlier: list[dict[str, Any]]) -> bool:

@@ -389,6 +389,12 @@ ASKS_WHERE_PAID = re.compile(
 )
 # "what other uk career resources do the pages point to": pointers to advice elsewhere.
 ASKS_FOR_RESOURCES = re.compile(r"\b(advice|resources?|hubs?|services?|guidance)\b", re.I)
+# "whats an mlops engineer, … and what tools do they use?": they, as the part before named them.
+THEY = re.compile(r"\b(they|them|their|those engineers|these engineers)\b", re.I)
+# "which ones are mentioned", "are they any good": a short part about the part before it.
+POINTS_AT_THE_PART_BEFORE = re.compile(r"\b(ones|those|them|they|these)\b", re.I)
+# "does a phd pay more than a masters? by how much": how much, of the part before.
+HOW_MUCH_ALONE = re.compile(r"^\W*(and |but )?(by )?how much( more| less)?\W*$", re.I)
 IN_A_LANGUAGE = re.compile(r"\b(in|en) (english|anglais|french|français|spanish)\b", re.I)
 # "we're hiring our first ML engineer", "i'm recruiting an mle": someone hiring, who says so.
 SAYS_HIRING = re.compile(
