@@ -654,6 +654,15 @@ class ActionAnswer(Action):
             if _small_talk(state, reading):
                 continue
             plan = decide(state, reading, INTENT_TOPICS)
+            if (
+                plan.kind in ("out_of_scope", "search")
+                and aspect_of(reading.text) in PAY_ASPECTS
+                and state.last.get("kind") != "salary"
+                and _pay_asked_elsewhere(questions, parsed)
+            ):
+                # "is that in US dollars? what do mles earn in the us": a question about the
+                # figures another part asks for; their answer says (currency, period, gross).
+                continue
             if plan.kind == "out_of_scope":
                 dispatcher.utter_message(response=REFUSED_PART, question=reading.text)
                 continue
@@ -707,6 +716,18 @@ class ActionAnswer(Action):
         if not dispatcher.messages:
             dispatcher.utter_message(response="utter_rephrase")  # only small talk was asked
         return _last_value_per_slot(events)
+
+
+def _pay_asked_elsewhere(questions: list[dict[str, Any]], part: dict[str, Any]) -> bool:
+    """True when a question of the message other than ``part`` asks for pay figures."""
+    return any(
+        other is not part
+        and (
+            (other.get("intent") or {}).get("name") == "ask_salary"
+            or names_pay(str(other.get("text") or ""))
+        )
+        for other in questions
+    )
 
 
 def _names_them(reading: Reading) -> bool:

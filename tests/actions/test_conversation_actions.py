@@ -997,3 +997,41 @@ async def test_which_step_comes_first_is_the_step_a_page_puts_first(
     )
     assert "Build the core technical base first" in reply
     assert "land the first role" not in reply
+
+
+async def test_a_question_about_figures_another_part_asks_for_is_not_refused(
+    tracker: TrackerFactory,
+) -> None:
+    text = "is that in US dollars? what do mles earn in the us"
+    questions = [
+        {"text": "is that in US dollars?", "intent": {"name": "out_of_scope", "confidence": 0.7}},
+        {
+            "text": "what do mles earn in the us",
+            "intent": {"name": "ask_salary", "confidence": 0.95},
+            "entities": [{"entity": "country", "value": "US", "start": 24, "end": 26}],
+        },
+    ]
+    reply, _, _ = await say_several(
+        tracker, text, questions, [{"entity": "country", "value": "US"}]
+    )
+    assert "only cover" not in reply and "$80,000" in reply, reply
+
+
+async def test_several_subjects_of_one_topic_are_each_answered(tracker: TrackerFactory) -> None:
+    text = "is a master's actually required? also are online courses taken seriously"
+    questions = [
+        {
+            "text": "is a master's actually required?",
+            "intent": {"name": "ask_education", "confidence": 0.9},
+            "entities": [{"entity": "study_route", "value": "degree", "start": 5, "end": 13}],
+        },
+        {
+            "text": "also are online courses taken seriously",
+            "intent": {"name": "ask_education", "confidence": 0.93},
+            "entities": [
+                {"entity": "study_route", "value": "online_courses", "start": 9, "end": 23}
+            ],
+        },
+    ]
+    reply, _, _ = await say_several(tracker, text, questions)
+    assert "Coursera" in reply and "Master" in reply, reply
