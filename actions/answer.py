@@ -68,7 +68,6 @@ from actions.topics import (
     topic_candidates,
 )
 from actions.wording import (
-    ASKS_MARKET_NUMBERS,
     COMPARES,
     HOW_MUCH_ALONE,
     POINTS_AT_THE_PART_BEFORE,
@@ -386,13 +385,6 @@ async def carry_out(
     if plan.kind == "topic":
         if plan.search_text:  # steered by what the message said before its question
             reading = dataclasses.replace(reading, text=plan.search_text)
-        if plan.intent == "ask_outlook" and ASKS_MARKET_NUMBERS.search(reading.text):
-            # "how many jobs are open, what's the growth rate": no page counts them.
-            dispatcher.utter_message(
-                response="utter_topic_gap",
-                subject="job counts or growth rates",
-                topic_name="the job outlook",
-            )
         return await _answer_topic(dispatcher, state, reading, plan, budget)
     if plan.kind == "more":
         return await answer_more(dispatcher, state.last)
@@ -761,12 +753,12 @@ def _repeats(message: dict[str, Any], earlier: list[dict[str, Any]]) -> bool:
     "where can an ml eng go after a few yrs? whats the ladder look like": the second part's
     search finds the sentence the first part's answer just quoted.
     """
-    said = "\n".join(str(value) for other in earlier for value in other.values() if value)
-    quoted = message.get("passages") or message.get("lines") or message.get("text")
     if message in earlier:
         return True
+    quoted = message.get("passages") or message.get("lines") or message.get("text")
     if not isinstance(quoted, str) or message.get("buttons"):
         return False
+    said = "\n".join(str(value) for other in earlier for value in other.values() if value)
     lines = [line.strip(" •") for line in quoted.splitlines() if line.strip(" •")]
     return bool(lines) and all(line in said for line in lines)
 

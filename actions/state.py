@@ -119,7 +119,6 @@ from actions.wording import (
     HIRES_THERE,
     HOLDS_THE_ROLE,
     IN_A_LANGUAGE,
-    NAMES_A_CURRENCY,
     NAMES_A_PAY_FACTOR,
     NAMES_AN_AREA,
     NEGOTIATES,
@@ -280,7 +279,7 @@ class Reading:
         if IN_A_LANGUAGE.search(said):
             # "ok in english then, what about spain": a language, not the United Kingdom.
             message = {**message, "entities": _without_language_entity(message, said)}
-        if NAMES_A_CURRENCY.search(said):
+        if CURRENCY_UNIT.search(said):
             # "is that in US dollars?": a currency, not the United States.
             message = {**message, "entities": _without_currency_country(message, said)}
         if len(set(entity_values(message, "skill_area"))) > 1 and OTHER_THAN.search(said):
@@ -1911,7 +1910,6 @@ def _asks_what_moves_pay(state: State, reading: Reading) -> bool:
         and bool(ASKS_PAY_GROWTH.search(reading.text))
         and not (reading.country or reading.city)
     )
-    sectors = bool(SECTORS_PAYING_MOST.search(reading.text)) and not reading.about_another_job
     # "how do i push it higher" right after figures (out of scope at 0.44)
     # ... and "what else moves you up or down inside that range" (a question about the last
     # answer at 0.64), "so what decides where you land in it" (the sources at 0.87)
@@ -1929,7 +1927,7 @@ def _asks_what_moves_pay(state: State, reading: Reading) -> bool:
         and reading.confidence < SURE_INTERVIEW_TOPIC
         and not reading.about_another_job
     )
-    return factor_matters or pay_grows or sectors or raising or negotiates
+    return factor_matters or pay_grows or raising or negotiates
 
 
 def _names_topic(text: str, topic: str) -> bool:

@@ -33,6 +33,7 @@ from actions.aspects import (
 from actions.formatting import and_list, composed_lines, source_names
 from actions.scope import occupation_named
 from actions.store import run_in_session
+from actions.wording import ASKS_MARKET_NUMBERS
 from gazetteer.entities import vocabulary
 from knowledge import query
 from knowledge.compose import (
@@ -394,6 +395,9 @@ async def answer_topic(
     missing = await unspoken_of(
         _without_occupation(question.rest or question.text), hits, topic, question.intent
     )
+    if topic == "outlook" and ASKS_MARKET_NUMBERS.search(question.text):
+        # "how many jobs are open, what's the growth rate": no page counts them.
+        missing = ["job counts or growth rates"]
     if missing:
         dispatcher.utter_message(
             response="utter_topic_gap", subject=", ".join(missing[:3]), topic_name=topic_name

@@ -289,7 +289,6 @@ ASKS_ABOUT_INTERVIEWS = re.compile(
     re.I,
 )
 # "is that in US dollars?", "en dollars canadiens": a country's name as part of a currency's.
-NAMES_A_CURRENCY = re.compile(r"\b(dollars?|pounds?)\b", re.I)
 CURRENCY_UNIT = re.compile(r"\s*(dollars?|pounds?)\b", re.I)
 
 # "what about location", "and the industry?": one of what drives pay, named after it.
