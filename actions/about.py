@@ -41,7 +41,12 @@ from actions.formatting import (
 from actions.sources import list_sources
 from actions.store import run_in_session, run_query
 from actions.topics import topic_candidates
-from actions.wording import ASKS_WHERE_PAID, POINTS_INTO_LAST_LIST, WEIGHS_THE_LAST_SUBJECT
+from actions.wording import (
+    ASKS_WHERE_PAID,
+    ASKS_WHY_THAT_ONE,
+    POINTS_INTO_LAST_LIST,
+    WEIGHS_THE_LAST_SUBJECT,
+)
 from knowledge import query
 from knowledge.compose import (
     Unit,
@@ -173,7 +178,9 @@ def _short_quote(fact: Salary) -> str:
 
 def _words_lines(facts: list[Salary]) -> list[str]:
     """Each figure shown in its source's own words: all the pages say with these figures."""
-    quotes = [f"• “{_short_quote(f)}” ({f.source.label})" for f in facts[:QUOTED_FIGURES]]
+    # One line of a page often gives several levels' figures: it is quoted once.
+    quotes = list(dict.fromkeys(f"• “{_short_quote(f)}” ({f.source.label})" for f in facts))
+    quotes = quotes[:QUOTED_FIGURES]
     return ["Here is all my sources say with these figures, in their own words:", *quotes]
 
 
@@ -391,8 +398,31 @@ async def _singled_out(
         **last,
         "shown": [*(last.get("shown") or []), *(unit.key for unit in units)],
         "sources": list(dict.fromkeys(unit.source.label for unit in units)),
+        "singled": [unit.key for unit in units],
     }
     return [SlotSet(slots.LAST_ANSWER, record)]
+
+
+async def _why_singled_out(
+    dispatcher: CollectingDispatcher, last: dict[str, Any], hits: list[PassageHit]
+) -> list[EventType] | None:
+    """Answer "why that one tho" after what the sources single out: the reason they give.
+
+    The pages mark a choice ("Python (priority)") without arguing for it; saying so, with the
+    line again, is the honest answer. None when the last answer singled nothing out.
+    """
+    keys = set(last.get("singled") or [])
+    units = [unit for unit in units_of(hits) if unit.key in keys]
+    if not units:
+        return None
+    sources = list(dict.fromkeys(unit.source.label for unit in units))
+    dispatcher.utter_message(
+        response="utter_no_reason_given",
+        sources=and_list(sources),
+        verb="gives" if len(sources) == 1 else "give",
+        passages=composed_lines(units),
+    )
+    return []
 
 
 # "who wrote these guides?", "how old are your sources": every page, not the last answer's.
@@ -523,7 +553,11 @@ async def answer_about(
         hits = await run_in_session(
             lambda session: topic_candidates(session, last["topic"], last.get("specialisation"))
         )
-        answered = await _singled_out(dispatcher, last, text, hits) if aspect == "ranking" else None
+        answered = None
+        if last.get("singled") and ASKS_WHY_THAT_ONE.search(text):
+            answered = await _why_singled_out(dispatcher, last, hits)
+        elif aspect == "ranking":
+            answered = await _singled_out(dispatcher, last, text, hits)
         item = bool(POINTS_INTO_LAST_LIST.search(text))
         if item:
             # "whats the applied one in that list": the item ("applied"), not the list.

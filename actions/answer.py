@@ -72,6 +72,7 @@ from actions.wording import (
     HOW_MUCH_ALONE,
     POINTS_AT_THE_PART_BEFORE,
     THEY,
+    WEIGHS_PAY,
 )
 from gazetteer.countries import REGIONS, country_name
 from knowledge import query
@@ -313,6 +314,12 @@ async def carry_out(
             source=(named_source if looked_up else await source_named(reading.text))
             or _source_kept(state, reading),
             compact=budget < DEFAULT_BUDGET,  # one answer of several
+            weighed_against_last=bool(
+                plan.city
+                and state.last.get("kind") == "salary"
+                and state.last.get("country") == plan.country
+                and WEIGHS_PAY.search(reading.text)
+            ),
         )
         if plan.parameters.get("judged"):
             dispatcher.utter_message(response="utter_offer_not_judged")
@@ -518,8 +525,15 @@ async def _answer_topic(
         context=reading.said_before,
         # "whats mlops and what tools do people use for it": the MLOps tools line once.
         said_in_this_reply=tuple(state.last.get("shown") or []) if reading.said_before else (),
-        source=await source_named(reading.text),
+        source=await source_named(reading.text) or await _source_with_figures_for(plan.country),
     )
+    if question.source and plan.country and not reading.said_before:
+        # "and france?" after which sectors pay best: said to be that page's view alone.
+        dispatcher.utter_message(
+            response="utter_one_source_for_place",
+            country_name=country_name(plan.country, in_sentence=True),
+            source=question.source,
+        )
     if intent == reading.intent and reading.confidence < UNSURE_TOPIC_BELOW and reading.text:
         # An unsure guess whose topic never speaks of what the question names, when other
         # pages do ("…care about ethics and bias?" guessed as the outlook): those pages answer
@@ -544,6 +558,14 @@ async def _answer_topic(
         events = _with_last_answer(events, place=reading.country)
         events.append(SlotSet(slots.COUNTRY, reading.country))
     return events
+
+
+async def _source_with_figures_for(country: str | None) -> str | None:
+    """The one page that gives pay figures for ``country``, if exactly one does."""
+    if not country:
+        return None
+    labels = {fact.source.label for fact in await run_query(query.salaries, country=country)}
+    return labels.pop() if len(labels) == 1 else None
 
 
 MAX_SESSION_TURNS = current().MAX_SESSION_TURNS

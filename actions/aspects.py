@@ -163,6 +163,14 @@ def judges_an_amount(text: str) -> bool:
 
 
 # What a question about the last answer asks about, first match wins.
+# "so its advertised pay, not what people actually get paid?": what the figures measure.
+_ADVERTISED_OR_PAID = (
+    r"\b(advertised|posted|listed|offered) (pay|salar\w*|figures?|rates?)\b"
+    r"|\bwhat (people|they|ml engineers|engineers) (actually |really )?(get paid|earn|make"
+    r"|take home)\b"
+)
+ASKS_IF_ADVERTISED = re.compile(_ADVERTISED_OR_PAID, re.I)
+
 ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         # "is that in US dollars?", "which currency is that?"
@@ -310,6 +318,8 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "et ces chiffres, ils sortent d'où ?"
             r"|\b(viennent|vient|sortent|sort|proviennent) d'o[uù]"
             r"|\bsur quoi (se basent|reposent|repose)\b"
+            # "so its advertised pay, not what people actually get paid?"
+            rf"|{_ADVERTISED_OR_PAID}"
             # "why are they different", "why do the two sources disagree" after both
             r"|\bwhy (are|do|does|is|would) (they|these|those|the (figures|numbers|sources|two"
             r"|ranges))( \w+)? (so )?(differ\w*|disagree|not the same)\b",

@@ -72,6 +72,8 @@ class SalaryQuestion:
     """True when the answer shares a reply with others: the overview in a line per country."""
     currency: str | None = None
     """The currency the figures were asked in ("in dollars"), when not said in ``text``."""
+    weighed_against_last: bool = False
+    """True for "is lyon less?" right after the same country's figures: a comparison asked."""
 
 
 def _level_phrase(level: str | None, salaries: list[Salary]) -> str:
@@ -212,6 +214,18 @@ async def answer_salary(
     city_has_figures = bool(question.city) and any(
         s.city and same_city(s.city, question.city or "") for s in stated
     )
+    if question.city and not city_has_figures and question.weighed_against_last:
+        # "is lyon less?" after France's figures: no page sets one city against another or
+        # against the country, and the same figures again would not answer it.
+        dispatcher.utter_message(
+            response="utter_salary_city_not_compared", city=question.city, country_name=name
+        )
+        if said_of_city:
+            dispatcher.utter_message(
+                response="utter_salary_city_said", city=question.city, passages=said_of_city
+            )
+        events.append(SlotSet(slots.LAST_ANSWER, salary_record(question, within_budget(stated))))
+        return events
     if question.city and not city_has_figures:
         dispatcher.utter_message(
             response="utter_salary_city", city=question.city, country_name=name

@@ -34,6 +34,7 @@ from actions.aspects import (
     ASKS_BEST_PAID_SPECIALISATION,
     ASKS_DURATION,
     ASKS_FIGURES,
+    ASKS_IF_ADVERTISED,
     ASKS_IF_FACTOR_MATTERS,
     ASKS_PAY_GROWTH,
     ASKS_PLACES_COVERED,
@@ -841,6 +842,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         intent = "inform"  # "en allemagne c'est combien ?", "big data too?" are not commands
         reading = dataclasses.replace(reading, intent=intent)
+    if ASKS_IF_ADVERTISED.search(reading.text) and _figures_before(state, "basis"):
+        # "so its advertised pay, not what people actually get paid?" after the UK figures:
+        # what the data behind them measures (the classifier hears what drives pay).
+        return Plan("about")
     if (
         aspect == "basis"
         and NAMES_PAY_FIGURES.search(reading.text)
@@ -1108,7 +1113,15 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if (
         ASKS_ABOUT_INTERVIEWS.search(f"{reading.text} {reading.said_before}")
         and intent
-        in {"ask_duties", "ask_skills", "ask_career_path", GETTING_STARTED_INTENT, *UNSURE_INTENTS}
+        in {
+            "ask_duties",
+            "ask_skills",
+            "ask_career_path",
+            # "got a final round next thursday, what r they gonna poke at" (a day at 0.85)
+            "ask_typical_day",
+            GETTING_STARTED_INTENT,
+            *UNSURE_INTENTS,
+        }
         and reading.confidence < SURE_INTERVIEW_TOPIC
         and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
     ):
@@ -1847,6 +1860,15 @@ def _follow_up(state: State, reading: Reading) -> Plan:
         # "what about location, in the us" after which industries pay most: location as
         # what drives pay (the US figures are a click away).
         return Plan("topic", intent="ask_salary_factors", parameters={})
+    if (
+        state.topic == "salary_factors"
+        and reading.country
+        and SECTORS_PAYING_MOST.search(str(state.last.get("query") or ""))
+        and not _asks_beyond_filters(reading)
+    ):
+        # "and france, how does that look?" after which industries pay best in the us: the
+        # sectors that pay most as the page with that country's figures tells them.
+        return Plan("topic", intent="ask_salary_factors", parameters={}, country=reading.country)
     if (reading.country or reading.city) and not _asks_beyond_filters(reading):
         level = reading.level or (state.level if on_salary else None)
         return Plan("salary", country=reading.country, city=reading.city, level=level)

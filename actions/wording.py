@@ -522,3 +522,21 @@ TOPIC_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("ask_workplace", r"workplace|work environment|working conditions"),
     )
 )
+
+
+# "why that one tho", "how come python?", "why is that the priority": the reason for what the
+# last answer singled out.
+ASKS_WHY_THAT_ONE = re.compile(
+    r"^\W*(but |and |so |ok |okay |hmm )?(why|how come|what makes)( is| was)?"
+    r"( (that|this|it|that one|this one|[\w+#-]+))?"
+    r"( (one|first|most|top|priority|the priority|number one|the most important|so important"
+    r"|matter so much|matters most))?( tho| though| then| exactly)?\W*$",
+    re.I,
+)
+
+
+# "is lyon less?", "does berlin pay more?": one place's pay weighed against another's.
+WEIGHS_PAY = re.compile(
+    r"\b(less|lower|more|higher|cheaper|better|worse|same|similar|different|differ|moins|plus)\b",
+    re.I,
+)

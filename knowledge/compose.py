@@ -52,6 +52,8 @@ GENERIC_WORDS = frozenset(
     | {"hi", "hello", "hey", "hola", "bonjour", "salut", "quick", "unrelated", "question"}
     | {"honestly", "seriously", "basically", "literally", "genuinely", "truly", "frankly"}
     | {"matter", "employ", "still", "even"}
+    # "does hacking on random stuff count for anything": whether it helps, not a subject
+    | {"random", "count", "counts", "anything"}
     # "all that big data stuff": a word that stands for what the rest of the message names
     | {"stuff", "things", "whatnot", "bits"}
     | {"next", "week", "tomorrow", "soon"}

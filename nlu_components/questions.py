@@ -282,6 +282,12 @@ _ASKS_THE_DIFFERENCE = re.compile(
     r"^\W*(so |and )?(what'?s|what is|whats) the (diff|difference)( between (them|the two))?\W*$",
     re.I,
 )
+# "and france, how does that look?": how the thing the clause before named looks, one question.
+_ASKS_HOW_IT_LOOKS = re.compile(
+    r"^\W*(and |so |but )?(how|what)('s| is| does| do| about| are)? (that|it|this|things|they)"
+    r"( look| looks| looking| like| compare| there| over there)*\W*$",
+    re.I,
+)
 # A question that only gives examples of the one before it ("like aws or google ones?").
 _EXAMPLE_OF_PREVIOUS = re.compile(r"^\s*(like|e\.?g\.?|such as|say|i mean|for example|or)\b", re.I)
 
@@ -299,6 +305,7 @@ def _with_short_ones_joined(questions: list[str]) -> list[str]:
             _EXAMPLE_OF_PREVIOUS.match(question)
             or _ASKS_WHERE_FROM.match(question)
             or _ASKS_THE_DIFFERENCE.match(question)
+            or _ASKS_HOW_IT_LOOKS.match(question)
         ):
             # "…should i get? like aws or google ones?", "can i trust ur data, where is it
             # from": about the question before it.

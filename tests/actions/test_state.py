@@ -2550,3 +2550,66 @@ def test_the_difference_from_the_persons_own_job_is_that_comparison_or_how_to_mo
     # a job no page sets beside this one: how people move in from it
     analyst = dataclasses.replace(part, background="analytics", said_before="data analyst here.")
     assert decide(State(), analyst, INTENT_TOPICS).intent == "ask_getting_started"
+
+
+_SECTORS_US = State(
+    topic="salary_factors",
+    country="US",
+    last={
+        "kind": "topic",
+        "topic": "salary_factors",
+        "query": "which industries pay ml engineers best in the us",
+    },
+)
+
+
+@pytest.mark.parametrize(
+    "state,parsed,kind,intent,country",
+    [
+        # another country after which sectors pay most: the sectors, as that country's page says
+        (
+            _SECTORS_US,
+            _parsed("and france how does that look?", "inform", 0.97, ("country", "france")),
+            "topic",
+            "ask_salary_factors",
+            "FR",
+        ),
+        # after what drives pay in general, a country alone is still its figures
+        (
+            State(topic="salary_factors", last={"kind": "topic", "topic": "salary_factors"}),
+            _parsed("and france?", "inform", 0.97, ("country", "france")),
+            "salary",
+            None,
+            "FR",
+        ),
+        # a final round is an interview, whatever the classifier heard (a typical day)
+        (
+            State(),
+            _parsed(
+                "got a final round next thursday, what r they gonna poke at",
+                "ask_typical_day",
+                0.85,
+            ),
+            "search",
+            None,
+            None,
+        ),
+        # whether the figures are advertised pay: the data behind the figures just shown
+        (
+            SALARY_GB_LAST,
+            _parsed(
+                "so its advertised pay, not what people actually get paid?",
+                "ask_salary_factors",
+                0.97,
+            ),
+            "about",
+            None,
+            None,
+        ),
+    ],
+)
+def test_follow_ups_in_the_nineteenth_sessions_wordings(
+    state: State, parsed: dict, kind: str, intent: str | None, country: str | None
+) -> None:
+    plan = decide(state, Reading.from_parse(parsed), INTENT_TOPICS)
+    assert (plan.kind, plan.intent, plan.country) == (kind, intent, country)
