@@ -721,12 +721,17 @@ class ActionAnswer(Action):
                     dispatcher, state, reading, min(budget, room), REFUSED_PART
                 )
             planned.append(plan)
+            # A part whose answer was already given in this reply is not said twice.
+            new = dispatcher.messages[said:]
+            dispatcher.messages[said:] = [
+                m for m in new if not _repeats(m, dispatcher.messages[:said])
+            ]
+            if new and len(dispatcher.messages) == said:
+                # ... nor remembered as the last answer: "keep going" then continues the answer
+                # the person read, not a search whose one sentence it already quoted.
+                answered = [e for e in answered if e.get("name") != slots.LAST_ANSWER]
             events.extend(answered)
             state = state_after(state, answered)
-            # A part whose answer was already given in this reply is not said twice.
-            dispatcher.messages[said:] = [
-                m for m in dispatcher.messages[said:] if not _repeats(m, dispatcher.messages[:said])
-            ]
         if not dispatcher.messages:
             dispatcher.utter_message(response="utter_rephrase")  # only small talk was asked
         return _last_value_per_slot(events)

@@ -71,6 +71,9 @@ CHANGES_CAREER = re.compile(
     r"|change (careers?|fields?|jobs?)|move (into|to|over)|moving (into|to|over)|se reconvertir"
     # "could that be a way in to ml eng?", "a route into it"
     r"|(way|route|path|door|foot) in(to)?\b"
+    # "is jumping to MLE a thing people do", "bailing out of academia", "leaving academia"
+    r"|jump\w* (ship |over )?(to|into)|bail\w*( out( of( my| the)?( \w+)?)?)?|getting out of( \w+)?"
+    r"|leav\w* (academia|research|the lab|teaching|my job)"
     r"|changer de (métier|carrière|voie)"
     # "could my skills transfer to ml engineering?" (not "transfer learning")
     r"|transferable|transférables?|(skills?|experience) (would |could |might |will )?transfer"
@@ -318,6 +321,8 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "et ces chiffres, ils sortent d'où ?"
             r"|\b(viennent|vient|sortent|sort|proviennent) d'o[uù]"
             r"|\bsur quoi (se basent|reposent|repose)\b"
+            # "et ils datent de quand ?"
+            r"|\bdatent de quand\b|\bde quand (datent|date)\b|\bc'est daté de quand\b"
             # "so its advertised pay, not what people actually get paid?"
             rf"|{_ADVERTISED_OR_PAID}"
             # "why are they different", "why do the two sources disagree" after both
@@ -391,7 +396,7 @@ def subject_of_source_question(text: str) -> str:
 # Pay words that say pay whatever else the message says ("make" and "get" need more).
 _STRONG_PAY = (
     r"\b(earn|earns|earning|salary|salaries|paid|wage|wages|compensation|comp|remuneration|income"
-    r"|gagne|gagner|salaire|rémunération|TJM"
+    r"|gagne|gagner|salaire|rémunération|TJM|fourchettes?"
     # Spanish: "cuánto gana un ingeniero de machine learning en españa"
     r"|salario|sueldo|cu[aá]nto (gana|cobra|se gana))\b"
     # "et ça paie bien ?", "c'est bien payé ?"
@@ -479,7 +484,9 @@ PAY_WORDS = re.compile(
 # What a question about what drives pay says ("why", "what affects", "how to negotiate").
 ASKS_WHAT_MOVES_PAY = re.compile(
     r"\b(why|how|affect\w*|depend\w*|driv\w*|determin\w*|factors?|influenc\w*|negotiat\w*"
-    r"|boost\w*|increas\w*|rais\w*|higher|more|maximi\w*|improv\w*|impact\w*|push\w*)\b"
+    r"|boost\w*|increas\w*|rais\w*|higher|more|maximi\w*|improv\w*|impact\w*|push\w*"
+    # "what decides where u land inside the uk salary range"
+    r"|decid\w*|where (you|u|i|one|people) (land|end up|fall|sit)|n[ée]goci\w*)\b"
     # "which sectors pay best in france": what the sources say pays, not a country's figures
     r"|\b(which|what) (sectors?|industr(y|ies)|fields?|kinds? of compan(y|ies)|employers)\b",
     re.I,
@@ -522,7 +529,9 @@ ASKS_IF_FACTOR_MATTERS = re.compile(
     r"|sector|city|country|company|company size|degree|seniority|certifications?|education"
     r"|where (you|i|we|they|one|people) (live|work|are based|am based|is based)"
     # "does where in the us matter much?"
-    r"|where( in (the )?[\w.]+( [\w.]+)?)?( you| i| we| they| one)?( live| work| are| am)?)"
+    r"|where( in (the )?[\w.]+( [\w.]+)?)?( you| i| we| they| one)?( live| work| are| am)?"
+    # "does where you are in the uk change it much"
+    r"|where (you|i|we|they|one) (live|work|are|am|is) in (the )?[\w.]+( [\w.]+)?)"
     r"\s+(really\s+|much\s+|a lot\s+)?(matter|count|affect|change"
     r"|impact|make a difference|influence)"
     # "does it depend where in the country you are", "does that depend on the city"

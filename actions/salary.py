@@ -36,7 +36,7 @@ from actions.formatting import (
     specialisation_name,
 )
 from actions.store import run_in_session
-from gazetteer.countries import country_name, same_city
+from gazetteer.countries import areas_of, country_name, same_city
 from knowledge import query
 from knowledge.compose import compose
 from knowledge.query import Salary
@@ -518,10 +518,14 @@ def representative(stated: list[Salary], count: int = COMPARED_FIGURES) -> list[
 
 def city_pay_sentences(session: Session, city: str) -> str:
     """What the pages say about pay in ``city`` (one or two sentences), or ""."""
-    naming = query.search_naming(session, city, also="salaries pay", limit=CITY_SEARCH_HITS)
-    composition = compose(naming, f"{city} salaries", "salary_factors", budget=CITY_BUDGET)
-    units = [unit for unit in composition.units if city.lower() in unit.text.lower()]
-    return composed_lines(units[:1]) if units else ""
+    for place in (city, *areas_of(city)):
+        # "san francisco": no page names it, but one says pay is higher in Silicon Valley.
+        naming = query.search_naming(session, place, also="salaries pay", limit=CITY_SEARCH_HITS)
+        composition = compose(naming, f"{place} salaries", "salary_factors", budget=CITY_BUDGET)
+        units = [unit for unit in composition.units if place.lower() in unit.text.lower()]
+        if units:
+            return composed_lines(units[:1])
+    return ""
 
 
 def _in_currency(

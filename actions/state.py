@@ -114,6 +114,7 @@ from actions.wording import (
     FIGURE_PROMISED,
     FIRST_STEP,
     FOR_SOMEONE,
+    FOUNDS_A_COMPANY,
     GETS_IN,
     HAS_FIGURES_FOR,
     HIGHEST_PAY,
@@ -139,6 +140,7 @@ from actions.wording import (
     SUMS_UP,
     TOPIC_WORDS,
     VARIES_BY_EMPLOYER,
+    WEIGHS_PAY,
     WEIGHS_THE_LAST_SUBJECT,
     WHAT_TO_FOCUS_ON,
     WHO_HIRES,
@@ -482,6 +484,16 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         reading = dataclasses.replace(reading, intent="inform", country="US", countries=("US",))
     intent = reading.intent
     aspect = aspect_of(reading.text)  # what it asks of the last answer, if anything
+    if (
+        reading.city
+        and state.last.get("kind") == "salary"
+        and reading.country == state.last.get("country")
+        and WEIGHS_PAY.search(reading.text)
+        and not reading.about_another_job
+    ):
+        # "does toulouse pay more?" after France's figures: that city weighed against them
+        # (read as what drives pay at 0.9), which no page does.
+        return Plan("salary", country=reading.country, city=reading.city, level=state.level)
     if (
         state.last.get("kind") == "salary"
         and ASKS_WHERE_PAID.search(reading.text)
@@ -1100,9 +1112,13 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # started at 0.87): which studies the sources name.
         return Plan("topic", intent="ask_education", parameters=reading.topic_parameters())
     if (
-        intent
-        in {ABOUT_INTENT, "ask_duties", "ask_career_path", "ask_skills", "ask_specialisations"}
-        | UNSURE_INTENTS
+        (
+            intent
+            in {ABOUT_INTENT, "ask_duties", "ask_career_path", "ask_skills", "ask_specialisations"}
+            | UNSURE_INTENTS
+            # "is it a bad idea to go into ml eng if i kinda hate talking to people" (at 0.39)
+            or (intent == GETTING_STARTED_INTENT and reading.confidence < PAY_OVERRIDE_BELOW)
+        )
         and ASKS_WHO_IT_SUITS.search(reading.text)
         and not reading.specialisation
         and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
@@ -1110,6 +1126,19 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "what sort of person does well in it then" (a question about the last answer at 0.5):
         # who the job suits.
         return Plan("topic", intent="ask_suitability", parameters={})
+    if (
+        FOUNDS_A_COMPANY.search(reading.text)
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
+    ):
+        # "could i start my own thing eventually" (getting started at 0.6): the career path,
+        # where the pages name founding a startup.
+        return Plan(
+            "topic",
+            intent="ask_career_path",
+            parameters={},
+            search_text=f"{reading.text} (own startup)",
+        )
     if (
         ASKS_ABOUT_INTERVIEWS.search(f"{reading.text} {reading.said_before}")
         and intent
@@ -1305,6 +1334,13 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "cool. who won the super bowl this year" (the sources at 0.56, off topic next): no
         # word of where anything comes from, and nothing about the career.
         return Plan("out_of_scope")
+    if intent == SOURCES_INTENT and aspect in PAY_ASPECTS and _figures_before(state, aspect):
+        # "what currency is that in, sorry not from there" after the UK figures (the sources at
+        # 0.65): that aspect of the figures, not where they come from.
+        return Plan("about", level=reading.level)
+    if intent == SOURCES_INTENT and _asks_what_moves_pay(state, reading):
+        # "does where you are in the uk change it much" after its figures (the sources at 0.61)
+        return Plan("topic", intent="ask_salary_factors", parameters={})
     if intent == SOURCES_INTENT:
         pointed = _has_sources(state) and bool(
             POINTS_AT_LAST_ANSWER.search(reading.text)
@@ -1486,7 +1522,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if (
         ASKS_WHO_THEY_WORK_WITH.search(reading.text)
         and intent not in {"ask_workplace", "compare_role"}
-        and reading.confidence < SURE_INTERVIEW_TOPIC
+        # ("and who are all those meetings with": the fallback, sure of nothing, at 1.0)
+        and (reading.confidence < SURE_INTERVIEW_TOPIC or intent in FREE_INTENTS)
         and not (reading.names_a_filter or names_pay(reading.text) or reading.about_another_job)
     ):
         # "et ils bossent avec qui en général ?" (a follow-up at 0.34), "who are those meetings

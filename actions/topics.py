@@ -392,9 +392,11 @@ async def answer_topic(
             hits, question.text, topic, budget=REPEAT_BUDGET, max_units=REPEAT_UNITS
         )
     topic_name = TOPIC_NAMES.get(topic, topic.replace("_", " "))
-    missing = await unspoken_of(
-        _without_occupation(question.rest or question.text), hits, topic, question.intent
-    )
+    asked = _without_occupation(question.rest or question.text)
+    if topic == "getting_started":
+        # "physics phd, bailing out of academia": how they leave is no subject to look up.
+        asked = CHANGES_CAREER.sub(" ", asked)
+    missing = await unspoken_of(asked, hits, topic, question.intent)
     if topic == "outlook" and ASKS_MARKET_NUMBERS.search(question.text):
         # "how many jobs are open, what's the growth rate": no page counts them.
         missing = ["job counts or growth rates"]

@@ -272,13 +272,18 @@ ASKS_WHAT_IT_PAYS = re.compile(
 # "what sort of person does well in it?", "who thrives in this job": who the job suits.
 ASKS_WHO_IT_SUITS = re.compile(
     r"\b(what|which) (sort|kind|type)s? of (person|people|personality|personalities|character)\b"
-    r"(?! skills)|\bwho (does well|do well|thrives?|is suited|fits|would (enjoy|like|love))\b",
+    r"(?! skills)|\bwho (does well|do well|thrives?|is suited|fits|would (enjoy|like|love))\b"
+    # "is it a bad idea to go into ml eng if i kinda hate talking to people"
+    r"|\b(bad|good|terrible|dumb|smart) (idea|fit|choice|move)\b[^?]*\bif i( kinda| really"
+    r"| sort of| just)? (hate|dislike|can'?t stand|am not good at|'?m not good at|am bad at)\b",
     re.I,
 )
 # "what can i ask for apart from base pay?", "besides salary, what's negotiable": the package.
 ASKS_BEYOND_BASE_PAY = re.compile(
     r"\b(apart from|besides|other than|on top of|beyond|aside from|except|in addition to)\s+"
     r"(the\s+|my\s+|a\s+)?(base\s+)?(pay|salary|money|wage|comp)\b"
+    # "what else can i ask for besides the base"
+    r"|\b(apart from|besides|other than|on top of|beyond|aside from|except) (the |my )?base\b"
     r"|\b(perks|benefits|negotiable)\b",
     re.I,
 )
@@ -308,12 +313,15 @@ POINTS_INTO_LAST_LIST = re.compile(
 )
 # "how do i negotiate my offer", "what perks could i ask for": negotiating pay.
 NEGOTIATES = re.compile(
-    r"\bnegotiat\w*|\bcounter[- ]?offer\b|\bperks?\b|\bask for (more|a raise)\b|\blow[- ]?ball",
+    r"\bnegotiat\w*|\bcounter[- ]?offer\b|\bperks?\b|\bask for (more|a raise)\b|\blow[- ]?ball"
+    # "how do i push back" on an offer; "comment négocier mon salaire"
+    r"|\bpush back\b|\bn[ée]goci\w*",
     re.I,
 )
 # "who are those meetings with", "et ils bossent avec qui ?": who ML engineers work with.
 ASKS_WHO_THEY_WORK_WITH = re.compile(
-    r"\bwho (do|does|will|would|are|is) (they|ml engineers|mles|ml engs?|i|you|those meetings"
+    r"\bwho (do|does|will|would|are|is) (all )?(they|ml engineers|mles|ml engs?|i|you"
+    r"|those meetings"
     r"|these meetings|the meetings)( usually| mostly| typically| normally)?"
     r" (work|working|collaborate|collaborating|team up|with)\b|\bavec qui\b",
     re.I,
@@ -383,11 +391,17 @@ WITHOUT_A_DEGREE = re.compile(
 # may say beside them ("especially in large Tech companies or internationally").
 ASKS_WHERE_PAID = re.compile(
     r"\bwhere (do|does|would|are|is|can)( the)? (best[- ]paid|highest[- ]paid|top|those|these"
-    r"|seniors?)\b[^?]*\b(work|working|end up|based|found|earn|get)\b",
+    r"|seniors?)\b[^?]*\b(work|working|end up|based|found|earn|get)\b"
+    # "why's the top so high? who pays that"
+    r"|\bwho (pays|would pay|is paying|actually pays|offers|gets) (that|this|those|these|it|so much"
+    r"|that much|the top)\b",
     re.I,
 )
 # "what other uk career resources do the pages point to": pointers to advice elsewhere.
-ASKS_FOR_RESOURCES = re.compile(r"\b(advice|resources?|hubs?|services?|guidance)\b", re.I)
+# ("which cloud services come up for deploying" asks for cloud tools)
+ASKS_FOR_RESOURCES = re.compile(
+    r"\b(advice|resources?|hubs?|(?<!cloud )(?<!aws )services?|guidance)\b", re.I
+)
 # "whats an mlops engineer, … and what tools do they use?": they, as the part before named them.
 THEY = re.compile(r"\b(they|them|their|those engineers|these engineers)\b", re.I)
 # "which ones are mentioned", "are they any good": a short part about the part before it.
@@ -538,5 +552,16 @@ ASKS_WHY_THAT_ONE = re.compile(
 # "is lyon less?", "does berlin pay more?": one place's pay weighed against another's.
 WEIGHS_PAY = re.compile(
     r"\b(less|lower|more|higher|cheaper|better|worse|same|similar|different|differ|moins|plus)\b",
+    re.I,
+)
+
+
+# "could i start my own thing eventually", "on peut monter sa propre startup ?": founding a
+# company, which the pages name among where the career leads.
+FOUNDS_A_COMPANY = re.compile(
+    r"\b(start|found|launch|create|build|run|open|monter|créer|creer|lancer|fonder)\w* (up )?"
+    r"(my|your|their|our|his|her|one's|sa|ma|mon|son|une?) (own |propre )?(thing|company|business"
+    r"|startup|start-up|boîte|boite|entreprise|société|societe)\b"
+    r"|\b(own|propre) (ai |ia )?(startup|start-up|company|business|boîte)\b",
     re.I,
 )

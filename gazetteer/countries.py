@@ -260,3 +260,10 @@ def area_name(place: str) -> str | None:
     key = " ".join(place.lower().replace(".", " ").split())
     names: dict[str, str] = _aliases().get("area_names") or {}
     return names.get(key)
+
+
+def areas_of(city: str) -> list[str]:
+    """The wider areas a page may name for ``city`` ("San Francisco" -> "Silicon Valley")."""
+    areas: dict[str, list[str]] = _aliases().get("areas_of_cities") or {}
+    wanted = _normalise(city)
+    return next((list(names) for name, names in areas.items() if _normalise(name) == wanted), [])

@@ -27,8 +27,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         # "after a few years", "et après quelques années d'expérience ?"
-        r"\b(mid|middle|intermediate|medior|confirmée?s?|a few years of experience"
-        r"|quelques ann[ée]es)\b",
+        r"\b(mid|middle|intermediate|interm[ée]diaires?|medior|confirmée?s?"
+        r"|a few years of experience|quelques ann[ée]es)\b",
         "mid",
     ),
     (

@@ -288,6 +288,19 @@ _ASKS_HOW_IT_LOOKS = re.compile(
     r"( look| looks| looking| like| compare| there| over there)*\W*$",
     re.I,
 )
+# A question that only says the one before it again in other words: "whats the next step up
+# after a few yrs, where do ppl go", "les maths c'est nécessaire ? lesquelles surtout ?",
+# "why's the top so high? who pays that".
+_SAYS_IT_AGAIN = re.compile(
+    r"^\W*(and |so )?where (do|does|did) (ppl|people|they|most( people)?|folks|mles|ml engineers"
+    r"|one|you|u) (usually |typically |normally |then )?(go|end up|move|head)( from there| next"
+    r"| after( that)?| then)?\W*$"
+    r"|^\W*(et )?(lesquel(le)?s?|laquelle|lequel)( surtout| exactement| en particulier| alors)?\W*$"
+    r"|^\W*(and |so )?(which ones?|what ones?)( mostly| especially| exactly| in particular)?\W*$"
+    r"|^\W*(and |so |but )?who (pays|would pay|is paying|actually pays|offers) (that|this|those"
+    r"|these|it|so much|that much)( much| kind of money)?\W*$",
+    re.I,
+)
 # A question that only gives examples of the one before it ("like aws or google ones?").
 _EXAMPLE_OF_PREVIOUS = re.compile(r"^\s*(like|e\.?g\.?|such as|say|i mean|for example|or)\b", re.I)
 
@@ -306,6 +319,7 @@ def _with_short_ones_joined(questions: list[str]) -> list[str]:
             or _ASKS_WHERE_FROM.match(question)
             or _ASKS_THE_DIFFERENCE.match(question)
             or _ASKS_HOW_IT_LOOKS.match(question)
+            or _SAYS_IT_AGAIN.match(question)
         ):
             # "…should i get? like aws or google ones?", "can i trust ur data, where is it
             # from": about the question before it.

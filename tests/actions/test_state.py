@@ -961,7 +961,8 @@ def test_an_unsure_refusal_refuses_only_when_the_store_has_nothing() -> None:
         # About work or the field: searched, and an honest gap rather than a refusal.
         ("how do i show impact on my cv", 0.67, "search", False),
         ("should i practise leetcode for it", 0.54, "search", False),
-        ("is it a good fit if i hate talking to stakeholders lol", 0.31, "search", False),
+        # ... or who the job suits, where that is what it asks
+        ("is it a good fit if i hate talking to stakeholders lol", 0.31, "topic", False),
         # Not about this career: refused when sure, else refused if the store has nothing.
         ("can you recommend a good pizza place", 0.99, "out_of_scope", True),
         ("how do i become a nurse", 0.99, "out_of_scope", True),
@@ -2592,6 +2593,107 @@ _SECTORS_US = State(
             ),
             "search",
             None,
+            None,
+        ),
+        # who they work with, asked where the classifier fell back
+        (
+            State(topic="typical_day", last={"kind": "topic", "topic": "typical_day"}),
+            _parsed("and who are all those meetings with", "nlu_fallback", 1.0),
+            "topic",
+            "ask_workplace",
+            None,
+        ),
+        # the currency of the figures just shown, read as the sources
+        (
+            SALARY_GB_LAST,
+            _parsed("what currency is that in, sorry not from there", "ask_sources", 0.65),
+            "about",
+            None,
+            None,
+        ),
+        # whether the place moves pay, read as the sources
+        (
+            SALARY_GB_LAST,
+            _parsed("does where you are in the uk change it much", "ask_sources", 0.61),
+            "topic",
+            "ask_salary_factors",
+            None,
+        ),
+        # what decides where someone lands in a country's range: what drives pay
+        (
+            State(),
+            _parsed(
+                "what decides where u land inside the uk salary range",
+                "ask_salary_factors",
+                0.81,
+                ("country", "uk"),
+            ),
+            "topic",
+            "ask_salary_factors",
+            None,
+        ),
+        # whether the job suits someone who hates something, read as getting started
+        (
+            State(),
+            _parsed(
+                "is it a bad idea to go into ml if i kinda hate talking to people",
+                "ask_getting_started",
+                0.39,
+            ),
+            "topic",
+            "ask_suitability",
+            None,
+        ),
+        # founding a company: the career path
+        (
+            State(),
+            _parsed("could i start my own thing eventually", "ask_getting_started", 0.6),
+            "topic",
+            "ask_career_path",
+            None,
+        ),
+        # the package beyond the base, read as what the bot can do
+        (
+            State(),
+            _parsed("what else can i ask for besides the base", "ask_capabilities", 0.5),
+            "topic",
+            "ask_salary_factors",
+            None,
+        ),
+        # who pays the top of the figures just shown: what the source says with them
+        (
+            SALARY_FR_LAST,
+            _parsed("why's the top so high? who pays that", "ask_salary_factors", 0.9),
+            "about",
+            None,
+            None,
+        ),
+        # when the figures date from, in French
+        (
+            State(
+                topic="salary",
+                country="US",
+                last={"kind": "salary", "country": "US", "sources": ["CBT Nuggets"]},
+            ),
+            _parsed("et ils datent de quand ?", "inform", 0.67),
+            "about",
+            None,
+            None,
+        ),
+        # another city of the country just shown, weighed against it
+        (
+            SALARY_FR_LAST,
+            _parsed("does toulouse pay more?", "ask_salary_factors", 0.9, ("country", "toulouse")),
+            "salary",
+            None,
+            "FR",
+        ),
+        # cloud services for deploying are cloud skills, not career resources
+        (
+            State(),
+            _parsed("which cloud services specifically come up for deploying", "ask_skills", 0.7),
+            "topic",
+            "ask_skills",
             None,
         ),
         # whether the figures are advertised pay: the data behind the figures just shown

@@ -383,3 +383,44 @@ def test_questions_about_two_sources_figures(bot: RunningBot) -> None:
     other = f"real-{uuid.uuid4().hex[:12]}"
     bot.say(other, "what does a mid level mle make in the states")
     assert "Glassdoor, as of December 2024" in bot.say(other, "is glassdoor reliable")
+
+
+def test_follow_ups_on_what_the_last_answer_singled_out_or_compared(bot: RunningBot) -> None:
+    sender = f"real-{uuid.uuid4().hex[:12]}"
+    bot.say(sender, "which languages does an ml engineer code in")
+    bot.say(sender, "which of those matters most")
+    reply = bot.say(sender, "how come that one?")
+    assert "don't say why" in reply and "Python (priority)" in reply, reply
+    other = f"real-{uuid.uuid4().hex[:12]}"
+    bot.say(other, "ml engineer pay in marseille")
+    reply = bot.say(other, "does toulouse pay more?")
+    assert "can't say whether it pays more or less" in reply and "€50,000" not in reply, reply
+    third = f"real-{uuid.uuid4().hex[:12]}"
+    bot.say(third, "what industries pay ml engineers the most in the us")
+    reply = bot.say(third, "and the uk, how does that look?")
+    assert "UK careers guide" in reply and "in their own words" not in reply, reply
+
+
+def test_what_a_range_measures_and_who_pays_its_top(bot: RunningBot) -> None:
+    sender = f"real-{uuid.uuid4().hex[:12]}"
+    bot.say(sender, "ml engineer salary in the uk")
+    reply = bot.say(sender, "so those are advertised salaries, not what people actually earn?")
+    assert "vacancies advertised" in reply, reply
+    other = f"real-{uuid.uuid4().hex[:12]}"
+    bot.say(other, "senior ml engineer pay in france")
+    reply = bot.say(other, "wow why so high? who pays that much")
+    assert "internationally" in reply and "don't cover" not in reply, reply
+
+
+def test_wordings_of_the_nineteenth_session(bot: RunningBot) -> None:
+    checks = [
+        ("thinking of jumping to ml engineering from accounting, do people manage it", "finance"),
+        ("is ml eng a bad idea for me if i really hate meetings with stakeholders", "stakeholder"),
+        ("could i one day start my own company with this", "startup"),
+        ("what would an ml engineer make in palo alto", "Silicon Valley"),
+        ("les maths c'est utile ? lesquelles ?", "probabilit"),
+    ]
+    for message, fact in checks:
+        reply = bot.say(f"real-{uuid.uuid4().hex[:12]}", message)
+        assert fact.lower() in reply.lower(), f"{message!r}: missing {fact!r} in\n{reply}"
+        assert "only cover" not in reply and "didn't quite get" not in reply, reply

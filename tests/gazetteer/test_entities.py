@@ -99,6 +99,7 @@ def test_everyday_words_are_not_read_as_countries(ruler: Language, text: str) ->
         ("level", "more than 5 years", "senior"),
         ("level", "5 ans", "mid"),
         ("level", "entry-level", "junior"),
+        ("level", "profil intermédiaire", "mid"),
         ("level", "senior", "senior"),
         ("role", "DS", "data_scientist"),
         ("role", "software engineers", "software_engineer"),
@@ -114,3 +115,10 @@ def test_the_skills_a_message_names_are_read_in_the_gazetteers_words() -> None:
     from gazetteer.entities import values_named
 
     assert values_named("skill_area", "python, spark and aws") == {"languages", "big_data", "cloud"}
+
+
+def test_a_city_is_known_by_the_area_a_page_may_name_for_it() -> None:
+    from gazetteer.countries import areas_of
+
+    assert "Silicon Valley" in areas_of("san francisco")
+    assert areas_of("Paris") == []

@@ -278,3 +278,25 @@ def test_numbered_questions_are_questions_however_worded() -> None:
     )
     assert background.questions == ("how do i switch?",)
     assert "based in lyon" in background.statements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # how the thing the clause before named looks
+        "and france, how does that look?",
+        # the question again, in other words
+        "whats the next step up after a few yrs as an mle, where do ppl go",
+        "les maths c'est utile ? lesquelles surtout ?",
+        "why is the senior figure so high? who pays that",
+    ],
+)
+def test_a_question_that_only_says_the_one_before_again_is_one_question(text: str) -> None:
+    assert len(split_message(text).questions) == 1
+
+
+def test_two_real_questions_still_split() -> None:
+    assert split_message("whats the pay in france, and how do i start?").questions == (
+        "whats the pay in france",
+        "how do i start?",
+    )
