@@ -101,7 +101,8 @@ def _singling_cue(text: str) -> re.Pattern[str]:
 RELATED_SEARCH = {
     "judgement": "pay the most higher salaries",
     "bonus": "bonuses stock options package base salary",
-    "breakdown": "location industry sector pay salaries higher",
+    # ("hubs": the sentence that names where pay is higher, "Silicon Valley, New York")
+    "breakdown": "location higher salaries hubs industry sector pay",
 }
 
 

@@ -52,7 +52,9 @@ async def answer_more(dispatcher: CollectingDispatcher, last: dict[str, Any]) ->
         return []
     hits = await run_in_session(lambda session: _candidates(session, last))
     shown = list(last.get("shown") or [])
-    composition = compose(hits, last.get("query") or "", last.get("topic"), exclude=shown)
+    composition = compose(
+        hits, last.get("query") or "", last.get("topic"), exclude=shown, continuing=True
+    )
     specialisation = last.get("specialisation")
     if not composition.units and specialisation:
         # "tell me more about that" after MLOps: its own passages are spent, but other pages

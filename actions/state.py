@@ -132,6 +132,7 @@ from actions.wording import (
     POINTS_INTO_LAST_LIST,
     PORTFOLIO,
     PORTFOLIO_QUESTION,
+    ROUND_OF_INTERVIEWS,
     SAME_EVERYWHERE,
     SAYS_HIRING,
     SOURCES_DIFFER,
@@ -1157,8 +1158,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "got my first ml engineer interview next week, what do they usually test" (the duties):
         # what the pages say interviews look at, found by search with the interview named.
         said = " ".join(f"{reading.said_before} {reading.text}".split())
+        # "a final round" is an interview in the pages' word, and what one asks of it a test
+        said = ROUND_OF_INTERVIEWS.sub("interview", said)
         if "interview" not in said.lower():
-            said = f"{said} interviews"  # "a final round" is an interview in the pages' word
+            said = f"{said} interviews"
         return Plan("search", refuse_if_nothing=False, search_text=said)
     if (
         intent in {"ask_skills", "ask_education", "ask_career_path", *UNSURE_INTENTS}
@@ -1983,7 +1986,8 @@ def _asks_what_moves_pay(state: State, reading: Reading) -> bool:
     negotiates = (
         bool(NEGOTIATES.search(reading.text))
         and reading.intent not in ("ask_salary", ABOUT_INTENT)
-        and reading.confidence < SURE_INTERVIEW_TOPIC
+        # ("and if they come back with a lowball number?": a follow-up at 0.99)
+        and (reading.confidence < SURE_INTERVIEW_TOPIC or reading.intent in UNSURE_INTENTS)
         and not reading.about_another_job
     )
     return factor_matters or pay_grows or raising or negotiates

@@ -293,6 +293,12 @@ ASKS_ABOUT_INTERVIEWS = re.compile(
     r"|technical test|hiring process|recruitment process|screening call)\b",
     re.I,
 )
+# The names of an interview's rounds, searched as "interview" ("got a final round next thursday").
+ROUND_OF_INTERVIEWS = re.compile(
+    r"\b(final|first|second|third|technical|onsite|on-site|last) (round|stage)s?\b"
+    r"|\bscreening call\b",
+    re.I,
+)
 # "is that in US dollars?", "en dollars canadiens": a country's name as part of a currency's.
 CURRENCY_UNIT = re.compile(r"\s*(dollars?|pounds?)\b", re.I)
 

@@ -57,6 +57,7 @@ GENERIC_WORDS = frozenset(
     # "all that big data stuff": a word that stands for what the rest of the message names
     | {"stuff", "things", "whatnot", "bits"}
     | {"next", "week", "tomorrow", "soon"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     | {"source", "sources", "mention", "mentions", "say", "says", "said", "talk", "wrote"}
     | {"page", "pages"}
     # "any particular platforms mentioned?": the platforms are asked about, not "particular"
@@ -628,6 +629,7 @@ def compose(
     max_units: int | None = None,
     exclude: Iterable[str] = (),
     only: Iterable[str] | None = None,
+    continuing: bool = False,
 ) -> Composition:
     """Choose the units that answer ``message`` on ``topic`` within ``budget`` characters.
 
@@ -640,6 +642,9 @@ def compose(
         exclude: unit keys already shown (for "tell me more").
         only: if given, choose among these unit keys alone ("shorter" keeps to what the last
             answer said), and return nothing rather than cut one that does not fit.
+        continuing: "tell me more": what is left must answer the question as well as the
+            answer's own floor asked of its sentences (a share of the best sentence of all,
+            shown or not), not merely be the best of what is left.
     """
     skip = set(exclude)
     units = units_of(hits, pointers_wanted=bool(ASKS_WHERE_TO_LOOK.search(message)))
@@ -649,10 +654,15 @@ def compose(
         units = [unit for unit in units if unit.key in kept]
     # "Tell me more" after a list line must not repeat its items, nor the line after an item.
     said = {item for unit in units if unit.key in skip for item in unit.covers}
+    every = _scored(units, topic, message)
+    floor = RELATIVE_FLOOR * every[0][0] if continuing and every else float("-inf")
     scored = [
         pair
-        for pair in _scored(units, topic, message)
-        if pair[1].key not in skip and not pair[1].covers & said and _offered(pair[1], skip)
+        for pair in every
+        if pair[1].key not in skip
+        and not pair[1].covers & said
+        and _offered(pair[1], skip)
+        and pair[0] >= floor
     ]
     if any(_rest_of_shown(unit, skip) for _, unit in scored):
         # "Tell me more" after a list cut short goes on with that list first.
