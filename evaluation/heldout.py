@@ -39,12 +39,15 @@ TWELFTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev12.yml"
 # A thirteenth (session 18), written when the twelfth was read; measured unread (91.6%) and read
 # in session 19.
 THIRTEENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev13.yml"
-# A fourteenth (session 19), written when the thirteenth was still unread: the unbiased figure.
+# A fourteenth (session 19), written when the thirteenth was still unread; measured unread
+# (87.5%) and read the same session.
 FOURTEENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev14.yml"
+# A fifteenth (session 19), written when the fourteenth was read: the unbiased figure.
+FIFTEENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev15.yml"
 EVALUATION_SETS = (
     *(HELDOUT_PATH, BLIND_PATH, CONVERSATIONS_PATH, FRESH_PATH, NEW_PATH, SIXTH_PATH),
     *(SEVENTH_PATH, EIGHTH_PATH, NINTH_PATH, TENTH_PATH, ELEVENTH_PATH),
-    *(TWELFTH_PATH, THIRTEENTH_PATH, FOURTEENTH_PATH),
+    *(TWELFTH_PATH, THIRTEENTH_PATH, FOURTEENTH_PATH, FIFTEENTH_PATH),
 )
 DEFAULT_MAX_CHARS = 1200
 """No reply is longer than this unless the turn allows more (asked for more, several questions)."""
