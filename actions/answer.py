@@ -93,6 +93,8 @@ REPLY_CAP = 1200
 # Below this confidence a topic guess is checked against what the question names.
 UNSURE_TOPIC_BELOW = 0.5
 FRAME_CHARS = 110
+# "That's a lot for one message, so I'll stop here. Ask me this one on its own: "…""
+QUESTION_LEFT_CHARS = 160
 SALARY_CHARS = 520
 OVERVIEW_CHARS = 900
 # "which countries do you have salary data for?", "what countries are covered"
@@ -113,7 +115,9 @@ GAP_RESPONSES = {
     "pay_by_employer": "utter_no_pay_by_employer",
 }
 # "which tools for that?", "how is it used": a question about what was just answered.
-POINTS_AT_IT = re.compile(r"\b(that|it|this|those|them|there)\b", re.I)
+POINTS_AT_IT = re.compile(
+    r"\b(that|it|this|those|them|there)\b|\b(pour|avec|à) (ça|ca|cela)\b", re.I
+)
 # How one question of several is refused: in a line naming it, the others answered around it.
 REFUSED_PART = "utter_out_of_scope_part"
 # Topics that are a subject a later question can point at ("tools for it" after MLOps).
@@ -703,23 +707,20 @@ class ActionAnswer(Action):
             said = len(dispatcher.messages)
             # The reply so far, generously: its facts plus each message's frame.
             room = cap - quoted - FRAME_CHARS * (len(dispatcher.messages) + 1)
-            if planned and room < _room_needed(plan):
-                # Perhaps too long for what is left: answered aside, kept only if the whole
-                # reply, as it will read, still fits (the UK's one line of figures may).
-                aside = CollectingDispatcher()
-                answered = await carry_out(aside, state, reading, MIN_SHARE, REFUSED_PART)
-                together = reply_length([*dispatcher.messages, *aside.messages])
-                if together > cap:
-                    # The reply would run past what a chat reply can hold: ask it on its own.
-                    dispatcher.utter_message(response="utter_question_left", question=reading.text)
-                    break
-                dispatcher.messages.extend(aside.messages)
-            else:
-                # "what's the top of the ladder look like, where do people end up after a
-                # decade": a part found nothing is refused in one line, not with the menu.
-                answered = await carry_out(
-                    dispatcher, state, reading, min(budget, room), REFUSED_PART
-                )
+            # Perhaps too long for what is left: the least share (the UK's one line of figures
+            # may fit). A part that finds nothing is refused in one line, not with the menu
+            # ("what's the top of the ladder look like, where do people end up after a decade").
+            share_here = MIN_SHARE if planned and room < _room_needed(plan) else min(budget, room)
+            aside = CollectingDispatcher()
+            answered = await carry_out(aside, state, reading, share_here, REFUSED_PART)
+            together = reply_length([*dispatcher.messages, *aside.messages])
+            # A later part may still be left, and the line that says so must fit too.
+            left_line = QUESTION_LEFT_CHARS if parsed is not questions[-1] else 0
+            if planned and together > cap - left_line:
+                # The reply would run past what a chat reply can hold: ask it on its own.
+                dispatcher.utter_message(response="utter_question_left", question=reading.text)
+                break
+            dispatcher.messages.extend(aside.messages)
             planned.append(plan)
             # A part whose answer was already given in this reply is not said twice.
             new = dispatcher.messages[said:]
@@ -734,7 +735,21 @@ class ActionAnswer(Action):
             state = state_after(state, answered)
         if not dispatcher.messages:
             dispatcher.utter_message(response="utter_rephrase")  # only small talk was asked
+        _within_cap(dispatcher.messages, REPLY_CAP)
         return _last_value_per_slot(events)
+
+
+def _within_cap(messages: list[dict[str, Any]], cap: int) -> None:
+    """Drop the earlier answers' buttons while the whole reply is longer than ``cap``.
+
+    The parts' answers are measured as they are added; their buttons (follow-up topics) are
+    what can go without losing a fact.
+    """
+    for message in messages[:-1]:
+        if reply_length(messages) <= cap:
+            return
+        if message.get("buttons"):
+            message["buttons"] = []
 
 
 def _pay_asked_elsewhere(questions: list[dict[str, Any]], part: dict[str, Any]) -> bool:

@@ -218,7 +218,8 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "years",
         re.compile(
-            r"\b(yoe|how many (years|yrs)|how much experience|(?<!\d )(years|yrs) in\b"
+            # ("whats the career path after a few years in" asks where it leads)
+            r"\b(yoe|how many (years|yrs)|how much experience|(?<!\d )(?<!few )(years|yrs) in\b"
             # "what does 5+ years mean there, is that senior?"
             r"|what (does|do) \d+\s*\+?\s*(years?|yrs?) mean"
             r"|counts? as (an? )?"

@@ -278,7 +278,7 @@ async def answer_search(
         # subject when it is a question; "asdfgh qwerty" alone gets a request to rephrase.
         real = gap_words(text)
         wanted = question_words(text)  # "honestly" or "quick" names no subject
-        named = [w for w in content_words(text) if w[:5] in wanted]
+        named = [w for w in content_words(text) if w[:5] in wanted and w not in FRENCH_STOP_WORDS]
         words = real or (named[:3] if is_question(text) else [])
         spoken_of = await run_query(query.mentioned, words) if words else set()
         unspoken = [w for w in words if w not in spoken_of]

@@ -118,7 +118,9 @@ def _figures_shown(last: dict[str, Any]) -> dict[str, str]:
 
 # "give me 3 bullet points", "in two sentences": the number of points asked for.
 POINTS_WANTED = re.compile(
-    r"\b(\d|two|three|four|five|deux|trois)\s+(bullet\s*points?|bullets|points|lines|sentences"
+    # ("in 2-3 lines": the fewer)
+    r"\b(\d|two|three|four|five|deux|trois)(?:\s*(?:-|–|or|to|ou)\s*(?:\d|two|three|four|five"
+    r"|deux|trois))?\s+(bullet\s*points?|bullets|points|lines|sentences"
     r"|things|key points|phrases)\b",
     re.I,
 )

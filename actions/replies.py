@@ -40,6 +40,12 @@ def rendered_text(message: dict[str, Any]) -> str:
 
 
 def reply_length(messages: Iterable[dict[str, Any]]) -> int:
-    """Characters of the reply these messages make, one line break between messages."""
-    texts = [rendered_text(message) for message in messages]
-    return sum(len(text) for text in texts) + max(len(texts) - 1, 0)
+    """Characters of the reply these messages make, one line break between messages.
+
+    A button shows as its title on a line of its own ("[Skills needed]"): it counts too.
+    """
+    lines = []
+    for message in messages:
+        lines.append(rendered_text(message))
+        lines.extend(f"[{button.get('title') or ''}]" for button in message.get("buttons") or [])
+    return sum(len(line) for line in lines) + max(len(lines) - 1, 0)

@@ -67,6 +67,7 @@ from actions.scope import about_another_job, about_career, employers_named, occu
 from actions.wording import (
     ACCORDING_TO,
     ADDRESSES_THE_BOT,
+    ASKS_ABOUT_ETHICS,
     ASKS_ABOUT_INTERVIEWS,
     ASKS_ABOUT_PROJECTS,
     ASKS_AGAIN,
@@ -90,6 +91,7 @@ from actions.wording import (
     ASKS_WHAT_IS_MISSING,
     ASKS_WHAT_IT_PAYS,
     ASKS_WHAT_THEY_OWN,
+    ASKS_WHAT_TO_ASK_FOR,
     ASKS_WHAT_TO_STUDY,
     ASKS_WHERE_PAID,
     ASKS_WHERE_TO_BEGIN,
@@ -103,6 +105,7 @@ from actions.wording import (
     BARE_US,
     BECOMES_ONE,
     CAN_I_APPLY,
+    CAREER_PATH_FR,
     CLOSEST_TO,
     COMPARES,
     COMPARES_TWO,
@@ -124,6 +127,7 @@ from actions.wording import (
     NAMES_A_PAY_FACTOR,
     NAMES_AN_AREA,
     NEGOTIATES,
+    NO_DEGREE_FOR_ME,
     OPENS_AS_FOLLOW_UP,
     PAY_GAP,
     POINTS_AT_LAST_ANSWER,
@@ -132,6 +136,7 @@ from actions.wording import (
     POINTS_INTO_LAST_LIST,
     PORTFOLIO,
     PORTFOLIO_QUESTION,
+    PROGRAMMING,
     ROUND_OF_INTERVIEWS,
     SAME_EVERYWHERE,
     SAYS_HIRING,
@@ -145,6 +150,7 @@ from actions.wording import (
     WEIGHS_THE_LAST_SUBJECT,
     WHAT_TO_FOCUS_ON,
     WHO_HIRES,
+    WHY_COMPANIES_NEED,
     WHY_LISTED,
     WITHOUT_A_DEGREE,
 )
@@ -166,8 +172,11 @@ FREE_INTENTS = frozenset({"nlu_fallback", "ask_advice"})
 RULED_OUT_SMALL_TALK = frozenset({"greet", "thank", "goodbye"})
 PAY_OVERRIDE_BELOW = 0.6
 MERE_GUESS = 0.3
-# What "who do they work with" is asked as, whatever words or language the person used.
-WORKS_WITH = "who do ML engineers work with"
+# What "who do they work with" is asked as, whatever words or language the person used (the
+# kinds of colleague named, so that the sentences naming them rank first).
+WORKS_WITH = (
+    "who they work with: colleagues, teams, data scientists, data engineers, product managers"
+)
 # A question this short that points back ("where would that be") is about the last answer.
 POINTED_QUESTION_WORDS = 6
 """A topic guessed below this ("which of the two writes more code", the duties at 0.26) is
@@ -513,6 +522,26 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "what other uk career resources do the pages point to" (the career path at 0.5):
         # the pointers a page gives, searched.
         return Plan("search", refuse_if_nothing=False)
+    if CAREER_PATH_FR.search(reading.text) and not names_pay(reading.text):
+        # "et au bout de quelques années, il évolue vers quoi ?" after pay (a level named):
+        # where the career leads, not that level's pay.
+        return Plan("topic", intent="ask_career_path", parameters={})
+    if (
+        aspect == "midpoint"
+        and _figures_before(state, aspect)
+        and reading.confidence < PAY_OVERRIDE_BELOW
+        and not (reading.names_a_filter or reading.about_another_job)
+    ):
+        # "so whats the typical one, like the middle?" after the UK figures (a typical day at
+        # 0.58): the middle of those figures.
+        return Plan("about", level=reading.level)
+    if (
+        ASKS_WHAT_TO_ASK_FOR.search(reading.text)
+        and (reading.city or reading.country or reading.level)
+        and not reading.about_another_job
+    ):
+        # "toulouse, 4 yrs exp, what should i be asking for as an ml engineer": pay there.
+        return Plan("salary", country=reading.country, city=reading.city, level=reading.level)
     if _refines_pay(state, reading):
         # "what about the senior ones over there" (the career path at 0.63), "ok then france,
         # it's next door" right after pay: the same pay question for that place or level.
@@ -652,6 +681,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # what the pages say of that item, found by search with the topic named.
         topic_words = (state.topic or "").replace("_", " ")
         item = " ".join(listed.group("item").split())
+        if item.lower() in PRONOUNS:
+            # "why would that matter so much" after what the pages say of documentation: why
+            # the subject of the last answer matters.
+            item = f"why {state.last.get('query') or ''} matters"
         return Plan("search", refuse_if_nothing=False, search_text=f"{item} {topic_words}".strip())
     of_topic = [i for i, topic in intent_topics.items() if topic == state.topic]
     if (
@@ -1128,6 +1161,39 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # who the job suits.
         return Plan("topic", intent="ask_suitability", parameters={})
     if (
+        ASKS_ABOUT_ETHICS.search(reading.text)
+        and intent in {"ask_duties", "ask_role", "ask_workplace", *UNSURE_INTENTS}
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
+    ):
+        # "do these engineers have to worry about their models being unfair to people" (the
+        # duties): the sentences on ethics, wherever they are.
+        return Plan("search", refuse_if_nothing=False, search_text=f"{reading.text} ethics")
+    if (
+        WHY_COMPANIES_NEED.search(reading.text)
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not (names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "why do companies even need them if they already have data scientists": why the role
+        # exists, as the pages say what it adds beside data scientists.
+        return Plan(
+            "topic", intent="ask_role", parameters={}, search_text=f"{reading.text} companies"
+        )
+    if NO_DEGREE_FOR_ME.search(reading.text) and not (
+        names_pay(reading.text) or reading.about_another_job
+    ):
+        # "and if im already working full time? no way im doing a masters": other routes in.
+        return Plan("topic", intent="ask_education", parameters={"study_route": "no_degree"})
+    if (
+        reading.study_route
+        and intent not in {"ask_education", GETTING_STARTED_INTENT, "ask_certifications"}
+        and reading.confidence < PAY_OVERRIDE_BELOW
+        and not (names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "r those online course thingies legit for this career" (who it suits at 0.53): what
+        # the pages say of that way of studying.
+        return Plan("topic", intent="ask_education", parameters=reading.topic_parameters())
+    if (
         FOUNDS_A_COMPANY.search(reading.text)
         and reading.confidence < SURE_INTERVIEW_TOPIC
         and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
@@ -1286,6 +1352,16 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "how does that compare with bessand's numbers?": the figures again, for comparison
         # (the page named, if any, is kept to by the answer).
         return Plan("salary", country=state.country, level=state.level)
+    specialised = state.specialisation or state.last.get("specialisation")
+    # ("quels outils on utilise pour ça" after what MLOps is was asked of MLOps)
+    on_mlops = state.topic == "mlops" or "mlops" in str(state.last.get("query") or "").lower()
+    if (on_mlops or specialised) and ASKS_IF_SEPARATE_JOB.search(reading.text):
+        # "c'est un métier à part ?" after what MLOps is: the MLOps engineer beside this job.
+        if on_mlops or specialised == "mlops":
+            return Plan("topic", intent="compare_role", parameters={"role": "mlops_engineer"})
+        return Plan(
+            "topic", intent="ask_specialisations", parameters={"specialisation": specialised}
+        )
     if intent == ABOUT_INTENT and not state.last and state.topic is None:
         # A question "about the last answer" with no answer before it ("what does the cbt
         # nuggets guide say about getting started" at 0.35): the store is searched.
@@ -1486,14 +1562,6 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "par où commencer ?" (a follow-up at 0.35), "where do i even start": how to get in.
         return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
-    specialised = state.specialisation or state.last.get("specialisation")
-    if (state.topic == "mlops" or specialised) and ASKS_IF_SEPARATE_JOB.search(reading.text):
-        # "c'est un métier à part ?" after what MLOps is: the MLOps engineer beside this job.
-        if state.topic == "mlops" or specialised == "mlops":
-            return Plan("topic", intent="compare_role", parameters={"role": "mlops_engineer"})
-        return Plan(
-            "topic", intent="ask_specialisations", parameters={"specialisation": specialised}
-        )
     if (
         (state.last.get("kind") == "salary" or state.topic in PAY_TOPICS)
         and ASKS_AGAIN.search(reading.text)
@@ -1524,7 +1592,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("topic", intent="ask_skills", parameters=reading.topic_parameters())
     if (
         ASKS_WHO_THEY_WORK_WITH.search(reading.text)
-        and intent not in {"ask_workplace", "compare_role"}
+        # ("who would i be working with" read as the workplace is ranked for who, too)
+        and intent != "compare_role"
         # ("and who are all those meetings with": the fallback, sure of nothing, at 1.0)
         and (reading.confidence < SURE_INTERVIEW_TOPIC or intent in FREE_INTENTS)
         and not (reading.names_a_filter or names_pay(reading.text) or reading.about_another_job)
@@ -1569,7 +1638,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             return Plan("topic", intent=leaned, parameters=reading.topic_parameters())
         if reading.names_topic_filter and not sure:
             # "et on peut se former en ligne sans repasser par la fac ?" (out of scope at 0.36):
-            # a study route, skill or specialisation the gazetteer knows is the subject.
+            # a study route, skill or specialisation the gazetteer knows is the subject; "am i
+            # screwed if i was bad at math in school" (a degree next): the maths it names.
+            if reading.skill_area and leaned != "ask_skills":
+                leaned = None
             return Plan("topic", intent=leaned, parameters=reading.topic_parameters())
         # Nothing found and the next guess a topic ("what's the top of the ladder look like",
         # the career path at 0.34): that topic rather than a refusal.
@@ -1893,6 +1965,10 @@ def _names_something_else(reading: Reading) -> bool:
     return bool(set(content_words(reading.rest.lower())) - _FOLLOW_UP_FORMS)
 
 
+# What "why would that matter" points at: the last answer's subject.
+PRONOUNS = frozenset({"that", "it", "this", "they", "those", "these", "them"})
+
+
 def _follow_up(state: State, reading: Reading) -> Plan:
     """A message that only adds or changes a filter."""
     on_salary = state.topic == "salary"
@@ -1915,6 +1991,13 @@ def _follow_up(state: State, reading: Reading) -> Plan:
     if reading.country or reading.city:
         # "and what about the weather in toronto": a place, but not a filter-only follow-up.
         return Plan("search", refuse_if_nothing=not reading.about_career)
+    if (
+        state.topic == "specialisations"
+        and reading.skill_area == "languages"
+        and not PROGRAMMING.search(reading.text)
+    ):
+        # "and language stuff?" after the kinds of ML engineer: the one that works on language.
+        return Plan("topic", intent="ask_specialisations", parameters={"specialisation": "nlp"})
     if reading.names_topic_filter:
         # "which languages?" right after a salary answer is a new topic, not pay again.
         return Plan("topic", intent=None, parameters=reading.topic_parameters())

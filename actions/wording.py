@@ -328,8 +328,10 @@ NEGOTIATES = re.compile(
 ASKS_WHO_THEY_WORK_WITH = re.compile(
     r"\bwho (do|does|will|would|are|is) (all )?(they|ml engineers|mles|ml engs?|i|you"
     r"|those meetings"
-    r"|these meetings|the meetings)( usually| mostly| typically| normally)?"
-    r" (work|working|collaborate|collaborating|team up|with)\b|\bavec qui\b",
+    r"|these meetings|the meetings)( usually| mostly| typically| normally)?( be)?"
+    r" (work|working|collaborate|collaborating|team up|with)\b|\bavec qui\b"
+    # "who do ml engineers usually work alongside?"
+    r"|\bwho\b[^?]{0,40}\b(work|working) alongside\b",
     re.I,
 )
 # "what would i be missing?", "what gaps do i have": the skills the person may lack.
@@ -486,7 +488,9 @@ PORTFOLIO_QUESTION = "portfolio: what employers like seeing, examples of real wo
 PORTFOLIO = re.compile(
     r"\bportfolios?\b|\bput (on|in) (my |a |the )?(github|cv|resume|résumé)\b"
     r"|\bwhat\b[^.?]*\b(should|do|can|could) (i|we|you) (show|showcase)\b"
-    r"|\b(show|showcase)\b[^.?]*\b(to get hired|get hired|hiring managers|employers|recruiters)\b",
+    r"|\b(show|showcase)\b[^.?]*\b(to get hired|get hired|hiring managers|employers|recruiters)\b"
+    # "what should i have ready to show off when applying, like proof i can do the work"
+    r"|\bshow off\b|\bproof (that )?i can\b|\bprove (that )?i can (actually )?do\b",
     re.I,
 )
 PAY_GAP = re.compile(r"\b(gender|race|racial|ethnic)?\s*pay gaps?\b", re.I)
@@ -569,5 +573,39 @@ FOUNDS_A_COMPANY = re.compile(
     r"(my|your|their|our|his|her|one's|sa|ma|mon|son|une?) (own |propre )?(thing|company|business"
     r"|startup|start-up|boîte|boite|entreprise|société|societe)\b"
     r"|\b(own|propre) (ai |ia )?(startup|start-up|company|business|boîte)\b",
+    re.I,
+)
+
+
+# "why do companies even need them if they already have data scientists", "why do companies
+# hire machine learning engineers": why the role exists.
+WHY_COMPANIES_NEED = re.compile(
+    r"\bwhy (do|would|does|should) (companies|employers|businesses|firms|orgs?|organi[sz]ations"
+    r"|teams|startups)( even| still| really| actually)? (need|hire|want|pay for)\b",
+    re.I,
+)
+# "no way im doing a masters", "can't go back for a degree": studying without a degree.
+NO_DEGREE_FOR_ME = re.compile(
+    r"\b(no way|not|never|won'?t|can'?t|cannot|couldn'?t)( i'?m| am i| i)?( be)?"
+    r" (doing|do|afford|go back for|going back for|getting|get|spend \w+ on) (a |an |another )?"
+    r"(masters?|master's|degree|phd|bachelor'?s?|uni|university)\b",
+    re.I,
+)
+# "what should i be asking for" with a place or a level: the pay to ask.
+ASKS_WHAT_TO_ASK_FOR = re.compile(
+    r"\bwhat (should|can|could|do) i (be )?(ask|asking|aim|aiming|expect|expecting|demand"
+    r"|request) (for|at)?\b",
+    re.I,
+)
+# "et au bout de quelques années, il évolue vers quoi ?": where the career leads, in French.
+CAREER_PATH_FR = re.compile(r"\b[ée]volu\w* vers\b|\b[ée]volutions? de carri[èe]re\b", re.I)
+
+# "programming languages", "python or java": languages to code in, not human language.
+PROGRAMMING = re.compile(r"\b(programming|coding|code|python|java|sql|scala|c\+\+|julia)\b", re.I)
+
+# "do they have to worry about their models being unfair to people": ethics, which one page
+# lists among the duties ("Ensure fairness, reduce bias").
+ASKS_ABOUT_ETHICS = re.compile(
+    r"\b(unfair\w*|fairness|bias(ed|es)?|ethic(s|al)?|discriminat\w*|responsible ai|harm\w*)\b",
     re.I,
 )

@@ -21,6 +21,8 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
         r"\b(junior|juniors|entry|graduate|graduates|grad|grads|beginner|beginners|newbie|intern"
         r"|trainees?|freshers?|starting|starter|first job|débutants?|jeunes? diplômés?"
         r"|début de carrière|premier emploi|sortie d'(é|e)cole|sortie d'études|at the start"
+        # "il gagnerait combien en sortant d'école ?"
+        r"|sortant d'(é|e)cole|sortant de l'(é|e)cole|sortant d'études"
         r"|start of (my|their|your|a) career|(fresh|straight) out of (uni|university|college"
         r"|school)|just graduated|recent grad)\b",
         "junior",

@@ -19,7 +19,7 @@ MAX_QUESTIONS = 3
 # The intent a message that asks several questions is given (the answer action splits it).
 SEVERAL_INTENT = "ask_several"
 QUESTION_WORDS = (
-    r"what|what's|whats|how|which|where|when|why|who|do|does|did|is|are|can|could|should|"
+    r"what|what's|whats|how|how's|hows|which|where|when|why|who|do|does|did|is|are|can|could|should|"
     r"would|will|any|tell me|explain|quel|quelle|quels|quelles|comment|combien|est-ce|faut-il|"
     r"pourquoi|où"
 )
@@ -121,7 +121,9 @@ _ABOUT_ME_THEN_ASKS = re.compile(
     r"^(?P<me>[^,]+?),\s*(?P<question>(is|are|am|can|could|should|would|will|do|does)\b.*)$",
     re.I,
 )
-_CONDITION = re.compile(r"^\s*(if|as|since|being|given|assuming|for someone|si|quand)\b", re.I)
+_CONDITION = re.compile(
+    r"^\s*(if|as|since|being|given|assuming|for someone|once|si|quand|une fois)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -203,6 +205,12 @@ def split_message(text: str) -> SplitMessage:
         pending = ""  # a leading condition ("if I'm junior,") belongs to the question after it
         for position, clause in enumerate(clauses):
             asks = is_question(clause) or clause.endswith("?")
+            if not asks and position == 0 and len(clauses) > 1 and ":" in clause:
+                # "doing background for an article: once someone is an ml engineer, where…":
+                # what comes before the colon is who is asking.
+                said, _, clause = clause.rpartition(":")
+                statements.append(said.strip())
+                clause = clause.strip()
             if not asks and position == 0 and len(clauses) > 1 and _CONDITION.match(clause):
                 pending = f"{clause}, "
             elif not asks and position == 0 and len(clauses) > 1 and _ABOUT_ME.match(clause):
