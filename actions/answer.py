@@ -37,7 +37,7 @@ from actions.entities import entity_values
 from actions.fallback import MIN_COVERAGE, OUT_OF_SCOPE, answer_search
 from actions.formatting import and_list
 from actions.more import SHORT_BUDGET, answer_more, answer_shorter
-from actions.replies import reply_length
+from actions.replies import reply_length, shown_buttons, without_buttons
 from actions.salary import (
     SalaryQuestion,
     answer_in_one_currency,
@@ -713,14 +713,16 @@ class ActionAnswer(Action):
             share_here = MIN_SHARE if planned and room < _room_needed(plan) else min(budget, room)
             aside = CollectingDispatcher()
             answered = await carry_out(aside, state, reading, share_here, REFUSED_PART)
-            together = reply_length([*dispatcher.messages, *aside.messages])
             # A later part may still be left, and the line that says so must fit too.
             left_line = QUESTION_LEFT_CHARS if parsed is not questions[-1] else 0
-            if planned and together > cap - left_line:
+            together = [*dispatcher.messages, *aside.messages]
+            # The earlier answers' buttons go first when the reply would run long.
+            _within_cap(together, cap - left_line)
+            if planned and reply_length(together) > cap - left_line:
                 # The reply would run past what a chat reply can hold: ask it on its own.
                 dispatcher.utter_message(response="utter_question_left", question=reading.text)
                 break
-            dispatcher.messages.extend(aside.messages)
+            dispatcher.messages[:] = together
             planned.append(plan)
             # A part whose answer was already given in this reply is not said twice.
             new = dispatcher.messages[said:]
@@ -745,11 +747,11 @@ def _within_cap(messages: list[dict[str, Any]], cap: int) -> None:
     The parts' answers are measured as they are added; their buttons (follow-up topics) are
     what can go without losing a fact.
     """
-    for message in messages[:-1]:
+    for position, message in enumerate(messages[:-1]):
         if reply_length(messages) <= cap:
             return
-        if message.get("buttons"):
-            message["buttons"] = []
+        if shown_buttons(message):
+            messages[position] = without_buttons(message)
 
 
 def _pay_asked_elsewhere(questions: list[dict[str, Any]], part: dict[str, Any]) -> bool:

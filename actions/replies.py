@@ -17,14 +17,30 @@ DOMAIN_FILE = Path(__file__).resolve().parent.parent / "domain.yml"
 
 
 @functools.lru_cache(maxsize=1)
-def _templates() -> dict[str, str]:
-    """The first text variant of every response in the domain."""
+def _responses() -> dict[str, dict[str, Any]]:
+    """The first variant of every response in the domain."""
     domain = yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8")) or {}
     return {
-        name: str(variants[0].get("text") or "")
-        for name, variants in (domain.get("responses") or {}).items()
-        if variants
+        name: variants[0] for name, variants in (domain.get("responses") or {}).items() if variants
     }
+
+
+def _templates() -> dict[str, str]:
+    """The first text variant of every response in the domain."""
+    return {name: str(variant.get("text") or "") for name, variant in _responses().items()}
+
+
+def shown_buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
+    """The buttons a dispatched message shows: its own, else its response's in the domain."""
+    own = message.get("buttons") or []
+    if own or not message.get("response"):
+        return list(own)
+    return list(_responses().get(str(message["response"]), {}).get("buttons") or [])
+
+
+def without_buttons(message: dict[str, Any]) -> dict[str, Any]:
+    """``message`` as plain text, with no buttons (a long reply keeps its facts first)."""
+    return {"text": rendered_text(message)}
 
 
 def rendered_text(message: dict[str, Any]) -> str:
@@ -47,5 +63,5 @@ def reply_length(messages: Iterable[dict[str, Any]]) -> int:
     lines = []
     for message in messages:
         lines.append(rendered_text(message))
-        lines.extend(f"[{button.get('title') or ''}]" for button in message.get("buttons") or [])
+        lines.extend(f"[{button.get('title') or ''}]" for button in shown_buttons(message))
     return sum(len(line) for line in lines) + max(len(lines) - 1, 0)

@@ -42,3 +42,39 @@ def test_a_specialisation_is_named_as_people_write_it() -> None:
         "MLOps",
         "computer vision",
     ]
+
+
+def test_a_reply_is_measured_with_its_buttons_as_they_show() -> None:
+    from actions.replies import reply_length
+
+    plain = {"text": "Skills ML engineers need"}
+    with_buttons = {**plain, "buttons": [{"title": "Maths", "payload": "/x"}]}
+    # "[Maths]" on a line of its own
+    assert reply_length([with_buttons]) == reply_length([plain]) + len("[Maths]") + 1
+
+
+def test_a_reply_over_the_cap_loses_the_earlier_answers_buttons_first() -> None:
+    from actions.answer import _within_cap
+    from actions.replies import reply_length
+
+    buttons = [{"title": f"Topic {n}", "payload": "/x"} for n in range(4)]
+    messages = [
+        {"text": "a" * 500, "buttons": list(buttons)},
+        {"text": "b" * 500, "buttons": list(buttons)},
+        {"text": "c" * 150, "buttons": list(buttons)},
+    ]
+    _within_cap(messages, 1200)
+    assert reply_length(messages) <= 1200
+    assert messages[-1]["buttons"] == buttons  # the last answer keeps its follow-ups
+    assert [m["text"][0] for m in messages] == ["a", "b", "c"]  # no answer is lost
+
+
+def test_a_responses_own_buttons_count_and_can_be_dropped() -> None:
+    from actions.answer import _within_cap
+    from actions.replies import rendered_text, reply_length
+
+    day = {"response": "utter_answer_typical_day", "passages": "• x" * 300}
+    assert reply_length([day]) > len(rendered_text(day))  # its domain buttons show too
+    messages = [dict(day), dict(day)]
+    _within_cap(messages, len(rendered_text(day)) * 2 + 60)
+    assert messages[0] == {"text": rendered_text(day)}

@@ -2697,6 +2697,96 @@ _SECTORS_US = State(
             "ask_skills",
             None,
         ),
+        # ethics, read as the duties: the sentences on ethics
+        (
+            State(),
+            _parsed("do they have to worry about models being unfair to people", "ask_duties", 0.7),
+            "search",
+            None,
+            None,
+        ),
+        # why companies need the role beside data scientists
+        (
+            State(),
+            _parsed(
+                "why do companies even need them if they already have data scientists",
+                "nlu_fallback",
+                0.25,
+                ("role", "data scientists"),
+            ),
+            "topic",
+            "ask_role",
+            None,
+        ),
+        # no degree for me: the other routes in
+        (
+            State(topic="education", last={"kind": "topic", "topic": "education"}),
+            _parsed("and if im working full time? no way im doing a masters", "ask_workplace", 0.5),
+            "topic",
+            "ask_education",
+            None,
+        ),
+        # a study route named, read as who the job suits
+        (
+            State(),
+            _parsed(
+                "r those online course thingies legit",
+                "ask_suitability",
+                0.53,
+                ("study_route", "online course"),
+            ),
+            "topic",
+            "ask_education",
+            None,
+        ),
+        # after the kinds of ML engineer, "language" is the one that works on language
+        (
+            State(topic="specialisations", last={"kind": "topic", "topic": "specialisations"}),
+            _parsed("and language stuff?", "inform", 0.99, ("skill_area", "language")),
+            "topic",
+            "ask_specialisations",
+            None,
+        ),
+        # where the career leads, in French, after pay with a level named
+        (
+            SALARY_FR_LAST,
+            _parsed("et au bout de quelques années, il évolue vers quoi ?", "inform", 0.9),
+            "topic",
+            "ask_career_path",
+            None,
+        ),
+        # what to ask for, with a city and experience: the pay there
+        (
+            State(),
+            _parsed(
+                "toulouse, 4 yrs exp, what should i be asking for",
+                "ask_skills",
+                0.6,
+                ("country", "toulouse"),
+            ),
+            "salary",
+            None,
+            "FR",
+        ),
+        # the middle of the figures just shown, read as a typical day
+        (
+            SALARY_GB_LAST,
+            _parsed("so whats the typical one, like the middle?", "ask_typical_day", 0.58),
+            "about",
+            None,
+            None,
+        ),
+        # a job of its own, after the tools asked of MLOps
+        (
+            State(
+                topic="tools",
+                last={"kind": "topic", "topic": "tools", "query": "quels outils pour ça (mlops)"},
+            ),
+            _parsed("et c'est un métier à part entière ?", "ask_about_answer", 0.32),
+            "topic",
+            "compare_role",
+            None,
+        ),
         # whether the figures are advertised pay: the data behind the figures just shown
         (
             SALARY_GB_LAST,
@@ -2716,3 +2806,13 @@ def test_follow_ups_in_the_nineteenth_sessions_wordings(
 ) -> None:
     plan = decide(state, Reading.from_parse(parsed), INTENT_TOPICS)
     assert (plan.kind, plan.intent, plan.country) == (kind, intent, country)
+
+
+def test_a_skill_named_wins_over_a_doubtful_guess_at_a_degree() -> None:
+    parsed = _parsed(
+        "am i screwed if i was bad at math in school", "out_of_scope", 0.32, ("skill_area", "math")
+    )
+    parsed["intent_ranking"].append({"name": "ask_education", "confidence": 0.31})
+    plan = decide(State(), Reading.from_parse(parsed), INTENT_TOPICS)
+    assert plan.kind == "topic" and plan.intent is None
+    assert plan.parameters.get("skill_area") == "maths"

@@ -300,3 +300,19 @@ def test_two_real_questions_still_split() -> None:
         "whats the pay in france",
         "how do i start?",
     )
+
+
+def test_a_condition_and_who_is_asking_are_not_questions() -> None:
+    split = split_message(
+        "doing background for an article: once someone is an ml engineer, where does the "
+        "career go from there?"
+    )
+    assert split.questions == (
+        "once someone is an ml engineer, where does the career go from there?",
+    )
+    assert split.statements == ("doing background for an article",)
+
+
+def test_hows_asks() -> None:
+    split = split_message("does econ count as a degree? and hows the job different from ds")
+    assert len(split.questions) == 2
