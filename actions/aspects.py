@@ -105,7 +105,9 @@ DURATION_WORDS = re.compile(
 WANTS_TO_BECOME = re.compile(
     r"\b(become|becoming|get into|break into|devenir)\b"
     # "i want to be an ML engineer after": the career named as the aim
-    r"|\b(want|wanna|hope|plan|aim|like) (to )?be (an? )?(ml|mle|machine learning)\b",
+    r"|\b(want|wanna|hope|plan|aim|like) (to )?be (an? )?(ml|mle|machine learning)\b"
+    # "could someone like me actually end up as an ml engineer?"
+    r"|\bend up (as|being) (an? )?(ml|mle|machine learning)\b",
     re.I,
 )
 

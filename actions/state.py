@@ -76,9 +76,11 @@ from actions.wording import (
     ASKS_BRIEFLY,
     ASKS_COST,
     ASKS_FOR_RESOURCES,
+    ASKS_HOW_HARD,
     ASKS_HOW_TO_RISE,
     ASKS_HOW_TO_STAND_OUT,
     ASKS_IF_BACKGROUND_COUNTS,
+    ASKS_IF_IT_HELPS,
     ASKS_IF_REALISTIC,
     ASKS_IF_SEPARATE_JOB,
     ASKS_IF_VALUED,
@@ -982,6 +984,15 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # that no source gives a duration.
         return Plan("topic", intent=None, parameters={})
     if (
+        ASKS_HOW_HARD.search(reading.text)
+        and intent in UNSURE_INTENTS | {ABOUT_INTENT, "ask_suitability"}
+        and state.topic in (None, "role", "duties", "typical_day", "suitability", "outlook")
+        and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
+    ):
+        # "is it hard" after what the job is: no page rates it, and who it suits is the
+        # nearest they come (not the last answer again in short).
+        return Plan("topic", intent="ask_suitability", parameters={})
+    if (
         intent in UNSURE_INTENTS | {ABOUT_INTENT}
         and state.topic not in (None, "salary")
         and _judges_the_last_topic(reading)
@@ -1169,6 +1180,16 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "do these engineers have to worry about their models being unfair to people" (the
         # duties): the sentences on ethics, wherever they are.
         return Plan("search", refuse_if_nothing=False, search_text=f"{reading.text} ethics")
+    if (
+        ASKS_IF_IT_HELPS.search(reading.text)
+        and WANTS_TO_BECOME.search(reading.text)
+        and reading.said_before
+        and reading.confidence < PAY_OVERRIDE_BELOW
+        and not (names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "je fais du dev de jeux vidéo en C++ depuis 5 ans. est-ce que ça aide pour devenir
+        # ML engineer ?" (a degree at 0.27): how people move in from elsewhere.
+        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
     if (
         WHY_COMPANIES_NEED.search(reading.text)
         and reading.confidence < SURE_INTERVIEW_TOPIC
@@ -1701,6 +1722,8 @@ _FOLLOW_UP_WORDS = frozenset(
     | {"alors", "pour", "chiffres", "salaire", "combien", "compare", "compared", "like", "look"}
     | {"fine", "right", "well", "sure", "cool", "great", "nice", "hmm", "yes", "yeah", "ah", "ok"}
     | {"okay", "k", "so", "vs", "versus"}
+    # "ok merci. and in france?": thanks said on the way
+    | {"thanks", "thank", "thx", "ty", "cheers", "merci", "super", "parfait", "d'accord"}
     # "and the low and high end", "what's the top end?": a part of the range shown
     | {"low", "high", "lowest", "highest", "end", "ends", "top", "bottom", "upper", "lower"}
     | {"max", "maximum", "min", "minimum", "bracket", "band"}

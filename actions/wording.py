@@ -356,7 +356,9 @@ ASKS_AGAIN = re.compile(r"\b(remind me|again|once more|repeat)\b", re.I)
 ASKS_WHERE_TO_BEGIN = re.compile(
     r"^\W*((and|et|ok|so|alors|bon)\W+)*(where|how) (do|should|would|can|could) (i|we|one|you)"
     r" (even )?(start|begin)\W*$|\bpar (où|ou|quoi) (je )?commencer\b|\bcomment (je )?commencer\b"
-    r"|^\W*where to (start|begin)\W*$",
+    r"|^\W*where to (start|begin)\W*$"
+    # "whats the easiest way to start when ur 15"
+    r"|\b(best|easiest|quickest|fastest|simplest) way to (start|begin|get started|get in)\b",
     re.I,
 )
 # "c'est un métier à part ?", "is it a separate job?": a specialisation as a job of its own.
@@ -607,5 +609,20 @@ PROGRAMMING = re.compile(r"\b(programming|coding|code|python|java|sql|scala|c\+\
 # lists among the duties ("Ensure fairness, reduce bias").
 ASKS_ABOUT_ETHICS = re.compile(
     r"\b(unfair\w*|fairness|bias(ed|es)?|ethic(s|al)?|discriminat\w*|responsible ai|harm\w*)\b",
+    re.I,
+)
+
+# "is it hard", "how tough is it": how hard the job is, which no page rates.
+ASKS_HOW_HARD = re.compile(
+    r"^\W*(and |so |but )?(is|would|will) (it|that|this|the job) (be )?(really |very |too |that )?"
+    r"(hard|difficult|tough|challenging|stressful)\b|\bhow (hard|difficult|tough) (is|would)\b",
+    re.I,
+)
+
+# "est-ce que ça aide pour devenir ML engineer ?", "would that help me get in": whether what the
+# person said of themselves helps them in.
+ASKS_IF_IT_HELPS = re.compile(
+    r"\b(does|would|will|could|can) (that|it|this|my [\w-]+( [\w-]+)?) (help|count|matter)\b"
+    r"|\b(ça|ca|cela) (aide|m'aide|peut aider|sert|compte)\b",
     re.I,
 )

@@ -2787,6 +2787,30 @@ _SECTORS_US = State(
             "compare_role",
             None,
         ),
+        # how hard the job is, after what it is: who it suits (no page rates it)
+        (
+            State(topic="role", last={"kind": "topic", "topic": "role"}),
+            _parsed("is it hard", "nlu_fallback", 0.25),
+            "topic",
+            "ask_suitability",
+            None,
+        ),
+        # the easiest way to start, read as off topic
+        (
+            State(),
+            _parsed("whats the easiest way to start when ur 15", "out_of_scope", 0.65),
+            "topic",
+            "ask_getting_started",
+            None,
+        ),
+        # thanks said on the way to another country
+        (
+            State(topic="salary", country="CA", last={"kind": "salary", "country": "CA"}),
+            _parsed("ok merci. and in france?", "inform", 0.99, ("country", "france")),
+            "salary",
+            None,
+            "FR",
+        ),
         # whether the figures are advertised pay: the data behind the figures just shown
         (
             SALARY_GB_LAST,
@@ -2816,3 +2840,11 @@ def test_a_skill_named_wins_over_a_doubtful_guess_at_a_degree() -> None:
     plan = decide(State(), Reading.from_parse(parsed), INTENT_TOPICS)
     assert plan.kind == "topic" and plan.intent is None
     assert plan.parameters.get("skill_area") == "maths"
+
+
+def test_whether_what_the_person_does_helps_them_in_is_how_to_get_started() -> None:
+    parsed = _parsed("est-ce que ça aide pour devenir ML engineer ?", "ask_education", 0.27)
+    reading = dataclasses.replace(
+        Reading.from_parse(parsed), said_before="je fais du dev de jeux vidéo en C++ depuis 5 ans."
+    )
+    assert decide(State(), reading, INTENT_TOPICS).intent == "ask_getting_started"
