@@ -78,7 +78,9 @@ CHANGES_CAREER = re.compile(
     # "could my skills transfer to ml engineering?" (not "transfer learning")
     r"|transferable|transférables?|(skills?|experience) (would |could |might |will )?transfer"
     # "whats the gap between me and an mle": how far the person is from the job
-    r"|gap between (me|my \w+|where i am) and)\b",
+    r"|gap between (me|my \w+|where i am) and"
+    # "what carries over and what doesnt"
+    r"|carr(y|ies) over)\b",
     re.I,
 )
 
@@ -400,6 +402,8 @@ def subject_of_source_question(text: str) -> str:
 _STRONG_PAY = (
     r"\b(earn|earns|earning|salary|salaries|paid|wage|wages|compensation|comp|remuneration|income"
     r"|gagne|gagner|salaire|rémunération|TJM|fourchettes?"
+    # "what would a mid-level ML engineer cost me in france"
+    r"|cost (me|us|the company|my company|a company)"
     # Spanish: "cuánto gana un ingeniero de machine learning en españa"
     r"|salario|sueldo|cu[aá]nto (gana|cobra|se gana))\b"
     # "et ça paie bien ?", "c'est bien payé ?"
@@ -518,6 +522,9 @@ SECTORS_PAYING_MOST = re.compile(
     r"\b(which|what) (sectors?|industr(y|ies)|fields?|companies|kinds? of compan(y|ies)|employers)"
     # ("which industries pay ml engineers best in the us")
     r" (pay|pays|paid) ([\w-]+ ){0,3}(the )?(most|best|more|highest|better)\b"
+    # "in which sectors do ML engineers get paid the most"
+    r"|\b(which|what) (sectors?|industr(y|ies)|fields?)\b[^?]{0,40}\b(paid|pay|earn)\b"
+    r"[^?]{0,15}\b(most|best|more|highest)\b"
     r"|\b(quels?|quelles?) (secteurs?|industries?|entreprises?|boîtes?|domaines?) (paient|payent"
     r"|paie|paye) (le )?(mieux|plus)\b"
     # "do tech companies pay more than other industries"

@@ -67,6 +67,7 @@ from actions.scope import about_another_job, about_career, employers_named, occu
 from actions.wording import (
     ACCORDING_TO,
     ADDRESSES_THE_BOT,
+    ASKS_ABOUT_ENTRY_ROUTES,
     ASKS_ABOUT_ETHICS,
     ASKS_ABOUT_INTERVIEWS,
     ASKS_ABOUT_PROJECTS,
@@ -90,6 +91,7 @@ from actions.wording import (
     ASKS_PAY_DIFFERENCE,
     ASKS_RATES,
     ASKS_STABILITY,
+    ASKS_STUDIES_FR,
     ASKS_WHAT_IS_MISSING,
     ASKS_WHAT_IT_PAYS,
     ASKS_WHAT_THEY_OWN,
@@ -150,6 +152,7 @@ from actions.wording import (
     VARIES_BY_EMPLOYER,
     WEIGHS_PAY,
     WEIGHS_THE_LAST_SUBJECT,
+    WHAT_DECIDES_PAY,
     WHAT_TO_FOCUS_ON,
     WHO_HIRES,
     WHY_COMPANIES_NEED,
@@ -496,6 +499,38 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         reading = dataclasses.replace(reading, intent="inform", country="US", countries=("US",))
     intent = reading.intent
     aspect = aspect_of(reading.text)  # what it asks of the last answer, if anything
+    if WHAT_DECIDES_PAY.search(reading.text) and not reading.about_another_job:
+        # "what affects how much an ml engineer earns in the us", "for the french salaries,
+        # what decides where you land": what drives pay, wherever asked.
+        return Plan("topic", intent="ask_salary_factors", parameters={})
+    if (
+        ASKS_ABOUT_ENTRY_ROUTES.search(reading.text)
+        and intent not in {GETTING_STARTED_INTENT, "ask_salary", "ask_salary_factors"}
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not (names_pay(reading.text) or reading.about_another_job)
+        and not (reading.country or reading.city)  # ("junior jobs" names a level, no more)
+    ):
+        # "would an internship help or should i just spam applications" (a degree at 0.5), "et
+        # quels premiers postes viser ?": the routes in that the pages name.
+        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters={})
+    if (
+        ASKS_ABOUT_ETHICS.search(reading.text)
+        and intent in {"ask_duties", "ask_role", "ask_workplace", *UNSURE_INTENTS}
+        and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
+    ):
+        # "do these engineers have to worry about their models being unfair to people" (the
+        # duties): the sentences on ethics, wherever they are.
+        return Plan("search", refuse_if_nothing=False, search_text=ETHICS_SEARCH)
+    if (
+        ASKS_IF_IT_HELPS.search(reading.text)
+        and WANTS_TO_BECOME.search(reading.text)
+        and reading.said_before
+        and reading.confidence < PAY_OVERRIDE_BELOW
+        and not (names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "je fais du dev de jeux vidéo en C++ depuis 5 ans. est-ce que ça aide pour devenir
+        # ML engineer ?" (a degree at 0.27): how people move in from elsewhere.
+        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
     if (
         reading.city
         and state.last.get("kind") == "salary"
@@ -1172,24 +1207,20 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # who the job suits.
         return Plan("topic", intent="ask_suitability", parameters={})
     if (
-        ASKS_ABOUT_ETHICS.search(reading.text)
-        and intent in {"ask_duties", "ask_role", "ask_workplace", *UNSURE_INTENTS}
-        and reading.confidence < SURE_INTERVIEW_TOPIC
-        and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
+        ASKS_STUDIES_FR.search(reading.text)
+        and intent in {"out_of_scope", "nlu_fallback", *UNSURE_INTENTS}
+        and not (names_pay(reading.text) or reading.about_another_job)
     ):
-        # "do these engineers have to worry about their models being unfair to people" (the
-        # duties): the sentences on ethics, wherever they are.
-        return Plan("search", refuse_if_nothing=False, search_text=f"{reading.text} ethics")
+        # "quel niveau d'études faut-il ? un bac+5 c'est obligatoire ?": the degrees.
+        return Plan("topic", intent="ask_education", parameters=reading.topic_parameters())
     if (
-        ASKS_IF_IT_HELPS.search(reading.text)
-        and WANTS_TO_BECOME.search(reading.text)
-        and reading.said_before
+        reading.skill_area
+        and intent in {"ask_duties", "ask_role", "ask_workplace", "ask_suitability"}
         and reading.confidence < PAY_OVERRIDE_BELOW
         and not (names_pay(reading.text) or reading.about_another_job)
     ):
-        # "je fais du dev de jeux vidéo en C++ depuis 5 ans. est-ce que ça aide pour devenir
-        # ML engineer ?" (a degree at 0.27): how people move in from elsewhere.
-        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters=reading.topic_parameters())
+        # "what mathematics does ML rely on" (the duties at 0.5): the skill it names.
+        return Plan("topic", intent=None, parameters=reading.topic_parameters())
     if (
         WHY_COMPANIES_NEED.search(reading.text)
         and reading.confidence < SURE_INTERVIEW_TOPIC
@@ -1724,6 +1755,10 @@ _FOLLOW_UP_WORDS = frozenset(
     | {"okay", "k", "so", "vs", "versus"}
     # "ok merci. and in france?": thanks said on the way
     | {"thanks", "thank", "thx", "ty", "cheers", "merci", "super", "parfait", "d'accord"}
+    # "ok then france as a benchmark", "what about france, my partner is french", "roughly in
+    # france then since i speak french": why that place, not another question
+    | {"benchmark", "comparison", "since", "because", "speak", "partner", "wife", "husband"}
+    | {"french", "roughly", "specifically", "approximately", "ballpark"}
     # "and the low and high end", "what's the top end?": a part of the range shown
     | {"low", "high", "lowest", "highest", "end", "ends", "top", "bottom", "upper", "lower"}
     | {"max", "maximum", "min", "minimum", "bracket", "band"}
@@ -1988,6 +2023,8 @@ def _names_something_else(reading: Reading) -> bool:
     return bool(set(content_words(reading.rest.lower())) - _FOLLOW_UP_FORMS)
 
 
+# What an ethics question is searched as: the words the pages use for it.
+ETHICS_SEARCH = "ethics: ensure fairness, reduce bias, follow ethical standards"
 # What "why would that matter" points at: the last answer's subject.
 PRONOUNS = frozenset({"that", "it", "this", "they", "those", "these", "them"})
 

@@ -492,7 +492,9 @@ PORTFOLIO = re.compile(
     r"|\bwhat\b[^.?]*\b(should|do|can|could) (i|we|you) (show|showcase)\b"
     r"|\b(show|showcase)\b[^.?]*\b(to get hired|get hired|hiring managers|employers|recruiters)\b"
     # "what should i have ready to show off when applying, like proof i can do the work"
-    r"|\bshow off\b|\bproof (that )?i can\b|\bprove (that )?i can (actually )?do\b",
+    r"|\bshow off\b|\bproof (that )?i can\b|\bprove (that )?i can (actually )?do\b"
+    # "what kinda stuff do i put out there so recruiters take me seriously"
+    r"|\bput out there\b|\btake me seriously\b",
     re.I,
 )
 PAY_GAP = re.compile(r"\b(gender|race|racial|ethnic)?\s*pay gaps?\b", re.I)
@@ -507,7 +509,9 @@ EXPECTS_THE_FIGURE = re.compile(
     r"|\b(ill|i'll|i will|i'd|id) (get|earn|make) (that|this|those|these)\b|\bguarantee\w*\b"
     r"|\bcount on (that|it|those|these)\b"
     # "so is the midpoint what i'll get?"
-    r"|\bwhat (i'll|ill|i will|i would|i'd|id|i'm going to|im going to) (get|earn|make|be paid)\b",
+    r"|\bwhat (i'll|ill|i will|i would|i'd|id|i'm going to|im going to) (get|earn|make|be paid)\b"
+    # "so is that what every employer pays?"
+    r"|\bwhat (every|each|any|all) (employers?|compan(y|ies)) (pays?|offers?|gives?)\b",
     re.I,
 )
 FIGURE_PROMISED = "is the salary midpoint a guarantee for every employer or region"
@@ -608,7 +612,8 @@ PROGRAMMING = re.compile(r"\b(programming|coding|code|python|java|sql|scala|c\+\
 # "do they have to worry about their models being unfair to people": ethics, which one page
 # lists among the duties ("Ensure fairness, reduce bias").
 ASKS_ABOUT_ETHICS = re.compile(
-    r"\b(unfair\w*|fairness|bias(ed|es)?|ethic(s|al)?|discriminat\w*|responsible ai|harm\w*)\b",
+    r"\b(unfair\w*|fairness|bias(ed|es)?|ethic(s|al)?|discriminat\w*|responsible ai|harm\w*"
+    r"|racist|sexist)\b",
     re.I,
 )
 
@@ -624,5 +629,25 @@ ASKS_HOW_HARD = re.compile(
 ASKS_IF_IT_HELPS = re.compile(
     r"\b(does|would|will|could|can) (that|it|this|my [\w-]+( [\w-]+)?) (help|count|matter)\b"
     r"|\b(ça|ca|cela) (aide|m'aide|peut aider|sert|compte)\b",
+    re.I,
+)
+
+# "would an internship help", "et quels premiers postes viser pour mettre un pied dedans ?", "what
+# jobs would be the stepping stone": the routes in that the pages name.
+ASKS_ABOUT_ENTRY_ROUTES = re.compile(
+    r"\b(internships?|placements?|apprenticeships?|stepping[- ]stones?|premiers? postes?"
+    r"|mettre un pied|foot in the door)\b",
+    re.I,
+)
+# "quel niveau d'études faut-il ? un bac+5 c'est obligatoire ?": the studies, in French.
+ASKS_STUDIES_FR = re.compile(
+    r"\bniveau d'[ée]tudes\b|\bbac ?\+ ?\d\b|\bquelles? [ée]tudes\b|\bdipl[ôo]mes?\b", re.I
+)
+# "what affects how much an ml engineer earns in the us", "for the french salaries, what decides
+# where you land": what drives pay, even where a country is named.
+WHAT_DECIDES_PAY = re.compile(
+    r"\bwhat (else )?(affects|determines|decides|drives|influences|impacts)\b[^?]{0,40}"
+    r"\b(earn|earns|pay|paid|salar\w*|range|land|lands)\b"
+    r"|\bwhat decides where (you|u|someone|one|people|i) lands?\b",
     re.I,
 )

@@ -296,6 +296,8 @@ def ruler_patterns() -> list[dict[str, Any]]:
             "midlevel",
             "intermediate",
             "intermédiaire",
+            "milieu de carrière",
+            "en milieu de carrière",
             "intermediaire",
             "intermédiaires",
             "medior",

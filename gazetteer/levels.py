@@ -29,7 +29,7 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         # "after a few years", "et après quelques années d'expérience ?"
-        r"\b(mid|middle|intermediate|interm[ée]diaires?|medior|confirmée?s?"
+        r"\b(mid|middle|intermediate|interm[ée]diaires?|medior|confirmée?s?|milieu de carri[èe]re"
         r"|a few years of experience|quelques ann[ée]es)\b",
         "mid",
     ),

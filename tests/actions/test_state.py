@@ -2811,6 +2811,52 @@ _SECTORS_US = State(
             None,
             "FR",
         ),
+        # what drives pay, asked with a country: not that country's figures
+        (
+            State(),
+            _parsed(
+                "what affects how much an ml engineer earns in the us",
+                "ask_salary",
+                0.89,
+                ("country", "us"),
+            ),
+            "topic",
+            "ask_salary_factors",
+            None,
+        ),
+        # internships and junior jobs: the routes in, not the degrees
+        (
+            State(),
+            _parsed(
+                "would an internship help or should i just spam applications to junior jobs",
+                "ask_education",
+                0.82,
+                ("level", "junior"),
+            ),
+            "topic",
+            "ask_getting_started",
+            None,
+        ),
+        # ethics, asked in everyday words, read surely as the duties
+        (
+            State(),
+            _parsed(
+                "does the job involve ethics stuff, like making sure the model isnt racist",
+                "ask_duties",
+                0.94,
+            ),
+            "search",
+            None,
+            None,
+        ),
+        # the studies, in French
+        (
+            State(),
+            _parsed("quel niveau d'études faut-il ?", "out_of_scope", 0.5),
+            "topic",
+            "ask_education",
+            None,
+        ),
         # whether the figures are advertised pay: the data behind the figures just shown
         (
             SALARY_GB_LAST,
