@@ -209,10 +209,11 @@ CLASSES: dict[str, list[Turn]] = {
         ("what interview questions do your sources suggest?", ["Interviews"], ["I can tell"], 900),
         ("how should I negotiate the offer", ["Negotiate"], ["only cover"], 900),
         (
+            # who it suits and who it does not, side by side
             "is it a good fit if i hate talking to stakeholders lol",
             ["stakeholder"],
             ["only cover"],
-            900,
+            MAX_REPLY,
         ),
         ("how do i show impact on my cv", ["impact"], ["only cover"], 900),
     ],
