@@ -300,6 +300,9 @@ class Reading:
         if CURRENCY_UNIT.search(said):
             # "is that in US dollars?": a currency, not the United States.
             message = {**message, "entities": _without_currency_country(message, said)}
+        if len(set(entity_values(message, "country"))) > 1:
+            # "founder in berlin, hiring. what would … cost me in france": the place asked about.
+            message = {**message, "entities": _without_place_said_before(message, said)}
         if len(set(entity_values(message, "skill_area"))) > 1 and OTHER_THAN.search(said):
             # "besides coding what kind of people skills do they want": the people skills.
             message = {**message, "entities": _without_skills_set_aside(message, said)}
@@ -367,6 +370,30 @@ def _without_currency_country(message: dict[str, Any], text: str) -> list[dict[s
             entity.get("entity") == "country"
             and CURRENCY_UNIT.match(text[int(entity.get("end") or 0) :])
         )
+    ]
+
+
+SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=\S)")
+
+
+def _without_place_said_before(message: dict[str, Any], text: str) -> list[dict[str, Any]]:
+    """The entities less the places of the sentences before the last one that names a place.
+
+    "founder in berlin, hiring. what would a mid-level ML engineer cost me in france": the
+    place asked about, not where the person is.
+    """
+    entities = message.get("entities") or []
+    places = [e for e in entities if e.get("entity") == "country"]
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(text)]
+    last_start = max(
+        (b for b in breaks if any(int(e.get("start") or 0) >= b for e in places)), default=0
+    )
+    if not last_start or all(int(e.get("start") or 0) >= last_start for e in places):
+        return list(entities)
+    return [
+        e
+        for e in entities
+        if not (e.get("entity") == "country" and int(e.get("start") or 0) < last_start)
     ]
 
 
@@ -1451,13 +1478,6 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             )
     if (
         intent == SOURCES_INTENT
-        and reading.study_route
-        and not POINTS_AT_LAST_ANSWER.search(reading.text)
-    ):
-        # "any free resources you'd recommend?": resources to learn from, not the bot's sources.
-        return Plan("topic", intent="ask_education", parameters=reading.topic_parameters())
-    if (
-        intent == SOURCES_INTENT
         and reading.doubts_scope
         and reading.confidence < PAY_OVERRIDE_BELOW
         and not (SPEAKS_OF_SOURCES.search(reading.text) or reading.about_career)
@@ -1465,6 +1485,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "cool. who won the super bowl this year" (the sources at 0.56, off topic next): no
         # word of where anything comes from, and nothing about the career.
         return Plan("out_of_scope")
+    if (
+        intent == SOURCES_INTENT
+        and reading.study_route
+        # ("are there online courses you'd trust" asks of courses, not of the last answer)
+        and not _POINTS_BACK.search(reading.text)
+    ):
+        # "any free resources you'd recommend?": resources to learn from, not the bot's sources.
+        return Plan("topic", intent="ask_education", parameters=reading.topic_parameters())
     if intent == SOURCES_INTENT and aspect in PAY_ASPECTS and _figures_before(state, aspect):
         # "what currency is that in, sorry not from there" after the UK figures (the sources at
         # 0.65): that aspect of the figures, not where they come from.

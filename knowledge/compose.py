@@ -54,6 +54,8 @@ GENERIC_WORDS = frozenset(
     | {"matter", "employ", "still", "even"}
     # "does hacking on random stuff count for anything": whether it helps, not a subject
     | {"random", "count", "counts", "anything"}
+    # "what would one cost me in france, just as a benchmark": why it is asked, not what
+    | {"benchmark", "ballpark", "roughly"}
     # "all that big data stuff": a word that stands for what the rest of the message names
     | {"stuff", "things", "whatnot", "bits"}
     | {"next", "week", "tomorrow", "soon"}

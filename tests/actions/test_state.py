@@ -2894,3 +2894,33 @@ def test_whether_what_the_person_does_helps_them_in_is_how_to_get_started() -> N
         Reading.from_parse(parsed), said_before="je fais du dev de jeux vidéo en C++ depuis 5 ans."
     )
     assert decide(State(), reading, INTENT_TOPICS).intent == "ask_getting_started"
+
+
+def test_the_place_asked_about_wins_over_where_the_person_says_they_are() -> None:
+    text = "founder in berlin, hiring. what would a mid-level ML engineer cost me in france"
+    parsed = _parsed(
+        text,
+        "ask_salary",
+        0.73,
+        ("country", "berlin"),
+        ("level", "mid-level"),
+        ("country", "france"),
+    )
+    plan = decide(State(), Reading.from_parse(parsed), INTENT_TOPICS)
+    assert (plan.kind, plan.country, plan.level) == ("salary", "FR", "mid")
+    # two places asked in one sentence are both kept
+    both = _parsed(
+        "pay in france and in the uk?", "ask_salary", 0.9, ("country", "france"), ("country", "uk")
+    )
+    assert len(Reading.from_parse(both).countries) == 2
+
+
+def test_courses_one_would_trust_are_studies_not_the_bots_sources() -> None:
+    parsed = _parsed(
+        "are there online courses you'd trust",
+        "ask_sources",
+        0.82,
+        ("study_route", "online courses"),
+    )
+    plan = decide(State(), Reading.from_parse(parsed), INTENT_TOPICS)
+    assert (plan.kind, plan.intent) == ("topic", "ask_education")
