@@ -36,7 +36,7 @@ ANY_SPECIALISATION = "any"
 # "Which country pays the most?", "where do ML engineers earn the most?": the figures of every
 # country the sources cover, side by side in one currency (no page ranks countries itself).
 ASKS_BEST_PAID_PLACE = re.compile(
-    r"\b(which|what) (country|countries|place|location|region|part of the world)\b"
+    r"\b(which|what) (country|countries|place|location|region|part of the world|cit(y|ies))\b"
     r".*\b(pay|pays|paid|earn\w*|salar\w*|money)\b.*\b(most|best|highest|more|better)\b"
     r"|\bwhere\b.*\b(earn|earns|make|makes|paid|pay|pays)\b.*\b(the )?(most|best|highest)\b"
     r"|\b(best|highest|top)[- ](paying|paid)\b.*\b(country|countries|place|location)\b"
@@ -96,7 +96,7 @@ DURATION_WORDS = re.compile(
     r"|one|to|do|that|this|get|there|become|usually|typically|roughly|approximately"
     r"|combien|de|temps|ça|ca|cela|prend|faut|il|faut-il|faudrait|en|général|généralement"
     r"|normalement|general|generally|in|on|average|moyenne|et|and|so|alors|du coup"
-    r"|durée|mois|années?|ans|devenir|ingénieur"
+    r"|durée|mois|années?|ans|devenir|ingénieur|à peu près|a peu pres|environ"
     # "how long would the training take" after how to get started: the move itself
     r"|the|a|training|retraining|retrain|transition|switch|change|move|process|realistically"
     r"|roughly|honestly)\b",
@@ -299,6 +299,8 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "author",
         re.compile(
             r"\bwho (wrote|writes|published|is behind|says)\b|\bauthor\b"
+            # "whose figures are those?"
+            r"|\bwhose (figures|numbers|data|estimates?|ranges?)\b"
             r"|\bwhen was (it|this|that)\b|\bhow (old|recent) is (it|this|that)\b"
             r"|\bwhere does it say\b|\bwhich (page|source|site|website|article)s?\b|\bsays who\b",
             re.I,
@@ -523,6 +525,9 @@ SECTORS_PAYING_MOST = re.compile(
     # ("which industries pay ml engineers best in the us")
     r" (pay|pays|paid) ([\w-]+ ){0,3}(the )?(most|best|more|highest|better)\b"
     # "in which sectors do ML engineers get paid the most"
+    # "any idea if health stuff pays well?"
+    r"|\b(health\w*|finance|fintech|banking|tech|retail|e-commerce)( stuff| companies| firms"
+    r"| sector| jobs)? pays? (well|more|better|best|the most)\b"
     r"|\b(which|what) (sectors?|industr(y|ies)|fields?)\b[^?]{0,40}\b(paid|pay|earn)\b"
     r"[^?]{0,15}\b(most|best|more|highest)\b"
     r"|\b(quels?|quelles?) (secteurs?|industries?|entreprises?|boîtes?|domaines?) (paient|payent"

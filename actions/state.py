@@ -67,6 +67,7 @@ from actions.scope import about_another_job, about_career, employers_named, occu
 from actions.wording import (
     ACCORDING_TO,
     ADDRESSES_THE_BOT,
+    ASKS_ABOUT_DOCS,
     ASKS_ABOUT_ENTRY_ROUTES,
     ASKS_ABOUT_ETHICS,
     ASKS_ABOUT_INTERVIEWS,
@@ -97,6 +98,7 @@ from actions.wording import (
     ASKS_WHAT_THEY_OWN,
     ASKS_WHAT_TO_ASK_FOR,
     ASKS_WHAT_TO_STUDY,
+    ASKS_WHERE_IT_LEADS,
     ASKS_WHERE_PAID,
     ASKS_WHERE_TO_BEGIN,
     ASKS_WHERE_TO_START,
@@ -128,6 +130,7 @@ from actions.wording import (
     HIRES_THERE,
     HOLDS_THE_ROLE,
     IN_A_LANGUAGE,
+    JUST_ANOTHER_NAME,
     NAMES_A_PAY_FACTOR,
     NAMES_AN_AREA,
     NEGOTIATES,
@@ -140,6 +143,7 @@ from actions.wording import (
     POINTS_INTO_LAST_LIST,
     PORTFOLIO,
     PORTFOLIO_QUESTION,
+    PREPARES,
     PROGRAMMING,
     ROUND_OF_INTERVIEWS,
     SAME_EVERYWHERE,
@@ -158,6 +162,7 @@ from actions.wording import (
     WHY_COMPANIES_NEED,
     WHY_LISTED,
     WITHOUT_A_DEGREE,
+    WORKS_FROM_HOME,
 )
 from gazetteer.countries import area_name, city_vocabulary, region_named
 from gazetteer.entities import values_named
@@ -374,6 +379,12 @@ def _without_currency_country(message: dict[str, Any], text: str) -> list[dict[s
 
 
 SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=\S)")
+# The words just before a place that say the person is there ("student in", "based in").
+WHERE_I_AM = re.compile(
+    r"\b(student|students|studying|based|living|live|lives|working|work|i'?m|im|i am|we'?re"
+    r"|we are|here|founder|startup|company|firm)( \w+)? (in|at|from)\s*$",
+    re.I,
+)
 
 
 def _without_place_said_before(message: dict[str, Any], text: str) -> list[dict[str, Any]]:
@@ -384,6 +395,10 @@ def _without_place_said_before(message: dict[str, Any], text: str) -> list[dict[
     """
     entities = message.get("entities") or []
     places = [e for e in entities if e.get("entity") == "country"]
+    # "student in geneva, just curious how much seniors get in the states": where they are.
+    located = [e for e in places if WHERE_I_AM.search(text[: int(e.get("start") or 0)])]
+    if located and len(located) < len(places):
+        return [e for e in entities if e not in located]
     breaks = [m.end() for m in SENTENCE_BREAK.finditer(text)]
     last_start = max(
         (b for b in breaks if any(int(e.get("start") or 0) >= b for e in places)), default=0
@@ -542,7 +557,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("topic", intent=GETTING_STARTED_INTENT, parameters={})
     if (
         ASKS_ABOUT_ETHICS.search(reading.text)
-        and intent in {"ask_duties", "ask_role", "ask_workplace", *UNSURE_INTENTS}
+        and intent
+        in {"ask_duties", "ask_role", "ask_workplace", "ask_outlook", "ask_skills", *UNSURE_INTENTS}
         and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
     ):
         # "do these engineers have to worry about their models being unfair to people" (the
@@ -606,6 +622,20 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "toulouse, 4 yrs exp, what should i be asking for as an ml engineer": pay there.
         return Plan("salary", country=reading.country, city=reading.city, level=reading.level)
+    if (
+        HIGHEST_PAY.search(reading.text)
+        and _figures_before(state, aspect)
+        and state.last.get("kind") == "salary"
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not reading.about_another_job
+    ):
+        # "and if we want someone senior, whats the top of the market there" after the UK's
+        # figures (the career path at 0.73): the figures' top, that level's.
+        return Plan(
+            "salary",
+            country=reading.country or state.last.get("country"),
+            level=reading.level or "senior",
+        )
     if _refines_pay(state, reading):
         # "what about the senior ones over there" (the career path at 0.63), "ok then france,
         # it's next door" right after pay: the same pay question for that place or level.
@@ -1222,6 +1252,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         (
             intent
             in {ABOUT_INTENT, "ask_duties", "ask_career_path", "ask_skills", "ask_specialisations"}
+            | {"ask_role", "ask_workplace"}
             | UNSURE_INTENTS
             # "is it a bad idea to go into ml eng if i kinda hate talking to people" (at 0.39)
             or (intent == GETTING_STARTED_INTENT and reading.confidence < PAY_OVERRIDE_BELOW)
@@ -1249,6 +1280,43 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "what mathematics does ML rely on" (the duties at 0.5): the skill it names.
         return Plan("topic", intent=None, parameters=reading.topic_parameters())
     if (
+        ASKS_WHERE_IT_LEADS.search(reading.text)
+        and intent in {GETTING_STARTED_INTENT, "ask_education", "ask_role", *UNSURE_INTENTS}
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
+    ):
+        # "if i start as an ML engineer where can that go in 5-10 yrs, whats the ladder look
+        # like" (getting started): where the career leads.
+        return Plan("topic", intent="ask_career_path", parameters={})
+    if (
+        WORKS_FROM_HOME.search(reading.text)
+        and intent not in {"ask_workplace", "ask_salary", "ask_salary_factors"}
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
+    ):
+        # "can u do ml engineering from home?" (the career path): the workplace, remote work.
+        return Plan("topic", intent="ask_workplace", parameters={})
+    if JUST_ANOTHER_NAME.search(reading.text) and not names_pay(reading.text):
+        # "isnt ML engineering just a fancy name for data science": the two side by side (the
+        # answer reads which field was named).
+        return Plan("topic", intent="compare_role", parameters={})
+    if (
+        ASKS_ABOUT_DOCS.search(reading.text)
+        and intent in {"ask_duties", "ask_workplace", "ask_role", *UNSURE_INTENTS}
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
+    ):
+        # "do ml engineers have to write docs or is that someone elses problem" (the duties):
+        # what the pages say of documentation.
+        return Plan("search", refuse_if_nothing=False, search_text=DOCS_SEARCH)
+    if (
+        PREPARES.search(reading.text)
+        and "interview" in str(state.last.get("query") or "").lower()
+        and not (names_pay(reading.text) or reading.names_a_filter)
+    ):
+        # "any tips to prep" after what interviews test: preparing for them.
+        return Plan("search", refuse_if_nothing=False, search_text="prepare for interviews test")
+    if (
         WHY_COMPANIES_NEED.search(reading.text)
         and reading.confidence < SURE_INTERVIEW_TOPIC
         and not (names_pay(reading.text) or reading.about_another_job)
@@ -1268,6 +1336,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         and intent not in {"ask_education", GETTING_STARTED_INTENT, "ask_certifications"}
         and reading.confidence < PAY_OVERRIDE_BELOW
         and not (names_pay(reading.text) or reading.about_another_job)
+        # ("45, bus driver, no degree. is it realistic to switch into ML?" asks how to move in)
+        and not CHANGES_CAREER.search(reading.text)
     ):
         # "r those online course thingies legit for this career" (who it suits at 0.53): what
         # the pages say of that way of studying.
@@ -2051,6 +2121,8 @@ def _names_something_else(reading: Reading) -> bool:
     return bool(set(content_words(reading.rest.lower())) - _FOLLOW_UP_FORMS)
 
 
+# What a documentation question is searched as: the words the pages use for it.
+DOCS_SEARCH = "documentation: testing, code review, documentation, maintainability, documented"
 # What an ethics question is searched as: the words the pages use for it.
 ETHICS_SEARCH = "ethics: ensure fairness, reduce bias, follow ethical standards"
 # What "why would that matter" points at: the last answer's subject.

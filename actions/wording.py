@@ -203,6 +203,8 @@ OPENS_AS_FOLLOW_UP = re.compile(
 # "im in year 12, what should i study at uni": which studies, not how to get started.
 ASKS_WHAT_TO_STUDY = re.compile(
     r"\bwhat (should|do|would|could|must|shall) (i|he|she|they|we|one|you) (study|major in|read)\b"
+    # "ok and what do i have to study to get there"
+    r"|\bwhat (do|would|will) (i|he|she|they|we|you) (have|need) to study\b"
     r"|\bwhat to (study|major in)\b|\bwhich (degree|subject|course|major)s?\b"
     # "whats the best thing to study if i wanna do this later"
     r"|\b(best|right|good|smartest) (thing|things|subjects?|degrees?|courses?)"
@@ -320,6 +322,7 @@ POINTS_INTO_LAST_LIST = re.compile(
 # "how do i negotiate my offer", "what perks could i ask for": negotiating pay.
 NEGOTIATES = re.compile(
     r"\bnegotiat\w*|\bcounter[- ]?offer\b|\bperks?\b|\bask for (more|a raise)\b|\blow[- ]?ball"
+    r"|\bpush (for|them for) (more|a raise|higher|a better)\b"
     # "how do i push back" on an offer; "comment négocier mon salaire"
     r"|\bpush back\b|\bn[ée]goci\w*",
     re.I,
@@ -400,8 +403,11 @@ WITHOUT_A_DEGREE = re.compile(
 # "where do the best paid seniors end up working": where the figures are earned, which a page
 # may say beside them ("especially in large Tech companies or internationally").
 ASKS_WHERE_PAID = re.compile(
-    r"\bwhere (do|does|would|are|is|can)( the)? (best[- ]paid|highest[- ]paid|top|those|these"
-    r"|seniors?)\b[^?]*\b(work|working|end up|based|found|earn|get)\b"
+    # ("where do these people usually work" asks where ML engineers work, not who pays)
+    r"\bwhere (do|does|would|are|is|can)( the)? (best[- ]paid|highest[- ]paid|top|(those|these)"
+    r" (top|best|highest|senior|well)\w*|seniors?)\b"
+    r"(?![^?]*\b(kinds? of compan\w*|industr\w*|sectors?|employers)\b)[^?]*\b(work"
+    r"|working|end up|based|found|earn|get)\b"
     # "why's the top so high? who pays that"
     r"|\bwho (pays|would pay|is paying|actually pays|offers|gets) (that|this|those|these|it|so much"
     r"|that much|the top)\b",
@@ -481,7 +487,9 @@ WHY_LISTED = re.compile(
 # "whats the highest salary an ml engineer can get", "the most you can earn"
 HIGHEST_PAY = re.compile(
     r"\b(highest|top|max|maximum|biggest|best)\s+(possible\s+)?(salary|salaries|pay|earnings?"
-    r"|wages?)\b|\bthe most (an? \w+ |you |one |they |i )?(can|could) (earn|make)\b",
+    r"|wages?)\b|\bthe most (an? \w+ |you |one |they |i )?(can|could) (earn|make)\b"
+    # "whats the top of the market there"
+    r"|\btop of the (market|range|scale)\b",
     re.I,
 )
 # "what should my portfolio have", "what kind of stuff should i show to get hired": what to
@@ -494,7 +502,7 @@ PORTFOLIO = re.compile(
     # "what should i have ready to show off when applying, like proof i can do the work"
     r"|\bshow off\b|\bproof (that )?i can\b|\bprove (that )?i can (actually )?do\b"
     # "what kinda stuff do i put out there so recruiters take me seriously"
-    r"|\bput out there\b|\btake me seriously\b",
+    r"|\bput out there\b|\btake me seriously\b|\bmy github\b",
     re.I,
 )
 PAY_GAP = re.compile(r"\b(gender|race|racial|ethnic)?\s*pay gaps?\b", re.I)
@@ -651,3 +659,23 @@ WHAT_DECIDES_PAY = re.compile(
     r"|\bwhat decides where (you|u|someone|one|people|i) lands?\b",
     re.I,
 )
+
+# "where can that go in 5-10 yrs, whats the ladder look like": where the career leads.
+ASKS_WHERE_IT_LEADS = re.compile(
+    r"\bwhere (can|could|does|will|would) (that|it|this|the job|the career|one|i|you)"
+    r" (go|lead|take)"
+    r"|\b(career )?ladder\b|\bnext step up\b|\btitles? (exist )?above\b",
+    re.I,
+)
+# "can u do ml engineering from home?": remote work, which the workplace answer covers.
+WORKS_FROM_HOME = re.compile(r"\b(from home|remote(ly)?|wfh|t[ée]l[ée]travail)\b", re.I)
+# "isnt ML engineering just a fancy name for data science": the two set side by side.
+JUST_ANOTHER_NAME = re.compile(
+    r"\b(just|only) (a |another )?(fancy |new |posh |trendy |glorified )?(name|word|title|label)"
+    r" for\b|\brebrand\w*\b|\bglorified\b",
+    re.I,
+)
+# "do ml engineers have to write docs": documentation, which two pages name.
+ASKS_ABOUT_DOCS = re.compile(r"\b(docs|documentation|documenting)\b", re.I)
+# "any tips to prep" after what interviews test: preparing for them.
+PREPARES = re.compile(r"\b(prep|prepare|preparing|preparation|tips)\b", re.I)

@@ -30,7 +30,9 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     (
         # "after a few years", "et après quelques années d'expérience ?"
         r"\b(mid|middle|intermediate|interm[ée]diaires?|medior|confirmée?s?|milieu de carri[èe]re"
-        r"|a few years of experience|quelques ann[ée]es)\b",
+        r"|a few years of experience|quelques ann[ée]es"
+        # "and once she has a few years behind her?"
+        r"|a (few|couple of) years (behind|under) (her|him|me|them|you)( belt)?)\b",
         "mid",
     ),
     (

@@ -56,6 +56,8 @@ GENERIC_WORDS = frozenset(
     | {"random", "count", "counts", "anything"}
     # "what would one cost me in france, just as a benchmark": why it is asked, not what
     | {"benchmark", "ballpark", "roughly"}
+    # "pharmacist here, just nosy": why they ask, not what
+    | {"nosy", "curious", "wondering"}
     # "all that big data stuff": a word that stands for what the rest of the message names
     | {"stuff", "things", "whatnot", "bits"}
     | {"next", "week", "tomorrow", "soon"}
