@@ -113,8 +113,10 @@ eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind a
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev15.yml --reports reports/conversations-dev15
 	@echo "==> The sixteenth conversations set (evaluation/sets/conversations_dev16.yml, a development set), reported in reports/conversations-dev16/"
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev16.yml --reports reports/conversations-dev16
-	@echo "==> The seventeenth conversations set (evaluation/sets/conversations_dev17.yml, unread), reported in reports/conversations-dev17/"
+	@echo "==> The seventeenth conversations set (evaluation/sets/conversations_dev17.yml, a development set), reported in reports/conversations-dev17/"
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev17.yml --reports reports/conversations-dev17
+	@echo "==> The eighteenth conversations set (evaluation/sets/conversations_dev18.yml, unread), reported in reports/conversations-dev18/"
+	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev18.yml --reports reports/conversations-dev18
 	@$(VPY) -m evaluation.model_card eval
 
 bench-knowledge: ingest ## Benchmark the knowledge store on SQLite and PostgreSQL: 10,000 synthetic documents (~15 min)
