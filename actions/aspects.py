@@ -119,8 +119,8 @@ ASKS_ABOUT_AGE = re.compile(
     # "what age do people usually start?", "how old are most ml engineers"
     r"|\b(what|which|average|typical|usual) age\b|\bquel âge\b"
     # "how old are most ml engineers", not "how old is it" (the data's date)
-    r"|\bhow old (are|is|were|do|does)\b(?! (it|that|this|the (data|figures?|numbers?|page|source"
-    r"|article|info\w*|survey))\b)"
+    r"|\bhow old (are|is|were|do|does)\b(?! (it|that|this|they|these|those|the (data|figures?"
+    r"|numbers?|page|source|article|info\w*|survey))\b)"
     # "is it mad to think about ML engineering at 45?"
     r"|\b(mad|crazy|silly|stupid|ridiculous|realistic|possible|doable|late)\b[^?.!]*"
     r"\bat ([1-9]\d)\b",
@@ -302,6 +302,9 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "whose figures are those?"
             r"|\bwhose (figures|numbers|data|estimates?|ranges?)\b"
             r"|\bwhen was (it|this|that)\b|\bhow (old|recent) is (it|this|that)\b"
+            # "and how old are they" after where the figures come from; "who collected each"
+            r"|\bhow (old|recent) are (they|these|those|the (figures|numbers|data))\b"
+            r"|\bwho (collected|gathered|compiled|produced|measured)\b"
             r"|\bwhere does it say\b|\bwhich (page|source|site|website|article)s?\b|\bsays who\b",
             re.I,
         ),
@@ -327,6 +330,8 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bd'o[uù] (viennent|vient|sortent|sort|proviennent)\b|\bbas[ée]e?s? sur quoi\b"
             # "et ces chiffres, ils sortent d'où ?"
             r"|\b(viennent|vient|sortent|sort|proviennent) d'o[uù]"
+            # "et ces chiffres, c'est tiré d'où ?"
+            r"|\btir[ée]e?s? d'o[uù]\b"
             r"|\bsur quoi (se basent|reposent|repose)\b"
             # "et ils datent de quand ?"
             r"|\bdatent de quand\b|\bde quand (datent|date)\b|\bc'est daté de quand\b"

@@ -67,6 +67,7 @@ from actions.scope import about_another_job, about_career, employers_named, occu
 from actions.wording import (
     ACCORDING_TO,
     ADDRESSES_THE_BOT,
+    AFTER_SHIPPING,
     ASKS_ABOUT_DOCS,
     ASKS_ABOUT_ENTRY_ROUTES,
     ASKS_ABOUT_ETHICS,
@@ -115,6 +116,7 @@ from actions.wording import (
     CLOSEST_TO,
     COMPARES,
     COMPARES_TWO,
+    COUNTS_WHEN_APPLYING,
     CURRENCY_UNIT,
     DAY_PARTS,
     DIFFERENCE,
@@ -558,7 +560,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if (
         ASKS_ABOUT_ETHICS.search(reading.text)
         and intent
-        in {"ask_duties", "ask_role", "ask_workplace", "ask_outlook", "ask_skills", *UNSURE_INTENTS}
+        in {"ask_duties", "ask_role", "ask_workplace", "ask_outlook", "ask_skills", ABOUT_INTENT}
+        | UNSURE_INTENTS
         and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
     ):
         # "do these engineers have to worry about their models being unfair to people" (the
@@ -626,6 +629,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         HIGHEST_PAY.search(reading.text)
         and _figures_before(state, aspect)
         and state.last.get("kind") == "salary"
+        # ("what pushes someone towards the top of that range" asks what drives pay)
+        and not ASKS_WHAT_DRIVES_PAY.search(reading.text)
         and reading.confidence < SURE_INTERVIEW_TOPIC
         and not reading.about_another_job
     ):
@@ -647,6 +652,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         and state.last.get("kind") == "salary"
         and range_end
         and aspect != "ranking"  # "which of those is the highest" names the highest shown
+        # ("what pushes someone towards the top of that range" asks what drives pay)
+        and not ASKS_WHAT_DRIVES_PAY.search(reading.text)
         and not (reading.country or reading.city or reading.level or reading.about_another_job)
         and not names_pay_strongly(reading.text)
     ):
@@ -775,7 +782,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # what the pages say of that item, found by search with the topic named.
         topic_words = (state.topic or "").replace("_", " ")
         item = " ".join(listed.group("item").split())
-        if item.lower() in PRONOUNS:
+        if " ".join(w for w in item.lower().split() if w not in FILLERS) in PRONOUNS:
             # "why would that matter so much" after what the pages say of documentation: why
             # the subject of the last answer matters.
             item = f"why {state.last.get('query') or ''} matters"
@@ -1316,6 +1323,21 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "any tips to prep" after what interviews test: preparing for them.
         return Plan("search", refuse_if_nothing=False, search_text="prepare for interviews test")
+    if COUNTS_WHEN_APPLYING.search(reading.text) and not (
+        names_pay(reading.text) or reading.names_a_filter
+    ):
+        # "would my mood tagging app count for anything when applying": what the pages say
+        # employers like seeing.
+        return Plan("search", refuse_if_nothing=False, search_text=PORTFOLIO_QUESTION)
+    if (
+        AFTER_SHIPPING.search(reading.text)
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not (names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "once a model is shipped is the mle done with it?" (the outlook): the duties that
+        # come after deployment.
+        said = "monitor and maintain models in production after deployment"
+        return Plan("topic", intent="ask_duties", parameters={}, search_text=said)
     if (
         WHY_COMPANIES_NEED.search(reading.text)
         and reading.confidence < SURE_INTERVIEW_TOPIC
@@ -1334,10 +1356,11 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if (
         reading.study_route
         and intent not in {"ask_education", GETTING_STARTED_INTENT, "ask_certifications"}
-        and reading.confidence < PAY_OVERRIDE_BELOW
+        # ("are those 12 week bootcamps a legit way in or a scam": off topic at 0.91)
+        and (reading.confidence < PAY_OVERRIDE_BELOW or intent == "out_of_scope")
         and not (names_pay(reading.text) or reading.about_another_job)
         # ("45, bus driver, no degree. is it realistic to switch into ML?" asks how to move in)
-        and not CHANGES_CAREER.search(reading.text)
+        and not (CHANGES_CAREER.search(reading.text) and intent != "out_of_scope")
     ):
         # "r those online course thingies legit for this career" (who it suits at 0.53): what
         # the pages say of that way of studying.
@@ -2127,6 +2150,7 @@ DOCS_SEARCH = "documentation: testing, code review, documentation, maintainabili
 ETHICS_SEARCH = "ethics: ensure fairness, reduce bias, follow ethical standards"
 # What "why would that matter" points at: the last answer's subject.
 PRONOUNS = frozenset({"that", "it", "this", "they", "those", "these", "them"})
+FILLERS = frozenset({"even", "really", "actually", "so", "all"})
 
 
 def _follow_up(state: State, reading: Reading) -> Plan:

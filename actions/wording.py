@@ -316,7 +316,9 @@ POINTS_INTO_LAST_LIST = re.compile(
     r"\b(in|on|from|of) (that|the|this|your) (list|answer|reply|message)\b"
     r"|\bthe \w+( \w+)? ones? (you|u) (mentioned|listed|said)\b"
     r"|\bwhich (one|ones|of (those|them|these))( of (those|them|these))? (is|are|does|do|deals?"
-    r"|works?|focus(es)?)( more| mostly| most| all)? (about|on|with|into)\b",
+    r"|works?|focus(es)?)( more| mostly| most| all)? (about|on|with|into)\b"
+    # "which of those is the one that's mostly about deployment"
+    r"|\bwhich (one|of (those|them|these)) is the one (that'?s?|who'?s?|which)\b",
     re.I,
 )
 # "how do i negotiate my offer", "what perks could i ask for": negotiating pay.
@@ -502,7 +504,9 @@ PORTFOLIO = re.compile(
     # "what should i have ready to show off when applying, like proof i can do the work"
     r"|\bshow off\b|\bproof (that )?i can\b|\bprove (that )?i can (actually )?do\b"
     # "what kinda stuff do i put out there so recruiters take me seriously"
-    r"|\bput out there\b|\btake me seriously\b|\bmy github\b",
+    r"|\bput out there\b|\btake me seriously\b|\bmy github\b"
+    # "what do employers want to see from me besides a cv"
+    r"|\b(employers|recruiters|hiring managers|companies) (want|like|expect) to see\b",
     re.I,
 )
 PAY_GAP = re.compile(r"\b(gender|race|racial|ethnic)?\s*pay gaps?\b", re.I)
@@ -679,3 +683,16 @@ JUST_ANOTHER_NAME = re.compile(
 ASKS_ABOUT_DOCS = re.compile(r"\b(docs|documentation|documenting)\b", re.I)
 # "any tips to prep" after what interviews test: preparing for them.
 PREPARES = re.compile(r"\b(prep|prepare|preparing|preparation|tips)\b", re.I)
+
+# "would my mood tagging app count for anything when applying": whether a project helps.
+COUNTS_WHEN_APPLYING = re.compile(
+    r"\bcount (for )?(anything|something|at all)?\b[^?]*\b(apply|applying|applications?|hired"
+    r"|jobs?|employers|recruiters)\b",
+    re.I,
+)
+# "once a model is shipped is the mle done with it?": what comes after deployment.
+AFTER_SHIPPING = re.compile(
+    r"\b(once|after|when) (a |the |my )?(model|it)('s| is| has been| gets)? (shipped|deployed"
+    r"|live|in prod\w*|launched|released)\b",
+    re.I,
+)

@@ -14,7 +14,7 @@ import yaml
 from nlu_components.questions import is_question
 
 COMMANDS_FILE = Path(__file__).with_name("commands.yml")
-MAX_COMMAND_WORDS = 10
+MAX_COMMAND_WORDS = 12
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,7 +64,9 @@ def command_intent(text: str) -> str | None:
 
 
 REASON_FOLLOWS = re.compile(
-    r"\s+(so (that )?(i|we|he|she|they) (can|could)|because|cause|cuz|coz|as i'?m|for my)\b",
+    r"\s+(so (that )?(i|we|he|she|they) (can|could)|because|cause|cuz|coz|as i'?m|for my"
+    # "… into a couple of lines i can read out to her"
+    r"|(that )?(i|we) (can|could) (read|text|send|show|tell|quote|put|say))\b",
     re.I,
 )
 

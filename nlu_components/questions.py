@@ -305,6 +305,8 @@ _SAYS_IT_AGAIN = re.compile(
     r"| after( that)?| then)?\W*$"
     r"|^\W*(et )?(lesquel(le)?s?|laquelle|lequel)( surtout| exactement| en particulier| alors)?\W*$"
     r"|^\W*(and |so )?(which ones?|what ones?)( mostly| especially| exactly| in particular)?\W*$"
+    # "which part of that is about ethics? is there any"
+    r"|^\W*(and |so )?(is|are) there (any|some)( at all| of it)?\W*$"
     r"|^\W*(and |so |but )?who (pays|would pay|is paying|actually pays|offers) (that|this|those"
     r"|these|it|so much|that much)( much| kind of money)?\W*$",
     re.I,

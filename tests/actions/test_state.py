@@ -2857,6 +2857,57 @@ _SECTORS_US = State(
             "ask_education",
             None,
         ),
+        # bootcamps, read surely as off topic: the studies
+        (
+            State(),
+            _parsed(
+                "are those 12 week bootcamps a legit way in or a scam",
+                "out_of_scope",
+                0.91,
+                ("study_route", "bootcamps"),
+            ),
+            "topic",
+            "ask_education",
+            None,
+        ),
+        # what pushes someone to the top of a range: what drives pay, not the top figure
+        (
+            SALARY_GB_LAST,
+            _parsed("what pushes someone towards the top of that range", "ask_about_answer", 0.99),
+            "topic",
+            "ask_salary_factors",
+            None,
+        ),
+        # whether a project counts when applying
+        (
+            State(),
+            _parsed(
+                "would my mood tagging app count for anything when applying", "out_of_scope", 0.7
+            ),
+            "search",
+            None,
+            None,
+        ),
+        # what comes after a model is shipped: the duties
+        (
+            State(),
+            _parsed("once a model is shipped is the mle done with it?", "ask_outlook", 0.6),
+            "topic",
+            "ask_duties",
+            None,
+        ),
+        # how old the figures just sourced are
+        (
+            State(
+                topic="salary",
+                country="US",
+                last={"kind": "salary", "country": "US", "sources": ["CBT Nuggets"]},
+            ),
+            _parsed("and how old are they", "ask_about_answer", 0.6),
+            "about",
+            None,
+            None,
+        ),
         # whether the figures are advertised pay: the data behind the figures just shown
         (
             SALARY_GB_LAST,

@@ -16,6 +16,7 @@ from nlu_components.commands import command_intent
         ("can you make it shorter please", "ask_shorter"),
         ("plus court svp", "ask_shorter"),
         ("so whats the short answer", "ask_shorter"),
+        ("ok can u squash all that into a couple of lines i can read out to her", "ask_shorter"),
         ("sum it up in 2-3 lines, its for a poster in my classroom", "ask_shorter"),
         ("give me the compressed version", "ask_shorter"),
         ("tu peux résumer en deux phrases ?", "ask_shorter"),

@@ -289,6 +289,7 @@ def test_numbered_questions_are_questions_however_worded() -> None:
         "whats the next step up after a few yrs as an mle, where do ppl go",
         "les maths c'est utile ? lesquelles surtout ?",
         "why is the senior figure so high? who pays that",
+        "which part of that is about ethics? is there any",
     ],
 )
 def test_a_question_that_only_says_the_one_before_again_is_one_question(text: str) -> None:
