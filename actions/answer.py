@@ -55,6 +55,7 @@ from actions.state import (
     State,
     decide,
     figures_kept,
+    weighs_two_cities,
 )
 from actions.store import run_in_session, run_query
 from actions.topics import (
@@ -323,7 +324,9 @@ async def carry_out(
                 and state.last.get("kind") == "salary"
                 and state.last.get("country") == plan.country
                 and WEIGHS_PAY.search(reading.text)
-            ),
+            )
+            # "is lyon less than paris?": one city against another, which no page gives
+            or (bool(plan.city) and weighs_two_cities(reading)),
         )
         if plan.parameters.get("judged"):
             dispatcher.utter_message(response="utter_offer_not_judged")

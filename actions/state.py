@@ -278,6 +278,8 @@ class Reading:
     """The message without its entities ("and what about the weather in" for "… in toronto")."""
     countries: tuple[str, ...] = ()
     """Every country the message names ("pay in france and in the uk?"), in its order."""
+    places_named: int = 0
+    """How many places the message names, two cities of one country counted twice."""
     brief: bool = False
     """True when the message asks for a short answer ("keep it short pls", "in a nutshell")."""
     said_before: str = ""
@@ -327,6 +329,7 @@ class Reading:
             text="" if text.startswith("/") else text,
             country=entity_value(message, "country"),
             countries=tuple(entity_values(message, "country")),
+            places_named=sum(1 for e in entities_of(message) if e.get("entity") == "country"),
             city=_city_named(message, text),
             # "junior vs senior in france": both levels, so every level's figures
             level=entity_value(message, "level") if len(levels) <= 1 else None,
@@ -587,6 +590,9 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "does toulouse pay more?" after France's figures: that city weighed against them
         # (read as what drives pay at 0.9), which no page does.
         return Plan("salary", country=reading.country, city=reading.city, level=state.level)
+    if weighs_two_cities(reading):
+        # "is lyon less than paris for ml engineers?": no page sets one city against another.
+        return Plan("salary", country=reading.country, city=reading.city, level=reading.level)
     if (
         state.last.get("kind") == "salary"
         and ASKS_WHERE_PAID.search(reading.text)
@@ -2148,6 +2154,20 @@ def _names_something_else(reading: Reading) -> bool:
 DOCS_SEARCH = "documentation: testing, code review, documentation, maintainability, documented"
 # What an ethics question is searched as: the words the pages use for it.
 ETHICS_SEARCH = "ethics: ensure fairness, reduce bias, follow ethical standards"
+
+
+def weighs_two_cities(reading: Reading) -> bool:
+    """True for "is lyon less than paris?": two places of one country, their pay weighed."""
+    return bool(
+        reading.city
+        and reading.places_named > 1
+        and len(set(reading.countries)) == 1
+        and WEIGHS_PAY.search(reading.text)
+        and WEIGHED_AGAINST.search(reading.text)
+    )
+
+
+WEIGHED_AGAINST = re.compile(r"\b(than|vs\.?|versus|compared( to| with)?|or)\b", re.I)
 # What "why would that matter" points at: the last answer's subject.
 PRONOUNS = frozenset({"that", "it", "this", "they", "those", "these", "them"})
 FILLERS = frozenset({"even", "really", "actually", "so", "all"})

@@ -2975,3 +2975,16 @@ def test_courses_one_would_trust_are_studies_not_the_bots_sources() -> None:
     )
     plan = decide(State(), Reading.from_parse(parsed), INTENT_TOPICS)
     assert (plan.kind, plan.intent) == ("topic", "ask_education")
+
+
+def test_one_city_weighed_against_another_is_the_pay_there_with_no_comparison() -> None:
+    parsed = _parsed(
+        "is lyon less than paris for ml engineers?",
+        "ask_outlook",
+        0.6,
+        ("country", "lyon"),
+        ("country", "paris"),
+    )
+    plan = decide(State(), Reading.from_parse(parsed), INTENT_TOPICS)
+    assert (plan.kind, plan.country) == ("salary", "FR")
+    assert plan.city in ("Lyon", "Paris")
