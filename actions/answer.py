@@ -55,7 +55,6 @@ from actions.state import (
     State,
     decide,
     figures_kept,
-    weighs_two_cities,
 )
 from actions.store import run_in_session, run_query
 from actions.topics import (
@@ -73,7 +72,6 @@ from actions.wording import (
     HOW_MUCH_ALONE,
     POINTS_AT_THE_PART_BEFORE,
     THEY,
-    WEIGHS_PAY,
 )
 from gazetteer.countries import REGIONS, country_name
 from knowledge import query
@@ -319,14 +317,7 @@ async def carry_out(
             source=(named_source if looked_up else await source_named(reading.text))
             or _source_kept(state, reading),
             compact=budget < DEFAULT_BUDGET,  # one answer of several
-            weighed_against_last=bool(
-                plan.city
-                and state.last.get("kind") == "salary"
-                and state.last.get("country") == plan.country
-                and WEIGHS_PAY.search(reading.text)
-            )
-            # "is lyon less than paris?": one city against another, which no page gives
-            or (bool(plan.city) and weighs_two_cities(reading)),
+            weighed_against_last=bool(plan.city and plan.parameters.get("weighed")),
         )
         if plan.parameters.get("judged"):
             dispatcher.utter_message(response="utter_offer_not_judged")
@@ -740,7 +731,6 @@ class ActionAnswer(Action):
             state = state_after(state, answered)
         if not dispatcher.messages:
             dispatcher.utter_message(response="utter_rephrase")  # only small talk was asked
-        _within_cap(dispatcher.messages, REPLY_CAP)
         return _last_value_per_slot(events)
 
 

@@ -25,8 +25,12 @@ def _responses() -> dict[str, dict[str, Any]]:
     }
 
 
+@functools.lru_cache(maxsize=1)
 def _templates() -> dict[str, str]:
-    """The first text variant of every response in the domain."""
+    """The first text variant of every response in the domain.
+
+    Built once: every message of every reply is measured with it.
+    """
     return {name: str(variant.get("text") or "") for name, variant in _responses().items()}
 
 

@@ -73,7 +73,8 @@ class SalaryQuestion:
     currency: str | None = None
     """The currency the figures were asked in ("in dollars"), when not said in ``text``."""
     weighed_against_last: bool = False
-    """True for "is lyon less?" right after the same country's figures: a comparison asked."""
+    """True for "is lyon less?" after the country's figures, or "is lyon less than paris?": a
+    comparison of cities asked, which no page makes."""
 
 
 def _level_phrase(level: str | None, salaries: list[Salary]) -> str:

@@ -524,6 +524,9 @@ class Plan:
 # Out of scope is decided by the classifier only when it is sure; an unsure refusal first
 # searches the store ("how do I show impact on my CV" is answered from its sources).
 SURE_OUT_OF_SCOPE = 0.6
+# A pay plan for a city weighed against its country or another city ("is lyon less?"): the
+# answer says no page compares them rather than repeat the country's figures.
+WEIGHED: dict[str, str | None] = {"weighed": "city"}
 # A runner-up this close to an unsure out-of-scope guess (as a share of it) is taken instead.
 CLOSE_RUNNER_UP = 0.6
 # What a pay question right after pay figures asks about them rather than for new figures.
@@ -589,10 +592,22 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "does toulouse pay more?" after France's figures: that city weighed against them
         # (read as what drives pay at 0.9), which no page does.
-        return Plan("salary", country=reading.country, city=reading.city, level=state.level)
-    if weighs_two_cities(reading):
+        return Plan(
+            "salary",
+            country=reading.country,
+            city=reading.city,
+            level=state.level,
+            parameters=dict(WEIGHED),
+        )
+    if _weighs_two_cities(reading):
         # "is lyon less than paris for ml engineers?": no page sets one city against another.
-        return Plan("salary", country=reading.country, city=reading.city, level=reading.level)
+        return Plan(
+            "salary",
+            country=reading.country,
+            city=reading.city,
+            level=reading.level,
+            parameters=dict(WEIGHED),
+        )
     if (
         state.last.get("kind") == "salary"
         and ASKS_WHERE_PAID.search(reading.text)
@@ -2156,7 +2171,7 @@ DOCS_SEARCH = "documentation: testing, code review, documentation, maintainabili
 ETHICS_SEARCH = "ethics: ensure fairness, reduce bias, follow ethical standards"
 
 
-def weighs_two_cities(reading: Reading) -> bool:
+def _weighs_two_cities(reading: Reading) -> bool:
     """True for "is lyon less than paris?": two places of one country, their pay weighed."""
     return bool(
         reading.city
