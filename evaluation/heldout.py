@@ -51,13 +51,16 @@ SIXTEENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev16.yml
 # A seventeenth (session 19), written when the sixteenth was read; measured unread (87.6%) and
 # read the same session.
 SEVENTEENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev17.yml"
-# An eighteenth (session 19), written when the seventeenth was read: the unbiased figure.
+# An eighteenth (session 19), written when the seventeenth was read; measured unread (89.2%) and
+# read the same session.
 EIGHTEENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev18.yml"
+# A nineteenth (session 20), written before any of this session's changes: the unbiased figure.
+NINETEENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev19.yml"
 EVALUATION_SETS = (
     *(HELDOUT_PATH, BLIND_PATH, CONVERSATIONS_PATH, FRESH_PATH, NEW_PATH, SIXTH_PATH),
     *(SEVENTH_PATH, EIGHTH_PATH, NINTH_PATH, TENTH_PATH, ELEVENTH_PATH),
     *(TWELFTH_PATH, THIRTEENTH_PATH, FOURTEENTH_PATH, FIFTEENTH_PATH, SIXTEENTH_PATH),
-    *(SEVENTEENTH_PATH, EIGHTEENTH_PATH),
+    *(SEVENTEENTH_PATH, EIGHTEENTH_PATH, NINETEENTH_PATH),
 )
 DEFAULT_MAX_CHARS = 1200
 """No reply is longer than this unless the turn allows more (asked for more, several questions)."""
