@@ -388,10 +388,18 @@ async def _singled_out(
     now that one ("which site says that?" names Bessand); None when no source singles out.
     """
     topic = last["topic"]
-    cue = _singling_cue(text)
-    singling = [hit for hit in hits if cue.search(hit.text)]
-    units = [unit for unit in rank(units_of(singling), topic, text) if cue.search(unit.text)]
-    units = units[:SINGLED_OUT_UNITS]
+    cues = [_singling_cue(text)]
+    if cues[0] is SINGLES_OUT_FIRST:
+        # "which of those should i learn first?" after the frameworks: no page orders them,
+        # but one that marks a priority ("Python (priority)") says what comes first.
+        cues.append(SINGLES_OUT)
+    units = []
+    for cue in cues:
+        singling = [hit for hit in hits if cue.search(hit.text)]
+        units = [unit for unit in rank(units_of(singling), topic, text) if cue.search(unit.text)]
+        units = units[:SINGLED_OUT_UNITS]
+        if units:
+            break
     if not units:
         return None
     dispatcher.utter_message(response="utter_singled_out", passages=composed_lines(units))
@@ -584,6 +592,7 @@ async def answer_about(
             when_nothing="utter_no_ranking" if aspect == "ranking" else "utter_sources_silent",
             # A ranking needs a sentence that ranks, not one that shares a word.
             min_coverage=0.75 if aspect == "ranking" else None,
+            about_last=True,
         )
 
     def fetch(session: Session) -> tuple[list[Salary], list[Salary], list[PassageHit]]:

@@ -77,7 +77,7 @@ from gazetteer.countries import REGIONS, country_name
 from knowledge import query
 from knowledge.compose import DEFAULT_BUDGET
 from knowledge.records import Salary
-from nlu_components.questions import SEVERAL_INTENT
+from nlu_components.questions import SEVERAL_INTENT, starts_as_question
 from runtime.settings import current
 
 # Questions of a long message that need no answer of their own ("hi", "thanks").
@@ -681,6 +681,12 @@ class ActionAnswer(Action):
             if plan.kind in ("topic", "salary") and _same_answer(plan, planned):
                 continue  # "which frameworks? tensorflow or pytorch?" is one question
             if (
+                plan.kind == "topic"
+                and _bare_fragment(reading.text)
+                and any(other.kind == "topic" and other.intent == plan.intent for other in planned)
+            ):
+                continue  # "what schooling do you need? degree? masters?": answered just above
+            if (
                 plan.kind in ("search", "about")
                 and planned
                 and _asks_of_the_part_before(Reading.from_parse(parsed))
@@ -707,6 +713,10 @@ class ActionAnswer(Action):
             share_here = MIN_SHARE if planned and room < _room_needed(plan) else min(budget, room)
             aside = CollectingDispatcher()
             answered = await carry_out(aside, state, reading, share_here, REFUSED_PART)
+            if planned and _bare_fragment(reading.text) and _finds_nothing(aside.messages):
+                # "where do they work? offices? labs?": a word that only gives an example of
+                # the question before it is answered there, not refused on its own.
+                continue
             # A later part may still be left, and the line that says so must fit too.
             left_line = QUESTION_LEFT_CHARS if parsed is not questions[-1] else 0
             together = [*dispatcher.messages, *aside.messages]
@@ -732,6 +742,25 @@ class ActionAnswer(Action):
         if not dispatcher.messages:
             dispatcher.utter_message(response="utter_rephrase")  # only small talk was asked
         return _last_value_per_slot(events)
+
+
+# A question of a word or two that asks nothing of its own ("offices?", "stanford?").
+BARE_FRAGMENT_WORDS = 2
+# What a part that found nothing is answered with.
+NOTHING_FOUND = frozenset(
+    {REFUSED_PART, "utter_no_passages", "utter_sources_silent", "utter_rephrase"}
+)
+
+
+def _bare_fragment(text: str) -> bool:
+    """True for a part of a word or two with no question word ("offices?", "imperial?")."""
+    words = text.strip(" ?!.").split()
+    return len(words) <= BARE_FRAGMENT_WORDS and not starts_as_question(text)
+
+
+def _finds_nothing(messages: list[dict[str, Any]]) -> bool:
+    """True when an answer's messages only say nothing was found or the question is refused."""
+    return bool(messages) and all(m.get("response") in NOTHING_FOUND for m in messages)
 
 
 def _within_cap(messages: list[dict[str, Any]], cap: int) -> None:

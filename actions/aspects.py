@@ -229,7 +229,8 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|counts? as (an? )?"
             r"(entry|junior|mid|senior)|what (is|counts as|makes) (a |an )?(junior|senior|mid)"
             # "how long till senior roughly"
-            r"|how long (till|until|to|before) (i'?m |you'?re |i am |i become |becoming )?(an? )?"
+            r"|how long (till|until|to|before) (i'?m |you'?re |i am |i become |becoming |i'?d be "
+            r"|i would be |i'?ll be |you'?d be |you become |someone is |one is )?(an? )?"
             r"(senior|mid|mid-level|lead))",
             re.I,
         ),
@@ -252,6 +253,9 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|graduates?|leads?|levels?|beginners?|experienced|seniority|everyone)\b"
             r"|\b(juniors?|entry|beginners?) or (seniors?|mid|experienced)\b"
             r"|\bwhich (level|seniority)\b"
+            # "is there a breakdown by seniority for the uk?"
+            r"|\b(breakdown|broken down|split|splits|differ\w*) (by|per|across) (seniority|levels?"
+            r"|experience)\b"
             r"|\bwhat (level|seniority) (is|are) (that|this|those|the)\b"
             r"|\bfor (all|every|each) levels?\b"
             # "c'est pour quel niveau ?", "c'est pour les juniors ?"
@@ -301,6 +305,8 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bwho (wrote|writes|published|is behind|says)\b|\bauthor\b"
             # "whose figures are those?"
             r"|\bwhose (figures|numbers|data|estimates?|ranges?)\b"
+            # "whose schedule is that btw"
+            r"|\bwhose (\w+ )?(is|are|was) (that|this|those|these|it)\b"
             r"|\bwhen was (it|this|that)\b|\bhow (old|recent) is (it|this|that)\b"
             # "and how old are they" after where the figures come from; "who collected each"
             r"|\bhow (old|recent) are (they|these|those|the (figures|numbers|data))\b"
@@ -333,6 +339,8 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "et ces chiffres, c'est tiré d'où ?"
             r"|\btir[ée]e?s? d'o[uù]\b"
             r"|\bsur quoi (se basent|reposent|repose)\b"
+            # "c'est basé sur quelles données ?"
+            r"|\bbas[ée]e?s? sur (quelles?|quels?) (données|chiffres|sources?|enquêtes?)\b"
             # "et ils datent de quand ?"
             r"|\bdatent de quand\b|\bde quand (datent|date)\b|\bc'est daté de quand\b"
             # "so its advertised pay, not what people actually get paid?"
@@ -351,6 +359,10 @@ PAY_ASPECTS = frozenset(
 # Aspects answered by naming the sources of the last answer.
 SOURCE_ASPECTS = frozenset({"author", "basis"})
 # A question about where "that number" comes from is about the last pay figures.
+# "are the french ones dated at all?": figures, or the ones just spoken of.
+FIGURES_OR_ONES = re.compile(
+    r"\b(figures?|numbers?|ranges?|estimates?|amounts?|ones|salar\w*|data)\b", re.I
+)
 NAMES_FIGURES = re.compile(
     r"\b(figures?|numbers?|range|ranges|salary|salaries|pay|estimates?|amounts?)\b", re.I
 )
@@ -386,8 +398,14 @@ _SOURCE_WORDS = frozenset(
 )
 
 
+# "whose schedule is that btw": who said the last answer, whatever it is called.
+_WHOSE_IS_THAT = re.compile(r"\bwhose (\w+ )?(is|are|was) (that|this|those|these|it)\b", re.I)
+
+
 def asks_content(text: str) -> bool:
     """True when a question about sources asks about something ("do they mention cloud?")."""
+    if _WHOSE_IS_THAT.search(text):
+        return False
     return bool(question_words(text) - {w[:5] for w in _SOURCE_WORDS})
 
 

@@ -203,6 +203,7 @@ async def answer_search(
     otherwise: Callable[[], Awaitable[list[EventType]]] | None = None,
     refusal: str = OUT_OF_SCOPE,
     source: str | None = None,
+    about_last: bool = False,
 ) -> list[EventType]:
     """Answer a free question from the store's best sentences, or say the sources are silent.
 
@@ -212,6 +213,8 @@ async def answer_search(
     those is best?"); ``otherwise``, when given, answers instead of a gap (the topic an unsure
     reading leaned to). ``refusal`` is how a refusal is said (in one line, for one question of
     several). ``source`` keeps to one page; else a page the question names, if any.
+    ``about_last`` when the question is about the last answer ("is that true in every
+    country?"): never refused as off-topic, since it points at what was just said.
     """
     text = text[:MAX_MESSAGE_CHARS]
     question = text
@@ -284,6 +287,8 @@ async def answer_search(
         unspoken = [w for w in words if w not in spoken_of]
         if when_nothing == "utter_sources_silent":
             when_nothing = _silence(text, real, words, unspoken)
+        if about_last and when_nothing in (OUT_OF_SCOPE, "utter_rephrase"):
+            when_nothing = "utter_nothing_more_on_last"
         subject = ", ".join(_telling(unspoken)[:4])
         response = refusal if when_nothing == OUT_OF_SCOPE else when_nothing
         dispatcher.utter_message(response=response, subject=subject, question=question)

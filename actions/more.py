@@ -119,8 +119,9 @@ def _figures_shown(last: dict[str, Any]) -> dict[str, str]:
 # "give me 3 bullet points", "in two sentences": the number of points asked for.
 POINTS_WANTED = re.compile(
     # ("in 2-3 lines": the fewer)
-    r"\b(\d|two|three|four|five|deux|trois)(?:\s*(?:-|–|or|to|ou)\s*(?:\d|two|three|four|five"
-    r"|deux|trois))?\s+(bullet\s*points?|bullets|points|lines|sentences"
+    r"(?P<under>\b(under|less than|fewer than|below|moins de)\s+)?"
+    r"\b(?P<count>\d|two|three|four|five|deux|trois)(?:\s*(?:-|–|or|to|ou)\s*(?:\d|two|three|four|five"
+    r"|deux|trois))?\s+(?P<unit>bullet\s*points?|bullets|points|lines|sentences"
     r"|things|key points|phrases)\b",
     re.I,
 )
@@ -128,6 +129,10 @@ _NUMBERS = {**WORD_NUMBERS, **{str(n): n for n in range(1, 10)}, "deux": 2, "tro
 MAX_POINTS = 5
 POINT_BUDGET = 260
 """Characters each point past two adds: a point is a sentence of the answer, not a paragraph."""
+LINE_BUDGET = 130
+"""Characters per line asked for ("in 3 lines"): a line on a screen, not a bullet point."""
+# Counted in lines as read on a screen, not in points of the answer.
+_LINES = re.compile(r"^(lines|phrases)$", re.I)
 
 
 # "in one line", "résume en une phrase": one sentence, however short the last answer already was.
@@ -156,7 +161,10 @@ async def answer_shorter(
     single = bool(ONE_SENTENCE.search(text))
     counted = POINTS_WANTED.search(text)
     # "too long, give me 3 bullet points": that many of its best sentences.
-    wanted = min(_NUMBERS.get(counted.group(1).lower(), 0), MAX_POINTS) if counted else 0
+    wanted = min(_NUMBERS.get(counted.group("count").lower(), 0), MAX_POINTS) if counted else 0
+    if counted and counted.group("under"):
+        wanted = max(1, wanted - 1)  # "in under 4 lines": three at most
+    in_lines = bool(counted and _LINES.match(counted.group("unit")))
     kind = last.get("kind")
     if kind == "salary":
         return await _shorter_salary(dispatcher, last)
@@ -172,8 +180,10 @@ async def answer_shorter(
             last.get("topic"),
             # "even shorter": an answer already in short comes down to one shorter sentence.
             budget=(
+                max(SHORT_BUDGET, LINE_BUDGET * wanted)
+                if in_lines and wanted > SHORT_UNITS
                 # two points are a short answer's two sentences; each point past two adds one
-                SHORT_BUDGET + POINT_BUDGET * (wanted - SHORT_UNITS)
+                else SHORT_BUDGET + POINT_BUDGET * (wanted - SHORT_UNITS)
                 if wanted > SHORT_UNITS
                 else SHORT_BUDGET // 2
                 if last.get("short")

@@ -32,8 +32,10 @@ async def list_sources(dispatcher: CollectingDispatcher) -> list[EventType]:
 # What a question that names a source says besides its name ("what does bluecoders say about
 # salary", "bessand's numbers"): only such messages are checked against the store's labels.
 NAMES_A_SOURCE_CUE = re.compile(
-    r"\b(say|says|said|saying|according|source|site|website|page|guide|article|numbers"
-    r"|figures|claims?|wrote|writes|give|gives|giving|list|lists|quote|quotes|show|shows)\b"
+    r"\b(say|says|said|saying|according|source|site|website|page|guide|article|numbers?"
+    # "and the bluecoders figure?"
+    r"|figures?|ranges?|estimates?|ones?|version|take|claims?|wrote|writes|give|gives|giving"
+    r"|list|lists|quote|quotes|show|shows)\b"
     r"|'s\b",
     re.I,
 )

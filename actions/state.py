@@ -44,6 +44,7 @@ from actions.aspects import (
     ASKS_WHY_PAY_VARIES,
     CHANGES_CAREER,
     DURATION_WORDS,
+    FIGURES_OR_ONES,
     NAMES_FIGURES,
     NAMES_PAY_FIGURES,
     NAMES_THE_FIELD_ONLY,
@@ -549,6 +550,15 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         reading = dataclasses.replace(reading, intent="inform", country="US", countries=("US",))
     intent = reading.intent
     aspect = aspect_of(reading.text)  # what it asks of the last answer, if anything
+    if (
+        aspect in SOURCE_ASPECTS
+        and reading.country
+        and not reading.city
+        and (names_pay(reading.text) or FIGURES_OR_ONES.search(reading.text))
+    ):
+        # "are the french ones dated at all?", "where do the us numbers come from": the data
+        # behind that country's figures (or that a page names none), asked before or after them.
+        return Plan("about", intent=SOURCES_INTENT, country=reading.country, level=reading.level)
     if WHAT_DECIDES_PAY.search(reading.text) and not reading.about_another_job:
         # "what affects how much an ml engineer earns in the us", "for the french salaries,
         # what decides where you land": what drives pay, wherever asked.
@@ -1078,7 +1088,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if (
         _figures_before(state, aspect)
         and aspect in ("years", "levels")
-        and not (reading.country or reading.city)
+        # ("is there a breakdown by seniority for the uk?" after the UK's figures: those)
+        and not (reading.country not in (None, state.last.get("country")) or reading.city)
     ):
         # "how many yoe counts as entry level there?" after pay figures ("and mid-level is how
         # many years?" asks it of that level); "is that for juniors or seniors?" asks which
@@ -2332,6 +2343,9 @@ def _refines_pay(state: State, reading: Reading) -> bool:
     if (reading.country or reading.city) and HIRES_THERE.search(reading.text):
         # "and if we went remote and hired someone in the uk instead?" after a budget
         return True
+    if reading.level and MOVES_UP_TO_LEVEL.search(reading.text):
+        # "and if i move up to senior there" (the career path at 0.9) after mid-level pay
+        return True
     if OPENS_AS_FOLLOW_UP.search(reading.text) and not _asks_beyond_filters(reading):
         return reading.confidence < SURE_OF_ANOTHER_TOPIC or reading.intent in UNSURE_INTENTS
     if (
@@ -2352,6 +2366,12 @@ def _refines_pay(state: State, reading: Reading) -> bool:
     )
 
 
+# "once i get to senior", "if i'm promoted to lead": reaching a level, whose pay follows pay.
+MOVES_UP_TO_LEVEL = re.compile(
+    r"\b(move|moving|step|stepping|get|getting|go|going|make it|promoted|climb\w*|jump\w*)"
+    r"( up)? (to|into) (a |an )?(senior|mid|mid-level|lead|junior|principal|staff|expert)\b",
+    re.I,
+)
 # A topic guess this sure keeps its topic, whatever filter the message opens with.
 SURE_OF_ANOTHER_TOPIC = 0.8
 

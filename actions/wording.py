@@ -412,7 +412,10 @@ ASKS_WHERE_PAID = re.compile(
     r"|working|end up|based|found|earn|get)\b"
     # "why's the top so high? who pays that"
     r"|\bwho (pays|would pay|is paying|actually pays|offers|gets) (that|this|those|these|it|so much"
-    r"|that much|the top)\b",
+    r"|that much|the top)\b"
+    # "what makes the very top end possible"
+    r"|\bwhat (makes|gets (you|people|someone) to|puts (you|people|someone) (in|at)) the (very )?"
+    r"(top|high|upper)\b",
     re.I,
 )
 # "what other uk career resources do the pages point to": pointers to advice elsewhere.
@@ -648,7 +651,8 @@ ASKS_IF_IT_HELPS = re.compile(
 # jobs would be the stepping stone": the routes in that the pages name.
 ASKS_ABOUT_ENTRY_ROUTES = re.compile(
     r"\b(internships?|placements?|apprenticeships?|stepping[- ]stones?|premiers? postes?"
-    r"|mettre un pied|foot in the door)\b",
+    r"|mettre un pied|foot in the door|ways? in|side doors?|back doors?|not straight into"
+    r"|adjacent (jobs|roles|routes)|entry routes?)\b",
     re.I,
 )
 # "quel niveau d'études faut-il ? un bac+5 c'est obligatoire ?": the studies, in French.
@@ -660,7 +664,11 @@ ASKS_STUDIES_FR = re.compile(
 WHAT_DECIDES_PAY = re.compile(
     r"\bwhat (else )?(affects|determines|decides|drives|influences|impacts)\b[^?]{0,40}"
     r"\b(earn|earns|pay|paid|salar\w*|range|land|lands)\b"
-    r"|\bwhat decides where (you|u|someone|one|people|i) lands?\b",
+    r"|\bwhat decides where (you|u|someone|one|people|i) lands?\b"
+    # "what factors move the number up or down", "how do i maximise what i earn"
+    r"|\bwhat (factors?|things?)\b[^?]{0,30}\b(move|push|pushes|affect|drive|change|raise)\b"
+    r"|\b(maximi[sz]e|boost|increase|raise) (what (i|you|they) (earn|make|get)|my pay|my salary"
+    r"|(my|your|their) earnings)\b",
     re.I,
 )
 

@@ -40,6 +40,8 @@ _STARTS_QUESTION = re.compile(
 _SENTENCE_END = re.compile(
     rf"(?<=[?!.])\s+|\n+|\s+(?=\(?\d{{1,2}}\)\s)|(?<=:)\s+(?=(?:{QUESTION_WORDS})\b)", re.I
 )
+# "…kids are grown up now. Q: is it too late for me": a label, not part of the question.
+_QUESTION_LABEL = re.compile(r"(?<![\w\d] )(?<!\w)\b(q|question)\s*:\s*", re.I)
 _ENUMERATOR = re.compile(r"^\(?\d{1,2}[).]\s+")
 # A clause boundary that starts a new question: "and what…", "and also…", "; how…", ", also…".
 _CLAUSE_BOUNDARY = re.compile(
@@ -59,7 +61,9 @@ _CLAUSE_BOUNDARY = re.compile(
 # "I'd like to know…", "tell me…": a request is a question without a question mark.
 # ("I'd like to become an ML engineer." says who is asking: a wish, not a request.)
 _REQUEST = re.compile(
-    r"\b(?:want|like|need|love) to (?:know|understand|learn)\b|\bwonder|\bcurious\b"
+    r"\b(?:want|like|need|love) to (?:know|understand|learn)\b|\bwonder"
+    # ("i brew beer in munich and im curious" asks nothing more)
+    r"|\bcurious (about|what|how|if|whether|why|to|as to|which|where|when)\b"
     r"|\btell me\b|\bexplain\b|(\bi'?d like\b|\bj'aimerais\b|\bje voudrais\b)"
     r"(?! (to )?(become|be|get into|move|switch|work|transition|change|devenir|être|travailler"
     r"|me reconvertir|changer)\b)",
@@ -173,7 +177,7 @@ def split_message(text: str) -> SplitMessage:
     questions: list[str] = []
     statements: list[str] = []
     said_before = ""  # the sentence before the first question, if it was a statement
-    sentences = _SENTENCE_END.split(without_asides(text or ""))
+    sentences = _SENTENCE_END.split(_QUESTION_LABEL.sub("", without_asides(text or "")))
     items = [
         (bool(_ENUMERATOR.match(s.strip())), _ENUMERATOR.sub("", s.strip())) for s in sentences
     ]
@@ -311,6 +315,13 @@ _SAYS_IT_AGAIN = re.compile(
     r"|these|it|so much|that much)( much| kind of money)?\W*$",
     re.I,
 )
+# "bootcamp names then? is le wagon any good": a judgement of one thing the question before it
+# asks about, answered with it.
+_JUDGES_ONE_OF_THEM = re.compile(
+    r"^\W*(and |so |but )?(is|are) (?!(it|that|this|they|there|i|you)\b)[\w' .&-]{2,30}?"
+    r" (any good|good|worth it|legit|recognised|recognized|respected|reputable|decent)\W*$",
+    re.I,
+)
 # A question that only gives examples of the one before it ("like aws or google ones?").
 _EXAMPLE_OF_PREVIOUS = re.compile(r"^\s*(like|e\.?g\.?|such as|say|i mean|for example|or)\b", re.I)
 
@@ -330,6 +341,7 @@ def _with_short_ones_joined(questions: list[str]) -> list[str]:
             or _ASKS_THE_DIFFERENCE.match(question)
             or _ASKS_HOW_IT_LOOKS.match(question)
             or _SAYS_IT_AGAIN.match(question)
+            or _JUDGES_ONE_OF_THEM.match(question)
         ):
             # "…should i get? like aws or google ones?", "can i trust ur data, where is it
             # from": about the question before it.

@@ -850,6 +850,42 @@ TABLE += [
         None,
         None,
     ),
+    (
+        "the data behind one country's figures, by a pointer",
+        State(),
+        Reading("nlu_fallback", text="are the french ones dated at all?", country="FR"),
+        "about",
+        ("FR", None),
+        "ask_sources",
+    ),
+    (
+        "what moves the number, after figures there",
+        SALARY_US_SENIOR_LAST,
+        Reading("ask_career_path", text="what factors move the number up or down over there"),
+        "topic",
+        None,
+        "ask_salary_factors",
+    ),
+    (
+        "how to earn the most",
+        State(),
+        Reading("ask_salary", text="how do i maximise what i earn"),
+        "topic",
+        None,
+        "ask_salary_factors",
+    ),
+    (
+        "ways in other than the job itself",
+        State(),
+        Reading(
+            "ask_outlook",
+            text="and are there ways in that aren't straight into an ML engineer job?",
+            confidence=0.5,
+        ),
+        "topic",
+        None,
+        "ask_getting_started",
+    ),
 ]
 
 

@@ -317,3 +317,29 @@ def test_a_condition_and_who_is_asking_are_not_questions() -> None:
 def test_hows_asks() -> None:
     split = split_message("does econ count as a degree? and hows the job different from ds")
     assert len(split.questions) == 2
+
+
+def test_being_curious_asks_nothing_of_its_own() -> None:
+    split = split_message(
+        "whats an ML engineer salary in germany? i brew beer in munich and im curious"
+    )
+    assert split.questions == ("whats an ML engineer salary in germany?",)
+    assert split_message("just curious about what they earn").questions
+
+
+def test_a_question_label_is_not_part_of_the_question() -> None:
+    split = split_message(
+        "41, prison officer 15 yrs. kids are grown up now. Q: is it too late for me, and what "
+        "should i build to show employers?"
+    )
+    assert len(split.questions) == 2
+    assert not any("Q:" in question for question in split.questions)
+    # "3 qs: 1) …" keeps its numbered questions
+    assert len(split_message("3 qs: 1) how much in the UK 2) whats the midpoint").questions) == 2
+
+
+def test_judging_one_of_the_things_asked_about_belongs_to_that_question() -> None:
+    split = split_message("ok bootcamp names then? is le wagon any good")
+    assert len(split.questions) == 1
+    # a judgement of the answer itself stays a question of its own
+    assert len(split_message("what do they earn in france? is that any good?").questions) == 2
