@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from actions import slots
 from actions.aspects import (
+    ASKS_WHAT_A_MARK_MEANS,
     MENTIONS_PAY,
     SOURCE_ASPECTS,
     asks_content,
@@ -375,6 +376,20 @@ async def _name_sources(
     return []
 
 
+OPEN_ENDED_MEANS = (
+    "A “+” or “or more” after a figure means that figure or more: the page sets no upper limit."
+)
+# Topics whose items are sectors or employers: a page may say which of them pays the most.
+SECTOR_TOPICS = frozenset({"industries", "workplace"})
+# What a page says when it singles out who pays best ("… companies pay the most for …").
+PAYS_THE_MOST_SEARCH = "pay the most"
+PAYS_THE_MOST_HITS = 5
+
+
+def _pays_the_most(session: Session) -> list[PassageHit]:
+    return query.search(session, PAYS_THE_MOST_SEARCH, limit=PAYS_THE_MOST_HITS)
+
+
 async def _singled_out(
     dispatcher: CollectingDispatcher,
     last: dict[str, Any],
@@ -566,6 +581,10 @@ async def answer_about(
         if last.get("singled") and ASKS_WHY_THAT_ONE.search(text):
             answered = await _why_singled_out(dispatcher, last, hits)
         elif aspect == "ranking":
+            if MENTIONS_PAY.search(text) and last["topic"] in SECTOR_TOPICS:
+                # "which of them pays best" after the industries: where a page says who pays
+                # the most, though it says so among what drives pay.
+                hits = [*hits, *await run_in_session(_pays_the_most)]
             answered = await _singled_out(dispatcher, last, text, hits)
         item = bool(POINTS_INTO_LAST_LIST.search(text))
         if item:
@@ -579,7 +598,9 @@ async def answer_about(
         # "how do i prep for that then" after what interviews test: asked of that subject.
         text = f"{text} ({last['query']})"
     if last.get("kind") == "salary" and (
-        ASKS_WHERE_PAID.search(text) or (aspect is None and POINTS_BACK.search(text))
+        ASKS_WHERE_PAID.search(text)
+        or ASKS_WHAT_A_MARK_MEANS.search(text)
+        or (aspect is None and POINTS_BACK.search(text))
     ):
         # "where would that be" after Bessand's €150,000: what the source says with the
         # figure ("especially in large Tech companies or internationally").
@@ -637,6 +658,9 @@ async def answer_about(
         ]
     elif aspect == "words":
         lines = _words_lines(facts)
+        if ASKS_WHAT_A_MARK_MEANS.search(text) and any(s.open_ended for s in facts):
+            # "what does the + at the end mean": that figure or more, as the page writes it.
+            lines.insert(0, OPEN_ENDED_MEANS)
     elif aspect == "ranking" and (extremes := _extreme_lines(facts, text)):
         lines = extremes
     else:

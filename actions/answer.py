@@ -652,7 +652,8 @@ class ActionAnswer(Action):
             quoted = _quoted_chars(dispatcher)
             budget = max(MIN_SHARE, min(share, SEVERAL_BUDGET - quoted))
             reading = with_context(Reading.from_parse(parsed), whole, asked_of)
-            if previous is not None and previous.specialisation and _names_them(reading):
+            named_before = previous is not None and previous.specialisation and _names_them(reading)
+            if named_before:
                 # "whats an mlops engineer, …, and what tools do they use?": they, MLOps
                 # engineers, as named in the part before.
                 reading = dataclasses.replace(
@@ -666,6 +667,14 @@ class ActionAnswer(Action):
             if _small_talk(state, reading):
                 continue
             plan = decide(state, reading, INTENT_TOPICS)
+            if named_before and plan.kind == "topic" and plan.intent in ABOUT_THE_JOB:
+                # "is there an ML job about images? what would it involve?": what that
+                # specialisation involves is what its answer says.
+                plan = Plan(
+                    "topic",
+                    intent="ask_specialisations",
+                    parameters={"specialisation": reading.specialisation},
+                )
             if (
                 plan.kind in ("out_of_scope", "search")
                 and aspect_of(reading.text) in PAY_ASPECTS
@@ -795,6 +804,8 @@ def _names_them(reading: Reading) -> bool:
     )
 
 
+# What a job involves: for a specialisation named just before, its own answer says.
+ABOUT_THE_JOB = frozenset({"ask_duties", "ask_role", "ask_typical_day"})
 SHORT_PART_WORDS = 6
 """A part this short that points back ("which ones are mentioned") is about the part before."""
 

@@ -263,7 +263,15 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("midpoint", re.compile(r"\b(midpoint|median|médian\w*|average|mean|middle|moyen\w*)\b", re.I)),
+    (
+        # ("what does mlops actually mean" asks what a word means, not for a mean)
+        "midpoint",
+        re.compile(
+            r"\b(midpoint|median|médian\w*|average|middle|moyen\w*|(the|a) mean"
+            r"|mean (salary|pay|figure|wage|income))\b",
+            re.I,
+        ),
+    ),
     (
         "breakdown",
         re.compile(
@@ -359,6 +367,18 @@ PAY_ASPECTS = frozenset(
 # Aspects answered by naming the sources of the last answer.
 SOURCE_ASPECTS = frozenset({"author", "basis"})
 # A question about where "that number" comes from is about the last pay figures.
+# "where do the french figures come from", "are they dated": where figures come from, or when.
+ASKS_ORIGIN = re.compile(
+    r"\b(come|comes|came) from\b|\bfrom where\b|\bbased on\b|\bbas[ée]e?s?\b|\bdated?\b"
+    r"|\bhow (old|recent)\b|\bup to date\b|\bwhere (is|are|was|were|'s)\b[^?]*\bfrom\b"
+    r"|\bdonnées\b|\bsurvey\b|\bd'o[uù]\b",
+    re.I,
+)
+# "what does the + at the end mean", "what does 'or more' mean": a mark of the figures shown,
+# which the source's own words answer.
+ASKS_WHAT_A_MARK_MEANS = re.compile(
+    r"(\+|\bplus\b|\bor more\b|\bup to\b)[^?]{0,30}\b(mean|means|stand for|signify)\b", re.I
+)
 # "are the french ones dated at all?": figures, or the ones just spoken of.
 FIGURES_OR_ONES = re.compile(
     r"\b(figures?|numbers?|ranges?|estimates?|amounts?|ones|salar\w*|data)\b", re.I

@@ -36,8 +36,10 @@ from actions.aspects import (
     ASKS_FIGURES,
     ASKS_IF_ADVERTISED,
     ASKS_IF_FACTOR_MATTERS,
+    ASKS_ORIGIN,
     ASKS_PAY_GROWTH,
     ASKS_PLACES_COVERED,
+    ASKS_WHAT_A_MARK_MEANS,
     ASKS_WHAT_DRIVES_PAY,
     ASKS_WHAT_MOVES_PAY,
     ASKS_WHICH_PAYS_MORE,
@@ -554,6 +556,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         aspect in SOURCE_ASPECTS
         and reading.country
         and not reading.city
+        and intent != "ask_salary"  # ("uk pay range and what's it based on" asks for both)
+        and ASKS_ORIGIN.search(reading.text)  # ("which uk figure would you cite" asks for it)
         and (names_pay(reading.text) or FIGURES_OR_ONES.search(reading.text))
     ):
         # "are the french ones dated at all?", "where do the us numbers come from": the data
@@ -640,11 +644,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "et au bout de quelques années, il évolue vers quoi ?" after pay (a level named):
         # where the career leads, not that level's pay.
         return Plan("topic", intent="ask_career_path", parameters={})
+    if ASKS_WHAT_A_MARK_MEANS.search(reading.text) and _figures_before(state, None):
+        # "what does the + at the end mean" after the US figures: the page's own words.
+        return Plan("about")
     if (
         aspect == "midpoint"
         and _figures_before(state, aspect)
         and reading.confidence < PAY_OVERRIDE_BELOW
-        and not (reading.names_a_filter or reading.about_another_job)
+        and not (reading.names_a_filter or reading.names_topic_filter or reading.about_another_job)
     ):
         # "so whats the typical one, like the middle?" after the UK figures (a typical day at
         # 0.58): the middle of those figures.
@@ -1745,6 +1752,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         parameters = {**reading.topic_parameters(), "role": None}
         parameters["specialisation"] = ROLES_THAT_SPECIALISE[reading.role]
         return Plan("topic", intent="ask_specialisations", parameters=parameters)
+    if (
+        reading.specialisation
+        and intent in ("ask_outlook", "ask_role", "ask_industries", *UNSURE_INTENTS)
+        and reading.confidence < UNSURE_SPECIALISATION_BELOW
+        and not (names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "is there an ML job that's about images?" (the outlook at 0.51): that specialisation.
+        return Plan("topic", intent="ask_specialisations", parameters=reading.topic_parameters())
     if ASKS_MARKET_NUMBERS.search(reading.text) and not (
         names_pay(reading.text) or reading.about_another_job
     ):
@@ -1813,6 +1828,18 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "what does feature engineering in that list mean?", "whats the applied one in that
         # list": an item of the last answer, explained from the sources.
+        return Plan("about")
+    if (
+        intent in intent_topics
+        and reading.confidence < UNSURE_SWITCH_BELOW
+        and state.last.get("kind") == "topic"
+        and state.last.get("topic") != intent_topics[intent]
+        and intent_topics.get(reading.runner_up or "") == state.last.get("topic")
+        and not (reading.names_a_filter or reading.names_topic_filter or names_pay(reading.text))
+    ):
+        # "at the end of the day where do they deploy stuff to?" after a typical day (the duties
+        # at 0.45, a typical day next): a doubt between a new topic and the one just answered
+        # is read as a question about the answer just given.
         return Plan("about")
     if intent in intent_topics:
         return Plan("topic", intent=intent, parameters=reading.topic_parameters())
@@ -1911,7 +1938,8 @@ _FOLLOW_UP_WORDS = frozenset(
     # "ok then france as a benchmark", "what about france, my partner is french", "roughly in
     # france then since i speak french": why that place, not another question
     | {"benchmark", "comparison", "since", "because", "speak", "partner", "wife", "husband"}
-    | {"french", "roughly", "specifically", "approximately", "ballpark"}
+    | {"french", "roughly", "specifically", "approximately", "ballpark", "précisément"}
+    | {"exactly", "precisely", "exactement", "plutôt", "environ"}
     # "and the low and high end", "what's the top end?": a part of the range shown
     | {"low", "high", "lowest", "highest", "end", "ends", "top", "bottom", "upper", "lower"}
     | {"max", "maximum", "min", "minimum", "bracket", "band"}
@@ -2215,6 +2243,15 @@ def _follow_up(state: State, reading: Reading) -> Plan:
         # "and france, how does that look?" after which industries pay best in the us: the
         # sectors that pay most as the page with that country's figures tells them.
         return Plan("topic", intent="ask_salary_factors", parameters={}, country=reading.country)
+    if (
+        (reading.country or reading.city)
+        and reading.names_topic_filter
+        and not on_salary
+        and not names_pay(reading.text)
+    ):
+        # "what about france, any online courses mentioned?" after the qualifications: the
+        # courses, not France's pay.
+        return Plan("topic", intent=None, parameters=reading.topic_parameters())
     if (reading.country or reading.city) and not _asks_beyond_filters(reading):
         level = reading.level or (state.level if on_salary else None)
         return Plan("salary", country=reading.country, city=reading.city, level=level)
@@ -2372,6 +2409,10 @@ MOVES_UP_TO_LEVEL = re.compile(
     r"( up)? (to|into) (a |an )?(senior|mid|mid-level|lead|junior|principal|staff|expert)\b",
     re.I,
 )
+# Below this, a question about the job that names a specialisation asks about that one.
+UNSURE_SPECIALISATION_BELOW = 0.6
+# Below this, a topic guess whose runner-up is the topic just answered stays on that answer.
+UNSURE_SWITCH_BELOW = 0.5
 # A topic guess this sure keeps its topic, whatever filter the message opens with.
 SURE_OF_ANOTHER_TOPIC = 0.8
 

@@ -421,10 +421,15 @@ ASKS_WHERE_PAID = re.compile(
 # "what other uk career resources do the pages point to": pointers to advice elsewhere.
 # ("which cloud services come up for deploying" asks for cloud tools)
 ASKS_FOR_RESOURCES = re.compile(
-    r"\b(advice|resources?|hubs?|(?<!cloud )(?<!aws )services?|guidance)\b", re.I
+    r"\b(advice|resources?|hubs?|(?<!cloud )(?<!aws )services?|guidance|training routes?)\b", re.I
 )
 # "whats an mlops engineer, … and what tools do they use?": they, as the part before named them.
-THEY = re.compile(r"\b(they|them|their|those engineers|these engineers)\b", re.I)
+# ("…is there an ML job that's about images? what would it involve?": it, that job)
+THEY = re.compile(
+    r"\b(they|them|their|those engineers|these engineers)\b"
+    r"|\b(would|does|will) it (involve|entail|pay|take|look like|require|need)\b",
+    re.I,
+)
 # "which ones are mentioned", "are they any good": a short part about the part before it.
 POINTS_AT_THE_PART_BEFORE = re.compile(r"\b(ones|those|them|they|these)\b", re.I)
 # "does a phd pay more than a masters? by how much": how much, of the part before.
