@@ -652,8 +652,8 @@ class ActionAnswer(Action):
             quoted = _quoted_chars(dispatcher)
             budget = max(MIN_SHARE, min(share, SEVERAL_BUDGET - quoted))
             reading = with_context(Reading.from_parse(parsed), whole, asked_of)
-            named_before = previous is not None and previous.specialisation and _names_them(reading)
-            if named_before:
+            named_before = bool(previous and previous.specialisation and _names_them(reading))
+            if previous is not None and named_before:
                 # "whats an mlops engineer, …, and what tools do they use?": they, MLOps
                 # engineers, as named in the part before.
                 reading = dataclasses.replace(
