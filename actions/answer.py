@@ -23,6 +23,7 @@ from actions import slots
 from actions.about import answer_about
 from actions.asking import spoken_of_elsewhere
 from actions.aspects import (
+    ASKS_WHAT_A_MARK_MEANS,
     ASKS_WHAT_DRIVES_PAY,
     NAMES_FIGURES,
     NAMES_PAY_FIGURES,
@@ -259,8 +260,9 @@ async def carry_out(
     if state.last.get("kind") == "salary" and plan.kind in ("search", "out_of_scope"):
         named_source, looked_up = await source_named(reading.text), True
         if named_source:
-            # "and bluecoders says what?" right after figures: that page's figures, same filters.
-            plan = Plan("salary", country=state.last.get("country"), level=state.last.get("level"))
+            # "and bluecoders says what?" right after figures: that page's figures for the same
+            # level, wherever it gives them (Bluecoders names no country, Bessand France).
+            plan = Plan("salary", level=state.last.get("level"))
     if (
         plan.kind == "topic"
         and plan.intent == "ask_salary_factors"
@@ -413,6 +415,11 @@ async def carry_out(
             # "are these salary numbers up to date?" before any figures: every source's basis.
             labels = await run_query(query.salary_source_labels)
             last = {"kind": "salary", "sources": labels}
+        if last.get("kind") != "salary" and ASKS_WHAT_A_MARK_MEANS.search(reading.text):
+            # "what does the + on the senior range mean" after another answer: the figures for
+            # that level (or every level) in the pages' own words.
+            labels = await run_query(query.salary_source_labels)
+            last = {"kind": "salary", "level": plan.level, "sources": labels}
         if last.get("kind") != "salary" and plan.level and aspect == "years":
             # "how many years till i'm mid level?" before any figures: every source's levels.
             labels = await run_query(query.source_labels)

@@ -501,6 +501,10 @@ PAY_WORDS = re.compile(
     r"|[$€£]\s?\d|\b\d{2,3}\s?k\b|\b\d{2,3},\d{3}\b"
     # "how high can an expert go in france": how far pay goes
     r"|\bhow high (can|could|does|do|will|would)\b[^?]{0,40}\bgo\b"
+    # "how much would someone starting out get up here": what someone takes home
+    r"|\bhow much (would|will|do|does|can|could|might|should|did) (i|you|u|we|someone|one|they"
+    r"|he|she|people|a \w+|an \w+)\b[^?]{0,30}\b(get|make|earn|take home|bring in|be on)\b"
+    r"(?! (better|good|started|into|to|a job|hired|there)\b)"
     # "does london pay more than elsewhere", "which city pays best"
     r"|\b(pay|pays|paid) (more|less|better|best|most|well|higher|lower)\b"
     # "what's a fair base for a junior": the base salary

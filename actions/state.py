@@ -80,6 +80,7 @@ from actions.wording import (
     ASKS_BARE_SOURCE,
     ASKS_BEYOND_BASE_PAY,
     ASKS_BRIEFLY,
+    ASKS_CHEAP_WAYS_TO_LEARN,
     ASKS_COST,
     ASKS_FOR_RESOURCES,
     ASKS_HOW_HARD,
@@ -568,6 +569,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # what decides where you land": what drives pay, wherever asked.
         return Plan("topic", intent="ask_salary_factors", parameters={})
     if (
+        ASKS_CHEAP_WAYS_TO_LEARN.search(reading.text)
+        and not (names_pay(reading.text) or reading.about_another_job)
+        and not _asks_cost(state, reading)  # ("which of those is the cheapest route": a price)
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+    ):
+        # "what are the cheapest ways to learn then" (the career path at 0.41): the courses.
+        return Plan("topic", intent="ask_education", parameters={"study_route": "online_courses"})
+    if (
         ASKS_ABOUT_ENTRY_ROUTES.search(reading.text)
         and intent not in {GETTING_STARTED_INTENT, "ask_salary", "ask_salary_factors"}
         and reading.confidence < SURE_INTERVIEW_TOPIC
@@ -644,9 +653,20 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "et au bout de quelques années, il évolue vers quoi ?" after pay (a level named):
         # where the career leads, not that level's pay.
         return Plan("topic", intent="ask_career_path", parameters={})
-    if ASKS_WHAT_A_MARK_MEANS.search(reading.text) and _figures_before(state, None):
-        # "what does the + at the end mean" after the US figures: the page's own words.
+    if (
+        aspect == "ranking"
+        and intent == "ask_salary_factors"
+        and state.last.get("kind") == "topic"
+        and not names_pay(reading.text)
+    ):
+        # "which of those differences matters most for getting hired" after a comparison (what
+        # drives pay at 0.67, no pay word): a question about the answer just given.
         return Plan("about")
+    if ASKS_WHAT_A_MARK_MEANS.search(reading.text) and (
+        _figures_before(state, "words") or names_pay(reading.text) or reading.level
+    ):
+        # "what does the + at the end mean" after the US figures: the page's own words.
+        return Plan("about", level=reading.level)
     if (
         aspect == "midpoint"
         and _figures_before(state, aspect)
@@ -1344,8 +1364,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("topic", intent="ask_workplace", parameters={})
     if JUST_ANOTHER_NAME.search(reading.text) and not names_pay(reading.text):
         # "isnt ML engineering just a fancy name for data science": the two side by side (the
-        # answer reads which field was named).
-        return Plan("topic", intent="compare_role", parameters={})
+        # answer reads which field was named); "just a rebranded software engineer job": that
+        # role, as named.
+        parameters = {"role": reading.role} if reading.role else {}
+        return Plan("topic", intent="compare_role", parameters=parameters)
     if (
         ASKS_ABOUT_DOCS.search(reading.text)
         and intent in {"ask_duties", "ask_workplace", "ask_role", *UNSURE_INTENTS}
@@ -1755,7 +1777,10 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if (
         reading.specialisation
         and intent in ("ask_outlook", "ask_role", "ask_industries", *UNSURE_INTENTS)
-        and reading.confidence < UNSURE_SPECIALISATION_BELOW
+        and (
+            reading.confidence < UNSURE_SPECIALISATION_BELOW
+            or ASKS_IF_A_JOB_EXISTS.search(reading.text)
+        )
         and not (names_pay(reading.text) or reading.about_another_job)
     ):
         # "is there an ML job that's about images?" (the outlook at 0.51): that specialisation.
@@ -1834,7 +1859,11 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         and reading.confidence < UNSURE_SWITCH_BELOW
         and state.last.get("kind") == "topic"
         and state.last.get("topic") != intent_topics[intent]
-        and intent_topics.get(reading.runner_up or "") == state.last.get("topic")
+        and (
+            intent_topics.get(reading.runner_up or "") == state.last.get("topic")
+            # "which of those should i learn first" (skills at 0.49, about the answer next)
+            or (reading.runner_up == ABOUT_INTENT and aspect is not None)
+        )
         and not (reading.names_a_filter or reading.names_topic_filter or names_pay(reading.text))
     ):
         # "at the end of the day where do they deploy stuff to?" after a typical day (the duties
@@ -2407,6 +2436,12 @@ def _refines_pay(state: State, reading: Reading) -> bool:
 MOVES_UP_TO_LEVEL = re.compile(
     r"\b(move|moving|step|stepping|get|getting|go|going|make it|promoted|climb\w*|jump\w*)"
     r"( up)? (to|into) (a |an )?(senior|mid|mid-level|lead|junior|principal|staff|expert)\b",
+    re.I,
+)
+# "is there an ML job about images?", "are there roles that only do text": a kind of this job.
+ASKS_IF_A_JOB_EXISTS = re.compile(
+    r"\b(is there|are there|do they have) (an? |any |some )?(\w+ ){0,2}(jobs?|roles?|kinds?|types?"
+    r"|versions?|branch(es)?|specialisms?|specialisations?|specializations?|positions?)\b",
     re.I,
 )
 # Below this, a question about the job that names a specialisation asks about that one.

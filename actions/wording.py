@@ -660,6 +660,13 @@ ASKS_ABOUT_ENTRY_ROUTES = re.compile(
     r"|adjacent (jobs|roles|routes)|entry routes?)\b",
     re.I,
 )
+# "what are the cheapest ways to learn", "can i learn it for free": the online and short courses.
+ASKS_CHEAP_WAYS_TO_LEARN = re.compile(
+    r"\b(cheap|cheapest|cheaper|free|affordable|low[- ]cost|budget)\b[^?]{0,30}"
+    r"\b(ways?|routes?|options?|to learn|learning|courses?|training|study|studying)\b"
+    r"|\b(learn|study|train|skill)\w*\b[^?]{0,25}\b(cheaply|for free|on a budget|without paying)\b",
+    re.I,
+)
 # "quel niveau d'études faut-il ? un bac+5 c'est obligatoire ?": the studies, in French.
 ASKS_STUDIES_FR = re.compile(
     r"\bniveau d'[ée]tudes\b|\bbac ?\+ ?\d\b|\bquelles? [ée]tudes\b|\bdipl[ôo]mes?\b", re.I

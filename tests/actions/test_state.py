@@ -924,6 +924,75 @@ TABLE += [
         "ask_duties",
     ),
     (
+        "an unsure question naming a specialisation is about that one",
+        State(),
+        Reading(
+            "ask_outlook",
+            text="is there an ML job thats about images?",
+            specialisation="computer_vision",
+            confidence=0.51,
+        ),
+        "topic",
+        None,
+        "ask_specialisations",
+    ),
+    (
+        "what a + after a figure means, after the figures",
+        SALARY_US_SENIOR_LAST,
+        Reading("ask_duties", text="what does the + at the end mean", confidence=0.43),
+        "about",
+        None,
+        None,
+    ),
+    (
+        "what a word means is no midpoint, after figures",
+        SALARY_US_SENIOR_LAST,
+        Reading(
+            "ask_duties",
+            text="ok unrelated but what does mlops actually mean",
+            specialisation="mlops",
+            confidence=0.57,
+        ),
+        "topic",
+        None,
+        None,
+    ),
+    (
+        "the cheapest ways to learn",
+        State(),
+        Reading(
+            "ask_career_path", text="what are the cheapest ways to learn then", confidence=0.41
+        ),
+        "topic",
+        None,
+        "ask_education",
+    ),
+    (
+        "which of those matters most after a comparison, read as pay drivers",
+        State(topic="compare_role", last={"kind": "topic", "topic": "compare_role"}),
+        Reading(
+            "ask_salary_factors",
+            text="which of those differences matters most for getting hired",
+            confidence=0.67,
+        ),
+        "about",
+        None,
+        None,
+    ),
+    (
+        "a course asked with a place after the degrees",
+        State(topic="education", last={"kind": "topic", "topic": "education"}),
+        Reading(
+            "inform",
+            text="what about france, any online courses mentioned?",
+            country="FR",
+            study_route="online_courses",
+        ),
+        "topic",
+        None,
+        None,
+    ),
+    (
         "ways in other than the job itself",
         State(),
         Reading(

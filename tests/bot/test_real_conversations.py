@@ -425,3 +425,65 @@ def test_wordings_of_the_nineteenth_session(bot: RunningBot) -> None:
         reply = bot.say(f"real-{uuid.uuid4().hex[:12]}", message)
         assert fact.lower() in reply.lower(), f"{message!r}: missing {fact!r} in\n{reply}"
         assert "only cover" not in reply and "didn't quite get" not in reply, reply
+
+
+def test_conversations_of_the_twentieth_session(bot: RunningBot) -> None:
+    """Turns of the nineteenth set's kind, in fresh words: each checked as a person reads it."""
+    conversations = [
+        [
+            ("where do ml engineers work? offices? labs?", ["tech companies"], ["only cover"]),
+        ],
+        [
+            ("how much do ml engineers make in the us", ["$140,000"], []),
+            ("what does the + at the end mean", ["or more", "$180,000+"], ["only cover"]),
+            ("and the bluecoders figure?", ["Bluecoders", "€"], ["only cover"]),
+        ],
+        [
+            ("mid-level ml engineer salary in france?", ["€60,000"], []),
+            ("and if i got promoted to senior there", ["€150,000"], ["career path"]),
+        ],
+        [
+            ("what's the salary like in the uk", ["£60,500"], []),
+            ("is there a breakdown by seniority? juniors vs seniors?", ["single range"], []),
+        ],
+        [
+            ("where do the french salary figures come from?", ["no survey"], ["only cover"]),
+        ],
+        [
+            ("what does a typical day look like", ["Morning"], []),
+            ("whose schedule is that btw", ["CBT Nuggets"], ["only cover"]),
+            ("is that the same in every country?", ["nothing more"], ["only cover"]),
+        ],
+        [
+            ("which frameworks do they use", ["PyTorch"], []),
+            ("which of those should i learn first", ["priority"], ["only cover"]),
+        ],
+        [
+            (
+                "i paint portraits and love anything visual. is there an ML job about images? "
+                "what would it involve?",
+                ["Computer Vision"],
+                ["only cover"],
+            ),
+        ],
+        [
+            ("how much would someone starting out get in scotland", ["£60,500"], []),
+        ],
+        [
+            ("honestly is ML engineer just a rebranded software engineer job", ["Unlike"], []),
+            ("which of those differences matters most for getting hired", [], ["salary"]),
+        ],
+        [
+            ("any figures for kenya?", ["don't cover"], []),
+            ("what are the cheapest ways to learn then", ["online courses"], ["only cover"]),
+        ],
+    ]
+    for turns in conversations:
+        sender = f"real-{uuid.uuid4().hex[:12]}"
+        for message, must, must_not in turns:
+            reply = bot.say(sender, message)
+            for fact in must:
+                assert fact.lower() in reply.lower(), f"{message!r}: missing {fact!r} in\n{reply}"
+            for fact in must_not:
+                assert fact.lower() not in reply.lower(), f"{message!r}: {fact!r} in\n{reply}"
+            assert len(reply) <= MAX_REPLY, f"{message!r}: {len(reply)} characters\n{reply}"
