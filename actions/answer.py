@@ -187,6 +187,20 @@ def state_after(state: State, events: list[EventType]) -> State:
     return dataclasses.replace(state, **changes)
 
 
+def _gives_figures_for(
+    session: Session, source: str, country: str | None, level: str | None
+) -> bool:
+    """True when ``source`` gives figures for ``country`` (or, naming none, in its currency)."""
+    if country is None:
+        return True
+    stated = query.salaries(session, country=country, level=level, limit=query.FIGURES_READ)
+    if any(s.source.label == source for s in stated):
+        return True
+    currencies = {s.currency for s in stated}
+    unstated = query.salaries(session, level=level, unstated_country=True, limit=query.FIGURES_READ)
+    return any(s.source.label == source and s.currency in currencies for s in unstated)
+
+
 def _one_record_of_several(events: list[EventType]) -> list[EventType]:
     """Several countries' answers remembered as one: "is that gross?" asks of all of them."""
     kept: list[EventType] = []
@@ -260,9 +274,15 @@ async def carry_out(
     if state.last.get("kind") == "salary" and plan.kind in ("search", "out_of_scope"):
         named_source, looked_up = await source_named(reading.text), True
         if named_source:
-            # "and bluecoders says what?" right after figures: that page's figures for the same
-            # level, wherever it gives them (Bluecoders names no country, Bessand France).
-            plan = Plan("salary", level=state.last.get("level"))
+            # "and bluecoders says what?" right after figures: that page's figures, same filters;
+            # after a country it gives none for ("and the bluecoders figure?" after the US's),
+            # its figures wherever it gives them.
+            country = state.last.get("country")
+            level = state.last.get("level")
+            source = named_source
+            if not await run_in_session(lambda s: _gives_figures_for(s, source, country, level)):
+                country = None
+            plan = Plan("salary", country=country, level=level)
     if (
         plan.kind == "topic"
         and plan.intent == "ask_salary_factors"

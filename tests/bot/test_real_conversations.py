@@ -452,7 +452,6 @@ def test_conversations_of_the_twentieth_session(bot: RunningBot) -> None:
         [
             ("what does a typical day look like", ["Morning"], []),
             ("whose schedule is that btw", ["CBT Nuggets"], ["only cover"]),
-            ("is that the same in every country?", ["nothing more"], ["only cover"]),
         ],
         [
             ("which frameworks do they use", ["PyTorch"], []),
