@@ -654,6 +654,16 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # where the career leads, not that level's pay.
         return Plan("topic", intent="ask_career_path", parameters={})
     if (
+        ASKS_WHY_PAY_VARIES.search(reading.text)
+        and _figures_before(state, aspect)
+        and intent in ("ask_outlook", "ask_career_path", *UNSURE_INTENTS)
+        and reading.confidence < UNSURE_SWITCH_BELOW
+        and not (reading.names_a_filter or reading.about_another_job)
+    ):
+        # "why is there such a big range between jobs" after pay figures (the outlook at
+        # 0.31): what drives pay.
+        return Plan("topic", intent="ask_salary_factors", parameters={})
+    if (
         aspect == "ranking"
         and intent == "ask_salary_factors"
         and state.last.get("kind") == "topic"
@@ -1776,10 +1786,16 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("topic", intent="ask_specialisations", parameters=parameters)
     if (
         reading.specialisation
-        and intent in ("ask_outlook", "ask_role", "ask_industries", *UNSURE_INTENTS)
+        and not reading.skill_area  # ("mlops tooling" asks for the tools)
         and (
-            reading.confidence < UNSURE_SPECIALISATION_BELOW
-            or ASKS_IF_A_JOB_EXISTS.search(reading.text)
+            (
+                intent in ("ask_outlook", "ask_role", "ask_industries")
+                and reading.confidence < UNSURE_SPECIALISATION_BELOW
+            )
+            or (
+                intent in ("ask_outlook", "ask_role", "ask_industries", *UNSURE_INTENTS)
+                and ASKS_IF_A_JOB_EXISTS.search(reading.text)
+            )
         )
         and not (names_pay(reading.text) or reading.about_another_job)
     ):

@@ -993,6 +993,22 @@ TABLE += [
         None,
     ),
     (
+        "a specialisation's tooling is the tools, not the specialisation",
+        State(topic="skills", last={"kind": "topic", "topic": "big_data"}),
+        Reading("inform", text="mlops tooling", specialisation="mlops", skill_area="mlops"),
+        "topic",
+        None,
+        None,
+    ),
+    (
+        "why the range is so wide, after figures, read as the outlook",
+        SALARY_US_SENIOR_LAST,
+        Reading("ask_outlook", text="why is there such a big range between jobs", confidence=0.31),
+        "topic",
+        None,
+        "ask_salary_factors",
+    ),
+    (
         "ways in other than the job itself",
         State(),
         Reading(
