@@ -733,6 +733,14 @@ class ActionAnswer(Action):
             if plan.kind == "shorter" and planned:
                 continue  # "…and are they worth it?": the answer just given, said again
             if (
+                any(other.intent == "compare_role" for other in planned)
+                and WHICH_OF_THE_TWO.match(reading.text)
+                and plan.kind in ("topic", "search", "about")
+            ):
+                # "what's the difference between an ML engineer and a data engineer? which one
+                # do i need for building pipelines?": the comparison just given answers it.
+                continue
+            if (
                 plan.kind == "about"
                 and any(other.kind == "salary" for other in planned)
                 and aspect_of(reading.text) in SOURCE_ASPECTS
@@ -831,6 +839,10 @@ def _names_them(reading: Reading) -> bool:
     )
 
 
+# "which one do i need", "which of the two": one of the roles the part before compared.
+WHICH_OF_THE_TWO = re.compile(
+    r"^\W*(and |so |but )?which (one|of (the two|them|those|these|the 2|both))\b", re.I
+)
 # What a job involves: for a specialisation named just before, its own answer says.
 ABOUT_THE_JOB = frozenset({"ask_duties", "ask_role", "ask_typical_day"})
 SHORT_PART_WORDS = 6

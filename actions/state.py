@@ -654,6 +654,15 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # where the career leads, not that level's pay.
         return Plan("topic", intent="ask_career_path", parameters={})
     if (
+        state.last.get("kind") == "salary"
+        and state.last.get("sources") == []
+        and ASKS_FOR_THE_NEAREST.search(reading.text)
+        and not (reading.names_a_filter or reading.about_another_job)
+    ):
+        # "ok then whats the closest thing you have" after a country without figures: every
+        # country's figures the pages do give.
+        return Plan("salary", level=state.level)
+    if (
         ASKS_WHY_PAY_VARIES.search(reading.text)
         and _figures_before(state, aspect)
         and intent in ("ask_outlook", "ask_career_path", *UNSURE_INTENTS)
@@ -1154,11 +1163,11 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if (
         ASKS_HOW_HARD.search(reading.text)
         and intent in UNSURE_INTENTS | {ABOUT_INTENT, "ask_suitability"}
-        and state.topic in (None, "role", "duties", "typical_day", "suitability", "outlook")
+        and state.topic in HARD_ASKED_OF
         and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
     ):
-        # "is it hard" after what the job is: no page rates it, and who it suits is the
-        # nearest they come (not the last answer again in short).
+        # "is it hard" after what the job is, or what to study for it: no page rates it, and
+        # who it suits is the nearest they come (not the last answer again in short).
         return Plan("topic", intent="ask_suitability", parameters={})
     if (
         intent in UNSURE_INTENTS | {ABOUT_INTENT}
@@ -2459,6 +2468,17 @@ ASKS_IF_A_JOB_EXISTS = re.compile(
     r"\b(is there|are there|do they have) (an? |any |some )?(\w+ ){0,2}(jobs?|roles?|kinds?|types?"
     r"|versions?|branch(es)?|specialisms?|specialisations?|specializations?|positions?)\b",
     re.I,
+)
+# "whats the closest thing you have", "anything nearby?": the nearest the pages come.
+ASKS_FOR_THE_NEAREST = re.compile(
+    r"\b(closest|nearest|next best|anything (close|similar|nearby)|whatever you (have|got)"
+    r"|what (do|can) you (have|give me|offer)|what have you got)\b",
+    re.I,
+)
+# Topics after which "is it hard" asks about the career itself.
+HARD_ASKED_OF = frozenset(
+    {None, "role", "duties", "typical_day", "suitability", "outlook", "education"}
+    | {"getting_started", "career_path"}
 )
 # Below this, a question about the job that names a specialisation asks about that one.
 UNSURE_SPECIALISATION_BELOW = 0.6

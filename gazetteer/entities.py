@@ -263,6 +263,13 @@ def ruler_patterns() -> list[dict[str, Any]]:
             "start of my career",
             "start of their career",
             "first job",
+            # "what does she earn in the first year"
+            "the first year",
+            "her first year",
+            "his first year",
+            "their first year",
+            "my first year",
+            "your first year",
             "trainee",
             "fresh out of uni",
             "fresh out of university",

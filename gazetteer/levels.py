@@ -24,7 +24,9 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
         # "il gagnerait combien en sortant d'école ?"
         r"|sortant d'(é|e)cole|sortant de l'(é|e)cole|sortant d'études"
         r"|start of (my|their|your|a) career|(fresh|straight) out of (uni|university|college"
-        r"|school)|just graduated|recent grad)\b",
+        r"|school)|just graduated|recent grad"
+        # "what does she earn in the first year"
+        r"|(in )?(the|her|his|their|my|your) first years?( of work| on the job| in the job)?)\b",
         "junior",
     ),
     (

@@ -1009,6 +1009,24 @@ TABLE += [
         "ask_salary_factors",
     ),
     (
+        "the closest thing after a country without figures",
+        State(
+            topic="salary", country="IE", last={"kind": "salary", "country": "IE", "sources": []}
+        ),
+        Reading("ask_sources", text="ok then whats the closest thing you have", confidence=0.6),
+        "salary",
+        (None, None),
+        None,
+    ),
+    (
+        "is it hard, after what to study",
+        State(topic="education", last={"kind": "topic", "topic": "education"}),
+        Reading("nlu_fallback", text="is it hard", confidence=0.25),
+        "topic",
+        None,
+        "ask_suitability",
+    ),
+    (
         "ways in other than the job itself",
         State(),
         Reading(

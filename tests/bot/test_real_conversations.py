@@ -473,6 +473,22 @@ def test_conversations_of_the_twentieth_session(bot: RunningBot) -> None:
             ("which of those differences matters most for getting hired", [], ["salary"]),
         ],
         [
+            ("im a nurse in dublin. any salary info for ireland?", ["don't cover"], []),
+            ("ok then whats the closest thing you have", ["£60,500", "€50,000"], []),
+        ],
+        [
+            ("my son wants to be an ML engineer", [], []),
+            ("what does he earn in the first year in the us", ["$80,000"], ["$140,000"]),
+        ],
+        [
+            (
+                "whats the difference between an ML engineer and a data engineer? which one do "
+                "i need for building pipelines?",
+                ["pipeline"],
+                ["Degrees"],
+            ),
+        ],
+        [
             ("any figures for kenya?", ["don't cover"], []),
             ("what are the cheapest ways to learn then", ["online courses"], ["only cover"]),
         ],
