@@ -81,7 +81,7 @@ test: $(DEV_STAMP) ingest $(MODEL_STAMP) $(WEB_STAMP) ## Set up everything, trai
 	@scripts/ensure-system-packages.sh chromium redis nginx emoji-font
 	@$(VPY) -m pytest
 
-eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind and nineteen conversations sets (reports/)
+eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind and twenty conversations sets (reports/)
 	@$(VPY) -m evaluation
 	@echo "==> The blind set (evaluation/sets/blind.yml), reported in reports/blind/"
 	@$(VPY) -m evaluation --heldout evaluation/sets/blind.yml --reports reports/blind
@@ -117,8 +117,10 @@ eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind a
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev17.yml --reports reports/conversations-dev17
 	@echo "==> The eighteenth conversations set (evaluation/sets/conversations_dev18.yml, a development set), reported in reports/conversations-dev18/"
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev18.yml --reports reports/conversations-dev18
-	@echo "==> The nineteenth conversations set (evaluation/sets/conversations_dev19.yml, unread), reported in reports/conversations-dev19/"
+	@echo "==> The nineteenth conversations set (evaluation/sets/conversations_dev19.yml, a development set), reported in reports/conversations-dev19/"
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev19.yml --reports reports/conversations-dev19
+	@echo "==> The twentieth conversations set (evaluation/sets/conversations_dev20.yml, unread), reported in reports/conversations-dev20/"
+	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev20.yml --reports reports/conversations-dev20
 	@$(VPY) -m evaluation.model_card eval
 
 bench-knowledge: ingest ## Benchmark the knowledge store on SQLite and PostgreSQL: 10,000 synthetic documents (~15 min)

@@ -54,13 +54,17 @@ SEVENTEENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev17.y
 # An eighteenth (session 19), written when the seventeenth was read; measured unread (89.2%) and
 # read the same session.
 EIGHTEENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev18.yml"
-# A nineteenth (session 20), written before any of this session's changes: the unbiased figure.
+# A nineteenth (session 20), written before any of that session's changes; measured unread
+# (87.4%) and read the same session.
 NINETEENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev19.yml"
+# A twentieth (session 20), written while the nineteenth was being read; measured unread once on
+# that session's final code: the unbiased figure.
+TWENTIETH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev20.yml"
 EVALUATION_SETS = (
     *(HELDOUT_PATH, BLIND_PATH, CONVERSATIONS_PATH, FRESH_PATH, NEW_PATH, SIXTH_PATH),
     *(SEVENTH_PATH, EIGHTH_PATH, NINTH_PATH, TENTH_PATH, ELEVENTH_PATH),
     *(TWELFTH_PATH, THIRTEENTH_PATH, FOURTEENTH_PATH, FIFTEENTH_PATH, SIXTEENTH_PATH),
-    *(SEVENTEENTH_PATH, EIGHTEENTH_PATH, NINETEENTH_PATH),
+    *(SEVENTEENTH_PATH, EIGHTEENTH_PATH, NINETEENTH_PATH, TWENTIETH_PATH),
 )
 DEFAULT_MAX_CHARS = 1200
 """No reply is longer than this unless the turn allows more (asked for more, several questions)."""
