@@ -663,6 +663,16 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # country's figures the pages do give.
         return Plan("salary", level=state.level)
     if (
+        LEANS_ON_THE_LAST.search(reading.text)
+        and state.last.get("kind") in ("topic", "search")
+        and intent in UNSURE_INTENTS | {"out_of_scope", CAPABILITIES_INTENT, ABOUT_INTENT}
+        and len(reading.text.split()) <= FOLLOW_ON_WORDS
+        and not (reading.names_a_filter or reading.about_another_job)
+    ):
+        # "what should i emphasise about myself when i do" after how to negotiate (what the
+        # bot can do at 0.59), "do write-ups count": asked of the answer just given.
+        return Plan("about")
+    if (
         ASKS_WHY_PAY_VARIES.search(reading.text)
         and _figures_before(state, aspect)
         and intent in ("ask_outlook", "ask_career_path", *UNSURE_INTENTS)
@@ -1913,6 +1923,18 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # A question about work or the field that the classifier has not learnt ("should I
         # practise leetcode?") is answered from the sources, or told what they don't cover.
         sure = reading.confidence >= SURE_OUT_OF_SCOPE
+        if (
+            state.last.get("kind") in ("topic", "search")
+            and len(reading.text.split()) <= FOLLOW_ON_WORDS
+            and (
+                LEANS_ON_THE_LAST.search(reading.text)
+                or (not sure and FOLLOWS_ON_THE_LAST.search(reading.text))
+            )
+            and not reading.names_a_filter
+        ):
+            # "do write-ups count or only code" after what employers want to see, "what should i
+            # emphasise about myself when i do" after negotiating: asked of the last answer.
+            return Plan("about")
         if (sure and not reading.about_career) or reading.about_another_job:
             return Plan("out_of_scope")
         leaned = reading.runner_up if reading.runner_up in intent_topics else None
@@ -2475,6 +2497,13 @@ ASKS_FOR_THE_NEAREST = re.compile(
     r"|what (do|can) you (have|give me|offer)|what have you got)\b",
     re.I,
 )
+FOLLOW_ON_WORDS = 10
+# "…when i do", "do write-ups count": a question that can only lean on the answer just given.
+LEANS_ON_THE_LAST = re.compile(
+    r"\bwhen (i|you|we|they) do\b|\b(do|does|would|will) [\w' -]{1,30} (count|matter)\b", re.I
+)
+# "is that true there too": one that may (a pointer), when the classifier is unsure.
+FOLLOWS_ON_THE_LAST = re.compile(r"\b(that|it|those|these|them)\b", re.I)
 # Topics after which "is it hard" asks about the career itself.
 HARD_ASKED_OF = frozenset(
     {None, "role", "duties", "typical_day", "suitability", "outlook", "education"}

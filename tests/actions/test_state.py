@@ -1027,6 +1027,34 @@ TABLE += [
         "ask_suitability",
     ),
     (
+        "whether something counts, after what employers want to see (out of scope at 0.91)",
+        State(topic="getting_started", last={"kind": "topic", "topic": "getting_started"}),
+        Reading("out_of_scope", text="do write-ups count or only code", confidence=0.91),
+        "about",
+        None,
+        None,
+    ),
+    (
+        "what to stress when i do, after how to negotiate",
+        State(topic="salary_factors", last={"kind": "topic", "topic": "salary_factors"}),
+        Reading(
+            "ask_capabilities",
+            text="what should i emphasise about myself when i do",
+            confidence=0.59,
+        ),
+        "about",
+        None,
+        None,
+    ),
+    (
+        "a plainly off-topic question after a topic is still refused",
+        State(topic="skills", last={"kind": "topic", "topic": "skills"}),
+        Reading("out_of_scope", text="and whats the capital of peru", confidence=0.95),
+        "out_of_scope",
+        None,
+        None,
+    ),
+    (
         "ways in other than the job itself",
         State(),
         Reading(
