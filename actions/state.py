@@ -1923,18 +1923,6 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # A question about work or the field that the classifier has not learnt ("should I
         # practise leetcode?") is answered from the sources, or told what they don't cover.
         sure = reading.confidence >= SURE_OUT_OF_SCOPE
-        if (
-            state.last.get("kind") in ("topic", "search")
-            and len(reading.text.split()) <= FOLLOW_ON_WORDS
-            and (
-                LEANS_ON_THE_LAST.search(reading.text)
-                or (not sure and FOLLOWS_ON_THE_LAST.search(reading.text))
-            )
-            and not reading.names_a_filter
-        ):
-            # "do write-ups count or only code" after what employers want to see, "what should i
-            # emphasise about myself when i do" after negotiating: asked of the last answer.
-            return Plan("about")
         if (sure and not reading.about_career) or reading.about_another_job:
             return Plan("out_of_scope")
         leaned = reading.runner_up if reading.runner_up in intent_topics else None
@@ -2502,8 +2490,6 @@ FOLLOW_ON_WORDS = 10
 LEANS_ON_THE_LAST = re.compile(
     r"\bwhen (i|you|we|they) do\b|\b(do|does|would|will) [\w' -]{1,30} (count|matter)\b", re.I
 )
-# "is that true there too": one that may (a pointer), when the classifier is unsure.
-FOLLOWS_ON_THE_LAST = re.compile(r"\b(that|it|those|these|them)\b", re.I)
 # Topics after which "is it hard" asks about the career itself.
 HARD_ASKED_OF = frozenset(
     {None, "role", "duties", "typical_day", "suitability", "outlook", "education"}
