@@ -663,6 +663,18 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # country's figures the pages do give.
         return Plan("salary", level=state.level)
     if (
+        reading.level
+        and intent in ("ask_salary_factors", "ask_career_path", *UNSURE_INTENTS)
+        and reading.confidence < UNSURE_LEVEL_FOLLOW_UP_BELOW
+        and state.last.get("kind") == "topic"
+        and state.topic not in (None, "salary", "salary_factors", *LEVEL_TOPICS)
+        and CHANGES_WITH_LEVEL.search(reading.text)
+        and not names_pay(reading.text)
+    ):
+        # "does that change when you get more senior" after a typical day (what drives pay at
+        # 0.64): no page tells that topic by level, and the answer on it says so first.
+        return Plan("topic", intent=None, parameters={})
+    if (
         LEANS_ON_THE_LAST.search(reading.text)
         and state.last.get("kind") in ("topic", "search")
         and intent in UNSURE_INTENTS | {"out_of_scope", CAPABILITIES_INTENT, ABOUT_INTENT}
@@ -2485,6 +2497,12 @@ ASKS_FOR_THE_NEAREST = re.compile(
     r"|what (do|can) you (have|give me|offer)|what have you got)\b",
     re.I,
 )
+# "does that change when you get more senior", "is it different for juniors": the last answer,
+# asked of a level.
+CHANGES_WITH_LEVEL = re.compile(
+    r"\b(that|it|this|things?)\b[^?]{0,20}\b(change|changes|different|differ|same)\b", re.I
+)
+UNSURE_LEVEL_FOLLOW_UP_BELOW = 0.8
 FOLLOW_ON_WORDS = 10
 # "…when i do", "do write-ups count": a question that can only lean on the answer just given.
 LEANS_ON_THE_LAST = re.compile(

@@ -1055,6 +1055,19 @@ TABLE += [
         None,
     ),
     (
+        "does that change when more senior, after a typical day (pay drivers at 0.64)",
+        State(topic="typical_day", last={"kind": "topic", "topic": "typical_day"}),
+        Reading(
+            "ask_salary_factors",
+            text="does that change when you get more senior",
+            level="senior",
+            confidence=0.64,
+        ),
+        "topic",
+        None,
+        None,
+    ),
+    (
         "ways in other than the job itself",
         State(),
         Reading(
