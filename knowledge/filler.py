@@ -58,7 +58,7 @@ def is_filler(text: str, pointers_wanted: bool = False) -> bool:
 # "any uk specific place for careers advice?", "which websites should i read": a person asking
 # where to look, to whom a pointer to another website answers.
 ASKS_WHERE_TO_LOOK = re.compile(
-    r"\b(where|which|what|any)\b[^.?!]*\b(advice|resources?|websites?|sites?|links?|hubs?"
+    r"\b(where|which|what|any|anything)\b[^.?!]*\b(advice|resources?|websites?|sites?|links?|hubs?"
     r"|services?|places? (to|for) (get|find|learn|look)|look(ing)? up|training routes?)\b",
     re.I,
 )

@@ -264,10 +264,16 @@ _THE_FIELD = re.compile(
 )
 
 
+# "an ML job that's about images": "that" opening a relative clause points at nothing before.
+_RELATIVE_THAT = re.compile(
+    r"\b(jobs?|roles?|ones?|kinds?|types?|things?|careers?|fields?|paths?|positions?) that\b", re.I
+)
+
+
 def points_back(question: str) -> bool:
     """True for a short question that only points at what was said before it."""
     words = len(question.split())
-    rest = _THE_FIELD.sub("", question)
+    rest = _RELATIVE_THAT.sub(" ", _THE_FIELD.sub("", question))
     return (words <= POINTING_WORDS_MAX and bool(_POINTS_BACK.search(rest))) or (
         words <= POINTING_AT_SOMEONE_WORDS_MAX and bool(_POINTS_AT_SOMEONE.search(rest))
     )

@@ -343,3 +343,15 @@ def test_judging_one_of_the_things_asked_about_belongs_to_that_question() -> Non
     assert len(split.questions) == 1
     # a judgement of the answer itself stays a question of its own
     assert len(split_message("what do they earn in france? is that any good?").questions) == 2
+
+
+def test_a_relative_that_points_at_nothing_before() -> None:
+    split = split_message(
+        "im a wedding photographer and i love anything to do with images. is there an ML job "
+        "that's about images? what would it involve?"
+    )
+    assert split.questions[0] == "is there an ML job that's about images?"
+    # "is that crazy?" still leans on the sentence before it
+    assert (
+        split_message("i want to retrain at 50. is that crazy?").questions[0].startswith("i want")
+    )
