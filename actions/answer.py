@@ -427,19 +427,14 @@ async def carry_out(
             or (aspect in SOURCE_ASPECTS and NAMES_FIGURES.search(reading.text))
         ):
             last = kept  # "does that include bonus?" after figures and then another answer
-        if (
-            last.get("kind") != "salary"
-            and aspect == "basis"
-            and NAMES_PAY_FIGURES.search(reading.text)
-        ):
-            # "are these salary numbers up to date?" before any figures: every source's basis.
-            labels = await run_query(query.salary_source_labels)
-            last = {"kind": "salary", "sources": labels}
-        if last.get("kind") != "salary" and ASKS_WHAT_A_MARK_MEANS.search(reading.text):
+        asks_basis = aspect == "basis" and bool(NAMES_PAY_FIGURES.search(reading.text))
+        asks_mark = bool(ASKS_WHAT_A_MARK_MEANS.search(reading.text))
+        if last.get("kind") != "salary" and (asks_basis or asks_mark):
+            # "are these salary numbers up to date?" before any figures: every source's basis;
             # "what does the + on the senior range mean" after another answer: the figures for
             # that level (or every level) in the pages' own words.
             labels = await run_query(query.salary_source_labels)
-            last = {"kind": "salary", "level": plan.level, "sources": labels}
+            last = {"kind": "salary", "level": plan.level if asks_mark else None, "sources": labels}
         if last.get("kind") != "salary" and plan.level and aspect == "years":
             # "how many years till i'm mid level?" before any figures: every source's levels.
             labels = await run_query(query.source_labels)
@@ -679,22 +674,24 @@ class ActionAnswer(Action):
             quoted = _quoted_chars(dispatcher)
             budget = max(MIN_SHARE, min(share, SEVERAL_BUDGET - quoted))
             reading = with_context(Reading.from_parse(parsed), whole, asked_of)
-            named_before = bool(previous and previous.specialisation and _names_them(reading))
-            if previous is not None and named_before:
+            named_before = (
+                previous if previous and previous.specialisation and _names_them(reading) else None
+            )
+            if named_before is not None:
                 # "whats an mlops engineer, …, and what tools do they use?": they, MLOps
                 # engineers, as named in the part before.
                 reading = dataclasses.replace(
                     reading,
-                    specialisation=previous.specialisation,
-                    role=previous.role,
-                    text=f"{reading.text} ({previous.specialisation})",
+                    specialisation=named_before.specialisation,
+                    role=named_before.role,
+                    text=f"{reading.text} ({named_before.specialisation})",
                 )
             if reading.specialisation:
                 previous = reading  # the last part that named one
             if _small_talk(state, reading):
                 continue
             plan = decide(state, reading, INTENT_TOPICS)
-            if named_before and plan.kind == "topic" and plan.intent in ABOUT_THE_JOB:
+            if named_before is not None and plan.kind == "topic" and plan.intent in ABOUT_THE_JOB:
                 # "is there an ML job about images? what would it involve?": what that
                 # specialisation involves is what its answer says.
                 plan = Plan(

@@ -379,13 +379,11 @@ ASKS_ORIGIN = re.compile(
 ASKS_WHAT_A_MARK_MEANS = re.compile(
     r"(\+|\bplus\b|\bor more\b|\bup to\b)[^?]{0,30}\b(mean|means|stand for|signify)\b", re.I
 )
-# "are the french ones dated at all?": figures, or the ones just spoken of.
-FIGURES_OR_ONES = re.compile(
-    r"\b(figures?|numbers?|ranges?|estimates?|amounts?|ones|salar\w*|data)\b", re.I
-)
 NAMES_FIGURES = re.compile(
     r"\b(figures?|numbers?|range|ranges|salary|salaries|pay|estimates?|amounts?)\b", re.I
 )
+# "are the french ones dated at all?": figures, or the ones just spoken of.
+FIGURES_OR_ONES = re.compile(NAMES_FIGURES.pattern + r"|\b(ones|data)\b", re.I)
 
 
 # "where do they usually come from background wise": people's origins, not the figures'.

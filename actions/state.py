@@ -704,7 +704,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # drives pay at 0.67, no pay word): a question about the answer just given.
         return Plan("about")
     if ASKS_WHAT_A_MARK_MEANS.search(reading.text) and (
-        _figures_before(state, "words") or names_pay(reading.text) or reading.level
+        _figures_before(state, None) or names_pay(reading.text) or reading.level
     ):
         # "what does the + at the end mean" after the US figures: the page's own words.
         return Plan("about", level=reading.level)

@@ -41,7 +41,7 @@ _SENTENCE_END = re.compile(
     rf"(?<=[?!.])\s+|\n+|\s+(?=\(?\d{{1,2}}\)\s)|(?<=:)\s+(?=(?:{QUESTION_WORDS})\b)", re.I
 )
 # "…kids are grown up now. Q: is it too late for me": a label, not part of the question.
-_QUESTION_LABEL = re.compile(r"(?<![\w\d] )(?<!\w)\b(q|question)\s*:\s*", re.I)
+_QUESTION_LABEL = re.compile(r"(?<!\w )(?<!\w)\b(q|question)\s*:\s*", re.I)
 _ENUMERATOR = re.compile(r"^\(?\d{1,2}[).]\s+")
 # A clause boundary that starts a new question: "and what…", "and also…", "; how…", ", also…".
 _CLAUSE_BOUNDARY = re.compile(

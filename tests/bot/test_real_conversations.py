@@ -243,16 +243,22 @@ CLASSES: dict[str, list[Turn]] = {
 }
 
 
+def _say_and_check(bot: RunningBot, sender: str, turn: Turn) -> None:
+    """Send one turn and check its reply: the facts it must and must not hold, its length."""
+    message, must, must_not, cap = turn
+    reply = bot.say(sender, message)
+    for fact in must:
+        assert fact.lower() in reply.lower(), f"{message!r}: missing {fact!r} in\n{reply}"
+    for fact in must_not:
+        assert fact.lower() not in reply.lower(), f"{message!r}: {fact!r} in\n{reply}"
+    assert len(reply) <= cap, f"{message!r}: {len(reply)} characters\n{reply}"
+
+
 @pytest.mark.parametrize("name", sorted(CLASSES))
 def test_conversation_class(bot: RunningBot, name: str) -> None:
     sender = f"real-{uuid.uuid4().hex[:12]}"
-    for message, must, must_not, cap in CLASSES[name]:
-        reply = bot.say(sender, message)
-        for fact in must:
-            assert fact.lower() in reply.lower(), f"{message!r}: missing {fact!r} in\n{reply}"
-        for fact in must_not:
-            assert fact.lower() not in reply.lower(), f"{message!r}: {fact!r} in\n{reply}"
-        assert len(reply) <= cap, f"{message!r}: {len(reply)} characters\n{reply}"
+    for turn in CLASSES[name]:
+        _say_and_check(bot, sender, turn)
 
 
 def test_the_same_long_reply_is_never_sent_twice_in_a_row(bot: RunningBot) -> None:
@@ -496,9 +502,4 @@ def test_conversations_of_the_twentieth_session(bot: RunningBot) -> None:
     for turns in conversations:
         sender = f"real-{uuid.uuid4().hex[:12]}"
         for message, must, must_not in turns:
-            reply = bot.say(sender, message)
-            for fact in must:
-                assert fact.lower() in reply.lower(), f"{message!r}: missing {fact!r} in\n{reply}"
-            for fact in must_not:
-                assert fact.lower() not in reply.lower(), f"{message!r}: {fact!r} in\n{reply}"
-            assert len(reply) <= MAX_REPLY, f"{message!r}: {len(reply)} characters\n{reply}"
+            _say_and_check(bot, sender, (message, must, must_not, MAX_REPLY))
