@@ -119,8 +119,10 @@ eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind a
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev18.yml --reports reports/conversations-dev18
 	@echo "==> The nineteenth conversations set (evaluation/sets/conversations_dev19.yml, a development set), reported in reports/conversations-dev19/"
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev19.yml --reports reports/conversations-dev19
-	@echo "==> The twentieth conversations set (evaluation/sets/conversations_dev20.yml, unread), reported in reports/conversations-dev20/"
+	@echo "==> The twentieth conversations set (evaluation/sets/conversations_dev20.yml), reported in reports/conversations-dev20/"
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev20.yml --reports reports/conversations-dev20
+	@echo "==> The twenty-first conversations set (evaluation/sets/conversations_dev21.yml, unread), reported in reports/conversations-dev21/"
+	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev21.yml --reports reports/conversations-dev21
 	@$(VPY) -m evaluation.model_card eval
 
 bench-knowledge: ingest ## Benchmark the knowledge store on SQLite and PostgreSQL: 10,000 synthetic documents (~15 min)
