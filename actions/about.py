@@ -28,6 +28,7 @@ from actions.aspects import (
 from actions.currency import converted_lines, plural_currency, wanted_currency
 from actions.fallback import answer_search
 from actions.formatting import (
+    BULLET,
     CURRENCY_SIGNS,
     LEVEL_NAMES,
     YEARS,
@@ -264,6 +265,10 @@ def _currency_lines(facts: list[Salary], text: str = "") -> list[str]:
     "how much is that in euros": the figures converted, when they are in another currency.
     """
     wanted = wanted_currency(text)
+    if wanted and PICKS_BY_CURRENCY.search(text):
+        # "which of those are in dollars": the figures already in that currency, not all of
+        # them converted.
+        return _figures_in(facts, wanted)
     if wanted and (in_wanted := converted_lines(facts, wanted)):
         return in_wanted
     lines = []
@@ -278,6 +283,29 @@ def _currency_lines(facts: list[Salary], text: str = "") -> list[str]:
         else:
             lines.append(f"{label} gives its figures in {names}.")
     return lines
+
+
+PICKS_BY_CURRENCY = re.compile(
+    r"\bwhich (ones?|of (those|these|them|the figures|the numbers))\b[^?]*\bin\b"
+    r"|\bthe ones in\b|\bonly the ones\b",
+    re.I,
+)
+
+
+def _figures_in(facts: list[Salary], currency: str) -> list[str]:
+    """The figures written in ``currency``, or that none of them is."""
+    name = plural_currency(currency)
+    own = [f for f in facts if f.currency == currency and not f.currency_ambiguous]
+    if not own:
+        return [f"None of these figures is in {name}."]
+    return [
+        f"In {name} ({_code_and_sign(currency)}):",
+        *(
+            f"{BULLET} {level_label(f)[0].upper()}{level_label(f)[1:]}: {salary_range(f)}"
+            f" — {f.source.label}"
+            for f in own
+        ),
+    ]
 
 
 def _code_and_sign(code: str) -> str:

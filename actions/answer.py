@@ -45,7 +45,7 @@ from actions.salary import (
     answer_role_pay,
     answer_salary,
 )
-from actions.scope import employers_named, occupation_named
+from actions.scope import employers_named, occupation_named, the_question_asked
 from actions.sources import list_sources, source_named
 from actions.state import (
     CAPABILITIES_INTENT,
@@ -442,7 +442,9 @@ async def carry_out(
         if (
             plan.country
             and plan.country not in _countries_of(last)
-            and aspect != "currency"  # "is that in US dollars?" names a currency, not a place
+            # "is that in US dollars?" names a currency, not a place; "convert the UK midpoint
+            # to euros" names both
+            and (aspect != "currency" or reading.country == plan.country)
         ):
             # "where were the us numbers from again" after France's figures: the US figures'.
             last = await _record_of_country(plan.country, plan.level or last.get("level"))
@@ -486,7 +488,7 @@ async def carry_out(
 
     return await answer_search(
         dispatcher,
-        plan.search_text or reading.text,
+        plan.search_text or the_question_asked(reading.text),
         budget=budget,
         avoid=frozenset(state.last.get("shown") or []),
         when_nothing=OUT_OF_SCOPE if plan.refuse_if_nothing else "utter_sources_silent",

@@ -192,7 +192,7 @@ ASPECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "is that usd?", "usd or cad?"
             r"|\b(usd|eur|gbp|cad|aud|inr|chf)\b|\b(us|u\.s\.|american|canadian) dollars\b"
             # "can u convert that to euros"
-            r"|\bconvert\w* (it|that|this|them|those|these|the \w+)? ?(to|into|in) \w+",
+            r"|\bconvert\w* (it|that|this|them|those|these|the \w+( \w+)?)? ?(to|into|in) \w+",
             re.I,
         ),
     ),

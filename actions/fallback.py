@@ -287,7 +287,10 @@ async def answer_search(
         unspoken = [w for w in words if w not in spoken_of]
         if when_nothing == "utter_sources_silent":
             when_nothing = _silence(text, real, words, unspoken)
-        if about_last and when_nothing in (OUT_OF_SCOPE, "utter_rephrase"):
+        if about_last and unspoken and when_nothing in (OUT_OF_SCOPE, "utter_sources_silent"):
+            # "is calculus in there too?" after the maths: no page names it, said as such.
+            when_nothing = "utter_unnamed_in_last"
+        elif about_last and when_nothing in (OUT_OF_SCOPE, "utter_rephrase"):
             when_nothing = "utter_nothing_more_on_last"
         subject = ", ".join(_telling(unspoken)[:4])
         response = refusal if when_nothing == OUT_OF_SCOPE else when_nothing

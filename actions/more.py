@@ -131,8 +131,9 @@ POINT_BUDGET = 260
 """Characters each point past two adds: a point is a sentence of the answer, not a paragraph."""
 LINE_BUDGET = 130
 """Characters per line asked for ("in 3 lines"): a line on a screen, not a bullet point."""
-# Counted in lines as read on a screen, not in points of the answer.
-_LINES = re.compile(r"^(lines|phrases)$", re.I)
+# Counted in lines as read on a screen, or in sentences, not in points of the answer ("sum it
+# up in like 3 sentences": three sentences, not three paragraphs).
+_LINES = re.compile(r"^(lines|phrases|sentences)$", re.I)
 
 
 # "in one line", "résume en une phrase": one sentence, however short the last answer already was.

@@ -53,6 +53,9 @@ MAX_OVERVIEW_COUNTRIES = 6
 CITY_SEARCH_HITS = 8
 CITY_BUDGET = 450
 
+# What every pay figure is shown with, so never a gap of a pay answer.
+SHOWN_WITH_EVERY_FIGURE = re.compile(r"currenc|devise|monnaie", re.I)
+
 
 @dataclass(frozen=True)
 class SalaryQuestion:
@@ -142,6 +145,8 @@ async def answer_salary(
     # specialisation says itself what no page covers (one gap, not two).
     asks_for_gap = question.text and not question.specialisation
     unspoken = await unspoken_of(question.text, [], "salary", "ask_salary") if asks_for_gap else []
+    # "what currencies are the figures in": every figure below is shown in its own currency.
+    unspoken = [word for word in unspoken if not SHOWN_WITH_EVERY_FIGURE.match(word)]
     if unspoken:
         # "do ML engineers get paid overtime?": the figures, after saying what no page covers.
         dispatcher.utter_message(

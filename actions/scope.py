@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from knowledge.compose import subject_phrases
+from nlu_components.questions import split_message
 
 SCOPE_FILE = Path(__file__).with_name("scope.yml")
 
@@ -65,3 +66,20 @@ def occupation_named(text: str) -> str | None:
     """The first occupation other than this one that ``text`` names ("i'm a nurse" -> nurse)."""
     match = _patterns()[1].search(text.lower())
     return match.group(0) if match else None
+
+
+def the_question_asked(text: str) -> str:
+    """The one question of ``text`` without what the person says around it (if not about work).
+
+    "whats the daily routine like? mine involves a lot of felt and glue", "is calculus in there
+    too? dreading it": glue and dread are no subject the sources should cover. "got my first ml
+    engineer interview next week, what do they usually test" needs the sentence before.
+    """
+    parts = split_message(text)
+    if (
+        len(parts.questions) == 1
+        and parts.statements
+        and not any(about_career(statement) for statement in parts.statements)
+    ):
+        return parts.questions[0]
+    return text

@@ -71,6 +71,7 @@ from actions.wording import (
     ACCORDING_TO,
     ADDRESSES_THE_BOT,
     AFTER_SHIPPING,
+    APPLIES_THERE_TOO,
     ASKS_ABOUT_DOCS,
     ASKS_ABOUT_ENTRY_ROUTES,
     ASKS_ABOUT_ETHICS,
@@ -87,6 +88,7 @@ from actions.wording import (
     ASKS_HOW_TO_RISE,
     ASKS_HOW_TO_STAND_OUT,
     ASKS_IF_BACKGROUND_COUNTS,
+    ASKS_IF_IN_THE_LAST,
     ASKS_IF_IT_HELPS,
     ASKS_IF_REALISTIC,
     ASKS_IF_SEPARATE_JOB,
@@ -102,6 +104,7 @@ from actions.wording import (
     ASKS_WHAT_IT_PAYS,
     ASKS_WHAT_THEY_OWN,
     ASKS_WHAT_TO_ASK_FOR,
+    ASKS_WHAT_TO_LEARN_NEXT,
     ASKS_WHAT_TO_STUDY,
     ASKS_WHERE_IT_LEADS,
     ASKS_WHERE_PAID,
@@ -117,9 +120,11 @@ from actions.wording import (
     BECOMES_ONE,
     CAN_I_APPLY,
     CAREER_PATH_FR,
+    CHOOSES_BETWEEN_THEM,
     CLOSEST_TO,
     COMPARES,
     COMPARES_TWO,
+    CONVERTS,
     COUNTS_WHEN_APPLYING,
     CURRENCY_UNIT,
     DAY_PARTS,
@@ -577,6 +582,17 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "what are the cheapest ways to learn then" (the career path at 0.41): the courses.
         return Plan("topic", intent="ask_education", parameters={"study_route": "online_courses"})
     if (
+        ASKS_WHAT_TO_LEARN_NEXT.search(reading.text)
+        and state.last.get("kind") == "topic"
+        and intent in UNSURE_INTENTS | {ABOUT_INTENT}
+        and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
+    ):
+        # "ok and after that what do i learn" after Python first (a follow-up at 0.51): the
+        # steps the pages give, ranked for what to learn.
+        return Plan(
+            "topic", intent=GETTING_STARTED_INTENT, parameters={}, search_text=WHAT_TO_LEARN
+        )
+    if (
         ASKS_ABOUT_ENTRY_ROUTES.search(reading.text)
         and intent not in {GETTING_STARTED_INTENT, "ask_salary", "ask_salary_factors"}
         and reading.confidence < SURE_INTERVIEW_TOPIC
@@ -685,6 +701,16 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # bot can do at 0.59), "do write-ups count": asked of the answer just given.
         return Plan("about")
     if (
+        ASKS_IF_IN_THE_LAST.search(reading.text)
+        and (intent in UNSURE_INTENTS | {ABOUT_INTENT} or reading.confidence < UNSURE_SWITCH_BELOW)
+        and not (reading.names_a_filter or reading.about_another_job)
+    ):
+        # "is calculus in there too?" after the maths (the outlook at 0.27): whether the answer
+        # just given holds it; after a reply that ended on pay, whether any page names it.
+        if state.last.get("kind") in ("topic", "search"):
+            return Plan("about")
+        return Plan("search", refuse_if_nothing=False)
+    if (
         ASKS_WHY_PAY_VARIES.search(reading.text)
         and _figures_before(state, aspect)
         and intent in ("ask_outlook", "ask_career_path", *UNSURE_INTENTS)
@@ -740,6 +766,15 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             country=reading.country or state.last.get("country"),
             level=reading.level or "senior",
         )
+    if (
+        aspect == "currency"
+        and reading.country
+        and not reading.city
+        and CONVERTS.search(reading.text)
+        and _figures_before(state, aspect)
+    ):
+        # "convert the UK midpoint to euros for me" after the US figures: the UK's, converted.
+        return Plan("about", country=reading.country, level=reading.level)
     if _refines_pay(state, reading):
         # "what about the senior ones over there" (the career path at 0.63), "ok then france,
         # it's next door" right after pay: the same pay question for that place or level.
@@ -771,8 +806,12 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("shorter")
     if (
         ASKS_ABOUT_AGE.search(reading.text)
-        and intent in UNSURE_INTENTS | AGE_MISREAD_AS
-        and reading.confidence < PAY_OVERRIDE_BELOW
+        and (
+            (intent in UNSURE_INTENTS | AGE_MISREAD_AS and reading.confidence < PAY_OVERRIDE_BELOW)
+            # "welder, 44, self-taught in python. is it too late" (the skills at 0.61): the
+            # python is who is asking, the question is their age.
+            or (TOO_LATE.search(reading.text) and reading.confidence < SURE_INTERVIEW_TOPIC)
+        )
         and not (names_pay(reading.text) or reading.country or reading.city)
         # a nurse who gives her age is changing careers; "how old are most nurses" is no
         # question about this one
@@ -1102,6 +1141,16 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "are these salary numbers even up to date?" with no figures shown yet: what every
         # source's figures are based on, and when.
         return Plan("about")
+    if (
+        APPLIES_THERE_TOO.search(reading.text)
+        and reading.country
+        and state.topic not in (None, *PAY_TOPICS)
+        and state.last.get("kind") == "topic"
+        and not (reading.level or names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "does that apply in france too?" after the industries (read as "shorter" at 0.64):
+        # that topic as the page for that country tells it.
+        return Plan("topic", intent=None, parameters={}, country=reading.country)
     if (
         intent in UNSURE_INTENTS or _unsure_command(reading) or reading.confidence < MERE_GUESS
     ) and not (reading.country or reading.city or reading.names_topic_filter):
@@ -1588,6 +1637,16 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # the same comparison, not the ML engineer's duties alone.
         return Plan("topic", intent="compare_role", parameters={"role": state.role})
     if (
+        state.topic
+        and state.topic.startswith("compare_")
+        and state.role
+        and CHOOSES_BETWEEN_THEM.search(reading.text)
+        and not (reading.role or reading.names_a_filter or names_pay(reading.text))
+    ):
+        # "which one should i aim for if i mainly like building the models" after ML engineer
+        # vs MLOps engineer (who it suits at 0.84): the comparison, ranked for what they like.
+        return Plan("topic", intent="compare_role", parameters={"role": state.role})
+    if (
         aspect == "ranking"
         and intent in UNSURE_INTENTS
         and state.last.get("shown")
@@ -2054,6 +2113,12 @@ def figures_kept(last: dict[str, Any], aspect: str | None) -> dict[str, Any] | N
     return dict(pay)
 
 
+def _gave_figures_too(state: State) -> bool:
+    """True when the last reply gave pay figures beside its topic ("france pay and a degree?")."""
+    pay = state.last.get("pay")
+    return isinstance(pay, dict) and "kept" not in pay
+
+
 def _figures_before(state: State, aspect: str | None) -> bool:
     """True when the last answer was pay figures, or kept them for a question like ``aspect``.
 
@@ -2089,6 +2154,8 @@ def _asks_cost(state: State, reading: Reading) -> bool:
 
 # Topics an age question ("too late at 45?") is guessed as when unsure.
 AGE_MISREAD_AS = frozenset({"ask_role", "ask_suitability", "ask_outlook", "ask_career_path"})
+# "is it too late", "am i too old": a question about age, whatever else the message names.
+TOO_LATE = re.compile(r"\btoo (late|old)\b|\btrop (tard|vieux|vieille)\b", re.I)
 
 
 def _names_only_the_last_answer(state: State, reading: Reading) -> bool:
@@ -2328,6 +2395,18 @@ def _follow_up(state: State, reading: Reading) -> Plan:
         # "what about france, any online courses mentioned?" after the qualifications: the
         # courses, not France's pay.
         return Plan("topic", intent=None, parameters=reading.topic_parameters())
+    if (
+        reading.country
+        and not reading.city
+        and state.topic not in (None, *PAY_TOPICS)
+        and state.last.get("kind") == "topic"
+        and not _gave_figures_too(state)
+        and not (reading.level or names_pay(reading.text) or _asks_beyond_filters(reading))
+    ):
+        # "and in the uk?" after a typical day, "what about for the uk" after whether a
+        # master's is needed: that topic as the page for that country tells it (the pay is
+        # one question away), not the country's pay unasked.
+        return Plan("topic", intent=None, parameters={}, country=reading.country)
     if (reading.country or reading.city) and not _asks_beyond_filters(reading):
         level = reading.level or (state.level if on_salary else None)
         return Plan("salary", country=reading.country, city=reading.city, level=level)
@@ -2491,10 +2570,14 @@ ASKS_IF_A_JOB_EXISTS = re.compile(
     r"|versions?|branch(es)?|specialisms?|specialisations?|specializations?|positions?)\b",
     re.I,
 )
+# What "after that what do i learn" is ranked for among the steps to get started.
+WHAT_TO_LEARN = "what to learn next: learning skills, models, programming, maths"
 # "whats the closest thing you have", "anything nearby?": the nearest the pages come.
 ASKS_FOR_THE_NEAREST = re.compile(
     r"\b(closest|nearest|next best|anything (close|similar|nearby)|whatever you (have|got)"
-    r"|what (do|can) you (have|give me|offer)|what have you got)\b",
+    r"|what (do|can) you (have|give me|offer)|what have you got"
+    # "roughly though? just a ballpark": no page gives one; the figures they do give
+    r"|roughly|ballpark|ball park|rough (idea|guess|figure|number)|best guess)\b",
     re.I,
 )
 # "does that change when you get more senior", "is it different for juniors": the last answer,

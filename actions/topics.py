@@ -31,7 +31,7 @@ from actions.aspects import (
     WANTS_TO_BECOME,
 )
 from actions.formatting import and_list, composed_lines, source_names
-from actions.scope import occupation_named
+from actions.scope import occupation_named, the_question_asked
 from actions.store import run_in_session
 from actions.wording import ASKS_MARKET_NUMBERS
 from gazetteer.entities import vocabulary
@@ -392,11 +392,15 @@ async def answer_topic(
             hits, question.text, topic, budget=REPEAT_BUDGET, max_units=REPEAT_UNITS
         )
     topic_name = TOPIC_NAMES.get(topic, topic.replace("_", " "))
-    asked = _without_occupation(question.rest or question.text)
+    asked = _without_occupation(the_question_asked(question.rest or question.text))
     if topic == "getting_started":
         # "physics phd, bailing out of academia": how they leave is no subject to look up.
         asked = CHANGES_CAREER.sub(" ", asked)
     missing = await unspoken_of(asked, hits, topic, question.intent)
+    if ASKS_ABOUT_AGE.search(question.text):
+        # "welder, 44, self-taught in python. is it too late": the gap is their age, said below,
+        # not the words they describe themselves with.
+        missing = []
     if topic == "outlook" and ASKS_MARKET_NUMBERS.search(question.text):
         # "how many jobs are open, what's the growth rate": no page counts them.
         missing = ["job counts or growth rates"]

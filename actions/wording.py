@@ -318,7 +318,10 @@ POINTS_INTO_LAST_LIST = re.compile(
     r"|\bwhich (one|ones|of (those|them|these))( of (those|them|these))? (is|are|does|do|deals?"
     r"|works?|focus(es)?)( more| mostly| most| all)? (about|on|with|into)\b"
     # "which of those is the one that's mostly about deployment"
-    r"|\bwhich (one|of (those|them|these)) is the one (that'?s?|who'?s?|which)\b",
+    r"|\bwhich (one|of (those|them|these)) is the one (that'?s?|who'?s?|which)\b"
+    # "and which one does the self driving car stuff", "which of them handles chatbots"
+    r"|\bwhich (one|of (those|them|these)) (does|do|handles?|builds?|makes?|covers?)"
+    r"(?! (the )?(most|best|more|least)\b)\b",
     re.I,
 )
 # "how do i negotiate my offer", "what perks could i ask for": negotiating pay.
@@ -657,7 +660,11 @@ ASKS_IF_IT_HELPS = re.compile(
 ASKS_ABOUT_ENTRY_ROUTES = re.compile(
     r"\b(internships?|placements?|apprenticeships?|stepping[- ]stones?|premiers? postes?"
     r"|mettre un pied|foot in the door|ways? in|side doors?|back doors?|not straight into"
-    r"|adjacent (jobs|roles|routes)|entry routes?)\b",
+    r"|adjacent (jobs|roles|routes)|entry routes?"
+    # "what kinda entry level jobs lead into ml engineering", "what jobs could i aim for first"
+    r"|entry[- ]level (jobs|roles|positions|gigs)|(jobs|roles|positions) (that )?(lead|feed)s? "
+    r"(in)?to|(jobs?|roles?|positions?) (could|should|can|would|do) i (aim|apply|target|go)"
+    r"|first (jobs?|roles?) (to|i could|i should|i can))\b",
     re.I,
 )
 # "what are the cheapest ways to learn", "can i learn it for free": the online and short courses.
@@ -714,5 +721,38 @@ COUNTS_WHEN_APPLYING = re.compile(
 AFTER_SHIPPING = re.compile(
     r"\b(once|after|when) (a |the |my )?(model|it)('s| is| has been| gets)? (shipped|deployed"
     r"|live|in prod\w*|launched|released)\b",
+    re.I,
+)
+# "is calculus in there too?", "is docker on that list", "are soft skills part of it": whether
+# something is in the answer just given.
+ASKS_IF_IN_THE_LAST = re.compile(
+    r"\b(is|are) [\w' -]{1,30} (in there|on (the|that|this) list|in (the|that|this) list"
+    r"|included|among (them|those|these)|part of (it|that|this|them))\b",
+    re.I,
+)
+# "ok and after that what do i learn", "what should i study next": the order the pages give.
+ASKS_WHAT_TO_LEARN_NEXT = re.compile(
+    r"\b(after that|after this|then|next|afterwards)\b[^?.]{0,25}\b(learn|study|pick up|tackle)\b"
+    r"|\b(learn|study|pick up|tackle) (next|after that|after this|afterwards)\b",
+    re.I,
+)
+# "which one should i aim for if i like building models", "which of the two suits me": a choice
+# between the roles just compared.
+CHOOSES_BETWEEN_THEM = re.compile(
+    r"\bwhich (one|of (the two|them|those|these|both|the 2))\b[^?]{0,30}"
+    r"\b(aim|go for|pick|choose|suits?|fits?|better for|right for|best for|should i|would i)\b",
+    re.I,
+)
+# "convert the UK midpoint to euros", "what's that in pounds": figures wanted in a currency.
+CONVERTS = re.compile(
+    r"\bconvert\w*\b|\bwhat('s| is| are) [\w ]{0,25}\bin (euros|dollars|pounds|usd|eur|gbp)\b",
+    re.I,
+)
+# "does that apply in france too?", "is it the same in the uk": the last answer, for a place.
+APPLIES_THERE_TOO = re.compile(
+    r"\b(does|do|would|will) (that|this|it|those|these|they|all that) (apply|hold|work)\b"
+    r"|\b(is|are) (that|this|it|they) (the same|similar|different)\b"
+    r"|\bsame (thing |story )?(in|for)\b"
+    r"|\b(c'est|est-ce) (pareil|la m[êe]me chose)\b",
     re.I,
 )

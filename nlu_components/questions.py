@@ -20,8 +20,8 @@ MAX_QUESTIONS = 3
 SEVERAL_INTENT = "ask_several"
 QUESTION_WORDS = (
     r"what|what's|whats|how|how's|hows|which|where|when|why|who|do|does|did|is|are|can|could|should|"
-    r"would|will|any|tell me|explain|quel|quelle|quels|quelles|comment|combien|est-ce|faut-il|"
-    r"pourquoi|où"
+    r"would|will|am(?=\s+i\b)|any|tell me|explain|quel|quelle|quels|quelles|comment|combien|"
+    r"est-ce|faut-il|pourquoi|où"
 )
 # A question may open with a word of reaction ("fine, what does it pay in france then").
 _OPENERS = (
@@ -51,6 +51,9 @@ _CLAUSE_BOUNDARY = re.compile(
     # After a comma only a wh-question starts anew: ", is that a separate job?" is about the
     # same thing as the clause before it.
     r"|\s*,\s*(?=(?:what|how|which|where|when|why)\b)"
+    # "what maths does ml need, do i need a degree", "is coursera legit, am i too old": the
+    # person asking about themselves starts a question of their own.
+    r"|\s*,\s*(?=(?:do|am|should|can|could|will|must)\s+i\s)"
     # "…, what about the uk, and in the us?": after a comma, "and in/for" asks again.
     r"|\s*,\s*and\s+(?=(?:in|for)\s)"
     r"|\s+and\s+also\s+"
@@ -318,7 +321,9 @@ _SAYS_IT_AGAIN = re.compile(
     # "which part of that is about ethics? is there any"
     r"|^\W*(and |so )?(is|are) there (any|some)( at all| of it)?\W*$"
     r"|^\W*(and |so |but )?who (pays|would pay|is paying|actually pays|offers) (that|this|those"
-    r"|these|it|so much|that much)( much| kind of money)?\W*$",
+    r"|these|it|so much|that much)( much| kind of money)?\W*$"
+    # "do they work alone or in teams? who with?": the same question, narrowed.
+    r"|^\W*(and |so |but )?(who|what|where)( \w+)? (with|for|by|to)\W*$",
     re.I,
 )
 # "bootcamp names then? is le wagon any good": a judgement of one thing the question before it

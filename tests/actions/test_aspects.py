@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from actions.aspects import ASKS_ABOUT_AGE, STATES_AGE, aspect_of, names_pay
+from actions.scope import the_question_asked
 from knowledge.compose import DURATION
 
 
@@ -173,3 +174,26 @@ def test_more_ways_of_asking_about_the_last_answer(text: str, aspect: str | None
     from actions.aspects import aspect_of
 
     assert aspect_of(text) == aspect
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        (
+            "whats the daily routine like for an ML engineer? mine involves a lot of felt and glue",
+            "whats the daily routine like for an ML engineer?",
+        ),
+        ("is calculus in there too? dreading it", "is calculus in there too?"),
+        # what the person says about work is part of the question
+        (
+            "got my first ml engineer interview next week, what do they usually test",
+            "got my first ml engineer interview next week, what do they usually test",
+        ),
+    ],
+)
+def test_what_a_person_says_beside_the_question_is_no_subject(text: str, asked: str) -> None:
+    assert the_question_asked(text) == asked
+
+
+def test_converting_one_figure_names_the_currency_and_the_conversion() -> None:
+    assert aspect_of("convert the UK midpoint to euros for me") == "currency"

@@ -1079,6 +1079,106 @@ TABLE += [
         None,
         "ask_getting_started",
     ),
+    (
+        "a country alone after a typical day: the typical day there, not its pay",
+        State(topic="typical_day", last={"kind": "topic", "topic": "typical_day"}),
+        Reading("inform", text="and in the uk?", country="GB", confidence=0.98),
+        "topic",
+        ("GB", None),
+        None,
+    ),
+    (
+        "a country alone after pay and a degree in one reply: that country's pay",
+        State(
+            topic="education",
+            last={"kind": "topic", "topic": "education", "pay": {"country": "FR"}},
+        ),
+        Reading("inform", text="and in the uk?", country="GB", confidence=0.98),
+        "salary",
+        ("GB", None),
+        None,
+    ),
+    (
+        "does that apply in france too, after the industries (read as shorter)",
+        State(topic="industries", last={"kind": "topic", "topic": "industries"}),
+        Reading(
+            "ask_shorter", text="does that apply in france too?", country="FR", confidence=0.64
+        ),
+        "topic",
+        ("FR", None),
+        None,
+    ),
+    (
+        "is calculus in there too, after the maths (the outlook at 0.27)",
+        State(topic="maths", last={"kind": "topic", "topic": "maths"}),
+        Reading("ask_outlook", text="is calculus in there too?", confidence=0.27),
+        "about",
+        None,
+        None,
+    ),
+    (
+        "is calculus in there too, after a reply that ended on pay: searched",
+        SALARY_GB_LAST,
+        Reading("ask_outlook", text="is calculus in there too?", confidence=0.27),
+        "search",
+        None,
+        None,
+    ),
+    (
+        "after that what do i learn, after the languages",
+        State(topic="languages", last={"kind": "topic", "topic": "languages"}),
+        Reading("inform", text="ok and after that what do i learn", confidence=0.51),
+        "topic",
+        None,
+        "ask_getting_started",
+    ),
+    (
+        "what jobs could i aim for first (a follow-up at 0.37)",
+        State(),
+        Reading("inform", text="what jobs could i aim for first?", confidence=0.37),
+        "topic",
+        None,
+        "ask_getting_started",
+    ),
+    (
+        "which one should i aim for, after ML engineer vs MLOps engineer",
+        State(
+            topic="compare_mlops_engineer",
+            role="mlops_engineer",
+            last={"kind": "topic", "topic": "compare_mlops_engineer"},
+        ),
+        Reading(
+            "ask_suitability",
+            text="which one should i aim for if i mainly like building the models",
+            confidence=0.84,
+        ),
+        "topic",
+        None,
+        "compare_role",
+    ),
+    (
+        "convert the UK midpoint to euros, after the US figures",
+        State(topic="salary", country="US", last={"kind": "salary", "country": "US"}),
+        Reading(
+            "out_of_scope",
+            text="convert the UK midpoint to euros for me",
+            country="GB",
+            confidence=0.28,
+        ),
+        "about",
+        ("GB", None),
+        None,
+    ),
+    (
+        "a ballpark after a country without figures: the figures the pages do give",
+        State(
+            topic="salary", country="DE", last={"kind": "salary", "country": "DE", "sources": []}
+        ),
+        Reading("nlu_fallback", text="roughly though?", confidence=0.25),
+        "salary",
+        (None, None),
+        None,
+    ),
 ]
 
 

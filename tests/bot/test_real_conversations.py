@@ -503,3 +503,61 @@ def test_conversations_of_the_twentieth_session(bot: RunningBot) -> None:
         sender = f"real-{uuid.uuid4().hex[:12]}"
         for message, must, must_not in turns:
             _say_and_check(bot, sender, (message, must, must_not, MAX_REPLY))
+
+
+def test_conversations_of_the_twenty_first_session(bot: RunningBot) -> None:
+    """Turns of the twentieth set's kind, in fresh words: each checked as a person reads it."""
+    conversations = [
+        [
+            (
+                "what's a normal workday for an ML engineer like? mine is all spreadsheets",
+                ["Morning"],
+                ["don't cover"],
+            ),
+            ("and in the uk?", ["UK careers guide"], ["£60,500"]),
+            ("how much do they earn there", ["£60,500"], []),
+        ],
+        [
+            ("what kinds of ML engineer are there", ["Computer Vision"], []),
+            ("which one does the self-driving car stuff", ["Deep Learning"], ["ranking"]),
+        ],
+        [
+            ("senior ml engineer pay, all the figures you have", ["$140,000"], []),
+            ("which of those are in euros", ["€150,000", "Bessand"], ["$"]),
+        ],
+        [
+            ("what maths do ml engineers need", ["probability"], []),
+            ("is calculus in there too? not my strong point", ["calculus"], ["don't cover"]),
+        ],
+        [
+            ("do ml engineers work alone? who with?", ["Data Scientists"], ["didn't quite get"]),
+        ],
+        [
+            (
+                "ok: welder, 44, self-taught in python. is it too late, and what jobs could i "
+                "aim for first?",
+                ["don't cover age", "analyst"],
+                ["(welder)", "only cover"],
+            ),
+        ],
+        [
+            ("how much do ml engineers make in the us", ["$80,000"], []),
+            ("can you convert the UK midpoint into euros", ["£81,750", "€"], ["only cover"]),
+        ],
+        [
+            ("ml engineer or mlops engineer, whats the difference", ["MLOps"], []),
+            ("which of the two suits me if i like building models", ["build"], ["suit you if"]),
+        ],
+        [
+            ("which industries hire ml engineers", ["finance"], []),
+            ("is it the same in france?", ["Bessand"], ["only cover", "€50,000"]),
+        ],
+        [
+            ("what's the pay in germany", ["don't cover"], []),
+            ("just a rough idea then?", ["€50,000", "France"], []),
+        ],
+    ]
+    for turns in conversations:
+        sender = f"real-{uuid.uuid4().hex[:12]}"
+        for message, must, must_not in turns:
+            _say_and_check(bot, sender, (message, must, must_not, MAX_REPLY))

@@ -32,6 +32,15 @@ from nlu_components.questions import needs_splitting, split_message, without_asi
         ),
         # a preposition before the question word still asks
         ("dollars i assume? and from when is that", ["dollars i assume?", "and from when is that"]),
+        # after a comma, the person asking about themselves asks anew
+        (
+            "what maths does ml need, do i need a degree, and what do they earn in the uk?",
+            ["what maths does ml need", "do i need a degree", "what do they earn in the uk?"],
+        ),
+        (
+            "is coursera legit for this, am i too old, and what jobs could i aim for first?",
+            ["is coursera legit for this", "am i too old", "what jobs could i aim for first?"],
+        ),
     ],
 )
 def test_several_questions(text: str, questions: list[str]) -> None:
@@ -122,6 +131,17 @@ def test_what_happened_to_the_person_before_a_question_is_context() -> None:
 
 def test_two_roles_then_what_the_difference_is_one_question() -> None:
     assert not needs_splitting("ml engineer or mlops engineer, what's the diff")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do they work alone or in teams? who with?",
+        "where do they deploy models? what for?",
+    ],
+)
+def test_a_bare_who_with_narrows_the_question_before(text: str) -> None:
+    assert split_message(text).questions == (text,)
 
 
 def test_examples_of_a_question_belong_to_it() -> None:
