@@ -49,6 +49,7 @@ from actions.scope import employers_named, occupation_named, the_question_asked
 from actions.sources import list_sources, source_named
 from actions.state import (
     CAPABILITIES_INTENT,
+    LEVEL_TOPICS,
     SOURCES_INTENT,
     SURE_OUT_OF_SCOPE,
     Plan,
@@ -537,6 +538,12 @@ async def _answer_topic(
         # "which tools for that?", "quels outils ?" after what MLOps is: that specialisation's
         # tools rank first.
         text = f"{text} ({str(just_answered).replace('_', ' ')})"
+    if plan.level and topic and topic not in LEVEL_TOPICS and not reading.said_before:
+        # "does that change when you're senior?" after a typical day: no page tells it by level.
+        dispatcher.utter_message(
+            response="utter_topic_not_by_level",
+            topic_name=TOPIC_NAMES.get(topic, topic.replace("_", " ")),
+        )
     question = TopicQuestion(
         intent,
         parameters,

@@ -53,6 +53,7 @@ from actions.aspects import (
     OTHER_THAN,
     PAY_ASPECTS,
     PAY_COMPARISON,
+    PAY_WORDS,
     SECTORS_PAYING_MOST,
     SOURCE_ASPECTS,
     STATES_AGE,
@@ -680,7 +681,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("salary", level=state.level)
     if (
         reading.level
-        and intent in ("ask_salary_factors", "ask_career_path", *UNSURE_INTENTS)
+        and intent in ("ask_salary_factors", "ask_career_path", ABOUT_INTENT, *UNSURE_INTENTS)
         and reading.confidence < UNSURE_LEVEL_FOLLOW_UP_BELOW
         and state.last.get("kind") == "topic"
         and state.topic not in (None, "salary", "salary_factors", *LEVEL_TOPICS)
@@ -689,7 +690,7 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "does that change when you get more senior" after a typical day (what drives pay at
         # 0.64): no page tells that topic by level, and the answer on it says so first.
-        return Plan("topic", intent=None, parameters={})
+        return Plan("topic", intent=None, parameters={}, level=reading.level)
     if (
         LEANS_ON_THE_LAST.search(reading.text)
         and state.last.get("kind") in ("topic", "search")
@@ -1221,7 +1222,14 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         return Plan("about")  # "how much tax would i pay on that?" asks about the figures shown
     if (
-        (intent in UNSURE_INTENTS | {ABOUT_INTENT} or _unsure_command(reading))
+        (
+            intent in UNSURE_INTENTS | {ABOUT_INTENT}
+            # "how long would all that take" ("shorter" at 0.6): no command asks how long
+            or (
+                intent in (MORE_INTENT, SHORTER_INTENT)
+                and reading.confidence < SURE_INTERVIEW_TOPIC
+            )
+        )
         and state.topic not in (None, "salary")
         and ASKS_DURATION.search(reading.text)
         and not _names_something_else(
@@ -1311,8 +1319,9 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if (
         (
             intent in {"ask_career_path", "ask_suitability", *UNSURE_INTENTS}
-            # "honestly is it a real job or a fad" (the workplace at 0.47)
-            or (intent in UNSURE_ABOUT_THE_JOB and reading.confidence < PAY_OVERRIDE_BELOW)
+            # "honestly is it a real job or a fad" (the workplace at 0.47), "honestly, is ML
+            # engineering just hype?" (what the job is at 0.65)
+            or (intent in UNSURE_ABOUT_THE_JOB and reading.confidence < UNSURE_ABOUT_LASTING_BELOW)
         )
         and ASKS_STABILITY.search(reading.text)
         and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
@@ -1891,6 +1900,16 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     ):
         # "is there an ML job that's about images?" (the outlook at 0.51): that specialisation.
         return Plan("topic", intent="ask_specialisations", parameters=reading.topic_parameters())
+    if (
+        reading.skill_area == "languages"
+        and not PROGRAMMING.search(reading.text)
+        and intent in ("ask_outlook", "ask_role", "ask_industries", "ask_skills", *UNSURE_INTENTS)
+        and ASKS_IF_A_JOB_EXISTS.search(reading.text)
+        and not (names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "i studied linguistics. is there an ML job that deals with language?" (the outlook at
+        # 0.77): the one that works on human language, not programming languages.
+        return Plan("topic", intent="ask_specialisations", parameters={"specialisation": "nlp"})
     if ASKS_MARKET_NUMBERS.search(reading.text) and not (
         names_pay(reading.text) or reading.about_another_job
     ):
@@ -2423,6 +2442,17 @@ def _follow_up(state: State, reading: Reading) -> Plan:
     if reading.names_topic_filter:
         # "which languages?" right after a salary answer is a new topic, not pay again.
         return Plan("topic", intent=None, parameters=reading.topic_parameters())
+    if (
+        names_pay(reading.text)
+        and not (on_salary or reading.level)
+        and not _names_something_else(
+            dataclasses.replace(reading, rest=PAY_WORDS.sub(" ", reading.rest))
+        )
+    ):
+        # "and pay?" after the tools: the figures (after a specialisation, that no page gives
+        # its pay apart).
+        kept: dict[str, str | None] = {"specialisation": state.specialisation}
+        return Plan("salary", country=state.country, parameters=kept)
     named = next((intent for intent, words in TOPIC_WORDS if words.search(reading.text)), None)
     if named and not reading.level:
         # "ok and what about education" after the skills: that topic.
@@ -2454,6 +2484,10 @@ def _follow_up(state: State, reading: Reading) -> Plan:
         return Plan("search", refuse_if_nothing=reading.doubts_scope and not reading.about_career)
     if on_salary:
         return Plan("salary", country=state.country, level=reading.level or state.level)
+    if state.last.get("kind") in ("topic", "search") and WHAT_ABOUT.search(reading.text):
+        # "what about for games" after whether they use C++: asked of that answer, so a
+        # subject no page names is said to be missing from it, not refused as off-topic.
+        return Plan("about")
     return Plan("search")
 
 
@@ -2570,6 +2604,8 @@ ASKS_IF_A_JOB_EXISTS = re.compile(
     r"|versions?|branch(es)?|specialisms?|specialisations?|specializations?|positions?)\b",
     re.I,
 )
+# "what about for games", "and for startups?": the last answer, asked of something else.
+WHAT_ABOUT = re.compile(r"^\W*(and |so |ok )?(what|how) about\b|^\W*and (for|in|with|at)\b", re.I)
 # What "after that what do i learn" is ranked for among the steps to get started.
 WHAT_TO_LEARN = "what to learn next: learning skills, models, programming, maths"
 # "whats the closest thing you have", "anything nearby?": the nearest the pages come.
@@ -2600,6 +2636,8 @@ HARD_ASKED_OF = frozenset(
 UNSURE_SPECIALISATION_BELOW = 0.6
 # Below this, a topic guess whose runner-up is the topic just answered stays on that answer.
 UNSURE_SWITCH_BELOW = 0.5
+# Below this, a question about the job that asks whether it lasts is about the outlook.
+UNSURE_ABOUT_LASTING_BELOW = 0.75
 # A topic guess this sure keeps its topic, whatever filter the message opens with.
 SURE_OF_ANOTHER_TOPIC = 0.8
 
