@@ -285,6 +285,12 @@ def _currency_lines(facts: list[Salary], text: str = "") -> list[str]:
     return lines
 
 
+# "which of them is the most reliable", "which one should i trust more"
+WEIGHS_RELIABILITY = re.compile(
+    r"\b(most|more|least|less) (reliable|trustworthy|accurate|credible)\b"
+    r"|\bwhich\b[^?]{0,30}\b(trust|reliable|accurate|credible|believe)\b",
+    re.I,
+)
 PICKS_BY_CURRENCY = re.compile(
     r"\bwhich (ones?|of (those|these|them|the figures|the numbers))\b[^?]*\bin\b"
     r"|\bthe ones in\b|\bonly the ones\b",
@@ -662,6 +668,11 @@ async def answer_about(
         lines = _tax_lines(facts, every_level)
     elif aspect in ("basis", "author"):
         lines = _basis_lines(facts)
+        if WEIGHS_RELIABILITY.search(text):
+            # "which of them is the most reliable?": no page rates itself, or the others.
+            lines.insert(
+                0, "None of my sources says which of them is most reliable; what each rests on:"
+            )
     elif aspect == "midpoint":
         lines = _midpoint_lines(facts)
     elif aspect == "years":

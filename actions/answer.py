@@ -452,7 +452,12 @@ async def carry_out(
         if last.get("kind") == "salary" and plan.level:
             last = {**last, "level": plan.level}  # "and mid-level is how many years?"
         asks_sources = plan.intent == SOURCES_INTENT
-        return await answer_about(dispatcher, last, reading.text, asks_sources)
+        events = await answer_about(dispatcher, last, reading.text, asks_sources)
+        if not events and last is not state.last and last.get("kind") == "salary":
+            # "where do your salary numbers come from" before any figures, then "and which of
+            # them is the most reliable?": the figures the answer spoke of are the last answer.
+            events = [SlotSet(slots.LAST_ANSWER, last)]
+        return events
     if plan.kind == "sources":
         return await list_sources(dispatcher)
     if plan.kind in ("pay_comparison", "pay_by_employer"):

@@ -35,6 +35,7 @@ from actions.formatting import (
     source_names,
     specialisation_name,
 )
+from actions.scope import the_question_asked
 from actions.store import run_in_session
 from gazetteer.countries import areas_of, country_name, same_city
 from knowledge import query
@@ -144,7 +145,9 @@ async def answer_salary(
     # "which specialisation pays best", "what does an mlops engineer earn": the reply on pay by
     # specialisation says itself what no page covers (one gap, not two).
     asks_for_gap = question.text and not question.specialisation
-    unspoken = await unspoken_of(question.text, [], "salary", "ask_salary") if asks_for_gap else []
+    # "namaste from kathmandu." is no subject the pages should cover
+    subject = the_question_asked(question.text)
+    unspoken = await unspoken_of(subject, [], "salary", "ask_salary") if asks_for_gap else []
     # "what currencies are the figures in": every figure below is shown in its own currency.
     unspoken = [word for word in unspoken if not SHOWN_WITH_EVERY_FIGURE.match(word)]
     if unspoken:

@@ -1339,10 +1339,23 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # degrees at 0.8, from the masters): the question asks whether the job lasts.
         return Plan("topic", intent="ask_outlook", parameters={})
     if (
+        ASKS_ABOUT_FACING_PEOPLE.search(reading.text)
+        and intent in UNSURE_INTENTS | {"ask_getting_started", "ask_career_path", "ask_workplace"}
+        and reading.confidence < PAY_OVERRIDE_BELOW
+        and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
+    ):
+        # "do ML engineers have to present to people a lot? i'm really shy" (getting started at
+        # 0.57): who the job suits, which says how much explaining it asks.
+        return Plan(
+            "topic", intent="ask_suitability", parameters={}, search_text=FACING_PEOPLE_SEARCH
+        )
+    if (
         intent in UNSURE_INTENTS | {"ask_outlook", "ask_education", "ask_getting_started"}
         and WITHOUT_A_DEGREE.search(reading.text)
-        and reading.confidence < SURE_INTERVIEW_TOPIC
-        and not (names_pay(reading.text) or reading.about_another_job)
+        # ("how hard is it to get an ML job without a CS degree?": getting started at 0.9)
+        and (reading.confidence < SURE_INTERVIEW_TOPIC or intent != "ask_outlook")
+        # (a firefighter asking is who asks, not another job asked about)
+        and not names_pay(reading.text)
     ):
         # "will employers even look at me for mle roles without a cs degree" (the outlook at
         # 0.5): getting in without a degree.
@@ -2604,6 +2617,14 @@ ASKS_IF_A_JOB_EXISTS = re.compile(
     r"|versions?|branch(es)?|specialisms?|specialisations?|specializations?|positions?)\b",
     re.I,
 )
+# "do they have to present a lot? i'm shy": how much of the job is facing people.
+ASKS_ABOUT_FACING_PEOPLE = re.compile(
+    r"\b(shy|introvert\w*|present(ing)? to|presentations?|public speaking|people person"
+    r"|talk(ing)? to (people|clients|stakeholders|customers))\b",
+    re.I,
+)
+# What a question about facing people is ranked for among who the job suits.
+FACING_PEOPLE_SEARCH = "explain findings in plain language, stakeholder interaction, communication"
 # "what about for games", "and for startups?": the last answer, asked of something else.
 WHAT_ABOUT = re.compile(r"^\W*(and |so |ok )?(what|how) about\b|^\W*and (for|in|with|at)\b", re.I)
 # What "after that what do i learn" is ranked for among the steps to get started.

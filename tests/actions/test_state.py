@@ -1228,6 +1228,30 @@ TABLE += [
         None,
     ),
     (
+        "how hard without a CS degree, from a firefighter (getting started at 0.9)",
+        State(),
+        Reading(
+            "ask_getting_started",
+            text="firefighter, 35. how hard is it to get an ML job without a CS degree?",
+            confidence=0.9,
+        ),
+        "topic",
+        None,
+        "ask_education",
+    ),
+    (
+        "do they present a lot? i'm shy (getting started at 0.57): who the job suits",
+        State(),
+        Reading(
+            "ask_getting_started",
+            text="do ML engineers have to present to people a lot? i'm really shy",
+            confidence=0.57,
+        ),
+        "topic",
+        None,
+        "ask_suitability",
+    ),
+    (
         "a ballpark after a country without figures: the figures the pages do give",
         State(
             topic="salary", country="DE", last={"kind": "salary", "country": "DE", "sources": []}

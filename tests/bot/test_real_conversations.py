@@ -556,6 +556,25 @@ def test_conversations_of_the_twenty_first_session(bot: RunningBot) -> None:
             ("what's the pay in germany", ["don't cover"], []),
             ("just a rough idea then?", ["€50,000", "France"], []),
         ],
+        [
+            (
+                "namaste from kathmandu. average ml engineer salary in nepal?",
+                ["Nepal"],
+                ["namaste"],
+            ),
+        ],
+        [
+            ("where do your salary numbers come from?", ["Glassdoor"], []),
+            ("and which of them is the most reliable?", ["None of my sources says"], []),
+        ],
+        [
+            ("do ml engineers use C++ at all", ["C++"], []),
+            ("what about for games", ["games"], ["only cover"]),
+        ],
+        [
+            ("whats the typical day like", ["Morning"], []),
+            ("does that change when youre senior?", ["by level"], ["$140,000"]),
+        ],
     ]
     for turns in conversations:
         sender = f"real-{uuid.uuid4().hex[:12]}"
