@@ -442,7 +442,8 @@ async def carry_out(
             last = {"kind": "salary", "level": plan.level, "sources": labels}
         if (
             plan.country
-            and plan.country not in _countries_of(last)
+            # ("which source is the french one" after France's and the US's figures: France's)
+            and (plan.country not in _countries_of(last) or len(set(_countries_of(last))) > 1)
             # "is that in US dollars?" names a currency, not a place; "convert the UK midpoint
             # to euros" names both
             and (aspect != "currency" or reading.country == plan.country)
@@ -705,6 +706,14 @@ class ActionAnswer(Action):
             if _small_talk(state, reading):
                 continue
             plan = decide(state, reading, INTENT_TOPICS)
+            if _lost_without_the_rest(plan, reading, whole):
+                # "I took 6 years off… before that I was a data analyst. Can I get back in as an
+                # ML engineer? What should I refresh first?": parts that mean little alone (advice
+                # at 0.32, nothing at 0.25) are what the whole message surely asks.
+                reading = dataclasses.replace(
+                    reading, intent=whole.runner_up or "", confidence=whole.runner_up_confidence
+                )
+                plan = decide(state, reading, INTENT_TOPICS)
             if named_before is not None and plan.kind == "topic" and plan.intent in ABOUT_THE_JOB:
                 # "is there an ML job about images? what would it involve?": what that
                 # specialisation involves is what its answer says.
@@ -960,6 +969,24 @@ def _room_needed(plan: Plan) -> int:
     if plan.kind != "salary":
         return MIN_SHARE
     return SALARY_CHARS if plan.country or plan.city else OVERVIEW_CHARS
+
+
+# A part read this unsurely, in a message surely about one topic, is read as that topic.
+PART_LOST_BELOW = 0.4
+WHOLE_SURE_FROM = 0.9
+UNSURE_PART_INTENTS = frozenset({"nlu_fallback", "inform", "ask_advice", "out_of_scope"})
+
+
+def _lost_without_the_rest(plan: Plan, reading: Reading, whole: Reading) -> bool:
+    """True for a part searched from a mere guess when the whole message is surely one topic."""
+    return (
+        plan.kind == "search"
+        and plan.search_text is None
+        and reading.intent in UNSURE_PART_INTENTS
+        and reading.confidence < PART_LOST_BELOW
+        and whole.runner_up in INTENT_TOPICS
+        and whole.runner_up_confidence >= WHOLE_SURE_FROM
+    )
 
 
 def _same_answer(plan: Plan, planned: list[Plan]) -> bool:

@@ -1339,15 +1339,37 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # degrees at 0.8, from the masters): the question asks whether the job lasts.
         return Plan("topic", intent="ask_outlook", parameters={})
     if (
+        NAMES_SCHOOL_EXAMS.search(reading.text)
+        and intent not in ("ask_salary", "ask_salary_factors")
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not (names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "and what gcses/a levels matter" (a follow-up at 0.5; "levels" is no pay level):
+        # the studies the pages name, which say first that school exams are not among them.
+        return Plan("topic", intent="ask_education", parameters={})
+    if (
+        ASKS_WHAT_CARRIES_OVER.search(reading.text)
+        and intent in UNSURE_INTENTS | {"ask_skills", "ask_getting_started", ABOUT_INTENT}
+        and reading.confidence < SURE_INTERVIEW_TOPIC
+        and not (names_pay(reading.text) or reading.names_a_filter)
+    ):
+        # "what skills from the army would transfer": who moves in well, and what they prove.
+        return Plan("topic", intent=GETTING_STARTED_INTENT, parameters={}, search_text=CARRIES_OVER)
+    if (
         ASKS_ABOUT_FACING_PEOPLE.search(reading.text)
+        # ("is it a bad idea to go into ml if i kinda hate talking to people": who it suits)
+        and not WEIGHS_IF_IT_SUITS.search(reading.text)
         and intent in UNSURE_INTENTS | {"ask_getting_started", "ask_career_path", "ask_workplace"}
         and reading.confidence < PAY_OVERRIDE_BELOW
         and not (names_pay(reading.text) or reading.about_another_job or reading.names_a_filter)
     ):
         # "do ML engineers have to present to people a lot? i'm really shy" (getting started at
-        # 0.57): who the job suits, which says how much explaining it asks.
+        # 0.57): the people skills the pages ask for, ranked for explaining to others.
         return Plan(
-            "topic", intent="ask_suitability", parameters={}, search_text=FACING_PEOPLE_SEARCH
+            "topic",
+            intent="ask_skills",
+            parameters={"skill_area": "soft_skills"},
+            search_text=FACING_PEOPLE_SEARCH,
         )
     if (
         intent in UNSURE_INTENTS | {"ask_outlook", "ask_education", "ask_getting_started"}
@@ -1783,6 +1805,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
             or POINTS_AT_LAST_ANSWER_FR.search(reading.text)
             # "based on what data tho" right after figures: the data behind them
             or (aspect == "basis" and _figures_before(state, aspect))
+            # "which source is the french one" after France's and the US's figures
+            or (bool(reading.country) and _figures_before(state, aspect))
         )
         if not pointed:
             return Plan("sources")
@@ -2617,13 +2641,31 @@ ASKS_IF_A_JOB_EXISTS = re.compile(
     r"|versions?|branch(es)?|specialisms?|specialisations?|specializations?|positions?)\b",
     re.I,
 )
+# "what gcses / a levels matter", "quel bac": school exams, which no page names.
+NAMES_SCHOOL_EXAMS = re.compile(
+    r"\b(gcses?|a[- ]levels?|igcses?|baccalaur\w*|school subjects?)\b",
+    re.I,
+)
+# "what skills from the army would transfer", "does my experience carry over".
+ASKS_WHAT_CARRIES_OVER = re.compile(
+    r"\b(transfer|transfers|transferable|transferrable|carry over|carries over)\b",
+    re.I,
+)
+# What a question about what carries over is ranked for among the ways in.
+CARRIES_OVER = "people from other fields transition well when they prove analytical impact"
 # "do they have to present a lot? i'm shy": how much of the job is facing people.
 ASKS_ABOUT_FACING_PEOPLE = re.compile(
     r"\b(shy|introvert\w*|present(ing)? to|presentations?|public speaking|people person"
     r"|talk(ing)? to (people|clients|stakeholders|customers))\b",
     re.I,
 )
-# What a question about facing people is ranked for among who the job suits.
+# "is it a bad idea for me", "would i be a good fit": whether the job suits the person.
+WEIGHS_IF_IT_SUITS = re.compile(
+    r"\b(bad|good|smart|dumb) idea\b|\bsuits?\b|\b(good |right )?fit\b|\bright for me\b"
+    r"|\bcut out\b",
+    re.I,
+)
+# What a question about facing people is ranked for among the people skills.
 FACING_PEOPLE_SEARCH = "explain findings in plain language, stakeholder interaction, communication"
 # "what about for games", "and for startups?": the last answer, asked of something else.
 WHAT_ABOUT = re.compile(r"^\W*(and |so |ok )?(what|how) about\b|^\W*and (for|in|with|at)\b", re.I)

@@ -1240,7 +1240,7 @@ TABLE += [
         "ask_education",
     ),
     (
-        "do they present a lot? i'm shy (getting started at 0.57): who the job suits",
+        "do they present a lot? i'm shy (getting started at 0.57): the people skills",
         State(),
         Reading(
             "ask_getting_started",
@@ -1249,7 +1249,35 @@ TABLE += [
         ),
         "topic",
         None,
-        "ask_suitability",
+        "ask_skills",
+    ),
+    (
+        "and what gcses/a levels matter, after the maths: the studies the pages name",
+        State(topic="maths", last={"kind": "topic", "topic": "maths"}),
+        Reading("inform", text="and what gcses/a levels matter", level="mid", confidence=0.5),
+        "topic",
+        None,
+        "ask_education",
+    ),
+    (
+        "what skills from the army would transfer: who moves in well",
+        State(topic="skills", last={"kind": "topic", "topic": "skills"}),
+        Reading("inform", text="what skills from the army would transfer", confidence=0.45),
+        "topic",
+        None,
+        "ask_getting_started",
+    ),
+    (
+        "which source is the french one, after France's and the US's figures",
+        State(
+            topic="salary",
+            country="FR",
+            last={"kind": "salary", "country": "US", "countries": ["US", "FR"], "sources": ["x"]},
+        ),
+        Reading("ask_sources", text="which source is the french one", country="FR", confidence=0.9),
+        "about",
+        ("FR", None),
+        None,
     ),
     (
         "a ballpark after a country without figures: the figures the pages do give",

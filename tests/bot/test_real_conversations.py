@@ -575,6 +575,22 @@ def test_conversations_of_the_twenty_first_session(bot: RunningBot) -> None:
             ("whats the typical day like", ["Morning"], []),
             ("does that change when youre senior?", ["by level"], ["$140,000"]),
         ],
+        [
+            (
+                "I took 6 years off to raise kids, before that I was a data analyst. Can I get "
+                "back in as an ML engineer? What should I refresh first?",
+                ["analyst"],
+                ["didn't quite get", "only cover"],
+            ),
+        ],
+        [
+            ("what does a senior ML engineer cost in the US vs France?", ["$140,000"], []),
+            ("which source is the french one", ["Bessand"], ["CBT Nuggets"]),
+        ],
+        [
+            ("im 16. should i do computer science or maths at uni for ML?", [], []),
+            ("and what gcses/a levels matter", ["don't cover"], ["salary", "€"]),
+        ],
     ]
     for turns in conversations:
         sender = f"real-{uuid.uuid4().hex[:12]}"
