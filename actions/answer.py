@@ -473,7 +473,8 @@ async def carry_out(
             # sources do give for that place and level follow.
             question = SalaryQuestion(reading.country, reading.level, reading.city)
             return await answer_salary(dispatcher, question)
-        return []
+        # ("and DeepMind in London?" next is still about pay)
+        return [SlotSet(slots.TOPIC, "salary")] if plan.kind == "pay_by_employer" else []
     if plan.kind == "cost":
         topic_name = TOPIC_NAMES.get(state.topic or "", "these")
         dispatcher.utter_message(response="utter_no_cost", topic_name=topic_name)

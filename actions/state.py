@@ -143,6 +143,7 @@ from actions.wording import (
     HOLDS_THE_ROLE,
     IN_A_LANGUAGE,
     JUST_ANOTHER_NAME,
+    LIVES_OR_MOVES,
     NAMES_A_PAY_FACTOR,
     NAMES_AN_AREA,
     NEGOTIATES,
@@ -596,7 +597,8 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
     if (
         ASKS_ABOUT_ENTRY_ROUTES.search(reading.text)
         and intent not in {GETTING_STARTED_INTENT, "ask_salary", "ask_salary_factors"}
-        and reading.confidence < SURE_INTERVIEW_TOPIC
+        # ("and apprentices, alternance?": a follow-up at 0.99 is no sure topic)
+        and (reading.confidence < SURE_INTERVIEW_TOPIC or intent == "inform")
         and not (names_pay(reading.text) or reading.about_another_job)
         and not (reading.country or reading.city)  # ("junior jobs" names a level, no more)
     ):
@@ -799,8 +801,12 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         return Plan("salary", country=where, level=range_end)
     if (
         SUMS_UP.search(reading.text)
-        # ("summarise the duties" after the skills asks for the duties)
-        and (intent in {SHORTER_INTENT, "inform"} or intent_topics.get(intent) == state.topic)
+        # ("summarise the duties" after the skills asks for the duties; "now squeeze all that
+        # into something tiny" read as nothing at all)
+        and (
+            intent in {SHORTER_INTENT, "inform", "nlu_fallback"}
+            or intent_topics.get(intent) == state.topic
+        )
         and _names_only_the_last_answer(state, reading)
     ):
         # "k now sum up mlops in one line" after MLOps: "shorter", for what was just said.
@@ -1008,6 +1014,12 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         names_pay(reading.text)
         or ASKS_AMOUNT.search(reading.text)
         or PAY_COMPARISON.search(reading.text)
+        # "and DeepMind in London?" after what Google or Meta pay
+        or (
+            state.topic == "salary"
+            and intent in UNSURE_INTENTS | {ABOUT_INTENT}
+            and bool(WHAT_ABOUT.search(reading.text))
+        )
     ):
         # "how much does google pay its ml engineers?": no page gives pay by employer.
         return Plan("pay_by_employer")
@@ -1142,6 +1154,28 @@ def decide(state: State, reading: Reading, intent_topics: dict[str, str]) -> Pla
         # "are these salary numbers even up to date?" with no figures shown yet: what every
         # source's figures are based on, and when.
         return Plan("about")
+    if (
+        reading.country
+        and LIVES_OR_MOVES.search(reading.text)
+        and intent in UNSURE_INTENTS | {ABOUT_INTENT}
+        and state.topic not in (None, *PAY_TOPICS)
+        and state.last.get("kind") in ("topic", "search")
+        and not (reading.level or names_pay(reading.text) or reading.about_another_job)
+    ):
+        # "for context i live in manchester", "and if I moved to Lyon next year?" after where
+        # to find advice on training routes: that topic as the page for that country tells it.
+        return Plan("topic", intent=None, parameters={}, country=reading.country)
+    if (
+        aspect in PAY_ASPECTS
+        and reading.country
+        and not reading.city
+        and intent in UNSURE_INTENTS | {ABOUT_INTENT}
+        and _figures_before(state, aspect)
+        and not reading.level
+    ):
+        # "and the UK ones, gross?" after whether the US and French figures are gross: asked of
+        # that country's figures.
+        return Plan("about", country=reading.country)
     if (
         APPLIES_THERE_TOO.search(reading.text)
         and reading.country
@@ -2668,7 +2702,11 @@ WEIGHS_IF_IT_SUITS = re.compile(
 # What a question about facing people is ranked for among the people skills.
 FACING_PEOPLE_SEARCH = "explain findings in plain language, stakeholder interaction, communication"
 # "what about for games", "and for startups?": the last answer, asked of something else.
-WHAT_ABOUT = re.compile(r"^\W*(and |so |ok )?(what|how) about\b|^\W*and (for|in|with|at)\b", re.I)
+WHAT_ABOUT = re.compile(
+    r"(?i:^\W*(and |so |ok )?(what|how) about\b|^\W*and (for|in|with|at)\b)"
+    # "and DeepMind in London?": a name, capitalised
+    r"|^\W*[Aa]nd [A-Z]\w+\b"
+)
 # What "after that what do i learn" is ranked for among the steps to get started.
 WHAT_TO_LEARN = "what to learn next: learning skills, models, programming, maths"
 # "whats the closest thing you have", "anything nearby?": the nearest the pages come.
@@ -2685,7 +2723,7 @@ CHANGES_WITH_LEVEL = re.compile(
     r"\b(that|it|this|things?)\b[^?]{0,20}\b(change|changes|different|differ|same)\b", re.I
 )
 UNSURE_LEVEL_FOLLOW_UP_BELOW = 0.8
-FOLLOW_ON_WORDS = 10
+FOLLOW_ON_WORDS = 16
 # "…when i do", "do write-ups count": a question that can only lean on the answer just given.
 LEANS_ON_THE_LAST = re.compile(
     r"\bwhen (i|you|we|they) do\b|\b(do|does|would|will) [\w' -]{1,30} (count|matter)\b", re.I

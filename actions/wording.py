@@ -541,7 +541,12 @@ FIGURE_PROMISED = "is the salary midpoint a guarantee for every employer or regi
 # "sum up mlops in one line", "in a nutshell, what is it": the last answer, condensed.
 SUMS_UP = re.compile(
     r"\bsum(s|med|ming)? (it |this |that |them |\w+ )?up\b|\bsummari[sz]e\b|\btl;?dr\b"
-    r"|\bin (one|a|1|two|2) (line|sentence)s?\b|\bin a nutshell\b|\bone[- ]liner\b",
+    r"|\bin (one|a|1|two|2) (line|sentence)s?\b|\bin a nutshell\b|\bone[- ]liner\b"
+    # "now squeeze all that into something tiny", "boil it down", "condense that"
+    r"|\b(squeeze|squash|cram|boil|cut|condense|compress|shrink|trim|reduce)\w* (it|this|that"
+    r"|all that|them"
+    r"|everything)\b[^?]{0,25}\b(down|tiny|short|shorter|small|smaller|brief|few)\b"
+    r"|\bcondense\w*\b",
     re.I,
 )
 # "keep it short pls", "short answer please": how to answer, said beside the question.
@@ -658,7 +663,8 @@ ASKS_IF_IT_HELPS = re.compile(
 # "would an internship help", "et quels premiers postes viser pour mettre un pied dedans ?", "what
 # jobs would be the stepping stone": the routes in that the pages name.
 ASKS_ABOUT_ENTRY_ROUTES = re.compile(
-    r"\b(internships?|placements?|apprenticeships?|stepping[- ]stones?|premiers? postes?"
+    r"\b(internships?|placements?|apprenticeships?|apprentices?|alternance|alternants?"
+    r"|stepping[- ]stones?|premiers? postes?"
     r"|mettre un pied|foot in the door|ways? in|side doors?|back doors?|not straight into"
     r"|adjacent (jobs|roles|routes)|entry routes?"
     # "what kinda entry level jobs lead into ml engineering", "what jobs could i aim for first"
@@ -687,7 +693,10 @@ WHAT_DECIDES_PAY = re.compile(
     # "what factors move the number up or down", "how do i maximise what i earn"
     r"|\bwhat (factors?|things?)\b[^?]{0,30}\b(move|push|pushes|affect|drive|change|raise)\b"
     r"|\b(maximi[sz]e|boost|increase|raise) (what (i|you|they) (earn|make|get)|my pay|my salary"
-    r"|(my|your|their) earnings)\b",
+    r"|(my|your|their) earnings)\b"
+    # "how can an ML engineer in france push their pay up", "pour gagner plus, des conseils ?"
+    r"|\b(push|bump|get|drive) (their|my|your|his|her|the) (pay|salary|salaries|earnings) up\b"
+    r"|\bgagner (plus|davantage|mieux)\b|\baugmenter (son|mon|leur) salaire\b",
     re.I,
 )
 
@@ -754,5 +763,12 @@ APPLIES_THERE_TOO = re.compile(
     r"|\b(is|are) (that|this|it|they) (the same|similar|different)\b"
     r"|\bsame (thing |story )?(in|for)\b"
     r"|\b(c'est|est-ce) (pareil|la m[êe]me chose)\b",
+    re.I,
+)
+# "for context i live in manchester", "and if I moved to Lyon next year?": where the person is
+# or would be, for the answer just given.
+LIVES_OR_MOVES = re.compile(
+    r"\b(i|we) (live|am|'m|m|work|moved|move|moving|relocate\w*)\b|\bif (i|we) (moved|move|went"
+    r"|relocated)\b|\bbased in\b|\bliving in\b",
     re.I,
 )

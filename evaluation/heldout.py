@@ -61,13 +61,17 @@ NINETEENTH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev19.ym
 # that session's final code (93.8%) and read in session 21.
 TWENTIETH_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev20.yml"
 # A twenty-first (session 21), written while the twentieth was being read; measured unread once
-# on that session's final code: the unbiased figure.
+# on that session's code (88.8%), then read the same session.
 TWENTY_FIRST_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev21.yml"
+# A twenty-second (session 21), written while the twenty-first was being read; measured unread
+# once on that session's final code: the unbiased figure.
+TWENTY_SECOND_PATH = PROJECT_ROOT / "evaluation" / "sets" / "conversations_dev22.yml"
 EVALUATION_SETS = (
     *(HELDOUT_PATH, BLIND_PATH, CONVERSATIONS_PATH, FRESH_PATH, NEW_PATH, SIXTH_PATH),
     *(SEVENTH_PATH, EIGHTH_PATH, NINTH_PATH, TENTH_PATH, ELEVENTH_PATH),
     *(TWELFTH_PATH, THIRTEENTH_PATH, FOURTEENTH_PATH, FIFTEENTH_PATH, SIXTEENTH_PATH),
     *(SEVENTEENTH_PATH, EIGHTEENTH_PATH, NINETEENTH_PATH, TWENTIETH_PATH, TWENTY_FIRST_PATH),
+    TWENTY_SECOND_PATH,
 )
 DEFAULT_MAX_CHARS = 1200
 """No reply is longer than this unless the turn allows more (asked for more, several questions)."""

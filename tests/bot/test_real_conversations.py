@@ -588,6 +588,18 @@ def test_conversations_of_the_twenty_first_session(bot: RunningBot) -> None:
             ("which source is the french one", ["Bessand"], ["CBT Nuggets"]),
         ],
         [
+            ("where do ml engineers usually work", ["tech companies"], []),
+            ("now cram all that into something tiny", [], ["only cover", "didn't quite get"]),
+        ],
+        [
+            ("what does google pay its ml engineers", ["Google"], []),
+            ("and Netflix in the US?", ["Netflix", "$80,000"], ["only cover"]),
+        ],
+        [
+            ("are the american salaries gross or take-home", ["$80,000"], []),
+            ("and the UK ones, gross?", ["UK careers guide"], ["only cover"]),
+        ],
+        [
             ("im 16. should i do computer science or maths at uni for ML?", [], []),
             ("and what gcses/a levels matter", ["don't cover"], ["salary", "€"]),
         ],
