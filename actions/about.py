@@ -28,7 +28,6 @@ from actions.aspects import (
 from actions.currency import converted_lines, plural_currency, wanted_currency
 from actions.fallback import answer_search
 from actions.formatting import (
-    BULLET,
     CURRENCY_SIGNS,
     LEVEL_NAMES,
     YEARS,
@@ -37,6 +36,7 @@ from actions.formatting import (
     composed_lines,
     level_label,
     money,
+    salary_lines,
     salary_range,
     source_description,
 )
@@ -304,14 +304,7 @@ def _figures_in(facts: list[Salary], currency: str) -> list[str]:
     own = [f for f in facts if f.currency == currency and not f.currency_ambiguous]
     if not own:
         return [f"None of these figures is in {name}."]
-    return [
-        f"In {name} ({_code_and_sign(currency)}):",
-        *(
-            f"{BULLET} {level_label(f)[0].upper()}{level_label(f)[1:]}: {salary_range(f)}"
-            f" — {f.source.label}"
-            for f in own
-        ),
-    ]
+    return [f"In {name} ({_code_and_sign(currency)}):", salary_lines(own)]
 
 
 def _code_and_sign(code: str) -> str:

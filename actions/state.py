@@ -2528,11 +2528,10 @@ def _follow_up(state: State, reading: Reading) -> Plan:
     if named and not reading.level:
         # "ok and what about education" after the skills: that topic.
         return Plan("topic", intent=named, parameters={})
-    pay = state.last.get("pay")
-    if reading.level and not on_salary and isinstance(pay, dict) and "kept" not in pay:
+    if reading.level and not on_salary and _gave_figures_too(state):
         # "ok and seniors?" after juniors' pay in France and a degree, answered in one reply:
         # the figures, for that level (a pay record not merely kept from the reply before).
-        return Plan("salary", country=pay.get("country"), level=reading.level)
+        return Plan("salary", country=state.last["pay"].get("country"), level=reading.level)
     if (
         reading.level
         and not on_salary
