@@ -123,8 +123,10 @@ eval: ingest $(MODEL_STAMP) ## Evaluate NLU and answers on the held-out, blind a
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev20.yml --reports reports/conversations-dev20
 	@echo "==> The twenty-first conversations set (evaluation/sets/conversations_dev21.yml), reported in reports/conversations-dev21/"
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev21.yml --reports reports/conversations-dev21
-	@echo "==> The twenty-second conversations set (evaluation/sets/conversations_dev22.yml, unread), reported in reports/conversations-dev22/"
+	@echo "==> The twenty-second conversations set (evaluation/sets/conversations_dev22.yml), reported in reports/conversations-dev22/"
 	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev22.yml --reports reports/conversations-dev22
+	@echo "==> The twenty-third conversations set (evaluation/sets/conversations_dev23.yml, unread), reported in reports/conversations-dev23/"
+	@$(VPY) -m evaluation.conversations --set evaluation/sets/conversations_dev23.yml --reports reports/conversations-dev23
 	@$(VPY) -m evaluation.model_card eval
 
 bench-knowledge: ingest ## Benchmark the knowledge store on SQLite and PostgreSQL: 10,000 synthetic documents (~15 min)

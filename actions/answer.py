@@ -42,8 +42,10 @@ from actions.replies import reply_length, shown_buttons, without_buttons
 from actions.salary import (
     SalaryQuestion,
     answer_in_one_currency,
+    answer_none_covered,
     answer_role_pay,
     answer_salary,
+    salary_record,
 )
 from actions.scope import employers_named, occupation_named, the_question_asked
 from actions.sources import list_sources, source_named
@@ -398,6 +400,9 @@ async def carry_out(
             # "what about seniors?" after several countries side by side: the same countries.
             countries = list(state.last["countries"])
         several = (plan.country or places == "all") and not plan.city and len(countries) > 1
+        if several and await answer_none_covered(dispatcher, question, countries):
+            # "what about portugal or italy?": one gap for both, not the same refusal twice.
+            return [SlotSet(slots.LAST_ANSWER, salary_record(question, []))]
         events: list[EventType] = []
         for country in countries[:MAX_COUNTRIES] if several else [plan.country]:
             events += await answer_salary(

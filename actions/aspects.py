@@ -499,6 +499,9 @@ PAY_WORDS = re.compile(
     r"|[$€£]\s?\d|\b\d{2,3}\s?k\b|\b\d{2,3},\d{3}\b"
     # "how high can an expert go in france": how far pay goes
     r"|\bhow high (can|could|does|do|will|would)\b[^?]{0,40}\bgo\b"
+    # "whats the most a senior ml engineer can make": the top of the pay range
+    r"|\bthe (most|least) (an?|one|you|u|someone|people|i|we)\b[^?]{0,40}"
+    r"\b(can|could|would|will|might|do|does)\s+(make|earn|get|take home|pull in|bring in)\b"
     # "how much would someone starting out get up here": what someone takes home
     r"|\bhow much (would|will|do|does|can|could|might|should|did) (i|you|u|we|someone|one|they"
     r"|he|she|people|a \w+|an \w+)\b[^?]{0,30}\b(get|make|earn|take home|bring in|be on)\b"

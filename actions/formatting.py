@@ -208,6 +208,13 @@ def and_list(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def or_list(names: list[str]) -> str:
+    """Names joined as alternatives: "Portugal or Italy", "Spain, Portugal or Italy"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
 def _same_list(previous: Unit | None, unit: Unit) -> bool:
     """True for an item of the list the previous item (shown with its lead) belongs to."""
     return (

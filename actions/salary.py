@@ -29,6 +29,7 @@ from actions.formatting import (
     composed_lines,
     level_label,
     money,
+    or_list,
     period_phrase,
     salary_lines,
     salary_range,
@@ -305,6 +306,22 @@ async def answer_salary(
 
 
 MAX_ROLE_PAIRS = 6
+
+
+async def answer_none_covered(
+    dispatcher: CollectingDispatcher, question: SalaryQuestion, countries: list[str]
+) -> bool:
+    """Say in one reply that no page gives figures for any of ``countries``; False if one does."""
+    covered = await run_in_session(query.salary_countries)
+    if set(countries) & set(covered):
+        return False
+    dispatcher.utter_message(
+        response="utter_salary_unknown_country",
+        country_name=or_list([country_name(code, in_sentence=True) for code in countries]),
+        covered=", ".join(country_name(code) for code in covered),
+        buttons=_country_buttons(covered),
+    )
+    return True
 
 
 async def answer_role_pay(
